@@ -1,0 +1,52 @@
+import assert from 'node:assert/strict'
+import path from 'node:path'
+import { describe, it } from 'node:test'
+import { ConfigError, loadConfig } from './config.ts'
+
+describe('loadConfig', () => {
+  it('works with no environment at all', () => {
+    const config = loadConfig({})
+    assert.equal(config.port, 3000)
+    assert.equal(config.host, '127.0.0.1')
+    assert.equal(config.databaseUrl, undefined)
+    assert.equal(config.dataDir, path.resolve('.data'))
+    assert.equal(config.https, false)
+    assert.equal(config.demoContent, true)
+  })
+
+  it('reads every variable', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      HOST: '0.0.0.0',
+      DATABASE_URL: 'postgres://u@db/coophub',
+      DATA_DIR: '/var/lib/coophub',
+      NETWORK_NAME: 'Northern Network',
+      HTTPS: 'true',
+      DEMO_CONTENT: 'false',
+    })
+    assert.equal(config.port, 8080)
+    assert.equal(config.databaseUrl, 'postgres://u@db/coophub')
+    assert.equal(config.dataDir, '/var/lib/coophub')
+    assert.equal(config.networkName, 'Northern Network')
+    assert.equal(config.https, true)
+    assert.equal(config.demoContent, false)
+  })
+
+  it('treats empty values as unset', () => {
+    assert.equal(loadConfig({ DATABASE_URL: '' }).databaseUrl, undefined)
+  })
+
+  it('lists every problem at once', () => {
+    assert.throws(
+      () => loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', HTTPS: 'maybe' }),
+      (error: unknown) => {
+        assert.ok(error instanceof ConfigError)
+        assert.equal(error.problems.length, 3)
+        assert.match(error.message, /PORT/)
+        assert.match(error.message, /DATABASE_URL: must start with postgres:\/\//)
+        assert.match(error.message, /HTTPS/)
+        return true
+      },
+    )
+  })
+})

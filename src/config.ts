@@ -1,0 +1,71 @@
+import path from 'node:path'
+import { z } from 'zod'
+
+// The only module that reads process.env: everything else receives a Config.
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes')
+
+const schema = z.object({
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  DATA_DIR: z.string().min(1).default('.data'),
+  NETWORK_NAME: z.string().min(1).max(120).default('Co-operative Councils Network'),
+  NETWORK_SHORT_NAME: z.string().min(1).max(40).default('Co-op Councils'),
+  PUBLIC_URL: z.url().optional(),
+  HTTPS: bool.default(false),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DEMO_CONTENT: bool.default(true),
+  TRUST_PROXY: bool.default(false),
+})
+
+export interface Config {
+  host: string
+  port: number
+  /** Set: a PostgreSQL server. Unset: the embedded PGlite database in dataDir. */
+  databaseUrl: string | undefined
+  dataDir: string
+  networkName: string
+  networkShortName: string
+  publicUrl: string | undefined
+  /** Served over HTTPS (directly or behind a proxy): secure cookies and HSTS. */
+  https: boolean
+  logLevel: string
+  /** Load the demo content into an empty database at start-up. */
+  demoContent: boolean
+  trustProxy: boolean
+}
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`)
+    this.name = 'ConfigError'
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  // Empty strings in .env files mean "not set", not "set to nothing".
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''))
+  const parsed = schema.safeParse(cleaned)
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`))
+  }
+  const e = parsed.data
+  return {
+    host: e.HOST,
+    port: e.PORT,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.DATA_DIR),
+    networkName: e.NETWORK_NAME,
+    networkShortName: e.NETWORK_SHORT_NAME,
+    publicUrl: e.PUBLIC_URL,
+    https: e.HTTPS,
+    logLevel: e.LOG_LEVEL,
+    demoContent: e.DEMO_CONTENT,
+    trustProxy: e.TRUST_PROXY,
+  }
+}

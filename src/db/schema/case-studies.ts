@@ -1,0 +1,125 @@
+import { sql, type SQL } from 'drizzle-orm'
+import {
+  check,
+  customType,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core'
+import { caseStudyKinds, organisationRoles, publicationStatuses, sqlList } from './enums.ts'
+import { organisations, people } from './organisations.ts'
+import { principles } from './principles.ts'
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' })
+
+export const caseStudies = pgTable(
+  'case_studies',
+  {
+    id: serial('id').primaryKey(),
+    slug: text('slug').notNull().unique(),
+    title: text('title').notNull(),
+    summary: text('summary').notNull().default(''),
+    body: text('body').notNull().default(''),
+    kind: text('kind', { enum: caseStudyKinds }).notNull().default('case-study'),
+    status: text('status', { enum: publicationStatuses }).notNull().default('draft'),
+    yearStart: integer('year_start'),
+    yearEnd: integer('year_end'),
+    outcomes: text('outcomes').notNull().default(''),
+    contactPersonId: integer('contact_person_id').references(() => people.id, { onDelete: 'set null' }),
+    /**
+     * Names of the principles, organisations and themes linked to the case study, kept by the
+     * commands that change those links, so one generated vector can search them with the text.
+     */
+    searchExtra: text('search_extra').notNull().default(''),
+    searchVector: tsvector('search_vector')
+      .notNull()
+      .generatedAlwaysAs(
+        (): SQL => sql`setweight(to_tsvector('english', coalesce(title, '')), 'A') ||
+          setweight(to_tsvector('english', coalesce(summary, '')), 'B') ||
+          setweight(to_tsvector('english', coalesce(search_extra, '')), 'B') ||
+          setweight(to_tsvector('english', coalesce(body, '') || ' ' || coalesce(outcomes, '')), 'C')`,
+      ),
+    revision: integer('revision').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+  },
+  (t) => [
+    check('case_studies_kind_check', sql.raw(`kind IN (${sqlList(caseStudyKinds)})`)),
+    check('case_studies_status_check', sql.raw(`status IN (${sqlList(publicationStatuses)})`)),
+    check('case_studies_slug_format', sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
+    check('case_studies_years_check', sql`${t.yearStart} IS NULL OR ${t.yearStart} BETWEEN 1900 AND 2200`),
+    check(
+      'case_studies_year_order_check',
+      sql`${t.yearEnd} IS NULL OR (${t.yearStart} IS NOT NULL AND ${t.yearEnd} BETWEEN ${t.yearStart} AND 2200)`,
+    ),
+    check('case_studies_revision_check', sql`${t.revision} >= 1`),
+    index('case_studies_search_idx').using('gin', t.searchVector),
+    index('case_studies_title_trgm_idx').using('gin', sql`${t.title} gin_trgm_ops`),
+    index('case_studies_status_published_idx').on(t.status, t.publishedAt),
+  ],
+)
+
+export const caseStudyPrinciples = pgTable(
+  'case_study_principles',
+  {
+    caseStudyId: integer('case_study_id')
+      .notNull()
+      .references(() => caseStudies.id, { onDelete: 'cascade' }),
+    principleId: integer('principle_id')
+      .notNull()
+      .references(() => principles.id, { onDelete: 'restrict' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.caseStudyId, t.principleId] }),
+    index('case_study_principles_principle_idx').on(t.principleId),
+  ],
+)
+
+export const caseStudyOrganisations = pgTable(
+  'case_study_organisations',
+  {
+    caseStudyId: integer('case_study_id')
+      .notNull()
+      .references(() => caseStudies.id, { onDelete: 'cascade' }),
+    organisationId: integer('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'restrict' }),
+    role: text('role', { enum: organisationRoles }).notNull(),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.caseStudyId, t.organisationId, t.role] }),
+    check('case_study_organisations_role_check', sql.raw(`role IN (${sqlList(organisationRoles)})`)),
+    uniqueIndex('case_study_organisations_one_lead').on(t.caseStudyId).where(sql`role = 'lead'`),
+    index('case_study_organisations_org_idx').on(t.organisationId, t.role),
+  ],
+)
+
+export const themes = pgTable(
+  'themes',
+  {
+    id: serial('id').primaryKey(),
+    slug: text('slug').notNull().unique(),
+    name: text('name').notNull().unique(),
+  },
+  (t) => [check('themes_slug_format', sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`)],
+)
+
+export const caseStudyThemes = pgTable(
+  'case_study_themes',
+  {
+    caseStudyId: integer('case_study_id')
+      .notNull()
+      .references(() => caseStudies.id, { onDelete: 'cascade' }),
+    themeId: integer('theme_id')
+      .notNull()
+      .references(() => themes.id, { onDelete: 'restrict' }),
+  },
+  (t) => [primaryKey({ columns: [t.caseStudyId, t.themeId] }), index('case_study_themes_theme_idx').on(t.themeId)],
+)

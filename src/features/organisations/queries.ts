@@ -1,0 +1,60 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm'
+import type { Database } from '../../db/client.ts'
+import { caseStudies, caseStudyOrganisations, organisations } from '../../db/schema/index.ts'
+
+// Written out with aliases: drizzle leaves columns unqualified in a selected expression, which
+// inside a correlated subquery would bind to the wrong table.
+const publishedRoleCount = (role: 'lead' | 'participant') => sql<number>`(
+  SELECT count(*)::int FROM case_study_organisations cso
+  JOIN case_studies cs ON cs.id = cso.case_study_id
+  WHERE cso.organisation_id = organisations.id AND cso.role = ${role} AND cs.status = 'published'
+)`
+
+/** Members of the network (any tier but none), with how many published case studies they lead or join. */
+export async function listMembers(db: Database) {
+  return db
+    .select({
+      id: organisations.id,
+      slug: organisations.slug,
+      name: organisations.name,
+      kind: organisations.kind,
+      tier: organisations.tier,
+      councilType: organisations.councilType,
+      region: organisations.region,
+      nation: organisations.nation,
+      leadCount: publishedRoleCount('lead'),
+      participantCount: publishedRoleCount('participant'),
+    })
+    .from(organisations)
+    .where(sql`${organisations.tier} <> 'none'`)
+    .orderBy(asc(organisations.name))
+}
+
+export async function findOrganisation(db: Database, slug: string) {
+  const [row] = await db.select().from(organisations).where(eq(organisations.slug, slug))
+  return row ?? null
+}
+
+export async function findOrganisationIdsBySlugs(db: Database, slugs: string[]) {
+  if (slugs.length === 0) return []
+  return db.select({ id: organisations.id, slug: organisations.slug, name: organisations.name }).from(organisations).where(inArray(organisations.slug, slugs))
+}
+
+/** Published case studies an organisation leads or takes part in, newest first. */
+export async function listCaseStudiesOfOrganisation(db: Database, organisationId: number) {
+  return db
+    .select({
+      id: caseStudies.id,
+      slug: caseStudies.slug,
+      title: caseStudies.title,
+      summary: caseStudies.summary,
+      kind: caseStudies.kind,
+      yearStart: caseStudies.yearStart,
+      yearEnd: caseStudies.yearEnd,
+      role: caseStudyOrganisations.role,
+    })
+    .from(caseStudyOrganisations)
+    .innerJoin(caseStudies, eq(caseStudies.id, caseStudyOrganisations.caseStudyId))
+    .where(and(eq(caseStudyOrganisations.organisationId, organisationId), eq(caseStudies.status, 'published')))
+    .orderBy(sql`${caseStudies.publishedAt} DESC NULLS LAST`, asc(caseStudies.title))
+}

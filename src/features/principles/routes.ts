@@ -1,0 +1,55 @@
+import type { FastifyInstance } from 'fastify'
+import { NotFoundError } from '../../errors.ts'
+import { isSlug } from '../../lib/slug.ts'
+import { paginationModel } from '../../web/pagination.ts'
+import { loadListLinks } from '../case-studies/queries.ts'
+import { presentHits } from '../search/present.ts'
+import { parseSearchParams } from '../search/search-params.ts'
+import { searchCaseStudies } from '../search/search-query.ts'
+import { findPrinciple, listPrinciplesWithCounts } from './queries.ts'
+
+const pageSize = 20
+
+export async function principleRoutes(app: FastifyInstance): Promise<void> {
+  app.get('/principles', async (_request, reply) => {
+    const principles = await listPrinciplesWithCounts(app.deps.db)
+    return reply.render('principles/views/index.njk', {
+      title: 'Our principles',
+      section: 'principles',
+      principles,
+    })
+  })
+
+  app.get<{ Params: { slug: string }; Querystring: Record<string, unknown> }>('/principles/:slug', async (request, reply) => {
+    if (!isSlug(request.params.slug)) throw new NotFoundError()
+    const principle = await findPrinciple(app.deps.db, request.params.slug)
+    if (!principle) throw new NotFoundError()
+    const { params, messages } = parseSearchParams({ page: request.query.page })
+    const result = await searchCaseStudies(app.deps.db, {
+      q: '',
+      principleIds: [principle.id],
+      kinds: [],
+      year: null,
+      memberIds: [],
+      page: params.page,
+      pageSize,
+    })
+    const links = await loadListLinks(app.deps.db, result.hits.map((h) => h.id))
+    const totalPages = Math.max(1, Math.ceil(result.total / pageSize))
+    const href = (page: number) => `/principles/${principle.slug}${page > 1 ? `?page=${page}` : ''}`
+    return reply.render('principles/views/show.njk', {
+      title: principle.shortName,
+      section: 'principles',
+      breadcrumbs: [
+        { text: 'Home', href: '/' },
+        { text: 'Our principles', href: '/principles' },
+      ],
+      principle,
+      messages,
+      total: result.total,
+      items: presentHits(result.hits, links),
+      searchHref: `/case-studies?principle=${principle.slug}`,
+      pagination: paginationModel(params.page, totalPages, href),
+    })
+  })
+}

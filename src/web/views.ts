@@ -1,0 +1,32 @@
+import { createRequire } from 'node:module'
+import path from 'node:path'
+import nunjucks from 'nunjucks'
+
+const require = createRequire(import.meta.url)
+export const govukDist = path.join(path.dirname(require.resolve('govuk-frontend/package.json')), 'dist')
+
+export interface SiteLocals {
+  networkName: string
+  networkShortName: string
+  assetVersion: string
+}
+
+/** One Nunjucks environment: our layout and partials, each feature's views, then govuk-frontend. */
+export function createViews(site: SiteLocals): nunjucks.Environment {
+  const env = new nunjucks.Environment(
+    new nunjucks.FileSystemLoader(
+      [path.resolve(import.meta.dirname, 'views'), path.resolve(import.meta.dirname, '../features'), govukDist],
+      { noCache: false },
+    ),
+    { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true },
+  )
+  env.addGlobal('site', site)
+  env.addFilter('number', (n: unknown) => (typeof n === 'number' ? n.toLocaleString('en-GB') : String(n ?? '')))
+  env.addFilter('date', (d: unknown) =>
+    d instanceof Date
+      ? d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' })
+      : '',
+  )
+  env.addFilter('isoDate', (d: unknown) => (d instanceof Date ? d.toISOString() : ''))
+  return env
+}
