@@ -50,7 +50,8 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
     pool,
     kind: 'pglite',
     async close() {
-      await pool.end()
+      // The worker must stop even if the pool was already ended, or the process never exits.
+      await pool.end().catch(() => undefined)
       await server.stop()
     },
   }

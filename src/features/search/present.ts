@@ -30,7 +30,7 @@ export function presentHits(
       yearLabel: yearLabel(hit.yearStart, hit.yearEnd),
       leadName: link?.lead?.name ?? null,
       principles: link?.principles ?? [],
-      snippetHtml: hit.headline ? highlightToHtml(hit.headline) : null,
+      snippetHtml: hit.headline ? highlightToHtml(hit.headline.replace(/\s+/g, ' ').trim()) : null,
     }
   })
 }

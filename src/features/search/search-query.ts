@@ -36,6 +36,14 @@ export interface SearchResult {
 
 const headlineOptions = `StartSel=${startMark}, StopSel=${stopMark}, MaxWords=40, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`
 
+// Markdown markers (headings, list bullets, emphasis, link targets) do not belong in a snippet.
+const blockMarker = String.raw`(^|\n)[ \t]*(#{1,6}|[-*+>]|[0-9]+[.)])[ \t]+`
+const inlineMarker = String.raw`\]\([^)]*\)|[*_` + '`' + String.raw`\[]`
+
+function markdownAsText(column: SQL | { getSQL(): SQL }): SQL {
+  return sql`regexp_replace(regexp_replace(${column}, ${blockMarker}, ${String.raw`\1`}, 'g'), ${inlineMarker}, '', 'g')`
+}
+
 /** Whether websearch_to_tsquery finds any searchable word in the text. */
 async function hasSearchableWords(db: Database, q: string): Promise<boolean> {
   const rows = await db.execute<{ n: number }>(sql`SELECT numnode(websearch_to_tsquery('english', ${q}))::int AS n`)
@@ -103,7 +111,7 @@ export async function searchCaseStudies(db: Database, f: SearchFilters): Promise
       yearEnd: page.yearEnd,
       publishedAt: page.publishedAt,
       headline: useText
-        ? sql<string>`ts_headline('english', ${page.summary} || E'\n' || ${page.body}, ${query}, ${headlineOptions})`
+        ? sql<string>`ts_headline('english', ${page.summary} || E'\n' || ${markdownAsText(page.body)}, ${query}, ${headlineOptions})`
         : sql<null>`NULL`,
     })
     .from(page)

@@ -1,0 +1,115 @@
+// Benchmark for issue 2 (foundation): cold start, page throughput beside a static copy of the
+// same bytes, and whether search load stalls the server's event loop — on PGlite and PostgreSQL.
+// Writes its section of docs/benchmarks.md. BENCH_DURATION=<seconds> shortens each load run.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { startBenchServer } from './lib/bench-server.ts'
+import { measureColdStart } from './lib/cold-start.ts'
+import { explanation } from './lib/explanation.ts'
+import { createBenchDatabase, type BenchDatabase } from './lib/postgres.ts'
+import { killAllChildren, repoRoot } from './lib/processes.ts'
+import { machineDescription, markdownTable, writeSection, type Row } from './lib/report.ts'
+import { backgroundConnections, connections, durationS } from './lib/settings.ts'
+import { measureStall } from './lib/stall.ts'
+import { embeddedDatabase, serverDatabase, type DatabaseUnderTest } from './lib/targets.ts'
+import { measureThroughput, pagesUnderTest } from './lib/throughput.ts'
+
+const rows: Row[] = []
+let failedSteps = 0
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`
+
+/** Runs one step; a failure becomes a failed row and the run goes on. */
+async function step(name: string, database: DatabaseUnderTest, work: () => Promise<Row[]>): Promise<void> {
+  console.log(`\n== ${name} [${database.label}]`)
+  try {
+    rows.push(...(await work()))
+  } catch (error) {
+    failedSteps++
+    const message = error instanceof Error ? error.message : String(error)
+    console.error(`  failed: ${message}`)
+    rows.push({ benchmark: name, database: database.label, measured: `error: ${message.split('\n')[0]}`, reference: '', result: '', target: '', pass: false })
+  }
+}
+
+async function coldStart(database: DatabaseUnderTest): Promise<Row[]> {
+  const { runsMs, medianMs } = await measureColdStart(database)
+  return [{
+    benchmark: 'Cold start: spawn → first 200 on `/`, existing database (median of 3)',
+    database: database.label,
+    measured: runsMs.map(seconds).join(', '),
+    reference: '—',
+    result: seconds(medianMs),
+    target: '≤ 3 s',
+    pass: medianMs <= 3_000,
+  }]
+}
+
+async function throughputAndStall(database: DatabaseUnderTest): Promise<Row[]> {
+  console.log(`  [${database.label}] starting the bench server`)
+  const server = await startBenchServer(database, pagesUnderTest.map((p) => p.path))
+  try {
+    return [...(await measureThroughput(server, database)), await measureStall(server, database)]
+  } finally {
+    await server.stop()
+  }
+}
+
+function versions(pg: BenchDatabase | null): string {
+  const manifest = path.join(repoRoot, 'node_modules/@electric-sql/pglite/package.json')
+  const pglite = (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version
+  return `PGlite ${pglite} (worker thread)${pg ? `, PostgreSQL ${pg.version}` : ''}`
+}
+
+async function main(): Promise<void> {
+  const began = performance.now()
+  const watchdog = setTimeout(() => {
+    console.error('The benchmark ran for over 10 minutes: stopping.')
+    killAllChildren()
+    process.exit(1)
+  }, 600_000)
+  watchdog.unref()
+  process.once('SIGINT', () => {
+    killAllChildren()
+    process.exit(130)
+  })
+  process.once('exit', killAllChildren)
+
+  const loadBefore = os.loadavg()[0]!.toFixed(2)
+  console.log(`coophub benchmark (issue 2): ${durationS} s per load run, on ${machineDescription()}`)
+  if (Number(loadBefore) > 0.5) console.log(`Warning: the machine is already busy (load average ${loadBefore}): expect lower figures.`)
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'coophub-bench-'))
+  let pg: BenchDatabase | null = null
+  try {
+    pg = await createBenchDatabase()
+  } catch (error) {
+    console.error(`PostgreSQL is not reachable (${error instanceof Error ? error.message : error}): PGlite only`)
+  }
+  const databases = [embeddedDatabase(dataDir), ...(pg ? [serverDatabase(pg.url)] : [])]
+  try {
+    for (const database of databases) {
+      await step('Cold start', database, () => coldStart(database))
+      await step('Throughput and stall check', database, () => throughputAndStall(database))
+    }
+  } finally {
+    killAllChildren()
+    await pg?.drop().catch((error: unknown) => console.error(`Could not drop the bench database: ${String(error)}`))
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+  if (!pg) rows.push({ benchmark: 'All', database: 'PostgreSQL', measured: 'not run: server unreachable', reference: '', result: '', target: '', pass: false })
+
+  const minutes = ((performance.now() - began) / 60_000).toFixed(1)
+  const table = markdownTable(rows)
+  const body = [
+    `Run on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC in ${minutes} min — ${machineDescription()}; ${versions(pg)}; load average ${loadBefore} at the start.`,
+    `Load: autocannon from the bench process, ${connections} connections, ${durationS} s per figure after a 1 s warm-up, to 127.0.0.1.`,
+    durationS === 10 ? '' : `**Quick run (BENCH_DURATION=${durationS}): less reliable than the default 10 s.**`,
+    table,
+    explanation({ durationS, connections, backgroundConnections }),
+  ].filter(Boolean).join('\n\n')
+  writeSection(path.join(repoRoot, 'docs/benchmarks.md'), '## Foundation (issue 2)', body)
+  console.log(`\n${table}\n\nWritten to docs/benchmarks.md (${minutes} min).`)
+  if (failedSteps > 0) process.exitCode = 1
+}
+
+await main()

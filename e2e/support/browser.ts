@@ -1,0 +1,46 @@
+import { existsSync } from 'node:fs'
+import AxeBuilder from '@axe-core/playwright'
+import { chromium, type Browser, type Page } from 'playwright-core'
+
+export const chromiumPath = '/usr/bin/chromium'
+
+/**
+ * Why the journeys cannot run here, or null when they can. In CI a missing browser is a failure,
+ * not a skip: the caller turns this into a thrown error there.
+ */
+export function browserUnavailable(): string | null {
+  if (existsSync(chromiumPath)) return null
+  return `Chromium is not installed at ${chromiumPath}: browser journeys skipped (apt-get install -y chromium)`
+}
+
+export function skipReason(): string | false {
+  const reason = browserUnavailable()
+  if (reason && process.env.CI === 'true') throw new Error(`${reason}. In CI this is a failure.`)
+  if (reason) console.log(`# ${reason}`)
+  return reason ?? false
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  })
+}
+
+/** axe with the WCAG 2.2 A and AA rules; returns readable descriptions of any violation. */
+export async function accessibilityViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'])
+    .analyze()
+  return results.violations.map(
+    (v) => `${v.id} (${v.impact}) on ${page.url()}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  )
+}

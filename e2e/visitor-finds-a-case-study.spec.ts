@@ -1,0 +1,114 @@
+import assert from 'node:assert/strict'
+import { after, before, describe, it } from 'node:test'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { accessibilityViolations, launchBrowser, skipReason } from './support/browser.ts'
+import { SearchPage } from './support/pages.ts'
+import { startSite, type RunningSite } from './support/server.ts'
+
+const skip = skipReason()
+
+describe('a visitor finds a case study', { skip }, () => {
+  let site: RunningSite
+  let browser: Browser
+  let context: BrowserContext
+  let page: Page
+  const visited: string[] = []
+
+  const expectAccessible = async () => {
+    visited.push(page.url())
+    assert.deepEqual(await accessibilityViolations(page), [])
+  }
+
+  before(async () => {
+    site = await startSite()
+    browser = await launchBrowser()
+    context = await browser.newContext()
+    page = await context.newPage()
+  })
+
+  after(async () => {
+    await context?.close()
+    await browser?.close()
+    await site?.close()
+  })
+
+  it('searches for a word, filters by a principle, opens a case study and follows its lead member', async () => {
+    await page.goto(site.baseUrl)
+    await expectAccessible()
+    await page.getByLabel(/Search \d+ case studies/).fill('co-operative')
+    await page.getByRole('button', { name: 'Search' }).click()
+    await page.waitForURL(/\/case-studies\?q=co-operative/)
+    await expectAccessible()
+
+    const search = new SearchPage(page)
+    const before = await search.resultTitles()
+    assert.ok(before.length >= 3, `expected several results, got ${before.length}`)
+    assert.ok(await page.locator('mark').count(), 'matched words are highlighted')
+
+    await search.tickPrinciple('Enterprise and social economy')
+    await search.applyFilters()
+    await page.waitForURL(/principle=enterprise-and-social-economy/)
+    await expectAccessible()
+    const after = await search.resultTitles()
+    assert.ok(after.length >= 1 && after.length < before.length, `filter narrows: ${before.length} → ${after.length}`)
+    assert.equal(await search.searchInput().inputValue(), 'co-operative', 'the search words are kept')
+
+    const title = after[0]!
+    await page.getByRole('link', { name: title }).click()
+    await expectAccessible()
+    assert.equal((await page.locator('h1').textContent())?.trim(), title)
+    assert.match((await page.locator('[data-qa="principles-met"]').textContent()) ?? '', /Enterprise and social economy/)
+
+    const lead = page.locator('[data-qa="case-study-facts"] .govuk-summary-list__row', { hasText: 'Lead member' }).locator('a')
+    const leadName = (await lead.first().textContent())?.trim() ?? ''
+    await lead.first().click()
+    await page.waitForURL(/\/members\//)
+    await expectAccessible()
+    assert.equal((await page.locator('h1').textContent())?.trim(), leadName)
+    assert.match(await page.locator('main').textContent() ?? '', new RegExp(title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+  })
+
+  it('axe is really checking: a page with a known fault is reported', async () => {
+    await page.setContent('<html><body><img src="x.png"><input type="text"></body></html>')
+    const violations = await accessibilityViolations(page)
+    assert.ok(violations.some((v) => v.startsWith('image-alt')), violations.join('\n'))
+  })
+
+  it('the principles, members and a principle page are accessible too', async () => {
+    for (const path of ['/principles', '/principles/co-production', '/members', '/case-studies?q=zzzzqqq', '/no-such-page']) {
+      await page.goto(`${site.baseUrl}${path}`)
+      await expectAccessible()
+    }
+  })
+
+  it('works with the keyboard alone: search, tick a filter, apply', async () => {
+    await page.goto(`${site.baseUrl}/case-studies`)
+    // Skip link first, then through the header to the search box.
+    await page.keyboard.press('Tab')
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent?.trim()), 'Skip to main content')
+    await page.keyboard.press('Enter')
+    let guard = 0
+    while ((await page.evaluate(() => document.activeElement?.id)) !== 'q' && guard++ < 30) await page.keyboard.press('Tab')
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'q', 'the search box is reachable by Tab')
+    await page.keyboard.type('allotment')
+    await page.keyboard.press('Enter')
+    await page.waitForURL(/q=allotment/)
+    assert.match((await new SearchPage(page).resultCount()) ?? '', /1 case study found/)
+
+    guard = 0
+    while ((await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)) !== 'principle' && guard++ < 40) {
+      await page.keyboard.press('Tab')
+    }
+    assert.equal(await page.evaluate(() => (document.activeElement as HTMLInputElement).name), 'principle', 'a principle checkbox is reachable by Tab')
+    await page.keyboard.press('Space')
+    const ticked = await page.evaluate(() => (document.activeElement as HTMLInputElement).value)
+    guard = 0
+    while ((await page.evaluate(() => document.activeElement?.getAttribute('data-qa'))) !== 'apply-filters' && guard++ < 40) {
+      await page.keyboard.press('Tab')
+    }
+    await page.keyboard.press('Enter')
+    await page.waitForURL(new RegExp(`principle=${ticked}`))
+    assert.match(page.url(), /q=allotment/)
+    await expectAccessible()
+  })
+})
