@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { accessibilityViolations, launchBrowser, skipReason } from './support/browser.ts'
+import { accessibilityViolations, focused, launchBrowser, skipReason, tabUntil } from './support/browser.ts'
 import { SearchPage } from './support/pages.ts'
 import { startSite, type RunningSite } from './support/server.ts'
 
@@ -83,31 +83,21 @@ describe('a visitor finds a case study', { skip }, () => {
 
   it('works with the keyboard alone: search, tick a filter, apply', async () => {
     await page.goto(`${site.baseUrl}/case-studies`)
-    // Skip link first, then through the header to the search box.
     await page.keyboard.press('Tab')
-    assert.equal(await page.evaluate(() => document.activeElement?.textContent?.trim()), 'Skip to main content')
+    assert.equal((await focused(page)).text, 'Skip to main content')
     await page.keyboard.press('Enter')
-    let guard = 0
-    while ((await page.evaluate(() => document.activeElement?.id)) !== 'q' && guard++ < 30) await page.keyboard.press('Tab')
-    assert.equal(await page.evaluate(() => document.activeElement?.id), 'q', 'the search box is reachable by Tab')
+    assert.equal((await tabUntil(page, (f) => f.id === 'q')).id, 'q', 'the search box is reachable by Tab')
     await page.keyboard.type('allotment')
     await page.keyboard.press('Enter')
     await page.waitForURL(/q=allotment/)
     assert.match((await new SearchPage(page).resultCount()) ?? '', /1 case study found/)
 
-    guard = 0
-    while ((await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.name)) !== 'principle' && guard++ < 40) {
-      await page.keyboard.press('Tab')
-    }
-    assert.equal(await page.evaluate(() => (document.activeElement as HTMLInputElement).name), 'principle', 'a principle checkbox is reachable by Tab')
+    const checkbox = await tabUntil(page, (f) => f.name === 'principle')
+    assert.equal(checkbox.name, 'principle', 'a principle checkbox is reachable by Tab')
     await page.keyboard.press('Space')
-    const ticked = await page.evaluate(() => (document.activeElement as HTMLInputElement).value)
-    guard = 0
-    while ((await page.evaluate(() => document.activeElement?.getAttribute('data-qa'))) !== 'apply-filters' && guard++ < 40) {
-      await page.keyboard.press('Tab')
-    }
+    assert.equal((await tabUntil(page, (f) => f.qa === 'apply-filters')).qa, 'apply-filters')
     await page.keyboard.press('Enter')
-    await page.waitForURL(new RegExp(`principle=${ticked}`))
+    await page.waitForURL(new RegExp(`principle=${checkbox.value}`))
     assert.match(page.url(), /q=allotment/)
     await expectAccessible()
   })

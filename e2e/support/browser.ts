@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import AxeBuilder from '@axe-core/playwright'
+import { AxeBuilder } from '@axe-core/playwright'
 import { chromium, type Browser, type Page } from 'playwright-core'
 
 export const chromiumPath = '/usr/bin/chromium'
@@ -43,4 +43,30 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
   return results.violations.map(
     (v) => `${v.id} (${v.impact}) on ${page.url()}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
   )
+}
+
+export interface FocusedElement {
+  id: string
+  name: string
+  value: string
+  qa: string
+  text: string
+}
+
+/** What has keyboard focus; evaluated as a string so the server code keeps Node's types only. */
+export async function focused(page: Page): Promise<FocusedElement> {
+  return page.evaluate(`(() => {
+    const e = document.activeElement
+    return { id: e?.id ?? '', name: e?.name ?? '', value: e?.value ?? '', qa: e?.getAttribute('data-qa') ?? '', text: (e?.textContent ?? '').trim() }
+  })()`)
+}
+
+/** Presses Tab until the predicate holds, at most `limit` times. */
+export async function tabUntil(page: Page, predicate: (f: FocusedElement) => boolean, limit = 40): Promise<FocusedElement> {
+  let current = await focused(page)
+  for (let i = 0; i < limit && !predicate(current); i++) {
+    await page.keyboard.press('Tab')
+    current = await focused(page)
+  }
+  return current
 }
