@@ -109,7 +109,7 @@ async function main(): Promise<void> {
   ].filter(Boolean).join('\n\n')
   writeSection(path.join(repoRoot, 'docs/benchmarks.md'), '## Foundation (issue 2)', body)
   console.log(`\n${table}\n\nWritten to docs/benchmarks.md (${minutes} min).`)
-  if (failedSteps > 0) process.exitCode = 1
+  if (failedSteps > 0 || !pg) process.exitCode = 1
 }
 
 await main()

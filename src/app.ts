@@ -1,10 +1,17 @@
 import path from 'node:path'
+import fastifyCookie from '@fastify/cookie'
+import fastifyCsrf from '@fastify/csrf-protection'
+import fastifyFormbody from '@fastify/formbody'
 import fastifyHelmet from '@fastify/helmet'
+import fastifyRateLimit from '@fastify/rate-limit'
 import fastifyStatic from '@fastify/static'
 import Fastify, { type FastifyInstance } from 'fastify'
 import type { Config } from './config.ts'
 import type { Database, DatabaseKind } from './db/client.ts'
 import { registerErrorHandlers } from './errors.ts'
+import { registerSessions } from './features/accounts/sessions.ts'
+import { createMailer, type Mailer } from './features/email/outbox.ts'
+import { accountRoutes } from './features/accounts/routes.ts'
 import { caseStudyRoutes } from './features/case-studies/routes.ts'
 import { healthRoutes } from './features/health/routes.ts'
 import { homeRoutes } from './features/home/routes.ts'
@@ -27,8 +34,13 @@ export interface AppDeps {
 declare module 'fastify' {
   interface FastifyInstance {
     deps: AppDeps
+    mailer: Mailer
+    /** Every route the app serves, as "METHOD /url", for the authorisation and CSRF tests. */
+    routeTable: Array<{ method: string; url: string }>
   }
 }
+
+const writeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps
@@ -39,6 +51,35 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 300 },
   })
   app.decorate('deps', deps)
+  app.decorate('mailer', createMailer(config, deps.db, app.log))
+  app.decorate('routeTable', [])
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method]
+    for (const method of methods) {
+      app.routeTable.push({ method, url: route.url })
+      // Every write checks its CSRF token: a route cannot forget to.
+      if (writeMethods.has(method)) {
+        const existing = route.preHandler ? (Array.isArray(route.preHandler) ? route.preHandler : [route.preHandler]) : []
+        route.preHandler = [app.csrfProtection, ...existing]
+      }
+    }
+  })
+
+  await app.register(fastifyCookie)
+  await app.register(fastifyFormbody, { bodyLimit: 1024 * 1024 })
+  await app.register(fastifyCsrf, {
+    sessionPlugin: '@fastify/cookie',
+    cookieKey: 'coophub_csrf',
+    cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', secure: config.https, signed: false },
+    getToken: (request) => {
+      const body = request.body as Record<string, unknown> | undefined
+      const token = body && typeof body === 'object' ? body._csrf : undefined
+      return typeof token === 'string' ? token : (request.headers['x-csrf-token'] as string | undefined)
+    },
+  })
+  // Only the routes that ask for a limit (sign-in, password reset) have one.
+  await app.register(fastifyRateLimit, { global: false })
+  registerSessions(app)
 
   await app.register(fastifyHelmet, {
     enableCSPNonces: true,
@@ -90,6 +131,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerErrorHandlers(app)
 
   await app.register(healthRoutes)
+  await app.register(accountRoutes)
   await app.register(homeRoutes)
   await app.register(searchRoutes)
   await app.register(caseStudyRoutes)

@@ -21,6 +21,11 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEMO_CONTENT: bool.default(true),
   TRUST_PROXY: bool.default(false),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('coophub <no-reply@localhost>'),
 })
 
 export interface Config {
@@ -38,6 +43,9 @@ export interface Config {
   /** Load the demo content into an empty database at start-up. */
   demoContent: boolean
   trustProxy: boolean
+  /** Set: emails go out through this SMTP server. Unset: they stay in the outbox and the log. */
+  smtpUrl: string | undefined
+  mailFrom: string
 }
 
 export class ConfigError extends Error {
@@ -67,5 +75,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     demoContent: e.DEMO_CONTENT,
     trustProxy: e.TRUST_PROXY,
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
   }
 }

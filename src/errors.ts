@@ -1,4 +1,14 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { SignInRequiredError } from './features/accounts/guard.ts'
+
+/** Thrown by routes for a request they cannot use; the message is shown. */
+export class BadRequestError extends Error {
+  readonly statusCode = 400
+  constructor(message: string) {
+    super(message)
+    this.name = 'BadRequestError'
+  }
+}
 
 /** Thrown by routes for a page that does not exist (unknown slug, unpublished case study). */
 export class NotFoundError extends Error {
@@ -23,14 +33,20 @@ function wantsJson(request: FastifyRequest): boolean {
   return request.url.startsWith('/api/') || request.url.startsWith('/health')
 }
 
-async function sendError(request: FastifyRequest, reply: FastifyReply, status: number, detail?: string): Promise<void> {
-  const title = status >= 500 ? 'Sorry, there is a problem with the service' : (titles[status] ?? titles[400]!)
+const csrfCodes = new Set(['FST_CSRF_INVALID_TOKEN', 'FST_CSRF_MISSING_SECRET'])
+
+async function sendError(request: FastifyRequest, reply: FastifyReply, status: number, detail?: string, csrf = false): Promise<void> {
+  const title = csrf
+    ? 'Your form could not be sent'
+    : status >= 500
+      ? 'Sorry, there is a problem with the service'
+      : (titles[status] ?? titles[400]!)
   reply.code(status)
   if (wantsJson(request)) {
     await reply.type('application/problem+json').send({ type: 'about:blank', title, status, ...(detail ? { detail } : {}) })
     return
   }
-  await reply.render('errors/error.njk', { title, status, detail })
+  await reply.render('errors/error.njk', { title, status, detail, csrf })
 }
 
 /** Error and not-found pages. Users never see a stack trace or an internal message. */
@@ -39,6 +55,13 @@ export function registerErrorHandlers(app: FastifyInstance): void {
     await sendError(request, reply, 404)
   })
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
+    if (error instanceof SignInRequiredError) {
+      return reply.redirect(`/sign-in?next=${encodeURIComponent(error.returnTo)}`, 303)
+    }
+    if (error.code && csrfCodes.has(error.code)) {
+      request.log.info({ code: error.code }, 'CSRF check failed')
+      return sendError(request, reply, 403, undefined, true)
+    }
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500
     if (status >= 500) {
       request.log.error({ err: error }, 'request failed')
@@ -46,7 +69,8 @@ export function registerErrorHandlers(app: FastifyInstance): void {
       request.log.info({ status, code: error.code }, error.message)
     }
     // Only our own 4xx messages and Fastify's validation messages are safe and useful to show.
-    const detail = status < 500 && (error.validation || error.code?.startsWith('FST_ERR_CTP')) ? error.message : undefined
+    const ours = error.name === 'ForbiddenError' || error.name === 'NotFoundError' || error.name === 'BadRequestError'
+    const detail = status < 500 && (ours || error.validation || error.code?.startsWith('FST_ERR_CTP')) ? error.message : undefined
     await sendError(request, reply, status, detail)
   })
 }

@@ -2,6 +2,8 @@ import { Command, CommanderError } from 'commander'
 import { ConfigError, loadConfig } from './config.ts'
 import { migrateDatabase, openDatabase } from './db/client.ts'
 import { DataDirLockedError } from './db/embedded.ts'
+import { commandLineActor } from './features/accounts/actor.ts'
+import { createUser } from './features/accounts/commands/create-user.ts'
 import { loadDemoContent } from './features/demo/load-demo-content.ts'
 import { databaseTarget, describeDatabase, startServer } from './server.ts'
 import { buildAssets } from './web/assets.ts'
@@ -48,6 +50,50 @@ program
     )
     if (process.stdout.isTTY) process.stdout.write('\n')
     console.log(`Demo content loaded: ${counts.principles} principles, ${counts.organisations} organisations, ${counts.caseStudies} case studies.`)
+  })
+
+/** The whole of standard input when it is piped; '' on a terminal (nothing to read without asking). */
+async function readPipedInput(): Promise<string> {
+  if (process.stdin.isTTY) return ''
+  const chunks: Buffer[] = []
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
+  return Buffer.concat(chunks).toString('utf8')
+}
+
+const users = program.command('users').description('Manage accounts')
+users
+  .command('create')
+  .description('Create an account. A password piped on standard input activates it; otherwise an invitation link is printed.')
+  .requiredOption('--email <email>', 'email address (the sign-in name)')
+  .requiredOption('--name <name>', 'the person’s name')
+  .requiredOption('--role <role>', 'admin, editor or officer')
+  .option('--organisation <slug>', 'the organisation an officer works for')
+  .action(async (options: { email: string; name: string; role: string; organisation?: string }) => {
+    const config = loadConfig()
+    const piped = (await readPipedInput()).replace(/\r?\n$/, '')
+    const result = await withDatabase(async (handle) => {
+      const created = await createUser(handle.db, commandLineActor, {
+        email: options.email,
+        name: options.name,
+        role: options.role,
+        organisation: options.organisation ?? '',
+        ...(piped ? { password: piped } : {}),
+        baseUrl: config.publicUrl ?? `http://localhost:${config.port}`,
+        networkName: config.networkName,
+      })
+      return created
+    })
+    if (!result.ok) {
+      for (const e of result.errors) console.error(`${e.field}: ${e.message}`)
+      process.exitCode = 1
+      return
+    }
+    if (result.invitationLink) {
+      console.log(`Account created for ${options.email}. To set a password, open (once, within 7 days):`)
+      console.log(result.invitationLink)
+    } else {
+      console.log(`Account created for ${options.email}; it can sign in now.`)
+    }
   })
 
 program

@@ -7,6 +7,8 @@ import { startEmbeddedServer } from './embedded.ts'
 
 export type Database = NodePgDatabase<typeof schema>
 export type DatabaseKind = 'pglite' | 'postgres'
+/** A transaction or the database itself: commands compose inside one transaction. */
+export type Executor = Pick<Database, 'select' | 'insert' | 'update' | 'delete' | 'execute'>
 
 export interface DatabaseHandle {
   db: Database

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import type nunjucks from 'nunjucks'
+import { serviceNavigation } from './navigation.ts'
 
 declare module 'fastify' {
   interface FastifyReply {
@@ -11,7 +12,11 @@ declare module 'fastify' {
 export function registerRender(app: FastifyInstance, views: nunjucks.Environment): void {
   app.decorateReply('render', async function render(this: FastifyReply, template: string, context = {}) {
     const nonce = (this as FastifyReply & { cspNonce?: { script: string } }).cspNonce?.script
-    const html = views.render(template, { ...context, cspNonce: nonce, currentUrl: this.request.url })
+    // A CSRF token only for pages that show a form: generating one sets the secret cookie.
+    const csrfToken = () => this.generateCsrf()
+    const user = this.request.user
+    const navigation = serviceNavigation(context.section, user)
+    const html = views.render(template, { ...context, cspNonce: nonce, currentUrl: this.request.url, user, csrfToken, navigation })
     return this.type('text/html; charset=utf-8').send(html)
   })
 }

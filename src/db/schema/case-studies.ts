@@ -11,7 +11,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core'
-import { caseStudyKinds, organisationRoles, publicationStatuses, sqlList } from './enums.ts'
+import { caseStudyKinds, organisationRoles, publicationStatuses, reviewStates, sqlList } from './enums.ts'
 import { organisations, people } from './organisations.ts'
 import { principles } from './principles.ts'
 
@@ -44,7 +44,17 @@ export const caseStudies = pgTable(
           setweight(to_tsvector('english', coalesce(search_extra, '')), 'B') ||
           setweight(to_tsvector('english', coalesce(body, '') || ' ' || coalesce(outcomes, '')), 'C')`,
       ),
+    /** Number of the latest revision (the working copy). */
     revision: integer('revision').notNull().default(1),
+    /** The revision shown to the public; null until first published and after unpublishing. */
+    publishedRevision: integer('published_revision'),
+    reviewState: text('review_state', { enum: reviewStates }).notNull().default('none'),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    /** The member organisation whose officers may edit it. */
+    ownerOrganisationId: integer('owner_organisation_id').references(() => organisations.id, { onDelete: 'set null' }),
+    /** Where an imported document came from, and a hash of its normalised text, to re-import in place. */
+    sourceUrl: text('source_url'),
+    contentHash: text('content_hash'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     publishedAt: timestamp('published_at', { withTimezone: true }),
@@ -59,6 +69,11 @@ export const caseStudies = pgTable(
       sql`${t.yearEnd} IS NULL OR (${t.yearStart} IS NOT NULL AND ${t.yearEnd} BETWEEN ${t.yearStart} AND 2200)`,
     ),
     check('case_studies_revision_check', sql`${t.revision} >= 1`),
+    check('case_studies_review_state_check', sql.raw(`review_state IN (${sqlList(reviewStates)})`)),
+    index('case_studies_review_idx').on(t.reviewState, t.submittedAt),
+    index('case_studies_owner_idx').on(t.ownerOrganisationId),
+    index('case_studies_source_url_idx').on(t.sourceUrl),
+    index('case_studies_content_hash_idx').on(t.contentHash),
     index('case_studies_search_idx').using('gin', t.searchVector),
     index('case_studies_title_trgm_idx').using('gin', sql`${t.title} gin_trgm_ops`),
     index('case_studies_status_published_idx').on(t.status, t.publishedAt),

@@ -32,3 +32,22 @@ export type OrganisationRole = (typeof organisationRoles)[number]
 export function sqlList(values: readonly string[]): string {
   return values.map((v) => `'${v}'`).join(', ')
 }
+
+export const roles = ['admin', 'editor', 'officer'] as const
+export type Role = (typeof roles)[number]
+
+export const accountStatuses = ['invited', 'active', 'disabled'] as const
+export type AccountStatus = (typeof accountStatuses)[number]
+
+export const tokenPurposes = ['password-reset', 'invitation'] as const
+export type TokenPurpose = (typeof tokenPurposes)[number]
+
+export const emailStatuses = ['queued', 'sent', 'failed'] as const
+export type EmailStatus = (typeof emailStatuses)[number]
+
+/** Where the working copy of a case study is in review. */
+export const reviewStates = ['none', 'submitted', 'changes-requested'] as const
+export type ReviewState = (typeof reviewStates)[number]
+
+export const revisionActions = ['created', 'saved', 'restored', 'imported', 'loaded'] as const
+export type RevisionAction = (typeof revisionActions)[number]

@@ -1,3 +1,6 @@
 export * from './principles.ts'
 export * from './organisations.ts'
 export * from './case-studies.ts'
+export * from './accounts.ts'
+export * from './editorial.ts'
+export * from './reference.ts'

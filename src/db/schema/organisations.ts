@@ -15,6 +15,8 @@ export const organisations = pgTable(
     nation: text('nation'),
     region: text('region'),
     website: text('website'),
+    /** Code in the local authorities register, for councils recognised there. */
+    authorityCode: text('authority_code'),
     /** False for organisations created from imported text that nobody has confirmed yet. */
     verified: boolean('verified').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

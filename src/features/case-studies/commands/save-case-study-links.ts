@@ -1,5 +1,5 @@
 import { eq, inArray, sql } from 'drizzle-orm'
-import type { Database } from '../../../db/client.ts'
+import type { Executor } from '../../../db/client.ts'
 import type { OrganisationRole } from '../../../db/schema/enums.ts'
 import {
   caseStudies,
@@ -10,9 +10,6 @@ import {
   principles,
   themes,
 } from '../../../db/schema/index.ts'
-
-/** A transaction or the database itself: commands compose inside one transaction. */
-export type Executor = Pick<Database, 'select' | 'insert' | 'update' | 'delete' | 'execute'>
 
 export interface CaseStudyLinks {
   principleIds: number[]

@@ -1,0 +1,93 @@
+import { eq } from 'drizzle-orm'
+import type { Database } from '../../../db/client.ts'
+import { roles, type Role } from '../../../db/schema/enums.ts'
+import { organisations, users } from '../../../db/schema/index.ts'
+import type { FieldError } from '../../../web/forms.ts'
+import type { AuditActor } from '../actor.ts'
+import { recordAudit } from '../../audit/record-audit.ts'
+import { queueEmail } from '../../email/outbox.ts'
+import { findUserByEmail } from '../queries.ts'
+import { invitationTokenDays, isEmail, normaliseEmail, passwordProblem } from '../rules.ts'
+import { hashPassword } from '../secrets.ts'
+import { accountLink, issueAccountToken } from './issue-account-token.ts'
+
+export interface CreateUserInput {
+  email: string
+  name: string
+  role: string
+  /** Organisation slug; required for officers. */
+  organisation: string
+  /** Given: the account is active at once. Absent: an invitation link is made (and emailed). */
+  password?: string
+  baseUrl: string
+  networkName: string
+}
+
+export type CreateUserResult =
+  | { ok: true; userId: number; invitationLink: string | null; emailIds: number[] }
+  | { ok: false; errors: FieldError[] }
+
+export async function createUser(db: Database, actor: AuditActor, input: CreateUserInput): Promise<CreateUserResult> {
+  const email = normaliseEmail(input.email)
+  const name = input.name.trim()
+  const errors: FieldError[] = []
+  if (email === '') errors.push({ field: 'email', message: 'Enter an email address' })
+  else if (!isEmail(email)) errors.push({ field: 'email', message: 'Enter an email address in the correct format, like name@example.org' })
+  if (name === '') errors.push({ field: 'name', message: 'Enter the person’s name' })
+  else if (name.length > 200) errors.push({ field: 'name', message: 'Name must be 200 characters or fewer' })
+  const role = roles.find((r) => r === input.role) as Role | undefined
+  if (!role) errors.push({ field: 'role', message: 'Select a role' })
+  let organisationId: number | null = null
+  if (input.organisation.trim() !== '') {
+    const [org] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, input.organisation.trim()))
+    if (!org) errors.push({ field: 'organisation', message: 'Select an organisation from the list' })
+    else organisationId = org.id
+  } else if (role === 'officer') {
+    errors.push({ field: 'organisation', message: 'Select the organisation this officer works for' })
+  }
+  if (input.password !== undefined) {
+    const problem = passwordProblem(input.password, { email })
+    if (problem) errors.push({ field: 'password', message: problem })
+  }
+  if (errors.length === 0 && (await findUserByEmail(db, email))) {
+    errors.push({ field: 'email', message: 'There is already an account with this email address' })
+  }
+  if (errors.length > 0 || !role) return { ok: false, errors }
+
+  const passwordHash = input.password !== undefined ? await hashPassword(input.password) : null
+  return db.transaction(async (tx) => {
+    const [user] = await tx
+      .insert(users)
+      .values({ email, name, role, organisationId, passwordHash, status: passwordHash ? 'active' : 'invited' })
+      .returning({ id: users.id })
+    const userId = user!.id
+    let invitationLink: string | null = null
+    const emailIds: number[] = []
+    if (!passwordHash) {
+      invitationLink = accountLink(input.baseUrl, await issueAccountToken(tx, userId, 'invitation'))
+      emailIds.push(
+        await queueEmail(tx, {
+          to: email,
+          subject: `You are invited to ${input.networkName}`,
+          body: [
+            `Hello ${name},`,
+            '',
+            `You have been given an account on the ${input.networkName} website. To choose your password and sign in, open this link within ${invitationTokenDays} days:`,
+            '',
+            invitationLink,
+            '',
+            'The link works once.',
+          ].join('\n'),
+        }),
+      )
+    }
+    await recordAudit(tx, actor, {
+      action: 'user-created',
+      subjectType: 'user',
+      subjectId: userId,
+      summary: `Created ${role} account for ${email}${passwordHash ? '' : ' (invited)'}`,
+      changes: { email, name, role, organisationId },
+    })
+    return { ok: true as const, userId, invitationLink, emailIds }
+  })
+}

@@ -1,0 +1,49 @@
+import { eq, inArray, sql } from 'drizzle-orm'
+import type { FastifyBaseLogger } from 'fastify'
+import nodemailer, { type Transporter } from 'nodemailer'
+import type { Config } from '../../config.ts'
+import type { Database, Executor } from '../../db/client.ts'
+import { emails } from '../../db/schema/index.ts'
+
+export interface OutgoingEmail {
+  to: string
+  subject: string
+  body: string
+}
+
+/** Queues an email inside the caller's transaction: it exists exactly when the change does. */
+export async function queueEmail(tx: Executor, email: OutgoingEmail): Promise<number> {
+  const [row] = await tx.insert(emails).values({ toAddress: email.to, subject: email.subject, bodyText: email.body }).returning({ id: emails.id })
+  return row!.id
+}
+
+export interface Mailer {
+  /** Sends queued emails after their transaction committed; failures are recorded, never thrown. */
+  deliver(ids: number[]): Promise<void>
+}
+
+export function createMailer(config: Config, db: Database, log: FastifyBaseLogger): Mailer {
+  let transport: Transporter | undefined
+  return {
+    async deliver(ids) {
+      if (ids.length === 0) return
+      const rows = await db.select().from(emails).where(inArray(emails.id, ids))
+      for (const row of rows) {
+        if (!config.smtpUrl) {
+          // No SMTP server: the outbox page and the log are the delivery.
+          log.info({ emailId: row.id, to: row.toAddress, subject: row.subject, body: row.bodyText }, 'Email kept in the outbox (SMTP_URL is not set)')
+          continue
+        }
+        transport ??= nodemailer.createTransport(config.smtpUrl)
+        try {
+          await transport.sendMail({ from: config.mailFrom, to: row.toAddress, subject: row.subject, text: row.bodyText })
+          await db.update(emails).set({ status: 'sent', sentAt: new Date(), attempts: sql`${emails.attempts} + 1`, error: null }).where(eq(emails.id, row.id))
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error)
+          log.warn({ emailId: row.id, err: message }, 'Email could not be sent')
+          await db.update(emails).set({ status: 'failed', error: message.slice(0, 1000), attempts: sql`${emails.attempts} + 1` }).where(eq(emails.id, row.id))
+        }
+      }
+    },
+  }
+}

@@ -1,0 +1,246 @@
+// readDocument: a case study's text → a structured reading with warnings. Pure: no I/O.
+//
+// What pages look like (the network's own case-study pages, saved or pasted):
+//
+//   Principles met            ← the block starts here; it may come first or after the narrative
+//   -                         ← layout 1: "-" / short name / statement, repeated
+//   Innovation
+//   We will embrace …
+//
+//   Innovation                ← layout 2: short name / statement without "-" lines;
+//   We will embrace …            sometimes a name is missing and a statement stands alone
+//
+//     • We will embrace …     ← layout 3: "•" bullets holding statements only
+//
+// Quirks every layout may carry:
+// - One published statement ends with a copy of another's tail ("… staff and users. in designing
+//   and commissioning …"). It is one principle; the tail never counts as the other one.
+// - "Walking the talk" ends with "operational by:" and has "•" sub-points, one per line or run
+//   together in one bullet ("•Membership-based: …" with no space). Sub-points join that entry;
+//   "Co-production of the Network's work" is one of them, not the Co-production principle.
+// - The block ends where the narrative starts: a line that matches no principle and is neither a
+//   "-", a bullet of the block nor a statement-like line; a heading; a metadata or contact line.
+//
+// Around the block: metadata lines ("Lead Member …", "Participating Members A, B", "Year 2019-2021",
+// "Status Policy Labs"), the narrative (with headings such as "About the project"), a contact
+// block ("For more information contact:" + name, job title, organisation) and page furniture
+// (cookie banners, "Share this", "Latest posts", sometimes glued to the last line of text).
+
+import { buildBodyBlocks, summarise, toMarkdown } from './body.ts';
+import { contactHeaderRest, readContactBlock } from './contact.ts';
+import { contentHash } from './content-hash.ts';
+import { toDocLines } from './document-lines.ts';
+import type { DocLine } from './document-lines.ts';
+import { findBarePlaceNames, findCouncilNames } from './find-councils.ts';
+import type { Mention } from './find-councils.ts';
+import { isFurniture, looksLikePostTitle, startsPostList } from './furniture.ts';
+import { kindFromText, parseMetadataLine, parseYear, splitNameList } from './metadata.ts';
+import type { MetadataLine } from './metadata.ts';
+import { clip, tidySpaces, wordCount } from './normalise-text.ts';
+import { resolveOrganisations } from './organisations.ts';
+import { principlesHeaderRest, readPrinciplesBlock } from './principles-block.ts';
+import type { ReadingContext } from './reading-context.ts';
+import { findDocumentTitle, proposeTitle } from './title.ts';
+import type { Contact, PrincipleMatch, Reading, ReadingHints, ReadingWarning } from './types.ts';
+
+// A case study names a handful of councils; a bound keeps pathological input fast.
+const MAX_MENTIONS = 1000;
+
+interface Meta extends MetadataLine {
+  pos: number;
+}
+
+export function readDocument(text: string, ctx: ReadingContext, hints: ReadingHints = {}): Reading {
+  const lines = toDocLines(text);
+  const warnings: ReadingWarning[] = [];
+  const excluded = new Set<number>();
+  const metaCache = new Map<number, MetadataLine | null>();
+  const metaOf = (line: DocLine): MetadataLine | null => {
+    if (line.blank || line.dash || line.heading > 0) return null;
+    let m = metaCache.get(line.index);
+    if (m === undefined) {
+      m = parseMetadataLine(line.content);
+      metaCache.set(line.index, m);
+    }
+    return m;
+  };
+  const isPrinciplesHeader = (l: DocLine): boolean => !l.blank && principlesHeaderRest(l.content) !== null;
+  const isContactHeader = (l: DocLine): boolean => !l.blank && contactHeaderRest(l.content) !== null;
+  const isStructural = (l: DocLine): boolean => isPrinciplesHeader(l) || isContactHeader(l) || metaOf(l) !== null;
+  const isKnown = (name: string): boolean => ctx.organisations.lookup(name) !== null;
+
+  const docTitle = findDocumentTitle(lines, isStructural);
+  if (docTitle) excluded.add(docTitle.line);
+  let title = hints.title?.trim() ? tidySpaces(hints.title) : (docTitle?.title ?? null);
+
+  let principles: PrincipleMatch[] = [];
+  let principlesFound = false;
+  let contact: Contact | null = null;
+  let contactFound = false;
+  let contactPos = 0;
+  const metas: Meta[] = [];
+
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (!line || line.blank || excluded.has(i)) continue;
+    if (isFurniture(line.text)) {
+      excluded.add(i);
+      if (startsPostList(line.text)) {
+        for (let j = i + 1; j < lines.length; j++) {
+          const next = lines[j];
+          if (!next || next.blank || !looksLikePostTitle(next.content) || isStructural(next)) break;
+          excluded.add(j);
+        }
+      }
+      continue;
+    }
+    if (isPrinciplesHeader(line)) {
+      const block = readPrinciplesBlock(lines, i, ctx.principles, isStructural);
+      for (const c of block.consumed) excluded.add(c);
+      if (!principlesFound) {
+        principlesFound = true;
+        principles = block.matches;
+        for (const w of block.warnings) warnings.push({ field: 'principles', message: w });
+        if (block.matches.length === 0 && block.warnings.length === 0) {
+          warnings.push({ field: 'principles', message: 'The "Principles met" heading is followed by no principles; add them by hand.' });
+        }
+      } else if (block.consumed.length > 1) {
+        warnings.push({ field: 'principles', message: `A second "Principles met" block starts on line ${i + 1} (two pages run together?); only the first was read.` });
+      }
+      continue;
+    }
+    if (isContactHeader(line)) {
+      const block = readContactBlock(lines, i, isStructural, isKnown);
+      for (const c of block.consumed) excluded.add(c);
+      if (!contactFound) {
+        contactFound = true;
+        contact = block.contact;
+        contactPos = (block.consumed[block.consumed.length - 1] ?? i) * 1e6;
+        if (!contact) warnings.push({ field: 'contact', message: `"${clip(line.content, 60)}" is followed by no name; add the contact by hand.` });
+      } else {
+        warnings.push({ field: 'contact', message: `A second contact block on line ${i + 1} was left out; check it.` });
+      }
+      continue;
+    }
+    const meta = metaOf(line);
+    if (meta) {
+      excluded.add(i);
+      let value = meta.value;
+      if (!value) {
+        const next = nextNonBlank(lines, i + 1);
+        if (next && !isStructural(next) && next.heading === 0 && wordCount(next.content) <= 20) {
+          value = next.content;
+          excluded.add(next.index);
+        }
+      }
+      if (value) metas.push({ key: meta.key, value, pos: i * 1e6 });
+    }
+  }
+
+  if (!principlesFound) warnings.push({ field: 'principles', message: 'No "Principles met" block found; add the principles by hand.' });
+  if (!contactFound) warnings.push({ field: 'contact', message: 'No "For more information contact:" block; no contact recorded.' });
+
+  const blocks = buildBodyBlocks(lines, excluded);
+  const paragraphs = blocks.filter((b) => b.kind === 'paragraph');
+  const narrative = blocks.map((b) => b.text).join('\n');
+  let titleProposed = false;
+  if (!title) {
+    title = proposeTitle(paragraphs.map((p) => p.text));
+    titleProposed = title !== null;
+    warnings.push({
+      field: 'title',
+      message: title ? `The document has no title; "${title}" is proposed from the text. Confirm or change it.` : 'The document has no title and none could be proposed; add one.',
+    });
+  }
+  const bodyMarkdown = toMarkdown(blocks);
+  if (!bodyMarkdown) warnings.push({ field: 'body', message: 'No narrative text found; the body is empty.' });
+
+  const { yearStart, yearEnd } = readYear(metas, narrative, warnings);
+  const { kind, kindText } = readKind(metas, warnings);
+
+  const leadMeta = metas.find((m) => m.key === 'lead');
+  const participants = metas
+    .filter((m) => m.key === 'participants')
+    .flatMap((m) => splitNameList(m.value, isKnown).map((name) => ({ name, pos: m.pos })));
+
+  const mentions: Mention[] = [];
+  for (const b of blocks) {
+    if (mentions.length >= MAX_MENTIONS) {
+      warnings.push({ field: 'organisations', message: `The text names more than ${MAX_MENTIONS} councils; only the first ${MAX_MENTIONS} names were read.` });
+      break;
+    }
+    mentions.push(...findCouncilNames(b.text, b.line, ctx.organisations));
+  }
+  const opening = paragraphs[0];
+  if (opening) mentions.push(...findBarePlaceNames(opening.text, opening.line, ctx.organisations));
+  mentions.sort((a, b) => a.pos - b.pos);
+
+  const orgs = resolveOrganisations(
+    {
+      lead: leadMeta ? { name: leadMeta.value, pos: leadMeta.pos } : null,
+      participants,
+      contactOrganisation: contact?.organisation ? { name: contact.organisation, pos: contactPos } : null,
+      mentions,
+      narrative,
+    },
+    ctx.organisations,
+  );
+  warnings.push(...orgs.warnings);
+
+  return {
+    title,
+    titleProposed,
+    summary: summarise(blocks),
+    bodyMarkdown,
+    kind,
+    kindText,
+    yearStart,
+    yearEnd,
+    principles,
+    leadMember: orgs.leadMember,
+    participatingMembers: participants.map((p) => p.name),
+    contact,
+    councils: orgs.councils,
+    authorities: orgs.authorities,
+    organisations: orgs.organisations,
+    warnings,
+    contentHash: contentHash(text),
+  };
+}
+
+function nextNonBlank(lines: readonly DocLine[], from: number): DocLine | undefined {
+  for (let j = from; j < lines.length; j++) if (!lines[j]?.blank) return lines[j];
+  return undefined;
+}
+
+function readYear(metas: readonly Meta[], narrative: string, warnings: ReadingWarning[]): { yearStart: number | null; yearEnd: number | null } {
+  const line = metas.find((m) => m.key === 'year');
+  if (!line) {
+    const seen = /\b(?:19|20)\d{2}\b/.exec(narrative)?.[0];
+    const hint = seen ? ` (the text mentions ${seen})` : '';
+    warnings.push({ field: 'year', message: `No "Year" line; the year is left empty${hint}.` });
+    return { yearStart: null, yearEnd: null };
+  }
+  const year = parseYear(line.value);
+  if (!year) {
+    warnings.push({ field: 'year', message: `"Year ${clip(line.value, 40)}" is not a year or range of years (e.g. 2020 or 2019-2021); the year is left empty.` });
+    return { yearStart: null, yearEnd: null };
+  }
+  return { yearStart: year.start, yearEnd: year.end };
+}
+
+function readKind(metas: readonly Meta[], warnings: ReadingWarning[]): Pick<Reading, 'kind' | 'kindText'> {
+  const line = metas.find((m) => m.key === 'kind');
+  if (!line) {
+    warnings.push({ field: 'kind', message: 'No "Status" or "Type" line; the kind is left empty.' });
+    return { kind: null, kindText: null };
+  }
+  const kind = kindFromText(line.value);
+  if (!kind) {
+    warnings.push({
+      field: 'kind',
+      message: `"${clip(line.value, 40)}" is not a kind we know (case study, policy lab, policy prototype, action-learning set, project); choose one.`,
+    });
+  }
+  return { kind, kindText: line.value };
+}

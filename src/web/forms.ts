@@ -1,0 +1,40 @@
+// Reading HTML form posts by hand: an invalid post re-renders the page with the GOV.UK error
+// summary instead of a JSON 400, and any shape of body (missing fields, arrays, huge values)
+// becomes plain strings without throwing.
+
+export type FormBody = Record<string, unknown>
+
+export function asForm(body: unknown): FormBody {
+  return body && typeof body === 'object' && !Array.isArray(body) ? (body as FormBody) : {}
+}
+
+/** A single text value: the first if repeated, '' if missing, control characters removed. */
+export function text(body: FormBody, name: string, maxLength = 100_000): string {
+  const raw = body[name]
+  const value = Array.isArray(raw) ? raw[0] : raw
+  if (typeof value !== 'string') return ''
+  // eslint-disable-next-line no-control-regex
+  return value.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').slice(0, maxLength)
+}
+
+/** Every value of a repeated field (checkboxes, multi-selects). */
+export function list(body: FormBody, name: string, maxItems = 500): string[] {
+  const raw = body[name]
+  const values = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]
+  return values.filter((v): v is string => typeof v === 'string' && v.trim() !== '').map((v) => v.trim()).slice(0, maxItems)
+}
+
+export interface FieldError {
+  field: string
+  message: string
+}
+
+/** The errors as the GOV.UK error summary's list and as inline messages by field. */
+export function presentErrors(errors: FieldError[]) {
+  const byField: Record<string, { text: string }> = {}
+  for (const e of errors) byField[e.field] ??= { text: e.message }
+  return {
+    errorList: errors.map((e) => ({ text: e.message, href: `#${e.field}` })),
+    fieldErrors: byField,
+  }
+}
