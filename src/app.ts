@@ -12,6 +12,7 @@ import { registerErrorHandlers } from './errors.ts'
 import { registerSessions } from './features/accounts/sessions.ts'
 import { createMailer, type Mailer } from './features/email/outbox.ts'
 import { accountRoutes } from './features/accounts/routes.ts'
+import { adminRoutes } from './features/admin/routes.ts'
 import { caseStudyRoutes } from './features/case-studies/routes.ts'
 import { healthRoutes } from './features/health/routes.ts'
 import { homeRoutes } from './features/home/routes.ts'
@@ -132,6 +133,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(healthRoutes)
   await app.register(accountRoutes)
+  await app.register(adminRoutes)
   await app.register(homeRoutes)
   await app.register(searchRoutes)
   await app.register(caseStudyRoutes)
