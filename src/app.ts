@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module'
 import path from 'node:path'
 import fastifyCookie from '@fastify/cookie'
 import fastifyCsrf from '@fastify/csrf-protection'
@@ -13,6 +14,7 @@ import { registerSessions } from './features/accounts/sessions.ts'
 import { createMailer, type Mailer } from './features/email/outbox.ts'
 import { accountRoutes } from './features/accounts/routes.ts'
 import { adminRoutes } from './features/admin/routes.ts'
+import { caseStudyEditorRoutes } from './features/case-studies/editor-routes.ts'
 import { caseStudyRoutes } from './features/case-studies/routes.ts'
 import { healthRoutes } from './features/health/routes.ts'
 import { homeRoutes } from './features/home/routes.ts'
@@ -110,14 +112,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     maxAge: '1d',
     index: false,
   })
-  // Only govuk-frontend's built script, not its template sources.
+  // Only the built scripts and styles of govuk-frontend and accessible-autocomplete, not their sources.
+  const vendorFiles = new Set(['/govuk-frontend.min.js', '/accessible-autocomplete.min.js', '/accessible-autocomplete.min.css'])
   await app.register(fastifyStatic, {
-    root: path.join(govukDist, 'govuk'),
+    root: [path.join(govukDist, 'govuk'), path.dirname(createRequire(import.meta.url).resolve('accessible-autocomplete'))],
     prefix: '/assets/',
     decorateReply: false,
     index: false,
     maxAge: '1d',
-    allowedPath: (pathName) => pathName === '/govuk-frontend.min.js',
+    allowedPath: (pathName) => vendorFiles.has(pathName),
   })
   app.get('/robots.txt', (_request, reply) =>
     reply.sendFile('robots.txt', path.resolve(import.meta.dirname, 'web/static')),
@@ -137,6 +140,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(homeRoutes)
   await app.register(searchRoutes)
   await app.register(caseStudyRoutes)
+  await app.register(caseStudyEditorRoutes)
   await app.register(principleRoutes)
   await app.register(organisationRoutes)
   return app

@@ -1,0 +1,21 @@
+import { asc, eq } from 'drizzle-orm'
+import type { Database } from '../../db/client.ts'
+import { caseStudies, organisations, principles } from '../../db/schema/index.ts'
+
+export async function findCaseStudyBySlug(db: Database, slug: string) {
+  const [row] = await db.select().from(caseStudies).where(eq(caseStudies.slug, slug))
+  return row ?? null
+}
+
+export type CaseStudyRow = NonNullable<Awaited<ReturnType<typeof findCaseStudyBySlug>>>
+
+/** Everything the form offers: principles with their statements, organisations by name. */
+export async function loadFormChoices(db: Database) {
+  const [principleRows, organisationRows] = await Promise.all([
+    db.select({ id: principles.id, name: principles.shortName, slug: principles.slug, statement: principles.statement }).from(principles).orderBy(asc(principles.position)),
+    db.select({ id: organisations.id, name: organisations.name, slug: organisations.slug }).from(organisations).orderBy(asc(organisations.name)),
+  ])
+  return { principles: principleRows, organisations: organisationRows }
+}
+
+export type FormChoiceLists = Awaited<ReturnType<typeof loadFormChoices>>

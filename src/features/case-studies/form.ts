@@ -1,0 +1,198 @@
+import { caseStudyKinds, type CaseStudyKind } from '../../db/schema/enums.ts'
+import { list, text, type FieldError, type FormBody } from '../../web/forms.ts'
+import type { CaseStudySnapshot, NamedRef } from './snapshot.ts'
+
+// The case-study form: what a person typed (kept as typed, so nothing is lost on an error) and
+// the rules that turn it into a version of the case study.
+
+export interface CaseStudyFormValues {
+  title: string
+  summary: string
+  body: string
+  kind: string
+  yearStart: string
+  yearEnd: string
+  outcomes: string
+  principleIds: string[]
+  leadId: string
+  participantIds: string[]
+  partnerIds: string[]
+  funderIds: string[]
+  themes: string
+  contactName: string
+  contactJobTitle: string
+  contactOrganisationId: string
+  contactEmail: string
+  contactPhone: string
+  contactConsent: boolean
+}
+
+export const limits = { title: 200, summary: 600, body: 100_000, outcomes: 20_000, theme: 60, themes: 10, organisations: 50 }
+
+export function readCaseStudyForm(body: FormBody): CaseStudyFormValues {
+  return {
+    title: text(body, 'title', 1000).trim(),
+    summary: text(body, 'summary', 5000).trim(),
+    body: text(body, 'body', 200_000),
+    kind: text(body, 'kind', 50),
+    yearStart: text(body, 'yearStart', 20).trim(),
+    yearEnd: text(body, 'yearEnd', 20).trim(),
+    outcomes: text(body, 'outcomes', 50_000),
+    principleIds: list(body, 'principles', 50),
+    leadId: text(body, 'lead', 20).trim(),
+    participantIds: list(body, 'participants', 100),
+    partnerIds: list(body, 'partners', 100),
+    funderIds: list(body, 'funders', 100),
+    themes: text(body, 'themes', 2000).trim(),
+    contactName: text(body, 'contactName', 500).trim(),
+    contactJobTitle: text(body, 'contactJobTitle', 500).trim(),
+    contactOrganisationId: text(body, 'contactOrganisation', 20).trim(),
+    contactEmail: text(body, 'contactEmail', 500).trim(),
+    contactPhone: text(body, 'contactPhone', 100).trim(),
+    contactConsent: text(body, 'contactConsent', 10) === 'yes',
+  }
+}
+
+export function formValuesFromSnapshot(s: CaseStudySnapshot): CaseStudyFormValues {
+  const ids = (refs: NamedRef[]) => refs.map((r) => String(r.id))
+  return {
+    title: s.title,
+    summary: s.summary,
+    body: s.body,
+    kind: s.kind,
+    yearStart: s.yearStart === null ? '' : String(s.yearStart),
+    yearEnd: s.yearEnd === null ? '' : String(s.yearEnd),
+    outcomes: s.outcomes,
+    principleIds: ids(s.principles),
+    leadId: s.lead ? String(s.lead.id) : '',
+    participantIds: ids(s.participants),
+    partnerIds: ids(s.partners),
+    funderIds: ids(s.funders),
+    themes: s.themes.join(', '),
+    contactName: s.contact?.name ?? '',
+    contactJobTitle: s.contact?.jobTitle ?? '',
+    contactOrganisationId: s.contact?.organisation ? String(s.contact.organisation.id) : '',
+    contactEmail: s.contact?.email ?? '',
+    contactPhone: s.contact?.phone ?? '',
+    contactConsent: s.contact?.publishContact ?? false,
+  }
+}
+
+export interface FormChoices {
+  principles: NamedRef[]
+  organisations: NamedRef[]
+}
+
+function parseYear(raw: string, field: 'yearStart' | 'yearEnd', label: string, lastYear: number, errors: FieldError[]): number | null {
+  if (raw === '') return null
+  if (!/^\d{4}$/.test(raw)) {
+    errors.push({ field, message: `${label} must be a year in 4 digits, like 2022` })
+    return null
+  }
+  const year = Number(raw)
+  if (year < 1900 || year > lastYear) {
+    errors.push({ field, message: `${label} must be between 1900 and ${lastYear}` })
+    return null
+  }
+  return year
+}
+
+function pick(ids: string[], choices: NamedRef[], field: string, message: string, errors: FieldError[]): NamedRef[] {
+  const picked: NamedRef[] = []
+  for (const id of ids) {
+    const found = choices.find((c) => String(c.id) === id)
+    if (!found) {
+      if (!errors.some((e) => e.field === field)) errors.push({ field, message })
+    } else if (!picked.some((p) => p.id === found.id)) {
+      picked.push(found)
+    }
+  }
+  return picked
+}
+
+/**
+ * Turns what was typed into a version of the case study. A draft needs only a title; submitting
+ * for review needs everything a reader relies on.
+ */
+export function validateCaseStudyForm(
+  v: CaseStudyFormValues,
+  choices: FormChoices,
+  options: { forSubmission: boolean; now?: Date },
+): { ok: true; snapshot: CaseStudySnapshot } | { ok: false; errors: FieldError[] } {
+  const errors: FieldError[] = []
+  const lastYear = (options.now ?? new Date()).getUTCFullYear() + 5
+  const required = options.forSubmission
+
+  if (v.title === '') errors.push({ field: 'title', message: 'Enter a title' })
+  else if (v.title.length > limits.title) errors.push({ field: 'title', message: `Title must be ${limits.title} characters or fewer` })
+
+  if (v.summary === '' && required) errors.push({ field: 'summary', message: 'Enter a summary' })
+  else if (v.summary.length > limits.summary) errors.push({ field: 'summary', message: `Summary must be ${limits.summary} characters or fewer` })
+
+  const kind = caseStudyKinds.find((k) => k === v.kind) as CaseStudyKind | undefined
+  if (!kind) errors.push({ field: 'kind', message: 'Select what kind of work this is' })
+
+  const yearStart = parseYear(v.yearStart, 'yearStart', 'First year', lastYear, errors)
+  const yearEnd = parseYear(v.yearEnd, 'yearEnd', 'Last year', lastYear, errors)
+  if (v.yearStart === '' && required) errors.push({ field: 'yearStart', message: 'Enter the year the work started' })
+  if (yearEnd !== null && yearStart === null && v.yearStart === '') errors.push({ field: 'yearStart', message: 'Enter the first year as well as the last' })
+  if (yearStart !== null && yearEnd !== null && yearEnd < yearStart) errors.push({ field: 'yearEnd', message: 'Last year must be the same as or after the first year' })
+
+  const lead = pick(v.leadId ? [v.leadId] : [], choices.organisations, 'lead', 'Select the lead member from the list', errors)[0] ?? null
+  if (!lead && v.leadId === '' && required) errors.push({ field: 'lead', message: 'Select the lead member' })
+  const participants = pick(v.participantIds, choices.organisations, 'participants', 'Select participating members from the list', errors)
+  const partners = pick(v.partnerIds, choices.organisations, 'partners', 'Select partners from the list', errors)
+  const funders = pick(v.funderIds, choices.organisations, 'funders', 'Select funders from the list', errors)
+  if (participants.length + partners.length + funders.length > limits.organisations) {
+    errors.push({ field: 'participants', message: `Name ${limits.organisations} organisations or fewer` })
+  }
+
+  const principles = pick(v.principleIds, choices.principles, 'principles', 'Select principles from the list', errors)
+  if (principles.length === 0 && required && !errors.some((e) => e.field === 'principles')) {
+    errors.push({ field: 'principles', message: 'Select at least one principle the work meets' })
+  }
+
+  if (v.body.trim() === '' && required) errors.push({ field: 'body', message: 'Enter the story of the work' })
+  else if (v.body.length > limits.body) errors.push({ field: 'body', message: `The story must be ${limits.body.toLocaleString('en-GB')} characters or fewer` })
+  if (v.outcomes.length > limits.outcomes) errors.push({ field: 'outcomes', message: `Outcomes must be ${limits.outcomes.toLocaleString('en-GB')} characters or fewer` })
+
+  const themes = [...new Set(v.themes.split(',').map((t) => t.trim().replace(/\s+/g, ' ')).filter(Boolean))]
+  if (themes.length > limits.themes) errors.push({ field: 'themes', message: `Enter ${limits.themes} themes or fewer` })
+  else if (themes.some((t) => t.length > limits.theme)) errors.push({ field: 'themes', message: `Each theme must be ${limits.theme} characters or fewer` })
+
+  const anyContact = [v.contactName, v.contactJobTitle, v.contactEmail, v.contactPhone, v.contactOrganisationId].some((x) => x !== '')
+  if (anyContact && v.contactName === '') errors.push({ field: 'contactName', message: 'Enter the contact’s name' })
+  else if (v.contactName.length > 200) errors.push({ field: 'contactName', message: 'Name must be 200 characters or fewer' })
+  if (v.contactJobTitle.length > 200) errors.push({ field: 'contactJobTitle', message: 'Job title must be 200 characters or fewer' })
+  const contactOrganisation =
+    pick(v.contactOrganisationId ? [v.contactOrganisationId] : [], choices.organisations, 'contactOrganisation', 'Select the contact’s organisation from the list', errors)[0] ?? null
+  if (v.contactEmail !== '' && (v.contactEmail.length > 254 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.contactEmail))) {
+    errors.push({ field: 'contactEmail', message: 'Enter an email address in the correct format, like name@example.org' })
+  }
+  if (v.contactPhone !== '' && !/^[0-9 +()-]{6,25}$/.test(v.contactPhone)) {
+    errors.push({ field: 'contactPhone', message: 'Enter a telephone number, like 01632 960 001' })
+  }
+
+  if (errors.length > 0 || !kind) return { ok: false, errors }
+  return {
+    ok: true,
+    snapshot: {
+      title: v.title,
+      summary: v.summary,
+      body: v.body,
+      kind,
+      yearStart,
+      yearEnd: yearEnd === yearStart ? null : yearEnd,
+      outcomes: v.outcomes,
+      principles,
+      lead,
+      participants: participants.filter((p) => p.id !== lead?.id),
+      partners,
+      funders,
+      themes,
+      contact: anyContact
+        ? { name: v.contactName, jobTitle: v.contactJobTitle, organisation: contactOrganisation, email: v.contactEmail, phone: v.contactPhone, publishContact: v.contactConsent }
+        : null,
+    },
+  }
+}
