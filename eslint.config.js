@@ -4,6 +4,11 @@ import tseslint from 'typescript-eslint'
 export default tseslint.config(
   { ignores: ['node_modules/', 'public/build/', '.data/', 'tmp/', 'migrations/'] },
   js.configs.recommended,
+  {
+    // Progressive enhancement scripts run in the browser.
+    files: ['src/web/static/**/*.js'],
+    languageOptions: { globals: { document: 'readonly', window: 'readonly' } },
+  },
   ...tseslint.configs.recommended,
   {
     languageOptions: {

@@ -15,6 +15,9 @@ import { createMailer, type Mailer } from './features/email/outbox.ts'
 import { accountRoutes } from './features/accounts/routes.ts'
 import { adminRoutes } from './features/admin/routes.ts'
 import { caseStudyEditorRoutes } from './features/case-studies/editor-routes.ts'
+import { caseStudyHistoryRoutes } from './features/case-studies/history-routes.ts'
+import { dashboardRoutes } from './features/dashboard/routes.ts'
+import { reviewRoutes } from './features/review/routes.ts'
 import { caseStudyRoutes } from './features/case-studies/routes.ts'
 import { healthRoutes } from './features/health/routes.ts'
 import { homeRoutes } from './features/home/routes.ts'
@@ -22,6 +25,7 @@ import { organisationRoutes } from './features/organisations/routes.ts'
 import { principleRoutes } from './features/principles/routes.ts'
 import { searchRoutes } from './features/search/routes.ts'
 import { buildDir } from './web/assets.ts'
+import { registerPageCache } from './web/page-cache.ts'
 import { registerRender } from './web/render.ts'
 import { createViews, govukDist } from './web/views.ts'
 
@@ -132,6 +136,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     assetVersion: deps.assetVersion,
   })
   registerRender(app, views)
+  registerPageCache(app, deps.db)
   registerErrorHandlers(app)
 
   await app.register(healthRoutes)
@@ -141,6 +146,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(searchRoutes)
   await app.register(caseStudyRoutes)
   await app.register(caseStudyEditorRoutes)
+  await app.register(caseStudyHistoryRoutes)
+  await app.register(dashboardRoutes)
+  await app.register(reviewRoutes)
   await app.register(principleRoutes)
   await app.register(organisationRoutes)
   return app

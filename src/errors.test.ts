@@ -37,11 +37,14 @@ describe('error pages', () => {
   it('a database outage shows in /health as 503', async () => {
     const broken = await createTestDatabase('pglite')
     const brokenApp = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent' }), db: broken.db, dbKind: 'pglite', assetVersion: 't', logger: false })
-    await broken.pool.end()
-    const res = await brokenApp.inject('/health')
-    assert.equal(res.statusCode, 503)
-    assert.equal(res.json().status, 'unavailable')
-    await brokenApp.close()
-    await broken.close().catch(() => undefined)
+    try {
+      await broken.pool.end()
+      const res = await brokenApp.inject('/health')
+      assert.equal(res.statusCode, 503)
+      assert.equal(res.json().status, 'unavailable')
+    } finally {
+      await brokenApp.close()
+      await broken.close().catch(() => undefined)
+    }
   })
 })

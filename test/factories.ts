@@ -1,6 +1,7 @@
 import type { Database } from '../src/db/client.ts'
 import type { CaseStudyKind, MembershipTier, OrganisationKind, PublicationStatus } from '../src/db/schema/enums.ts'
 import { caseStudies, organisations, people, principles, themes } from '../src/db/schema/index.ts'
+import { recordRowAsRevision } from '../src/features/case-studies/commands/record-revision.ts'
 import { replaceCaseStudyLinks } from '../src/features/case-studies/commands/save-case-study-links.ts'
 
 let sequence = 0
@@ -84,6 +85,8 @@ export interface CaseStudyOverrides {
   funderIds?: number[]
   principleIds?: number[]
   themeIds?: number[]
+  /** Whose officers may edit it; the lead by default. */
+  ownerOrganisationId?: number | null
 }
 
 /** A case study with its links; builds a lead organisation when none is given. */
@@ -106,6 +109,7 @@ export async function buildCaseStudy(db: Database, over: CaseStudyOverrides = {}
         yearEnd: over.yearEnd ?? null,
         contactPersonId: over.contactPersonId ?? null,
         publishedAt: over.publishedAt === undefined ? (status === 'published' ? new Date(Date.UTC(2024, 0, n % 28 + 1)) : null) : over.publishedAt,
+        ownerOrganisationId: over.ownerOrganisationId === undefined ? leadId : over.ownerOrganisationId,
       })
       .returning()
     await replaceCaseStudyLinks(tx, row!.id, {
@@ -118,6 +122,7 @@ export async function buildCaseStudy(db: Database, over: CaseStudyOverrides = {}
       ],
       themeIds: over.themeIds ?? [],
     })
-    return row!
+    const revision = await recordRowAsRevision(tx, row!.id, { id: null, label: 'test' }, 'loaded')
+    return { ...row!, revision, publishedRevision: status === 'published' ? revision : null }
   })
 }

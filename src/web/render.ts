@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import type nunjucks from 'nunjucks'
 import { serviceNavigation } from './navigation.ts'
+import { noncePlaceholder, shouldCache } from './page-cache.ts'
 
 declare module 'fastify' {
   interface FastifyReply {
@@ -16,7 +17,13 @@ export function registerRender(app: FastifyInstance, views: nunjucks.Environment
     const csrfToken = () => this.generateCsrf()
     const user = this.request.user
     const navigation = serviceNavigation(context.section, user)
-    const html = views.render(template, { ...context, cspNonce: nonce, currentUrl: this.request.url, user, csrfToken, navigation })
+    const locals = { ...context, currentUrl: this.request.url, user, csrfToken, navigation }
+    if (shouldCache(this.request, this.statusCode)) {
+      const entry = this.server.pageCache.set(this.request.url, views.render(template, { ...locals, cspNonce: noncePlaceholder }))
+      this.header('etag', entry.etag).header('cache-control', 'no-cache')
+      return this.type('text/html; charset=utf-8').send(entry.html.replaceAll(noncePlaceholder, nonce ?? ''))
+    }
+    const html = views.render(template, { ...locals, cspNonce: nonce })
     return this.type('text/html; charset=utf-8').send(html)
   })
 }

@@ -7,23 +7,28 @@ import type { CaseStudySnapshot } from './snapshot.ts'
 export async function snapshotFromRow(db: Executor, caseStudyId: number): Promise<CaseStudySnapshot | null> {
   const [row] = await db.select().from(caseStudies).where(eq(caseStudies.id, caseStudyId))
   if (!row) return null
-  const [principleRows, organisationRows, themeRows, contactRows] = await Promise.all([
-    db.execute<{ id: number; name: string }>(sqlPrinciples(caseStudyId)),
-    db
-      .select({ id: organisations.id, name: organisations.name, role: caseStudyOrganisations.role })
-      .from(caseStudyOrganisations)
-      .innerJoin(organisations, eq(organisations.id, caseStudyOrganisations.organisationId))
-      .where(eq(caseStudyOrganisations.caseStudyId, caseStudyId))
-      .orderBy(asc(caseStudyOrganisations.position)),
-    db.select({ name: themes.name }).from(caseStudyThemes).innerJoin(themes, eq(themes.id, caseStudyThemes.themeId)).where(eq(caseStudyThemes.caseStudyId, caseStudyId)).orderBy(asc(themes.name)),
+  // One after another: inside a transaction all queries share one connection.
+  const principleRows = await db.execute<{ id: number; name: string }>(sqlPrinciples(caseStudyId))
+  const organisationRows = await db
+    .select({ id: organisations.id, name: organisations.name, role: caseStudyOrganisations.role })
+    .from(caseStudyOrganisations)
+    .innerJoin(organisations, eq(organisations.id, caseStudyOrganisations.organisationId))
+    .where(eq(caseStudyOrganisations.caseStudyId, caseStudyId))
+    .orderBy(asc(caseStudyOrganisations.position))
+  const themeRows = await db
+    .select({ name: themes.name })
+    .from(caseStudyThemes)
+    .innerJoin(themes, eq(themes.id, caseStudyThemes.themeId))
+    .where(eq(caseStudyThemes.caseStudyId, caseStudyId))
+    .orderBy(asc(themes.name))
+  const contactRows =
     row.contactPersonId === null
-      ? Promise.resolve([])
-      : db
+      ? []
+      : await db
           .select({ person: people, organisationName: organisations.name })
           .from(people)
           .leftJoin(organisations, eq(organisations.id, people.organisationId))
-          .where(eq(people.id, row.contactPersonId)),
-  ])
+          .where(eq(people.id, row.contactPersonId))
   const byRole = (role: string) => organisationRows.filter((o) => o.role === role).map(({ id, name }) => ({ id, name }))
   const contact = contactRows[0]
   return {

@@ -5,7 +5,7 @@ import { presentCaseStudyPage } from './present.ts'
 import { findPublishedCaseStudy } from './queries.ts'
 
 export async function caseStudyRoutes(app: FastifyInstance): Promise<void> {
-  app.get<{ Params: { slug: string } }>('/case-studies/:slug', async (request, reply) => {
+  app.get<{ Params: { slug: string } }>('/case-studies/:slug', { config: { pageCache: true } }, async (request, reply) => {
     if (!isSlug(request.params.slug)) throw new NotFoundError()
     const data = await findPublishedCaseStudy(app.deps.db, request.params.slug)
     if (!data) throw new NotFoundError()

@@ -2,6 +2,8 @@ import { and, eq, sql } from 'drizzle-orm'
 import type { Database, Executor } from '../../db/client.ts'
 import { caseStudies, organisations, people, principles, themes } from '../../db/schema/index.ts'
 import { slugify } from '../../lib/slug.ts'
+import { commandLineActor } from '../accounts/actor.ts'
+import { recordRowAsRevision } from '../case-studies/commands/record-revision.ts'
 import { replaceCaseStudyLinks } from '../case-studies/commands/save-case-study-links.ts'
 import { demoCaseStudies } from './content/case-studies.ts'
 import { demoOrganisations } from './content/organisations.ts'
@@ -113,6 +115,8 @@ export async function loadDemoContent(db: Database, onProgress?: (done: number, 
         publishedAt: status === 'published' ? new Date(c.publishedAt) : null,
         createdAt: new Date(c.publishedAt),
         updatedAt: new Date(c.publishedAt),
+        ownerOrganisationId: need(organisationIds, c.lead),
+        reviewState: 'none' as const,
       }
       const [row] = await tx
         .insert(caseStudies)
@@ -129,6 +133,7 @@ export async function loadDemoContent(db: Database, onProgress?: (done: number, 
         ],
         themeIds: c.themes.map((name) => need(themeIds, name)),
       })
+      await recordRowAsRevision(tx, row!.id, commandLineActor, 'loaded')
       onProgress?.(index + 1, demoCaseStudies.length)
     }
     return { principles: demoPrinciples.length, organisations: demoOrganisations.length, caseStudies: demoCaseStudies.length }

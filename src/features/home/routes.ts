@@ -5,7 +5,7 @@ import { presentHits } from '../search/present.ts'
 import { searchCaseStudies } from '../search/search-query.ts'
 
 export async function homeRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/', async (_request, reply) => {
+  app.get('/', { config: { pageCache: true } }, async (_request, reply) => {
     const { db } = app.deps
     const [principles, latest] = await Promise.all([
       listPrinciplesWithCounts(db),

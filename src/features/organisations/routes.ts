@@ -7,7 +7,7 @@ import { organisationKindLabels, placeLabel, safeWebsite, tierLabels } from './p
 import { findOrganisation, listCaseStudiesOfOrganisation, listMembers } from './queries.ts'
 
 export async function organisationRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/members', async (_request, reply) => {
+  app.get('/members', { config: { pageCache: true } }, async (_request, reply) => {
     const members = await listMembers(app.deps.db)
     return reply.render('organisations/views/index.njk', {
       title: 'Members',
@@ -23,7 +23,7 @@ export async function organisationRoutes(app: FastifyInstance): Promise<void> {
     })
   })
 
-  app.get<{ Params: { slug: string } }>('/members/:slug', async (request, reply) => {
+  app.get<{ Params: { slug: string } }>('/members/:slug', { config: { pageCache: true } }, async (request, reply) => {
     if (!isSlug(request.params.slug)) throw new NotFoundError()
     const organisation = await findOrganisation(app.deps.db, request.params.slug)
     if (!organisation) throw new NotFoundError()

@@ -11,7 +11,7 @@ import { findPrinciple, listPrinciplesWithCounts } from './queries.ts'
 const pageSize = 20
 
 export async function principleRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/principles', async (_request, reply) => {
+  app.get('/principles', { config: { pageCache: true } }, async (_request, reply) => {
     const principles = await listPrinciplesWithCounts(app.deps.db)
     return reply.render('principles/views/index.njk', {
       title: 'Our principles',
@@ -20,7 +20,7 @@ export async function principleRoutes(app: FastifyInstance): Promise<void> {
     })
   })
 
-  app.get<{ Params: { slug: string }; Querystring: Record<string, unknown> }>('/principles/:slug', async (request, reply) => {
+  app.get<{ Params: { slug: string }; Querystring: Record<string, unknown> }>('/principles/:slug', { config: { pageCache: true } }, async (request, reply) => {
     if (!isSlug(request.params.slug)) throw new NotFoundError()
     const principle = await findPrinciple(app.deps.db, request.params.slug)
     if (!principle) throw new NotFoundError()

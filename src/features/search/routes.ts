@@ -10,7 +10,7 @@ import { listPublishedYears, searchCaseStudies } from './search-query.ts'
 export const pageSize = 10
 
 export async function searchRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/case-studies', async (request, reply) => {
+  app.get('/case-studies', { config: { pageCache: true } }, async (request, reply) => {
     const { db } = app.deps
     const { params, messages } = parseSearchParams(request.query as Record<string, unknown>)
 

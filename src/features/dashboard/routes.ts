@@ -1,0 +1,26 @@
+import type { FastifyInstance } from 'fastify'
+import { requireUser } from '../accounts/guard.ts'
+import { canCreateCaseStudy, canReviewCaseStudies } from '../case-studies/policy.ts'
+import { stateLabel } from '../review/rules.ts'
+import { listWorkOf, organisationName } from './queries.ts'
+
+export async function dashboardRoutes(app: FastifyInstance): Promise<void> {
+  app.get<{ Querystring: { submitted?: string } }>('/dashboard', async (request, reply) => {
+    const actor = requireUser(request)
+    const [work, organisation] = await Promise.all([listWorkOf(app.deps.db, actor), organisationName(app.deps.db, actor.organisationId)])
+    const submitted = typeof request.query.submitted === 'string' ? work.find((w) => w.slug === request.query.submitted) : undefined
+    return reply.render('dashboard/views/index.njk', {
+      title: 'Your work',
+      section: 'dashboard',
+      actor,
+      organisation,
+      canCreate: canCreateCaseStudy(actor),
+      canReview: canReviewCaseStudies(actor),
+      submittedTitle: submitted?.title,
+      rows: work.map((w) => {
+        const state = stateLabel(w)
+        return { ...w, stateText: state.text, stateClass: `govuk-tag--${state.colour}` }
+      }),
+    })
+  })
+}

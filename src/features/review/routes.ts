@@ -1,0 +1,112 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { NotFoundError } from '../../errors.ts'
+import { isSlug } from '../../lib/slug.ts'
+import { asForm, presentErrors, text, type FieldError } from '../../web/forms.ts'
+import { auditActor } from '../accounts/actor.ts'
+import { authorize, requireUser } from '../accounts/guard.ts'
+import { baseUrl } from '../accounts/routes.ts'
+import { presentSnapshotPage } from '../case-studies/editor-present.ts'
+import { findCaseStudyBySlug, loadFormChoices } from '../case-studies/editor-queries.ts'
+import { canReviewCaseStudies } from '../case-studies/policy.ts'
+import { findRevision, latestReviewComment, latestSnapshot } from '../case-studies/revisions.ts'
+import { diffLines, diffSnapshots } from '../case-studies/snapshot.ts'
+import { changePublication } from './commands/change-publication.ts'
+import { publishCaseStudy } from './commands/publish-case-study.ts'
+import { requestChanges } from './commands/request-changes.ts'
+import { listReviewQueue } from './queries.ts'
+import { availableActions, stateLabel } from './rules.ts'
+
+type SlugRequest = FastifyRequest<{ Params: { slug: string } }>
+
+export async function reviewRoutes(app: FastifyInstance): Promise<void> {
+  const load = async (request: SlugRequest) => {
+    const actor = requireUser(request)
+    authorize(canReviewCaseStudies(actor))
+    if (!isSlug(request.params.slug)) throw new NotFoundError()
+    const row = await findCaseStudyBySlug(app.deps.db, request.params.slug)
+    if (!row) throw new NotFoundError()
+    return { actor, row }
+  }
+
+  app.get('/admin/review', async (request, reply) => {
+    const actor = requireUser(request)
+    authorize(canReviewCaseStudies(actor))
+    const queue = await listReviewQueue(app.deps.db)
+    const withState = (rows: (typeof queue)['waiting']) => rows.map((r) => ({ ...r, state: stateLabel(r) }))
+    return reply.render('review/views/queue.njk', {
+      title: 'Review submissions',
+      section: 'admin',
+      waiting: withState(queue.waiting),
+      sentBack: withState(queue.sentBack),
+      drafts: withState(queue.drafts),
+    })
+  })
+
+  const renderReview = async (request: SlugRequest, reply: FastifyReply, extra: { errors?: FieldError[]; comment?: string; notice?: string } = {}) => {
+    const { row } = await load(request)
+    const [choices, snapshot, published, lastComment] = await Promise.all([
+      loadFormChoices(app.deps.db),
+      latestSnapshot(app.deps.db, row.id, row.revision),
+      row.publishedRevision === null ? Promise.resolve(null) : findRevision(app.deps.db, row.id, row.publishedRevision),
+      latestReviewComment(app.deps.db, row.id),
+    ])
+    if (!snapshot) throw new NotFoundError()
+    const differences = diffSnapshots(published?.snapshot ?? null, snapshot).map((d) =>
+      d.key === 'body' || d.key === 'outcomes' ? { ...d, lines: diffLines(d.before, d.after) } : d,
+    )
+    const errors = extra.errors ?? []
+    return reply.code(errors.length ? 400 : extra.notice ? 409 : 200).render('review/views/review.njk', {
+      title: `Review “${snapshot.title}”`,
+      section: 'admin',
+      pageError: errors.length > 0,
+      breadcrumbs: [{ text: 'Review submissions', href: '/admin/review' }],
+      row,
+      state: stateLabel(row),
+      actions: availableActions(row),
+      neverPublished: row.publishedRevision === null,
+      publishedRevision: row.publishedRevision,
+      differences,
+      lastComment,
+      comment: extra.comment ?? '',
+      notice: extra.notice,
+      cs: presentSnapshotPage(snapshot, choices, row.updatedAt),
+      ...presentErrors(errors),
+    })
+  }
+
+  app.get<{ Params: { slug: string } }>('/admin/review/:slug', async (request, reply) => renderReview(request, reply))
+
+  app.post<{ Params: { slug: string } }>('/admin/review/:slug/publish', async (request, reply) => {
+    const { actor, row } = await load(request)
+    const revision = Number(text(asForm(request.body), 'revision', 12)) || 0
+    const result = await publishCaseStudy(app.deps.db, auditActor(actor), { caseStudyId: row.id, revision })
+    if (!result.ok) return renderReview(request, reply, { notice: result.reason })
+    return reply.redirect(`/admin/review?published=${row.slug}`, 303)
+  })
+
+  for (const to of ['unpublish', 'archive'] as const) {
+    app.post<{ Params: { slug: string } }>(`/admin/review/:slug/${to}`, async (request, reply) => {
+      const { actor, row } = await load(request)
+      const result = await changePublication(app.deps.db, auditActor(actor), { caseStudyId: row.id, to })
+      if (!result.ok) return renderReview(request, reply, { notice: result.reason })
+      return reply.redirect(`/admin/review/${row.slug}?done=${to}`, 303)
+    })
+  }
+
+  app.post<{ Params: { slug: string } }>('/admin/review/:slug/request-changes', async (request, reply) => {
+    const { actor, row } = await load(request)
+    const form = asForm(request.body)
+    const comment = text(form, 'comment', 20_000)
+    const result = await requestChanges(app.deps.db, auditActor(actor), {
+      caseStudyId: row.id,
+      revision: Number(text(form, 'revision', 12)) || 0,
+      comment,
+      editUrl: `${baseUrl(app, request)}/case-studies/${row.slug}/edit`,
+      networkName: app.deps.config.networkName,
+    })
+    if (!result.ok && 'errors' in result) return renderReview(request, reply, { errors: result.errors, comment })
+    if (!result.ok) return renderReview(request, reply, { notice: result.reason, comment })
+    await app.mailer.deliver(result.emailIds)
+    return reply.redirect(`/admin/review?sent-back=${row.slug}`, 303)
+  })
+}

@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict'
+import { before, it } from 'node:test'
+import { sql } from 'drizzle-orm'
+import { describeEachDatabase } from '../../test/app.ts'
+import { signedInAgent } from '../../test/agent.ts'
+import { buildCaseStudy } from '../../test/factories.ts'
+
+describeEachDatabase('page cache', (get) => {
+  before(async () => {
+    await buildCaseStudy(get().handle.db, { slug: 'cached', title: 'Cached story' })
+  })
+
+  it('renders a public page once, then serves it with a fresh nonce and an ETag', async () => {
+    const first = await get().app.inject('/case-studies/cached')
+    assert.equal(first.statusCode, 200)
+    assert.equal(first.headers['x-coophub-cache'], undefined)
+    const second = await get().app.inject('/case-studies/cached')
+    assert.equal(second.headers['x-coophub-cache'], 'hit')
+    assert.equal(second.headers.etag, first.headers.etag)
+    const nonce = (body: string) => /nonce="([^"]+)"/.exec(body)?.[1]
+    assert.ok(nonce(second.body))
+    assert.notEqual(nonce(second.body), nonce(first.body))
+    assert.match(String(second.headers['content-security-policy']), new RegExp(`nonce-${nonce(second.body)}`))
+    assert.doesNotMatch(second.body, /__coophub_csp_nonce__/)
+  })
+
+  it('answers 304 Not Modified to a matching If-None-Match', async () => {
+    const page = await get().app.inject('/case-studies/cached')
+    const again = await get().app.inject({ url: '/case-studies/cached', headers: { 'if-none-match': String(page.headers.etag) } })
+    assert.equal(again.statusCode, 304)
+    assert.equal(again.body, '')
+  })
+
+  it('shows a change made anywhere (even outside this app) once content_version moves', async () => {
+    await get().app.inject('/case-studies/cached')
+    await get().handle.db.execute(sql`UPDATE case_studies SET title = 'Changed elsewhere' WHERE slug = 'cached'`)
+    await get().app.pageCache.refresh()
+    const res = await get().app.inject('/case-studies/cached')
+    assert.match(res.body, /Changed elsewhere/)
+  })
+
+  it('never caches pages for signed-in people, or their forms', async () => {
+    const { agent } = await signedInAgent(get().app, get().handle.db, 'editor')
+    const res = await agent.get('/case-studies/cached')
+    assert.match(res.body, /data-qa="sign-out"/)
+    const anonymous = await get().app.inject('/case-studies/cached')
+    assert.doesNotMatch(anonymous.body, /data-qa="sign-out"/)
+    assert.doesNotMatch(anonymous.body, /name="_csrf"/)
+  })
+
+  it('a successful write by this instance clears it at once', async () => {
+    await get().app.inject('/')
+    assert.ok(get().app.pageCache.size > 0)
+    const { agent } = await signedInAgent(get().app, get().handle.db, 'editor')
+    await agent.post('/sign-out')
+    assert.equal(get().app.pageCache.size, 0)
+  })
+})

@@ -1,0 +1,134 @@
+import { createHash } from 'node:crypto'
+import { sql } from 'drizzle-orm'
+import type { FastifyInstance } from 'fastify'
+import type { Database } from '../db/client.ts'
+
+/** Rendered into cached pages in place of the CSP nonce, which is replaced per response. */
+export const noncePlaceholder = '__coophub_csp_nonce__'
+
+interface Entry {
+  html: string
+  etag: string
+  bytes: number
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Anonymous GETs of this route are served from the page cache until content changes. */
+    pageCache?: boolean
+  }
+  interface FastifyInstance {
+    pageCache: PageCache
+  }
+}
+
+/**
+ * Public pages rendered once and served from memory until any content changes. Changes are seen
+ * through content_version, which database triggers bump on every write to content tables, so
+ * imports and other instances invalidate it too (within `pollMs`); this instance's own writes
+ * clear it at once.
+ */
+export class PageCache {
+  private entries = new Map<string, Entry>()
+  private bytes = 0
+  private version: number | null = null
+  private timer: NodeJS.Timeout | undefined
+
+  constructor(
+    private readonly db: Database,
+    private readonly limits = { maxEntries: 2000, maxBytes: 64 * 1024 * 1024, pollMs: 1000 },
+  ) {}
+
+  get(key: string): Entry | undefined {
+    const entry = this.entries.get(key)
+    if (entry) {
+      // Least recently used goes first: re-insert to mark as recent.
+      this.entries.delete(key)
+      this.entries.set(key, entry)
+    }
+    return entry
+  }
+
+  set(key: string, html: string): Entry {
+    const entry = { html, etag: `W/"${createHash('sha1').update(html).digest('base64url')}"`, bytes: html.length * 2 }
+    this.delete(key)
+    this.entries.set(key, entry)
+    this.bytes += entry.bytes
+    while (this.entries.size > this.limits.maxEntries || this.bytes > this.limits.maxBytes) {
+      const oldest = this.entries.keys().next().value
+      if (oldest === undefined) break
+      this.delete(oldest)
+    }
+    return entry
+  }
+
+  private delete(key: string): void {
+    const entry = this.entries.get(key)
+    if (entry) {
+      this.bytes -= entry.bytes
+      this.entries.delete(key)
+    }
+  }
+
+  clear(): void {
+    this.entries.clear()
+    this.bytes = 0
+  }
+
+  get size(): number {
+    return this.entries.size
+  }
+
+  /** Reads content_version and empties the cache when it moved. */
+  async refresh(): Promise<void> {
+    const result = await this.db.execute<{ version: string }>(sql`SELECT version::text AS version FROM content_version WHERE id = 1`)
+    const version = Number(result.rows[0]?.version ?? 0)
+    if (this.version !== null && version !== this.version) this.clear()
+    this.version = version
+  }
+
+  start(): void {
+    this.timer = setInterval(() => void this.refresh().catch(() => this.clear()), this.limits.pollMs)
+    this.timer.unref()
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer)
+  }
+}
+
+const cacheable = (request: { method: string; user: unknown; routeOptions: { config: { pageCache?: boolean } } }) =>
+  request.method === 'GET' && request.user === null && request.routeOptions.config.pageCache === true
+
+export function registerPageCache(app: FastifyInstance, db: Database): void {
+  const cache = new PageCache(db)
+  app.decorate('pageCache', cache)
+  app.addHook('onReady', async () => {
+    // A database that is down at start-up must not stop the site: the next poll tries again.
+    await cache.refresh().catch((error: unknown) => app.log.warn({ err: error }, 'page cache: could not read content_version'))
+    cache.start()
+  })
+  app.addHook('onClose', async () => cache.stop())
+
+  // Served before the handler runs: no queries, no rendering.
+  app.addHook('preHandler', async (request, reply) => {
+    if (!cacheable(request)) return
+    const entry = cache.get(request.url)
+    if (!entry) return
+    reply.header('etag', entry.etag).header('cache-control', 'no-cache').header('x-coophub-cache', 'hit')
+    if (request.headers['if-none-match'] === entry.etag) return reply.code(304).send()
+    const nonce = (reply as typeof reply & { cspNonce?: { script: string } }).cspNonce?.script ?? ''
+    return reply.type('text/html; charset=utf-8').send(entry.html.replaceAll(noncePlaceholder, nonce))
+  })
+
+  // Any successful write by this instance may change what pages show.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 400) cache.clear()
+    return payload
+  })
+}
+
+/** Whether render() should store this page: the same test the serving hook uses. */
+export function shouldCache(request: Parameters<typeof cacheable>[0], statusCode: number): boolean {
+  return statusCode === 200 && cacheable(request)
+}
