@@ -10,7 +10,7 @@ import { explanation } from './lib/explanation.ts'
 import { createBenchDatabase, type BenchDatabase } from './lib/postgres.ts'
 import { killAllChildren, repoRoot } from './lib/processes.ts'
 import { machineDescription, markdownTable, writeSection, type Row } from './lib/report.ts'
-import { backgroundConnections, connections, durationS } from './lib/settings.ts'
+import { backgroundConnections, backgroundSearchesPerSecond, connections, durationS } from './lib/settings.ts'
 import { measureStall } from './lib/stall.ts'
 import { embeddedDatabase, serverDatabase, type DatabaseUnderTest } from './lib/targets.ts'
 import { measureThroughput, pagesUnderTest } from './lib/throughput.ts'
@@ -105,7 +105,7 @@ async function main(): Promise<void> {
     `Load: autocannon from the bench process, ${connections} connections, ${durationS} s per figure after a 1 s warm-up, to 127.0.0.1.`,
     durationS === 10 ? '' : `**Quick run (BENCH_DURATION=${durationS}): less reliable than the default 10 s.**`,
     table,
-    explanation({ durationS, connections, backgroundConnections }),
+    explanation({ durationS, connections, backgroundConnections, backgroundRate: backgroundSearchesPerSecond }),
   ].filter(Boolean).join('\n\n')
   writeSection(path.join(repoRoot, 'docs/benchmarks.md'), '## Foundation (issue 2)', body)
   console.log(`\n${table}\n\nWritten to docs/benchmarks.md (${minutes} min).`)

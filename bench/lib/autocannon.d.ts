@@ -18,7 +18,13 @@ declare module 'autocannon' {
     connections?: number
     duration?: number
     timeout?: number
-    requests?: Array<{ method?: string; path?: string }>
+    overallRate?: number
+    requests?: Array<{
+      method?: string
+      path?: string
+      /** Called before each request is sent; returns the request to send. */
+      setupRequest?: (request: { method?: string; path?: string }) => { method?: string; path?: string }
+    }>
   }
 
   export interface Result {

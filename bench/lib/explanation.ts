@@ -1,5 +1,5 @@
 /** The prose under the results table: how to run the benchmark and how to read it. */
-export function explanation(o: { durationS: number; connections: number; backgroundConnections: number }): string {
+export function explanation(o: { durationS: number; connections: number; backgroundConnections: number; backgroundRate: number }): string {
   return `**How to run.** \`npm run bench\` (about 3–4 minutes; \`BENCH_DURATION=2 npm run bench\` for a quick
 check). It needs nothing running except PostgreSQL at \`BENCH_DATABASE_URL\` (default
 \`postgres://postgres@127.0.0.1:5432/test\`), where it creates and finally drops a database
@@ -17,9 +17,13 @@ ${o.durationS} s with ${o.connections} keep-alive connections, and the p50/p99 l
 requests. The *static copy* is a route the bench server (bench/lib/serve-for-bench.ts: the real app
 from \`buildApp\`, same database, same plugins and hooks such as helmet, \`LOG_LEVEL=warn\`) adds at
 \`/__bench/static/<n>\`, answering with the page's own bytes and content type: the ratio is the share
-of the server's bare HTTP speed left after the database queries and the Nunjucks rendering. The
+of the server's bare HTTP speed left after the database queries and the Nunjucks rendering. Public
+pages are kept in coophub's page cache once rendered (until any content changes), so the rows marked
+*page cache* are what a reader meets on a second visit; the rows *rendered every time* add a counter
+to each request's address so every request misses the cache, queries the database and renders. The
 *stall check* measures that static route alone, then again while ${o.backgroundConnections} more
-connections send a mix of searches; if database work blocked the server's event loop (as PGlite on
+connections send up to ${o.backgroundRate} searches a second (a mix of words, each request a cache miss; the
+same rate on both databases, about what the embedded database answers here); if database work blocked the server's event loop (as PGlite on
 the main thread would) the loaded figure would collapse towards zero. The server's *event-loop delay*
 (\`monitorEventLoopDelay\`, beyond its 10 ms sampling interval) is the direct sign of a stall: a
 p99 of a few milliseconds means no request blocked the main thread for long; a collapse of the

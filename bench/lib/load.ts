@@ -15,6 +15,10 @@ export interface LoadSpec {
   paths: string[]
   connections: number
   durationS: number
+  /** Add a counter to every request's query string, so no two requests share a cached page. */
+  uncached?: boolean
+  /** Requests per second across all connections; unset: as fast as the server answers. */
+  rate?: number
 }
 
 export interface RunningLoad {
@@ -33,9 +37,28 @@ function figures(result: Result): LoadFigures {
   }
 }
 
+let counter = 0
+const withCounter = (path: string): string => `${path}${path.includes('?') ? '&' : '?'}_=${++counter}`
+
 export function startLoad(spec: LoadSpec): RunningLoad {
-  const options: Options =
-    spec.paths.length === 1
+  const options: Options = { ...optionsFor(spec), ...(spec.rate ? { overallRate: spec.rate } : {}) }
+  let instance: ReturnType<typeof autocannon> | undefined
+  const done = new Promise<LoadFigures>((resolve, reject) => {
+    instance = autocannon(options, (error, result) => (error ? reject(error) : resolve(figures(result))))
+  })
+  return { done, stop: () => instance?.stop() }
+}
+
+function optionsFor(spec: LoadSpec): Options {
+  return spec.uncached
+    ? {
+        url: spec.baseUrl,
+        connections: spec.connections,
+        duration: spec.durationS,
+        timeout: 10,
+        requests: spec.paths.map((path) => ({ method: 'GET', setupRequest: (request) => ({ ...request, path: withCounter(path) }) })),
+      }
+    : spec.paths.length === 1
       ? { url: spec.baseUrl + spec.paths[0], connections: spec.connections, duration: spec.durationS, timeout: 10 }
       : {
           url: spec.baseUrl,
@@ -44,11 +67,6 @@ export function startLoad(spec: LoadSpec): RunningLoad {
           timeout: 10,
           requests: spec.paths.map((path) => ({ method: 'GET', path })),
         }
-  let instance: ReturnType<typeof autocannon> | undefined
-  const done = new Promise<LoadFigures>((resolve, reject) => {
-    instance = autocannon(options, (error, result) => (error ? reject(error) : resolve(figures(result))))
-  })
-  return { done, stop: () => instance?.stop() }
 }
 
 /** A short unmeasured run first, so that the measured one sees warm code and caches. */

@@ -4,6 +4,12 @@ import { demoCaseStudies } from '../../src/features/demo/content/case-studies.ts
 export const durationS = Math.max(1, Math.min(60, Number(process.env.BENCH_DURATION ?? 10) || 10))
 export const connections = 20
 export const backgroundConnections = 10
+/**
+ * The stall check's search load, the same on both databases: about what one embedded database
+ * can answer on this machine, so it measures whether searching blocks the server, not how much
+ * more work the faster database takes on.
+ */
+export const backgroundSearchesPerSecond = 50
 
 const caseStudy = demoCaseStudies.find((c) => (c.status ?? 'published') === 'published')!
 export const casePath = `/case-studies/${caseStudy.slug}`

@@ -2,7 +2,7 @@ import type { BenchServer } from './bench-server.ts'
 import { describeLoad, measureLoad, startLoad, type LoadFigures } from './load.ts'
 import type { Row } from './report.ts'
 import type { LoopDelay } from './serve-for-bench.ts'
-import { backgroundConnections, backgroundSearches, connections, durationS, percent } from './settings.ts'
+import { backgroundConnections, backgroundSearches, backgroundSearchesPerSecond, connections, durationS, percent } from './settings.ts'
 import type { DatabaseUnderTest } from './targets.ts'
 
 const delayText = (d: LoopDelay): string => `event-loop delay p99 ${d.p99Ms} ms, max ${d.maxMs} ms`
@@ -16,8 +16,8 @@ export async function measureStall(server: BenchServer, database: DatabaseUnderT
   const unloadedDelay = await server.loopDelay()
   console.log(`    ${describeLoad(unloaded)}; ${delayText(unloadedDelay)}`)
 
-  console.log(`  [${database.label}] stall check: static copy while ${backgroundConnections} connections search, ${durationS} s`)
-  const background = startLoad({ baseUrl: server.baseUrl, paths: backgroundSearches, connections: backgroundConnections, durationS: durationS + 10 })
+  console.log(`  [${database.label}] stall check: static copy while ${backgroundConnections} connections search (${backgroundSearchesPerSecond}/s at most), ${durationS} s`)
+  const background = startLoad({ baseUrl: server.baseUrl, paths: backgroundSearches, connections: backgroundConnections, durationS: durationS + 10, uncached: true, rate: backgroundSearchesPerSecond })
   let loaded: LoadFigures
   let loadedDelay: LoopDelay
   try {
@@ -31,7 +31,7 @@ export async function measureStall(server: BenchServer, database: DatabaseUnderT
 
   const ratio = percent(loaded.reqPerSec, unloaded.reqPerSec)
   return {
-    benchmark: `Stall check: static copy during ${backgroundConnections} connections of varied searches`,
+    benchmark: `Stall check: static copy during up to ${backgroundSearchesPerSecond} varied, uncached searches/s on ${backgroundConnections} connections`,
     database: database.label,
     measured: `loaded: ${describeLoad(loaded)}; ${delayText(loadedDelay)} (searches meanwhile: ${describeLoad(searches)})`,
     reference: `unloaded: ${describeLoad(unloaded)}; ${delayText(unloadedDelay)}`,

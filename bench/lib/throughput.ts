@@ -7,23 +7,27 @@ import type { DatabaseUnderTest } from './targets.ts'
 interface PageUnderTest {
   path: string
   name: string
+  /** Every request a different address: the page is rendered each time, not served from the cache. */
+  uncached?: boolean
   /** Minimum page ÷ static ratio; null: reported for information. */
   targetPercent: number | null
 }
 
 /** The bench server's pages, in the order given to startBenchServer. */
 export const pagesUnderTest: PageUnderTest[] = [
-  { path: casePath, name: `Case-study page \`${casePath}\``, targetPercent: 10 },
-  { path: searchPath, name: `Search \`${searchPath}\``, targetPercent: null },
+  { path: casePath, name: `Case-study page \`${casePath}\` (page cache)`, targetPercent: 10 },
+  { path: casePath, name: `Case-study page \`${casePath}\`, rendered every time`, targetPercent: null, uncached: true },
+  { path: searchPath, name: `Search \`${searchPath}\` (page cache)`, targetPercent: null },
+  { path: searchPath, name: `Search \`${searchPath}\`, searched every time`, targetPercent: null, uncached: true },
 ]
 
 /** Each page, then its static copy, measured back to back: the ratio is page ÷ static. */
 export async function measureThroughput(server: BenchServer, database: DatabaseUnderTest): Promise<Row[]> {
   const rows: Row[] = []
   for (const [n, page] of server.pages.entries()) {
-    const { name, targetPercent } = pagesUnderTest[n]!
-    console.log(`  [${database.label}] ${page.path} (${page.bytes} bytes): ${durationS} s, ${connections} connections`)
-    const measured = await measureLoad({ baseUrl: server.baseUrl, paths: [page.path], connections, durationS })
+    const { name, targetPercent, uncached = false } = pagesUnderTest[n]!
+    console.log(`  [${database.label}] ${page.path}${uncached ? ' (uncached)' : ''} (${page.bytes} bytes): ${durationS} s, ${connections} connections`)
+    const measured = await measureLoad({ baseUrl: server.baseUrl, paths: [page.path], connections, durationS, uncached })
     console.log(`    ${describeLoad(measured)}`)
     console.log(`  [${database.label}] static copy ${page.staticPath}: ${durationS} s`)
     const reference = await measureLoad({ baseUrl: server.baseUrl, paths: [page.staticPath], connections, durationS })

@@ -2,6 +2,7 @@
 // PGlite executes synchronously in WebAssembly: on the main thread one slow search would freeze
 // every other request. Here it only blocks this worker. Plain JavaScript so that the worker needs
 // no TypeScript loader (Node 20 starts a worker's entry before --import hooks apply).
+import os from 'node:os'
 import { parentPort, workerData } from 'node:worker_threads'
 import { PGlite } from '@electric-sql/pglite'
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
@@ -11,6 +12,14 @@ import { PGLiteSocketServer } from '@electric-sql/pglite-socket'
 const input = workerData
 const port = parentPort
 if (!port) throw new Error('pglite-worker must run as a worker thread')
+
+// On Linux the nice value belongs to the thread: when the machine is busy, the main thread that
+// serves pages goes first and a long search waits, not the other way round.
+try {
+  os.setPriority(10)
+} catch {
+  // Not permitted or not supported here: run at normal priority.
+}
 
 try {
   const db = await PGlite.create(input.dataDir ?? 'memory://', { extensions: { pg_trgm } })

@@ -30,6 +30,7 @@ declare module 'fastify' {
  */
 export class PageCache {
   private entries = new Map<string, Entry>()
+  private values = new Map<string, Promise<unknown>>()
   private bytes = 0
   private version: number | null = null
   private timer: NodeJS.Timeout | undefined
@@ -72,7 +73,22 @@ export class PageCache {
 
   clear(): void {
     this.entries.clear()
+    this.values.clear()
     this.bytes = 0
+  }
+
+  /**
+   * A value computed from content (filter lists, counts), kept until content changes, for every
+   * reader including signed-in people: it holds nothing personal.
+   */
+  memo<T>(key: string, load: () => Promise<T>): Promise<T> {
+    let value = this.values.get(key) as Promise<T> | undefined
+    if (!value) {
+      value = load()
+      this.values.set(key, value)
+      value.catch(() => this.values.delete(key))
+    }
+    return value
   }
 
   get size(): number {

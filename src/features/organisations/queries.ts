@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm'
+import { and, asc, eq, sql } from 'drizzle-orm'
 import type { Database } from '../../db/client.ts'
 import { caseStudies, caseStudyOrganisations, organisations } from '../../db/schema/index.ts'
 
@@ -30,14 +30,14 @@ export async function listMembers(db: Database) {
     .orderBy(asc(organisations.name))
 }
 
+/** Organisations by name, for the member filter (partners lead work too): one cheap query. */
+export async function listOrganisationChoices(db: Database) {
+  return db.select({ id: organisations.id, slug: organisations.slug, name: organisations.name }).from(organisations).orderBy(asc(organisations.name))
+}
+
 export async function findOrganisation(db: Database, slug: string) {
   const [row] = await db.select().from(organisations).where(eq(organisations.slug, slug))
   return row ?? null
-}
-
-export async function findOrganisationIdsBySlugs(db: Database, slugs: string[]) {
-  if (slugs.length === 0) return []
-  return db.select({ id: organisations.id, slug: organisations.slug, name: organisations.name }).from(organisations).where(inArray(organisations.slug, slugs))
 }
 
 /** Published case studies an organisation leads or takes part in, newest first. */

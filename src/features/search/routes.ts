@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { paginationModel } from '../../web/pagination.ts'
 import { loadListLinks } from '../case-studies/queries.ts'
-import { findOrganisationIdsBySlugs, listMembers } from '../organisations/queries.ts'
+import { listOrganisationChoices } from '../organisations/queries.ts'
 import { listPrinciples } from '../principles/queries.ts'
 import { presentFilters, presentHits, resultSummary } from './present.ts'
 import { parseSearchParams, searchHref } from './search-params.ts'
@@ -14,12 +14,13 @@ export async function searchRoutes(app: FastifyInstance): Promise<void> {
     const { db } = app.deps
     const { params, messages } = parseSearchParams(request.query as Record<string, unknown>)
 
-    const [allPrinciples, members, years, memberRows] = await Promise.all([
-      listPrinciples(db),
-      listMembers(db),
-      listPublishedYears(db),
-      findOrganisationIdsBySlugs(db, params.member ? [params.member] : []),
+    const cache = app.pageCache
+    const [allPrinciples, members, years] = await Promise.all([
+      cache.memo('principles', () => listPrinciples(db)),
+      cache.memo('organisation-choices', () => listOrganisationChoices(db)),
+      cache.memo('published-years', () => listPublishedYears(db)),
     ])
+    const memberRows = members.filter((m) => m.slug === params.member)
     const principleIds: number[] = []
     for (const slug of params.principles) {
       const principle = allPrinciples.find((p) => p.slug === slug)
