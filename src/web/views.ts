@@ -11,23 +11,6 @@ export interface SiteLocals {
   assetVersion: string
 }
 
-// `{% from "…macro.njk" import x %}` runs the imported template again on every render to collect
-// its macros. An import without context always yields the same macros, so keep them per template.
-const exportedMacros = new WeakMap<object, unknown>()
-type GetExported = (this: object, ...args: unknown[]) => unknown
-const templateProto = (nunjucks.Template as unknown as { prototype: { getExported: GetExported } }).prototype
-const originalGetExported = templateProto.getExported
-templateProto.getExported = function (this: object, ...args: unknown[]) {
-  const [first] = args
-  if (args.length !== 1 || typeof first !== 'function') return originalGetExported.apply(this, args)
-  const callback = first as (error: unknown, exported: unknown) => void
-  if (exportedMacros.has(this)) return callback(null, exportedMacros.get(this))
-  return originalGetExported.call(this, (error: unknown, exported: unknown) => {
-    if (!error) exportedMacros.set(this, exported)
-    callback(error, exported)
-  })
-}
-
 /** One Nunjucks environment: our layout and partials, each feature's views, then govuk-frontend. */
 export function createViews(site: SiteLocals): nunjucks.Environment {
   const env = new nunjucks.Environment(
