@@ -4,6 +4,7 @@ import { and, desc, eq } from 'drizzle-orm'
 import { describeEachDatabase } from '../../../test/app.ts'
 import { Agent, signedInAgent } from '../../../test/agent.ts'
 import { buildOrganisation, buildPrinciple } from '../../../test/factories.ts'
+import { mainOf, unsafeMarkup } from '../../../test/html-safety.ts'
 import { auditEvents, caseStudies, caseStudyRevisions, emails, reviewComments } from '../../db/schema/index.ts'
 
 interface Ctx {
@@ -227,6 +228,46 @@ describeEachDatabase('editorial workflow', (get) => {
       const revisions = await db.select().from(caseStudyRevisions).where(eq(caseStudyRevisions.caseStudyId, row!.id))
       assert.deepEqual(revisions.map((r) => r.action).sort(), ['created', 'restored', 'saved'])
       assert.equal((await c.officer.post('/case-studies/versioned/history/99/restore', { baseRevision: '3' })).statusCode, 404)
+    })
+  })
+
+  describe('hostile input', () => {
+    it('script tags, javascript: links, event handlers and broken HTML in every field are inert on every page', async () => {
+      const evil = '<script>alert(1)</script><img src=x onerror=alert(2)><a href="javascript:alert(3)" onclick="alert(4)">x</a><div <b'
+      const form = valid(c, {
+        title: `Evil ${evil}`.slice(0, 200),
+        summary: evil,
+        body: `${evil}\n\n[link](javascript:alert(5))\n\n<iframe src="https://evil.example"></iframe>`,
+        outcomes: evil,
+        themes: 'Safe, <script>alert(6)</script>',
+        contactName: evil.slice(0, 190),
+        contactJobTitle: evil.slice(0, 190),
+        action: 'save',
+      })
+      const created = await c.officer.post('/case-studies/new', form)
+      assert.equal(created.statusCode, 303)
+      const slug = /\/case-studies\/([a-z0-9-]+)\/edit/.exec(String(created.headers.location))![1]!
+      const submitted = await c.officer.post(`/case-studies/${slug}/edit`, { ...form, action: 'submit', baseRevision: '1' })
+      assert.equal(submitted.statusCode, 303, errorLinks(submitted.body).join(' | '))
+      // Submitting the same text adds no revision: the editor publishes revision 1.
+      assert.equal((await c.editor.post(`/admin/review/${slug}/publish`, { revision: '1' })).statusCode, 303)
+      const pages = [
+        await get().app.inject(`/case-studies/${slug}`),
+        await get().app.inject('/case-studies?q=evil'),
+        await get().app.inject('/'),
+        await c.officer.get(`/case-studies/${slug}/edit`),
+        await c.officer.get(`/case-studies/${slug}/preview`),
+        await c.officer.get(`/case-studies/${slug}/history?from=1&to=2`),
+        await c.officer.get('/dashboard'),
+        await c.editor.get(`/admin/review/${slug}`),
+        await c.editor.get('/admin/review'),
+        await c.officer.post(`/case-studies/${slug}/edit`, { ...form, action: 'preview', baseRevision: '2' }),
+      ]
+      for (const page of pages) {
+        assert.ok(page.statusCode < 500, String(page.statusCode))
+        assert.deepEqual(unsafeMarkup(mainOf(page.body)), [])
+      }
+      assert.match(pages[0]!.body, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/)
     })
   })
 
