@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict'
 import { before, it } from 'node:test'
 import { describeEachDatabase } from '../../test/app.ts'
-import { Agent, signedInAgent } from '../../test/agent.ts'
+import { signedInAgent, type Agent } from '../../test/agent.ts'
 import { buildCaseStudy, buildOrganisation, buildPerson, buildPrinciple } from '../../test/factories.ts'
 import { databaseFingerprint } from '../../test/fingerprint.ts'
 
