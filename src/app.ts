@@ -21,6 +21,7 @@ import { reviewRoutes } from './features/review/routes.ts'
 import { caseStudyRoutes } from './features/case-studies/routes.ts'
 import { healthRoutes } from './features/health/routes.ts'
 import { homeRoutes } from './features/home/routes.ts'
+import { importRoutes } from './features/import/routes.ts'
 import { organisationRoutes } from './features/organisations/routes.ts'
 import { principleRoutes } from './features/principles/routes.ts'
 import { searchRoutes } from './features/search/routes.ts'
@@ -149,6 +150,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(caseStudyHistoryRoutes)
   await app.register(dashboardRoutes)
   await app.register(reviewRoutes)
+  await app.register(importRoutes)
   await app.register(principleRoutes)
   await app.register(organisationRoutes)
   return app
