@@ -2,7 +2,9 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import type { Database } from '../src/db/client.ts'
 import type { Role } from '../src/db/schema/enums.ts'
 import { createUser } from '../src/features/accounts/commands/create-user.ts'
-import { organisations } from '../src/db/schema/index.ts'
+import { organisations, sessions } from '../src/db/schema/index.ts'
+import { newToken } from '../src/features/accounts/secrets.ts'
+import { sessionCookie } from '../src/features/accounts/sessions.ts'
 import { eq } from 'drizzle-orm'
 
 export const testPassword = 'correct horse battery staple'
@@ -24,6 +26,10 @@ export class Agent {
       else this.cookies.set(c.name, c.value)
     }
     return res
+  }
+
+  setCookie(name: string, value: string): void {
+    this.cookies.set(name, value)
   }
 
   cookie(name: string): string | undefined {
@@ -85,6 +91,21 @@ export async function signedInAgent(app: FastifyInstance, db: Database, role: Ro
   const res = await agent.signIn(email)
   if (res.statusCode !== 303) throw new Error(`Sign-in failed with ${res.statusCode}`)
   return { agent, userId: result.userId, email }
+}
+
+/**
+ * An agent holding a session made directly in the database, without the sign-in form: for tests
+ * that need many signed-in people (the form is rate-limited per address, as it should be).
+ */
+export async function agentWithSession(app: FastifyInstance, db: Database, role: Role, organisationSlug = ''): Promise<Agent> {
+  const email = `${role}${++userSequence}@example.org`
+  const result = await createUser(db, { id: null, label: 'test' }, { email, name: `Test ${role}`, role, organisation: organisationSlug, password: testPassword, baseUrl: 'http://localhost', networkName: 'Test' })
+  if (!result.ok) throw new Error(`Could not create user: ${JSON.stringify(result.errors)}`)
+  const { token, hash } = newToken()
+  await db.insert(sessions).values({ id: hash, userId: result.userId, expiresAt: new Date(Date.now() + 3_600_000) })
+  const agent = new Agent(app)
+  agent.setCookie(sessionCookie, token)
+  return agent
 }
 
 export async function organisationId(db: Database, slug: string): Promise<number> {

@@ -13,8 +13,11 @@ declare module 'fastify' {
 export function registerRender(app: FastifyInstance, views: nunjucks.Environment): void {
   app.decorateReply('render', async function render(this: FastifyReply, template: string, context = {}) {
     const nonce = (this as FastifyReply & { cspNonce?: { script: string } }).cspNonce?.script
-    // A CSRF token only for pages that show a form: generating one sets the secret cookie.
-    const csrfToken = () => this.generateCsrf()
+    // A CSRF token only for pages that show a form: generating one sets the secret cookie. One
+    // per page: a second call before the cookie exists would make a second secret and orphan
+    // the first form's token.
+    let token: string | undefined
+    const csrfToken = () => (token ??= this.generateCsrf())
     const user = this.request.user
     const navigation = serviceNavigation(context.section, user)
     const locals = { ...context, currentUrl: this.request.url, user, csrfToken, navigation }

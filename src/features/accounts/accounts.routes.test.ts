@@ -144,6 +144,16 @@ describeEachDatabase('accounts', (get) => {
     assert.equal((await db.select().from(sessions).where(eq(sessions.userId, userId))).length, 1, 'still signed in')
   })
 
+  it('rate-limits password reset requests per IP address, whichever addresses are asked for', async () => {
+    const statuses: number[] = []
+    for (let i = 0; i < 12; i++) statuses.push((await new Agent(get().app).post('/password-reset', { email: `someone${i}@example.org` })).statusCode)
+    // Earlier tests in this file used some of this address's allowance: 200s, then only 429s.
+    const firstLimited = statuses.indexOf(429)
+    assert.ok(firstLimited > 0, statuses.join(','))
+    assert.ok(statuses.slice(0, firstLimited).every((s) => s === 200), statuses.join(','))
+    assert.ok(statuses.slice(firstLimited).every((s) => s === 429), statuses.join(','))
+  })
+
   it('rate-limits sign-in per account with a clear 429 page; other pages are not limited', async () => {
     const { email } = await signedInAgent(get().app, get().handle.db, 'editor')
     let last = 0

@@ -1,0 +1,51 @@
+import type { FieldError } from '../../web/forms.ts'
+import { isEmail } from '../accounts/rules.ts'
+
+// Pure rules for a contact person (the people named on case studies).
+
+export interface ContactInput {
+  name: string
+  jobTitle: string
+  /** Organisation slug, '' for none. */
+  organisation: string
+  email: string
+  phone: string
+  publishContact: boolean
+}
+
+export interface ContactValues {
+  name: string
+  jobTitle: string | null
+  organisation: string | null
+  email: string | null
+  phone: string | null
+  publishContact: boolean
+}
+
+/** UK and international numbers as people write them: digits, spaces, brackets, hyphens, a leading +. */
+export function isPhone(text: string): boolean {
+  if (text.length > 40 || !/^\+?[0-9 ()-]+(?: ?(?:ext\.?|x) ?[0-9]{1,6})?$/i.test(text)) return false
+  const digits = text.replace(/(?:ext\.?|x) ?[0-9]+$/i, '').replace(/[^0-9]/g, '')
+  return digits.length >= 6 && digits.length <= 15
+}
+
+const optional = (value: string): string | null => (value.trim() === '' ? null : value.trim())
+
+export function validateContact(input: ContactInput): { ok: true; value: ContactValues } | { ok: false; errors: FieldError[] } {
+  const errors: FieldError[] = []
+  const name = input.name.trim()
+  if (name === '') errors.push({ field: 'name', message: 'Enter the contact’s name' })
+  else if (name.length > 200) errors.push({ field: 'name', message: 'Name must be 200 characters or fewer' })
+
+  const jobTitle = optional(input.jobTitle)
+  if (jobTitle && jobTitle.length > 200) errors.push({ field: 'jobTitle', message: 'Job title must be 200 characters or fewer' })
+
+  const email = optional(input.email)
+  if (email && !isEmail(email)) errors.push({ field: 'email', message: 'Enter an email address in the correct format, like name@example.org' })
+
+  const phone = optional(input.phone)
+  if (phone && !isPhone(phone)) errors.push({ field: 'phone', message: 'Enter a telephone number, like 01632 960 001 or +44 808 157 0192' })
+
+  if (errors.length > 0) return { ok: false, errors }
+  return { ok: true, value: { name, jobTitle, organisation: optional(input.organisation), email, phone, publishContact: input.publishContact } }
+}

@@ -1,0 +1,227 @@
+// Who may do each write, checked for real: every route that changes data × {anonymous, officer
+// of the owning organisation, officer of another organisation, editor, administrator}. The
+// matrix must list exactly the write routes in the app's route table, so a new write route
+// without an entry here fails this test.
+import assert from 'node:assert/strict'
+import { before, it } from 'node:test'
+import { eq } from 'drizzle-orm'
+import { describeEachDatabase, type TestApp } from '../../test/app.ts'
+import { Agent, agentWithSession, testPassword } from '../../test/agent.ts'
+import { buildCaseStudy, buildOrganisation, buildPerson, buildPrinciple } from '../../test/factories.ts'
+import { caseStudies, organisations, people, principles, users } from '../db/schema/index.ts'
+import { versionOf } from '../lib/row-version.ts'
+import { createUser } from './accounts/commands/create-user.ts'
+import { saveCaseStudy } from './case-studies/commands/save-case-study.ts'
+import { snapshotFromRow } from './case-studies/revisions.ts'
+
+type Actor = 'anonymous' | 'ownOfficer' | 'otherOfficer' | 'editor' | 'admin'
+type Outcome = 'sign-in' | 'forbidden' | 'ok'
+const actors: Actor[] = ['anonymous', 'ownOfficer', 'otherOfficer', 'editor', 'admin']
+
+interface Cell {
+  path: string
+  form: Record<string, string | string[]>
+}
+
+interface Entry {
+  route: string
+  /** Fresh rows for one actor's attempt, so every cell starts from the same state. */
+  prepare: (t: TestApp, actor: Actor) => Promise<Cell>
+  expect: Record<Actor, Outcome>
+}
+
+const everyone: Record<Actor, Outcome> = { anonymous: 'ok', ownOfficer: 'ok', otherOfficer: 'ok', editor: 'ok', admin: 'ok' }
+const signedIn: Record<Actor, Outcome> = { anonymous: 'sign-in', ownOfficer: 'ok', otherOfficer: 'ok', editor: 'ok', admin: 'ok' }
+const ownersAndEditors: Record<Actor, Outcome> = { anonymous: 'sign-in', ownOfficer: 'ok', otherOfficer: 'forbidden', editor: 'ok', admin: 'ok' }
+const editors: Record<Actor, Outcome> = { anonymous: 'sign-in', ownOfficer: 'forbidden', otherOfficer: 'forbidden', editor: 'ok', admin: 'ok' }
+const admins: Record<Actor, Outcome> = { anonymous: 'sign-in', ownOfficer: 'forbidden', otherOfficer: 'forbidden', editor: 'forbidden', admin: 'ok' }
+
+let n = 0
+const unique = (prefix: string) => `${prefix}-${++n}`
+
+let home = 0
+const caseStudyForm = (title: string) => ({ title, summary: 'A summary.', kind: 'project', yearStart: '2022', lead: String(home), body: 'The story.', action: 'save' })
+
+async function ownedCaseStudy(t: TestApp, status: 'draft' | 'published' = 'draft') {
+  return buildCaseStudy(t.handle.db, { slug: unique('matrix'), title: 'Matrix case', leadId: home, status })
+}
+
+async function invitedUser(t: TestApp): Promise<{ id: number; link: string }> {
+  const email = `${unique('invitee')}@example.org`
+  const result = await createUser(t.handle.db, { id: null, label: 'test' }, { email, name: 'Invitee', role: 'editor', organisation: '', baseUrl: 'http://localhost', networkName: 'T' })
+  if (!result.ok) throw new Error('invite failed')
+  return { id: result.userId, link: result.invitationLink! }
+}
+
+const matrix: Entry[] = [
+  {
+    route: 'POST /sign-in',
+    async prepare(t) {
+      const email = `${unique('signer')}@example.org`
+      await createUser(t.handle.db, { id: null, label: 'test' }, { email, name: 'S', role: 'editor', organisation: '', password: testPassword, baseUrl: 'http://localhost', networkName: 'T' })
+      return { path: '/sign-in', form: { email, password: testPassword } }
+    },
+    expect: everyone,
+  },
+  { route: 'POST /sign-out', prepare: async () => ({ path: '/sign-out', form: {} }), expect: everyone },
+  { route: 'POST /password-reset', prepare: async () => ({ path: '/password-reset', form: { email: `${unique('reset')}@example.org` } }), expect: everyone },
+  {
+    route: 'POST /account/set-password/:token',
+    async prepare(t) {
+      const { link } = await invitedUser(t)
+      return { path: new URL(link).pathname, form: { password: 'a new long passphrase', confirm: 'a new long passphrase' } }
+    },
+    expect: everyone,
+  },
+  { route: 'POST /case-studies/new', prepare: async () => ({ path: '/case-studies/new', form: caseStudyForm(unique('New work')) }), expect: signedIn },
+  {
+    route: 'POST /case-studies/:slug/edit',
+    async prepare(t) {
+      const cs = await ownedCaseStudy(t)
+      return { path: `/case-studies/${cs.slug}/edit`, form: { ...caseStudyForm('Edited'), baseRevision: String(cs.revision) } }
+    },
+    expect: ownersAndEditors,
+  },
+  {
+    route: 'POST /case-studies/:slug/history/:number/restore',
+    async prepare(t) {
+      const cs = await ownedCaseStudy(t)
+      const snapshot = (await snapshotFromRow(t.handle.db, cs.id))!
+      await saveCaseStudy(t.handle.db, { id: null, label: 'test' }, { caseStudyId: cs.id, baseRevision: cs.revision, snapshot: { ...snapshot, title: 'Second' } })
+      return { path: `/case-studies/${cs.slug}/history/1/restore`, form: { baseRevision: String(cs.revision + 1) } }
+    },
+    expect: ownersAndEditors,
+  },
+  {
+    route: 'POST /admin/review/:slug/publish',
+    async prepare(t) {
+      const cs = await ownedCaseStudy(t)
+      return { path: `/admin/review/${cs.slug}/publish`, form: { revision: String(cs.revision) } }
+    },
+    expect: editors,
+  },
+  {
+    route: 'POST /admin/review/:slug/request-changes',
+    async prepare(t) {
+      const cs = await ownedCaseStudy(t)
+      await t.handle.db.update(caseStudies).set({ reviewState: 'submitted', submittedAt: new Date() }).where(eq(caseStudies.id, cs.id))
+      return { path: `/admin/review/${cs.slug}/request-changes`, form: { revision: String(cs.revision), comment: 'Please add figures.' } }
+    },
+    expect: editors,
+  },
+  {
+    route: 'POST /admin/review/:slug/unpublish',
+    prepare: async (t) => ({ path: `/admin/review/${(await ownedCaseStudy(t, 'published')).slug}/unpublish`, form: {} }),
+    expect: editors,
+  },
+  {
+    route: 'POST /admin/review/:slug/archive',
+    prepare: async (t) => ({ path: `/admin/review/${(await ownedCaseStudy(t, 'published')).slug}/archive`, form: {} }),
+    expect: editors,
+  },
+  {
+    route: 'POST /admin/users',
+    prepare: async () => ({ path: '/admin/users', form: { email: `${unique('invited')}@example.org`, name: 'Invited', role: 'officer', organisation: 'home-council' } }),
+    expect: admins,
+  },
+  {
+    route: 'POST /admin/users/:id',
+    async prepare(t) {
+      const { id } = await invitedUser(t)
+      const [row] = await t.handle.db.select().from(users).where(eq(users.id, id))
+      return { path: `/admin/users/${id}`, form: { name: 'Renamed', role: 'editor', organisation: '', status: 'active', version: versionOf(row!.updatedAt) } }
+    },
+    expect: admins,
+  },
+  {
+    route: 'POST /admin/users/:id/resend-invitation',
+    prepare: async (t) => ({ path: `/admin/users/${(await invitedUser(t)).id}/resend-invitation`, form: {} }),
+    expect: admins,
+  },
+  {
+    route: 'POST /admin/organisations',
+    prepare: async () => ({ path: '/admin/organisations', form: { name: unique('New Org'), slug: '', kind: 'organisation', tier: 'affiliate', nation: 'England', region: 'London', councilType: '', gssCode: '', website: '' } }),
+    expect: admins,
+  },
+  {
+    route: 'POST /admin/organisations/:id',
+    async prepare(t) {
+      const org = await buildOrganisation(t.handle.db, { slug: unique('org') })
+      const [row] = await t.handle.db.select().from(organisations).where(eq(organisations.id, org.id))
+      return { path: `/admin/organisations/${org.id}`, form: { name: 'Renamed Org', slug: row!.slug, kind: 'council', tier: 'full', nation: 'England', region: 'London', councilType: '', gssCode: '', website: '', verified: 'yes', version: versionOf(row!.updatedAt) } }
+    },
+    expect: admins,
+  },
+  {
+    route: 'POST /admin/principles',
+    prepare: async () => ({ path: '/admin/principles', form: { shortName: unique('Principle'), slug: '', statement: 'We will do it.', position: '' } }),
+    expect: admins,
+  },
+  {
+    route: 'POST /admin/principles/:id',
+    async prepare(t) {
+      const p = await buildPrinciple(t.handle.db, { slug: unique('principle') })
+      const [row] = await t.handle.db.select().from(principles).where(eq(principles.id, p.id))
+      return { path: `/admin/principles/${p.id}`, form: { shortName: unique('Reworded'), slug: row!.slug, statement: 'Reworded.', position: String(row!.position), version: versionOf(row!.updatedAt) } }
+    },
+    expect: admins,
+  },
+  {
+    route: 'POST /admin/contacts',
+    prepare: async () => ({ path: '/admin/contacts', form: { name: 'Kim Contact', jobTitle: 'Officer', organisation: 'home-council', email: 'kim@example.org', phone: '', publishContact: 'yes' } }),
+    expect: admins,
+  },
+  {
+    route: 'POST /admin/contacts/:id',
+    async prepare(t) {
+      const person = await buildPerson(t.handle.db, { organisationId: home })
+      const [row] = await t.handle.db.select().from(people).where(eq(people.id, person.id))
+      return { path: `/admin/contacts/${person.id}`, form: { name: 'Renamed Contact', jobTitle: 'Officer', organisation: 'home-council', email: '', phone: '', version: versionOf(row!.updatedAt) } }
+    },
+    expect: admins,
+  },
+]
+
+function outcomeOf(status: number, location: string | undefined): Outcome | `unexpected ${number}` {
+  if (status === 303 && location?.startsWith('/sign-in')) return 'sign-in'
+  if (status === 403) return 'forbidden'
+  if (status === 200 || status === 303) return 'ok'
+  return `unexpected ${status}`
+}
+
+describeEachDatabase('authorisation matrix', (get) => {
+  before(async () => {
+    home = (await buildOrganisation(get().handle.db, { slug: 'home-council', name: 'Home Council' })).id
+    await buildOrganisation(get().handle.db, { slug: 'away-council', name: 'Away Council' })
+  })
+
+  it('lists exactly the write routes the app serves', () => {
+    const served = get()
+      .app.routeTable.filter((r) => r.method !== 'GET' && r.method !== 'HEAD')
+      .map((r) => `${r.method} ${r.url}`)
+      .sort()
+    assert.deepEqual(served, matrix.map((e) => e.route).sort())
+  })
+
+  it('gives each actor the expected outcome on every write route', async () => {
+    const t = get()
+    const agentFor = async (actor: Actor): Promise<Agent> => {
+      if (actor === 'anonymous') return new Agent(t.app)
+      if (actor === 'ownOfficer') return agentWithSession(t.app, t.handle.db, 'officer', 'home-council')
+      if (actor === 'otherOfficer') return agentWithSession(t.app, t.handle.db, 'officer', 'away-council')
+      return agentWithSession(t.app, t.handle.db, actor)
+    }
+    const failures: string[] = []
+    for (const entry of matrix) {
+      for (const actor of actors) {
+        // A fresh sign-in per cell: some cells (sign-out, password reset) end the session.
+        const agent = await agentFor(actor)
+        const cell = await entry.prepare(t, actor)
+        const res = await agent.post(cell.path, cell.form)
+        const outcome = outcomeOf(res.statusCode, res.headers.location as string | undefined)
+        if (outcome !== entry.expect[actor]) failures.push(`${entry.route} as ${actor}: expected ${entry.expect[actor]}, got ${outcome}`)
+      }
+    }
+    assert.deepEqual(failures, [])
+  })
+})

@@ -1,0 +1,53 @@
+import { slugProblem } from '../../lib/unique-slug.ts'
+import type { FieldError } from '../../web/forms.ts'
+
+// Pure rules for a principle's fields, shared by the create and update commands.
+
+export const maxPosition = 999
+
+export interface PrincipleInput {
+  shortName: string
+  slug: string
+  statement: string
+  position: string
+}
+
+export interface PrincipleValues {
+  shortName: string
+  /** The slug typed, or null when left blank (the command makes one from the short name). */
+  slug: string | null
+  statement: string
+  /** Null when left blank on a new principle: it goes last. */
+  position: number | null
+}
+
+export function validatePrinciple(
+  input: PrincipleInput,
+  options: { positionRequired: boolean },
+): { ok: true; value: PrincipleValues } | { ok: false; errors: FieldError[] } {
+  const errors: FieldError[] = []
+  const shortName = input.shortName.trim()
+  if (shortName === '') errors.push({ field: 'shortName', message: 'Enter the short name' })
+  else if (shortName.length > 120) errors.push({ field: 'shortName', message: 'Short name must be 120 characters or fewer' })
+
+  const slug = input.slug.trim()
+  const slugError = slugProblem(slug)
+  if (slugError) errors.push({ field: 'slug', message: slugError })
+
+  const statement = input.statement.trim()
+  if (statement === '') errors.push({ field: 'statement', message: 'Enter the statement' })
+  else if (statement.length > 2000) errors.push({ field: 'statement', message: 'Statement must be 2,000 characters or fewer' })
+
+  const rawPosition = input.position.trim()
+  let position: number | null = null
+  if (rawPosition === '') {
+    if (options.positionRequired) errors.push({ field: 'position', message: 'Enter the position' })
+  } else if (!/^[0-9]{1,3}$/.test(rawPosition) || Number(rawPosition) < 1 || Number(rawPosition) > maxPosition) {
+    errors.push({ field: 'position', message: `Position must be a whole number between 1 and ${maxPosition}` })
+  } else {
+    position = Number(rawPosition)
+  }
+
+  if (errors.length > 0) return { ok: false, errors }
+  return { ok: true, value: { shortName, slug: slug === '' ? null : slug, statement, position } }
+}
