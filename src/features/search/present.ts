@@ -1,7 +1,7 @@
 import { caseStudyKinds } from '../../db/schema/enums.ts'
 import { kindLabels, yearLabel } from '../case-studies/present.ts'
 import type { LinkedOrganisation, LinkedPrinciple } from '../case-studies/queries.ts'
-import { highlightToHtml } from './highlight.ts'
+import { highlightToHtml, startMark } from './highlight.ts'
 import type { SearchParams } from './search-params.ts'
 import type { SearchHit } from './search-query.ts'
 
@@ -30,7 +30,8 @@ export function presentHits(
       yearLabel: yearLabel(hit.yearStart, hit.yearEnd),
       leadName: link?.lead?.name ?? null,
       principles: link?.principles ?? [],
-      snippetHtml: hit.headline ? highlightToHtml(hit.headline.replace(/\s+/g, ' ').trim()) : null,
+      // The summary is shown anyway: a snippet earns its place only where the body matched.
+      snippetHtml: hit.headline?.includes(startMark) ? highlightToHtml(hit.headline.replace(/\s+/g, ' ').trim()) : null,
     }
   })
 }

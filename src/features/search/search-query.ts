@@ -111,7 +111,7 @@ export async function searchCaseStudies(db: Database, f: SearchFilters): Promise
       yearEnd: page.yearEnd,
       publishedAt: page.publishedAt,
       headline: useText
-        ? sql<string>`ts_headline('english', ${page.summary} || E'\n' || ${markdownAsText(page.body)}, ${query}, ${headlineOptions})`
+        ? sql<string>`ts_headline('english', ${markdownAsText(page.body)}, ${query}, ${headlineOptions})`
         : sql<null>`NULL`,
     })
     .from(page)
