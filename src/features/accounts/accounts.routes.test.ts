@@ -65,6 +65,8 @@ describeEachDatabase('accounts', (get) => {
     assert.equal(out.statusCode, 303)
     assert.equal((await db.select().from(sessions).where(eq(sessions.userId, userId))).length, 0)
     assert.match((await agent.get('/')).body, /data-qa="sign-in-link"/)
+    const events = (await db.select().from(auditEvents).where(eq(auditEvents.subjectId, String(userId)))).map((e) => e.action)
+    assert.ok(events.includes('signed-in') && events.includes('signed-out'), events.join(','))
   })
 
   it('marks the session cookie Secure when served over HTTPS', async () => {

@@ -41,7 +41,7 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
   })
 
   app.post('/sign-out', async (request, reply) => {
-    await endSession(app, request, reply)
+    await endSession(app, request, reply, { audit: true })
     return reply.redirect('/?signed-out=1', 303)
   })
 

@@ -2,7 +2,8 @@ import { and, eq, gt, lt } from 'drizzle-orm'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { Database } from '../../db/client.ts'
 import { sessions, users } from '../../db/schema/index.ts'
-import type { Actor } from './actor.ts'
+import { recordAudit } from '../audit/record-audit.ts'
+import { auditActor, type Actor } from './actor.ts'
 import { sessionDays } from './rules.ts'
 import { hashToken, newToken } from './secrets.ts'
 
@@ -70,8 +71,14 @@ export async function startSession(app: FastifyInstance, request: FastifyRequest
   reply.setCookie(sessionCookie, token, cookieOptions(app))
 }
 
-export async function endSession(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply): Promise<void> {
-  if (request.sessionId) await app.deps.db.delete(sessions).where(eq(sessions.id, request.sessionId))
+export async function endSession(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply, options: { audit?: boolean } = {}): Promise<void> {
+  const { user, sessionId } = request
+  if (sessionId) {
+    await app.deps.db.transaction(async (tx) => {
+      await tx.delete(sessions).where(eq(sessions.id, sessionId))
+      if (options.audit && user) await recordAudit(tx, auditActor(user), { action: 'signed-out', subjectType: 'user', subjectId: user.id, summary: 'Signed out' })
+    })
+  }
   request.user = null
   request.sessionId = null
   reply.clearCookie(sessionCookie, { path: '/' })
