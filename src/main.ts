@@ -1,16 +1,26 @@
 import { Command, CommanderError } from 'commander'
-import { ConfigError, loadConfig } from './config.ts'
+import { ConfigError, loadConfig, type Config } from './config.ts'
 import { migrateDatabase, openDatabase } from './db/client.ts'
 import { DataDirLockedError } from './db/embedded.ts'
 import { commandLineActor } from './features/accounts/actor.ts'
 import { createUser } from './features/accounts/commands/create-user.ts'
 import { loadDemoContent } from './features/demo/load-demo-content.ts'
-import { databaseTarget, describeDatabase, startServer } from './server.ts'
-import { buildAssets } from './web/assets.ts'
+import { runImport } from './features/import/cli/import-command.ts'
+import { consoleOutput } from './features/import/cli/progress.ts'
+import { runAuthoritiesImport, runPrinciplesImport } from './features/import/cli/reference-commands.ts'
+
+// The web server and the stylesheet compiler load on demand: importing them costs most of a
+// second, which every command-line import, dry run or script would otherwise pay.
+const webServer = () => import('./server.ts')
+
+/** The same choice as server.ts's databaseTarget, without loading the web app to make it. */
+function databaseOf(config: Config) {
+  return config.databaseUrl ? { url: config.databaseUrl } : { embedded: config.dataDir }
+}
 
 async function withDatabase<T>(work: (handle: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
   const config = loadConfig()
-  const handle = await openDatabase(databaseTarget(config))
+  const handle = await openDatabase(databaseOf(config))
   try {
     await migrateDatabase(handle.db)
     return await work(handle)
@@ -28,6 +38,7 @@ program
   .command('serve', { isDefault: true })
   .description('Serve the website (migrates the database first; loads the demo into an empty one)')
   .action(async () => {
+    const { startServer } = await webServer()
     await startServer(loadConfig())
   })
 
@@ -36,6 +47,7 @@ program
   .description('Apply the database migrations and exit')
   .action(async () => {
     await withDatabase(async () => undefined)
+    const { describeDatabase } = await webServer()
     console.log(`Migrations applied to ${describeDatabase(loadConfig())}.`)
   })
 
@@ -97,9 +109,43 @@ users
   })
 
 program
+  .command('import')
+  .description('Import case studies (.txt, .md, .html, .docx) as drafts; importing a file again updates its draft')
+  .argument('<files...>', 'files, folders or globs such as "pages/**/*.html"')
+  .option('--dry-run', 'read the files and show what would be stored, storing nothing')
+  .option('--json', 'one JSON object per document per line (with --dry-run: the reading)')
+  .action(async (files: string[], options: { dryRun?: boolean; json?: boolean }) => {
+    const summary = await withDatabase((handle) =>
+      runImport(handle.db, commandLineActor, files, { dryRun: options.dryRun === true, json: options.json === true }, consoleOutput),
+    )
+    if (summary.failed > 0) process.exitCode = 1
+  })
+
+const principlesCommand = program.command('principles').description('The network’s statement of principles')
+principlesCommand
+  .command('import')
+  .description('Add and update principles from a JSON file ([{ name, statement, order?, sub_points? }]), keeping earlier wordings')
+  .argument('<file>', 'the JSON file, such as ccin-principles.json')
+  .action(async (file: string) => {
+    const result = await withDatabase((handle) => runPrinciplesImport(handle.db, commandLineActor, file, consoleOutput))
+    if (!result) process.exitCode = 1
+  })
+
+const authoritiesCommand = program.command('authorities').description('The UK local authorities register (mySociety, CC BY 4.0)')
+authoritiesCommand
+  .command('import')
+  .description('Load mySociety’s uk_local_authorities_current.csv as reference data (safe to run again)')
+  .argument('<file>', 'the CSV file')
+  .action(async (file: string) => {
+    const result = await withDatabase((handle) => runAuthoritiesImport(handle.db, commandLineActor, file, consoleOutput))
+    if (!result) process.exitCode = 1
+  })
+
+program
   .command('build-assets')
   .description('Compile the stylesheet (serve does this when it is missing or stale)')
   .action(async () => {
+    const { buildAssets } = await import('./web/assets.ts')
     await buildAssets({ force: true })
     console.log('Stylesheet built.')
   })

@@ -120,6 +120,12 @@ const matrix: Entry[] = [
     expect: editors,
   },
   {
+    route: 'POST /import',
+    prepare: async () => ({ path: '/import', form: { text: `${unique('Garden')}\n\nResidents of the estate grew food together on an old car park.` } }),
+    expect: signedIn,
+  },
+  { route: 'POST /import/save', prepare: async () => ({ path: '/import/save', form: { ...caseStudyForm(unique('Imported work')), state: '' } }), expect: signedIn },
+  {
     route: 'POST /admin/users',
     prepare: async () => ({ path: '/admin/users', form: { email: `${unique('invited')}@example.org`, name: 'Invited', role: 'officer', organisation: 'home-council' } }),
     expect: admins,

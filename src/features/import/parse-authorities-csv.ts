@@ -14,6 +14,9 @@ export interface AuthorityRow extends AuthorityInput {
   lat: number | null;
   long: number | null;
   current: boolean;
+  /** YYYY-MM-DD, when the file has the column and the row a date. */
+  startDate?: string;
+  endDate?: string;
 }
 
 const REQUIRED = [
@@ -36,6 +39,11 @@ function toNumber(value: string | undefined): number | null {
   if (value === undefined || value.trim() === '') return null;
   const n = Number(value);
   return Number.isFinite(n) ? n : null;
+}
+
+function isoDate(value: string | undefined): string | undefined {
+  const v = value?.trim() ?? '';
+  return /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined;
 }
 
 /**
@@ -94,6 +102,10 @@ export function parseAuthoritiesCsv(text: string): ParseResult<AuthorityRow[]> {
       current: get(row, 'current-authority').toLowerCase() === 'true',
     };
     if (gss) authority.gssCode = gss;
+    const start = isoDate(row[column.get('start-date') ?? -1]);
+    const end = isoDate(row[column.get('end-date') ?? -1]);
+    if (start) authority.startDate = start;
+    if (end) authority.endDate = end;
     rows.push(authority);
   });
   if (errors.length > 0) return { ok: false, errors };

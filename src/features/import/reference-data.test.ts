@@ -71,7 +71,7 @@ describe('parseAuthoritiesCsv', () => {
       ok: true,
       value: [
         { code: 'TST', officialName: 'Testshire Borough Council', niceName: 'Testshire', altNames: ['Testshire', 'testshire borough council'], gssCode: 'E07000999', typeCode: 'NMD', typeName: 'Non-metropolitan district', nation: 'England', region: 'North West', population: 12345, lat: 53.5, long: -2.25, current: true },
-        { code: 'OLDX', officialName: 'Old Test District Council', niceName: 'Old Test', altNames: [], typeCode: 'NMD', typeName: 'Non-metropolitan district', nation: 'England', region: '', population: null, lat: null, long: null, current: false },
+        { code: 'OLDX', officialName: 'Old Test District Council', niceName: 'Old Test', altNames: [], typeCode: 'NMD', typeName: 'Non-metropolitan district', nation: 'England', region: '', population: null, lat: null, long: null, current: false, endDate: '2019-03-31' },
       ],
     });
   });

@@ -1,4 +1,136 @@
-import type { FastifyInstance } from 'fastify'
+import fastifyMultipart from '@fastify/multipart'
+import type { FastifyInstance, FastifyReply } from 'fastify'
+import { asForm, presentErrors, text } from '../../web/forms.ts'
+import type { FieldError } from '../../web/forms.ts'
+import type { Actor } from '../accounts/actor.ts'
+import { auditActor } from '../accounts/actor.ts'
+import { authorize, requireUser } from '../accounts/guard.ts'
+import { presentForm } from '../case-studies/editor-present.ts'
+import { loadFormChoices } from '../case-studies/editor-queries.ts'
+import type { FormChoiceLists } from '../case-studies/editor-queries.ts'
+import { readCaseStudyForm, validateCaseStudyForm } from '../case-studies/form.ts'
+import type { CaseStudyFormValues } from '../case-studies/form.ts'
+import { canCreateCaseStudy } from '../case-studies/policy.ts'
+import { openSession } from './cli/import-command.ts'
+import { AUTHORITIES_ATTRIBUTION } from './commands/import-authorities.ts'
+import { saveReviewedDraft } from './commands/save-reviewed-draft.ts'
+import { duplicateWarning } from './commands/store-documents.ts'
+import { extractText } from './extract-text.ts'
+import { findSourceUrl } from './find-source-url.ts'
+import { findLikelyDuplicates } from './queries.ts'
+import { readDocument } from './read-document.ts'
+import { readReviewState, reviewOf, warningsByField } from './review.ts'
+import type { ReviewState } from './review.ts'
+import { multipartLimits, readMultipart } from './upload.ts'
+import type { Upload } from './upload.ts'
+
+const PASTED_LIMIT = 1_000_000
+
+function renderUpload(reply: FastifyReply, errors: FieldError[] = [], pasted = '') {
+  return reply.code(errors.length > 0 ? 400 : 200).render('import/views/upload.njk', {
+    title: 'Import a case study',
+    section: 'dashboard',
+    pageError: errors.length > 0,
+    pasted,
+    breadcrumbs: [{ text: 'Your work', href: '/dashboard' }],
+    ...presentErrors(errors),
+  })
+}
+
+function renderReview(reply: FastifyReply, values: CaseStudyFormValues, choices: FormChoiceLists, state: ReviewState, errors: FieldError[] = [], extra: Record<string, number> = {}) {
+  const withProposed = { ...choices, organisations: [...state.proposed.map((p) => ({ id: p.id, name: `${p.name} (new${p.code ? `, ${p.code}` : ', unverified'})`, slug: '' })), ...choices.organisations] }
+  const form = presentForm(values, withProposed, extra)
+  // Matched principles show the words of the document that matched, so a wrong match is seen.
+  const principleItems = form.principleItems.map((item) => {
+    const matched = state.matches[item.value]
+    return matched ? { ...item, hint: { text: `Found in the document: “${matched}”` } } : item
+  })
+  return reply.code(errors.length > 0 ? 400 : 200).render('import/views/review.njk', {
+    title: 'Check the imported case study',
+    section: 'dashboard',
+    pageError: errors.length > 0,
+    ...form,
+    principleItems,
+    warnings: warningsByField(state.warnings),
+    warningCount: state.warnings.length,
+    organisations: state.organisations,
+    attribution: state.organisations.some((o) => o.label.startsWith('local authority')) ? AUTHORITIES_ATTRIBUTION : null,
+    stateJson: JSON.stringify(state),
+    breadcrumbs: [{ text: 'Your work', href: '/dashboard' }, { text: 'Import a case study', href: '/import' }],
+    ...presentErrors(errors),
+  })
+}
+
+function uploadErrors(upload: Upload | null, pasted: string): FieldError[] {
+  if (upload?.tooLarge) return [{ field: 'document', message: 'The selected file must be smaller than 5 MB' }]
+  if (upload && pasted.trim()) return [{ field: 'document', message: 'Choose a file or paste the text, not both' }]
+  if (!upload && !pasted.trim()) return [{ field: 'document', message: 'Choose a file or paste the text of a case study' }]
+  if (pasted.includes('\u0000truncated') || pasted.length > PASTED_LIMIT) return [{ field: 'text', message: 'The pasted text must be 1,000,000 characters or fewer' }]
+  return []
+}
 
 /** Upload or paste a document, review its reading, save it as a draft (issue 4). */
-export async function importRoutes(_app: FastifyInstance): Promise<void> {}
+export async function importRoutes(app: FastifyInstance): Promise<void> {
+  // Registered here only: no other route takes multipart bodies.
+  await app.register(fastifyMultipart, { limits: multipartLimits, attachFieldsToBody: false })
+  app.addHook('preValidation', async (request) => {
+    if (request.method === 'POST' && request.routeOptions.url === '/import') await readMultipart(request)
+  })
+
+  const permitted = (request: Parameters<typeof requireUser>[0]): Actor => {
+    const actor = requireUser(request)
+    authorize(canCreateCaseStudy(actor))
+    return actor
+  }
+
+  app.get('/import', async (request, reply) => {
+    permitted(request)
+    return renderUpload(reply)
+  })
+
+  app.post('/import', async (request, reply) => {
+    const actor = permitted(request)
+    const form = asForm(request.body)
+    const pasted = typeof form.text === 'string' ? form.text : ''
+    const upload = request.importUpload ?? null
+    const errors = uploadErrors(upload, pasted)
+    if (errors.length > 0) return renderUpload(reply, errors, text(form, 'text', PASTED_LIMIT))
+    const bytes = upload ? upload.bytes : Buffer.from(text(form, 'text', PASTED_LIMIT), 'utf8')
+    const extracted = await extractText(bytes, upload ? upload.fileName || 'the file' : 'pasted text.txt')
+    if (!extracted.ok) return renderUpload(reply, [{ field: upload ? 'document' : 'text', message: extracted.error }], upload ? '' : pasted)
+    const session = await openSession(app.deps.db)
+    const reading = readDocument(extracted.text, session.ctx, extracted.title ? { title: extracted.title } : {})
+    const sourceUrl = upload && /\.x?html?$/i.test(upload.fileName) ? findSourceUrl(upload.bytes) : null
+    const { values, state } = reviewOf(reading, session, sourceUrl)
+    // An officer's document with no lead found is taken to be about the officer's organisation.
+    if (!values.leadId && actor.organisationId !== null) values.leadId = String(actor.organisationId)
+    const lead = Number(values.leadId)
+    const duplicates = await findLikelyDuplicates(app.deps.db, { id: 0, title: values.title, leadId: lead > 0 ? lead : null, year: reading.yearStart })
+    for (const d of duplicates) state.warnings.push({ field: 'title', message: duplicateWarning(d).replace(/^title: /, '') })
+    return renderReview(reply, values, await loadFormChoices(app.deps.db), state)
+  })
+
+  app.post('/import/save', async (request, reply) => {
+    const actor = permitted(request)
+    const form = asForm(request.body)
+    const state = readReviewState(text(form, 'state', 200_000))
+    const values = readCaseStudyForm(form)
+    const choices = await loadFormChoices(app.deps.db)
+    const action = text(form, 'action', 40)
+    const more = /^add-(participants|partners|funders)$/.exec(action)
+    if (more) return renderReview(reply, values, choices, state, [], { [more[1]!]: 1 })
+    const withProposed = { ...choices, organisations: [...state.proposed.map((p) => ({ id: p.id, name: p.name, slug: '' })), ...choices.organisations] }
+    const checked = validateCaseStudyForm(values, withProposed, { forSubmission: false })
+    if (!checked.ok) return renderReview(reply, values, choices, state, checked.errors)
+    const created = await saveReviewedDraft(app.deps.db, auditActor(actor), {
+      snapshot: checked.snapshot,
+      proposed: state.proposed,
+      // Officers write for their own organisation; an editor's draft belongs to its lead member.
+      owner: (s) => (actor.role === 'officer' ? actor.organisationId : (s.lead?.id ?? null)),
+      contentHash: state.contentHash,
+      sourceUrl: state.sourceUrl,
+      source: 'an upload',
+    })
+    return reply.redirect(`/case-studies/${created.slug}/edit?saved=created`, 303)
+  })
+}

@@ -1,0 +1,110 @@
+import type { Database } from '../../../db/client.ts'
+import type { AuditActor } from '../../accounts/actor.ts'
+import { DocumentStore } from '../commands/store-documents.ts'
+import type { ImportDocument, Outcome } from '../commands/store-documents.ts'
+import { toDryRunJson } from '../dry-run.ts'
+import { ImportSession } from '../import-session.ts'
+import { loadReferenceData, loadTakenNames } from '../queries.ts'
+import { expandFiles } from './expand-files.ts'
+import { createProgress } from './progress.ts'
+import type { Output } from './progress.ts'
+import { readMany } from './read-documents.ts'
+import type { ReadResult } from './read-documents.ts'
+import { formatSummary, summarise } from './summary.ts'
+import type { ImportSummary } from './summary.ts'
+
+export interface ImportOptions {
+  dryRun?: boolean
+  json?: boolean
+  /** Documents per write transaction. */
+  batchSize?: number
+  cwd?: string
+  /** Show a progress bar (a terminal) rather than a line per document. */
+  tty?: boolean
+}
+
+// Measured on 10,000 documents: 100 a batch 900/s, 250 950/s, 500 1,050/s, 1,000 1,000/s.
+export const BATCH_SIZE = 500
+
+export async function openSession(db: Database): Promise<ImportSession> {
+  return new ImportSession(await loadReferenceData(db), await loadTakenNames(db))
+}
+
+function outcomeLine(o: Outcome): string {
+  if (o.status === 'failed') return `failed     ${o.file}: ${o.error}`
+  const notes = [o.warnings.length ? `${o.warnings.length} warning${o.warnings.length === 1 ? '' : 's'}` : '', o.published ? 'published: new revision awaits review' : '']
+  const extra = notes.filter(Boolean).join('; ')
+  return `${o.status.padEnd(10)} ${o.file} → /case-studies/${o.slug}${extra ? ` (${extra})` : ''}`
+}
+
+/**
+ * `coophub import FILE_OR_GLOB...`: reads every file against the database's principles, members
+ * and register (loaded once), and stores each as a draft, a batch at a time. Reading the next
+ * batch overlaps writing this one. Returns the summary; the caller sets the exit code.
+ */
+export async function runImport(db: Database, actor: AuditActor, args: readonly string[], options: ImportOptions, output: Output): Promise<ImportSummary> {
+  const began = performance.now()
+  const cwd = options.cwd ?? process.cwd()
+  const { files, missing } = expandFiles(args, cwd)
+  const batchSize = Math.max(1, options.batchSize ?? BATCH_SIZE)
+  const session = await openSession(db)
+  const outcomes: Outcome[] = missing.map((m) => ({ file: m.file, status: 'failed', error: m.error }))
+
+  if (options.dryRun) {
+    for (const m of missing) output.out(options.json ? JSON.stringify(m) : `failed     ${m.file}: ${m.error}`)
+    for (let start = 0; start < files.length; start += batchSize) {
+      for (const r of await readMany(files.slice(start, start + batchSize), session.ctx, cwd)) {
+        if (!r.ok) outcomes.push({ file: r.file, status: 'failed', error: r.error })
+        output.out(dryRunLine(r, options.json === true))
+      }
+    }
+    const summary = summarise(outcomes, (performance.now() - began) / 1000)
+    if (!options.json) for (const line of formatSummary(summary)) output.out(line)
+    return summary
+  }
+
+  const progress = createProgress(output, 'Importing', options.tty)
+  progress.start(files.length + missing.length)
+  for (const m of missing) progress.tick(options.json ? JSON.stringify(m) : outcomeLine({ ...m, status: 'failed' }))
+  const store = new DocumentStore(db, actor, session, () => openSession(db))
+  const batches: string[][] = []
+  for (let start = 0; start < files.length; start += batchSize) batches.push(files.slice(start, start + batchSize))
+  // Reading on a worker thread was measured slower (870–900/s against 940–950/s): on two cores
+  // the reader, the main thread and the database then fight for them. Reading in small slices
+  // between the database's answers uses the waits instead.
+  const read = (files: string[]) => readMany(files, store.currentSession.ctx, cwd)
+  try {
+    let reading: Promise<ReadResult[]> | null = batches[0] ? read(batches[0]) : null
+    for (let b = 0; reading; b++) {
+      const results = await reading
+      // Start reading the next batch now: it runs while this one is written.
+      reading = batches[b + 1] ? read(batches[b + 1]!) : null
+      const documents: ImportDocument[] = []
+      for (const r of results) {
+        if (r.ok) documents.push(r.document)
+        else {
+          outcomes.push({ file: r.file, status: 'failed', error: r.error })
+          progress.tick(options.json ? JSON.stringify({ file: r.file, error: r.error }) : outcomeLine(outcomes.at(-1)!))
+        }
+      }
+      for (const o of await store.store(documents)) {
+        outcomes.push(o)
+        progress.tick(options.json ? JSON.stringify(o) : outcomeLine(o))
+      }
+      progress.flush()
+    }
+  } finally {
+    progress.stop()
+  }
+  const summary = summarise(outcomes, (performance.now() - began) / 1000)
+  if (!options.json) for (const line of formatSummary(summary)) output.out(line)
+  return summary
+}
+
+function dryRunLine(r: ReadResult, json: boolean): string {
+  if (!r.ok) return json ? JSON.stringify({ file: r.file, error: r.error }) : `failed     ${r.file}: ${r.error}`
+  const out = toDryRunJson(r.document.file, r.document.reading)
+  if (json) return JSON.stringify(out)
+  const facts = [`${out.principles.length} principles`, out.leadMember ? `lead ${out.leadMember}` : 'no lead', `${out.warnings.length} warnings`]
+  return `read       ${out.file}: “${out.title ?? '(no title)'}” — ${facts.join(', ')}`
+}

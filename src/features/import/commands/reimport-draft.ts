@@ -1,0 +1,41 @@
+import { eq } from 'drizzle-orm'
+import type { Database } from '../../../db/client.ts'
+import { caseStudies } from '../../../db/schema/index.ts'
+import type { AuditActor } from '../../accounts/actor.ts'
+import { saveCaseStudy } from '../../case-studies/commands/save-case-study.ts'
+import type { ImportSession } from '../import-session.ts'
+import { finishSnapshot, planDraft } from '../plan-draft.ts'
+import type { Reading } from '../types.ts'
+import { createOrganisations } from './create-organisations.ts'
+
+export type ReimportResult = { status: 'updated' | 'unchanged'; published: boolean } | { status: 'failed'; error: string }
+
+/**
+ * A document imported before, read again with different text: saved as a new revision of the
+ * same case study through saveCaseStudy, so a published case study keeps its public version until
+ * an editor publishes the new one, and the history keeps every earlier version.
+ */
+export async function reimportDraft(
+  db: Database,
+  actor: AuditActor,
+  session: ImportSession,
+  input: { caseStudyId: number; reading: Reading; sourceUrl: string | null; source: string },
+): Promise<ReimportResult> {
+  const plan = planDraft(input.reading, session)
+  const created = await db.transaction((tx) => createOrganisations(tx, actor, plan.newOrganisations, (name) => session.organisationSlug(name), input.source))
+  for (const c of created) session.rememberCreated(c.organisation, c.ref, c.slug)
+  const snapshot = finishSnapshot(plan, new Map(created.map((c) => [c.organisation.key, c.ref])))
+
+  const [row] = await db.select({ revision: caseStudies.revision, status: caseStudies.status }).from(caseStudies).where(eq(caseStudies.id, input.caseStudyId))
+  if (!row) return { status: 'failed', error: 'The case study it was imported as has been deleted meanwhile; import it again.' }
+  const saved = await saveCaseStudy(db, actor, { caseStudyId: input.caseStudyId, baseRevision: row.revision, snapshot, action: 'imported' })
+  if (!saved.ok) {
+    return { status: 'failed', error: 'notFound' in saved ? 'The case study was deleted while importing.' : `Someone saved the case study while it was being imported (by ${saved.conflict.theirAuthor}); run the import again.` }
+  }
+  // Remembered even when nothing else changed, so the next run finds it by this text at once.
+  await db
+    .update(caseStudies)
+    .set({ contentHash: input.reading.contentHash, ...(input.sourceUrl ? { sourceUrl: input.sourceUrl } : {}) })
+    .where(eq(caseStudies.id, input.caseStudyId))
+  return { status: saved.changed ? 'updated' : 'unchanged', published: row.status === 'published' }
+}
