@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander'
-import { ConfigError, loadConfig, type Config } from './config.ts'
-import { migrateDatabase, openDatabase } from './db/client.ts'
+import { ConfigError, loadConfig } from './config.ts'
+import { databaseTarget, describeDatabase, migrateDatabase, openDatabase } from './db/client.ts'
 import { DataDirLockedError } from './db/embedded.ts'
 import { commandLineActor } from './features/accounts/actor.ts'
 import { createUser } from './features/accounts/commands/create-user.ts'
@@ -13,14 +13,9 @@ import { runAuthoritiesImport, runPrinciplesImport } from './features/import/cli
 // second, which every command-line import, dry run or script would otherwise pay.
 const webServer = () => import('./server.ts')
 
-/** The same choice as server.ts's databaseTarget, without loading the web app to make it. */
-function databaseOf(config: Config) {
-  return config.databaseUrl ? { url: config.databaseUrl } : { embedded: config.dataDir }
-}
-
 async function withDatabase<T>(work: (handle: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
   const config = loadConfig()
-  const handle = await openDatabase(databaseOf(config))
+  const handle = await openDatabase(databaseTarget(config))
   try {
     await migrateDatabase(handle.db)
     return await work(handle)
@@ -47,7 +42,6 @@ program
   .description('Apply the database migrations and exit')
   .action(async () => {
     await withDatabase(async () => undefined)
-    const { describeDatabase } = await webServer()
     console.log(`Migrations applied to ${describeDatabase(loadConfig())}.`)
   })
 

@@ -1,19 +1,9 @@
 import type { FastifyInstance } from 'fastify'
 import { buildApp } from './app.ts'
 import type { Config } from './config.ts'
-import { migrateDatabase, openDatabase, type DatabaseHandle } from './db/client.ts'
+import { databaseTarget, describeDatabase, migrateDatabase, openDatabase, type DatabaseHandle } from './db/client.ts'
 import { isDatabaseEmpty, loadDemoContent } from './features/demo/load-demo-content.ts'
 import { buildAssets } from './web/assets.ts'
-
-export function databaseTarget(config: Config) {
-  return config.databaseUrl ? { url: config.databaseUrl } : { embedded: config.dataDir }
-}
-
-export function describeDatabase(config: Config): string {
-  if (!config.databaseUrl) return `embedded PGlite in ${config.dataDir}`
-  const url = new URL(config.databaseUrl)
-  return `PostgreSQL at ${url.hostname}${url.port ? `:${url.port}` : ''}${url.pathname}`
-}
 
 /** Opens and migrates the database, loads the demo into an empty one, builds the app and listens. */
 export async function startServer(config: Config): Promise<{ app: FastifyInstance; handle: DatabaseHandle }> {

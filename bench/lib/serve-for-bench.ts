@@ -7,9 +7,8 @@ import type { AddressInfo } from 'node:net'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { buildApp } from '../../src/app.ts'
 import { loadConfig } from '../../src/config.ts'
-import { migrateDatabase, openDatabase } from '../../src/db/client.ts'
+import { databaseTarget, migrateDatabase, openDatabase } from '../../src/db/client.ts'
 import { isDatabaseEmpty, loadDemoContent } from '../../src/features/demo/load-demo-content.ts'
-import { databaseTarget } from '../../src/server.ts'
 import { buildAssets } from '../../src/web/assets.ts'
 
 export interface LoopDelay {

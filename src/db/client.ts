@@ -2,6 +2,7 @@ import path from 'node:path'
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres'
 import { migrate } from 'drizzle-orm/node-postgres/migrator'
 import pg from 'pg'
+import type { Config } from '../config.ts'
 import * as schema from './schema/index.ts'
 import { startEmbeddedServer } from './embedded.ts'
 
@@ -18,6 +19,18 @@ export interface DatabaseHandle {
 }
 
 export type DatabaseTarget = { url: string } | { embedded: string | null }
+
+/** The configured database: a PostgreSQL server when DATABASE_URL is set, else the embedded one. */
+export function databaseTarget(config: Pick<Config, 'databaseUrl' | 'dataDir'>): DatabaseTarget {
+  return config.databaseUrl ? { url: config.databaseUrl } : { embedded: config.dataDir }
+}
+
+/** Where the data lives, for log lines (no password). */
+export function describeDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>): string {
+  if (!config.databaseUrl) return `embedded PGlite in ${config.dataDir}`
+  const url = new URL(config.databaseUrl)
+  return `PostgreSQL at ${url.hostname}${url.port ? `:${url.port}` : ''}${url.pathname}`
+}
 
 const migrationsFolder = path.resolve(import.meta.dirname, '../../migrations')
 
