@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { createAccount, SignInPage } from './support/accounts.ts'
-import { accessibilityViolations, launchBrowser, skipReason } from './support/browser.ts'
-import { startSite, type RunningSite } from './support/server.ts'
+import { accessibilityViolations, skipReason } from './support/browser.ts'
+import { openJourney, type Journey } from './support/journey.ts'
+import type { RunningSite } from './support/server.ts'
 
 const skip = skipReason()
 
@@ -29,25 +30,22 @@ const pastedPage = [
 
 describe('an officer imports a case study', { skip }, () => {
   let site: RunningSite
-  let browser: Browser
-  let context: BrowserContext
   let page: Page
 
   const expectAccessible = async () => assert.deepEqual(await accessibilityViolations(page), [])
 
+  let journey: Journey | undefined
+
   before(async () => {
-    site = await startSite()
-    await createAccount(site.handle.db, 'importer@northbrook.example.org', 'officer', 'northbrook-city-council')
-    browser = await launchBrowser()
-    // axe runs inside the page, so the journey keeps JavaScript on; the import pages load no script.
-    context = await browser.newContext()
-    page = await context.newPage()
+    journey = await openJourney(async (s) => {
+      await createAccount(s.handle.db, 'importer@northbrook.example.org', 'officer', 'northbrook-city-council')
+    })
+    site = journey.site
+    page = journey.page
   })
 
   after(async () => {
-    await context?.close()
-    await browser?.close()
-    await site?.close()
+    await journey?.close()
   })
 
   it('pastes a page, reviews the reading, fixes the title and saves the draft', async () => {

@@ -1,33 +1,34 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { createAccount, SignInPage } from './support/accounts.ts'
-import { accessibilityViolations, launchBrowser, skipReason } from './support/browser.ts'
-import { startSite, type RunningSite } from './support/server.ts'
+import { accessibilityViolations, skipReason } from './support/browser.ts'
+import { openJourney, type Journey } from './support/journey.ts'
+import type { RunningSite } from './support/server.ts'
 
 const skip = skipReason()
 
 describe('an officer submits a case study and an editor publishes it', { skip }, () => {
   let site: RunningSite
   let browser: Browser
-  let context: BrowserContext
   let page: Page
 
   const expectAccessible = async (p: Page = page) => assert.deepEqual(await accessibilityViolations(p), [])
 
+  let journey: Journey | undefined
+
   before(async () => {
-    site = await startSite()
-    await createAccount(site.handle.db, 'officer@northbrook.example.org', 'officer', 'northbrook-city-council')
-    await createAccount(site.handle.db, 'editor@network.example.org', 'editor')
-    browser = await launchBrowser()
-    context = await browser.newContext()
-    page = await context.newPage()
+    journey = await openJourney(async (s) => {
+      await createAccount(s.handle.db, 'officer@northbrook.example.org', 'officer', 'northbrook-city-council')
+      await createAccount(s.handle.db, 'editor@network.example.org', 'editor')
+    })
+    site = journey.site
+    browser = journey.browser
+    page = journey.page
   })
 
   after(async () => {
-    await context?.close()
-    await browser?.close()
-    await site?.close()
+    await journey?.close()
   })
 
   it('goes from a draft through a requested change to a published page', async () => {

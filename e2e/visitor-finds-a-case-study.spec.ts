@@ -1,16 +1,15 @@
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { accessibilityViolations, focused, launchBrowser, skipReason, tabUntil } from './support/browser.ts'
+import type { Page } from 'playwright-core'
+import { accessibilityViolations, focused, skipReason, tabUntil } from './support/browser.ts'
 import { SearchPage } from './support/pages.ts'
-import { startSite, type RunningSite } from './support/server.ts'
+import { openJourney, type Journey } from './support/journey.ts'
+import type { RunningSite } from './support/server.ts'
 
 const skip = skipReason()
 
 describe('a visitor finds a case study', { skip }, () => {
   let site: RunningSite
-  let browser: Browser
-  let context: BrowserContext
   let page: Page
   const visited: string[] = []
 
@@ -19,17 +18,16 @@ describe('a visitor finds a case study', { skip }, () => {
     assert.deepEqual(await accessibilityViolations(page), [])
   }
 
+  let journey: Journey | undefined
+
   before(async () => {
-    site = await startSite()
-    browser = await launchBrowser()
-    context = await browser.newContext()
-    page = await context.newPage()
+    journey = await openJourney()
+    site = journey.site
+    page = journey.page
   })
 
   after(async () => {
-    await context?.close()
-    await browser?.close()
-    await site?.close()
+    await journey?.close()
   })
 
   it('searches for a word, filters by a principle, opens a case study and follows its lead member', async () => {
