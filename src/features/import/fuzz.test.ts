@@ -41,6 +41,12 @@ function checkReading(r: Reading, label: string): void {
   JSON.stringify(toDryRunJson('fuzz.txt', r));
 }
 
+const startTiming = () => ({ wall: performance.now(), cpu: process.cpuUsage() });
+function elapsedMs(start: ReturnType<typeof startTiming>): number {
+  const cpu = process.cpuUsage(start.cpu);
+  return Math.min(performance.now() - start.wall, (cpu.user + cpu.system) / 1000);
+}
+
 /** Times each document against the limit and keeps the slowest, for the test's diagnostics. */
 class Stopwatch {
   max = 0;
@@ -54,14 +60,15 @@ class Stopwatch {
   }
   // A document over the limit is timed again, twice at most: a pause of the machine (garbage
   // collection, another test file on the other core) is not a hang, but a slow path is slow
-  // every time.
+  // every time. The time is the lesser of the wall clock and this process's CPU time, so other
+  // processes competing for the two cores do not count against the reader.
   timed<T>(work: () => T, label: string): T {
     let best = Infinity;
     let result!: T;
     for (let attempt = 0; attempt < 3 && best >= PER_DOCUMENT_MS; attempt++) {
-      const start = performance.now();
+      const start = startTiming();
       result = work();
-      best = Math.min(best, performance.now() - start);
+      best = Math.min(best, elapsedMs(start));
     }
     this.check(best, label);
     return result;
@@ -70,9 +77,9 @@ class Stopwatch {
     let best = Infinity;
     let result!: T;
     for (let attempt = 0; attempt < 3 && best >= PER_DOCUMENT_MS; attempt++) {
-      const start = performance.now();
+      const start = startTiming();
       result = await work();
-      best = Math.min(best, performance.now() - start);
+      best = Math.min(best, elapsedMs(start));
     }
     this.check(best, label);
     return result;

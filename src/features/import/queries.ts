@@ -1,7 +1,7 @@
-import { asc, inArray, or, sql } from 'drizzle-orm'
+import { asc, sql } from 'drizzle-orm'
 import type { Executor } from '../../db/client.ts'
 import type { MembershipTier, PublicationStatus } from '../../db/schema/enums.ts'
-import { caseStudies, localAuthorities, organisations, people, principles } from '../../db/schema/index.ts'
+import { localAuthorities, organisations, people, principles } from '../../db/schema/index.ts'
 import { TITLE_RELATED, TITLE_SIMILAR } from './title-index.ts'
 import type { TitleEntry, TitleMatch } from './title-index.ts'
 
@@ -78,24 +78,15 @@ export interface ExistingCaseStudy {
 
 /** Case studies imported before from one of these sources or with one of these texts. */
 export async function findImported(db: Executor, sources: string[], hashes: string[]): Promise<ExistingCaseStudy[]> {
-  const conditions = [
-    ...(sources.length > 0 ? [inArray(caseStudies.sourceUrl, sources)] : []),
-    ...(hashes.length > 0 ? [inArray(caseStudies.contentHash, hashes)] : []),
-  ]
-  if (conditions.length === 0) return []
-  return db
-    .select({
-      id: caseStudies.id,
-      slug: caseStudies.slug,
-      title: caseStudies.title,
-      status: caseStudies.status,
-      revision: caseStudies.revision,
-      sourceUrl: caseStudies.sourceUrl,
-      contentHash: caseStudies.contentHash,
-    })
-    .from(caseStudies)
-    .where(or(...conditions))
-    .orderBy(asc(caseStudies.id))
+  if (sources.length === 0 && hashes.length === 0) return []
+  // A batch asks about a thousand values: as two JSON parameters rather than a thousand bound
+  // ones, which the query builder spent longer assembling than the database answering (measured).
+  const result = await db.execute<{ id: number; slug: string; title: string; status: PublicationStatus; revision: number; source_url: string | null; content_hash: string | null }>(sql`
+    SELECT id, slug, title, status, revision, source_url, content_hash FROM case_studies
+    WHERE source_url IN (SELECT json_array_elements_text(${JSON.stringify(sources)}::json))
+       OR content_hash IN (SELECT json_array_elements_text(${JSON.stringify(hashes)}::json))
+    ORDER BY id`)
+  return result.rows.map((r) => ({ id: r.id, slug: r.slug, title: r.title, status: r.status, revision: r.revision, sourceUrl: r.source_url, contentHash: r.content_hash }))
 }
 
 export type LikelyDuplicate = Pick<TitleMatch, 'id' | 'slug' | 'title' | 'reason'>

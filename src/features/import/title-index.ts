@@ -55,8 +55,8 @@ function similarity(a: Int32Array, b: Int32Array): number {
   return a.length + b.length === 0 ? 0 : shared / (a.length + b.length - shared)
 }
 
-// Past this many, candidates are compared best-first only: enough to report the top few.
-const VERIFY = 32
+// The same lead and year flags only the latest few of that council's year, not every one of them.
+const RELATED_RECENT = 32
 
 export class TitleIndex {
   private readonly entries: Array<TitleEntry & { grams: Int32Array }> = []
@@ -65,6 +65,12 @@ export class TitleIndex {
   private readonly byLeadYear = new Map<string, number[]>()
   private readonly positionOfId = new Map<number, number>()
   private counts = new Int32Array(1024)
+  // Each entry's number of trigrams, by position: the bound below reads it for every entry a
+  // probe touches, and a typed array beside the entries is what keeps that loop cheap (measured
+  // 2.9 s of 3.7 s over 10,000 titles when it was read from the entry objects).
+  private sizes = new Int32Array(1024)
+  /** 1 for the probe's same-lead-and-year entries while a find runs. */
+  private relatedMark = new Uint8Array(1024)
 
   /** Trigram ids of a text, sorted; `add` gives new trigrams ids, a probe gives them -1 (no postings). */
   private gramIds(text: string, add: boolean): Int32Array {
@@ -91,10 +97,13 @@ export class TitleIndex {
       const e = this.entries[known]!
       for (const g of grams) if (!e.grams.includes(g)) this.postings[g]!.push(known)
       Object.assign(e, { title: entry.title, slug: entry.slug, grams })
+      this.sizes[known] = grams.length
       return
     }
     const position = this.entries.length
     this.entries.push({ ...entry, grams })
+    if (this.sizes.length <= position) this.sizes = growInt32(this.sizes, position * 2)
+    this.sizes[position] = grams.length
     this.positionOfId.set(entry.id, position)
     for (const g of grams) this.postings[g]!.push(position)
     if (entry.leadId !== null && entry.year !== null) {
@@ -119,40 +128,67 @@ export class TitleIndex {
     const lengths = Array.from(grams, (g) => (g >= 0 ? this.postings[g]!.length : 0))
     const order = Array.from(grams.keys()).sort((a, b) => lengths[a]! - lengths[b]!)
     const need = grams.length - Math.floor(TITLE_SIMILAR * grams.length)
-    if (this.counts.length < this.entries.length) this.counts = new Int32Array(this.entries.length * 2)
+    if (this.counts.length < this.entries.length) {
+      this.counts = new Int32Array(this.entries.length * 2)
+      this.relatedMark = new Uint8Array(this.entries.length * 2)
+    }
     const counts = this.counts
     const touched: number[] = []
+    let walked = 0
     for (let k = 0; k < need; k++) {
       const g = grams[order[k]!]!
       if (g < 0) continue
       const list = this.postings[g]!
+      walked += list.length
       for (let j = 0; j < list.length; j++) {
         const p = list[j]!
         if (counts[p]!++ === 0) touched.push(p)
       }
     }
-    const unseen = grams.length - need
-    const passing: Array<{ p: number; bound: number }> = []
+    // Walking a few more lists, counting only for entries already touched, tightens the bound
+    // below: each one walked is one trigram fewer assumed shared. Worth it while the lists stay
+    // short next to the exact comparisons they save (measured on 10,000 generated titles).
+    let seen = need
+    const budget = walked * 6 + 256
+    while (seen < grams.length) {
+      const g = grams[order[seen]!]!
+      const list = g >= 0 ? this.postings[g]! : []
+      if (walked + list.length > budget) break
+      walked += list.length
+      for (let j = 0; j < list.length; j++) {
+        const p = list[j]!
+        if (counts[p]! > 0) counts[p]!++
+      }
+      seen++
+    }
+    const unseen = grams.length - seen
+    const sameLeadYear = probe.leadId !== null && probe.year !== null ? (this.byLeadYear.get(`${probe.leadId}:${probe.year}`) ?? []) : []
+    const related = sameLeadYear.slice(-RELATED_RECENT)
+    const sizes = this.sizes
+    const mark = this.relatedMark
+    for (const p of related) mark[p] = 1
+    const matches: TitleMatch[] = []
+    const consider = (p: number, s: number) => {
+      const e = this.entries[p]!
+      if (e.id === probe.id) return
+      const reason = s > TITLE_SIMILAR ? 'title' : s > TITLE_RELATED && mark[p] === 1 ? 'lead-and-year' : null
+      if (reason) matches.push({ id: e.id, slug: e.slug, title: e.title, leadId: e.leadId, year: e.year, similarity: s, reason })
+    }
     for (let k = 0; k < touched.length; k++) {
       const p = touched[k]!
       const most = counts[p]! + unseen
       counts[p] = 0
-      const bound = most / (grams.length + this.entries[p]!.grams.length - most)
-      if (bound > TITLE_SIMILAR) passing.push({ p, bound })
+      // Only an entry that could pass if it shared every trigram not counted is compared exactly.
+      if (most / (grams.length + sizes[p]! - most) > TITLE_SIMILAR && mark[p] === 0) consider(p, similarity(grams, this.entries[p]!.grams))
     }
-    if (passing.length > VERIFY) passing.sort((a, b) => b.bound - a.bound)
-    const sameLeadYear = probe.leadId !== null && probe.year !== null ? (this.byLeadYear.get(`${probe.leadId}:${probe.year}`) ?? []) : []
-    const candidates = new Set(passing.slice(0, VERIFY).map((c) => c.p))
-    const related = new Set(sameLeadYear.slice(-VERIFY))
-    for (const p of related) candidates.add(p)
-    const matches: TitleMatch[] = []
-    for (const p of candidates) {
-      const e = this.entries[p]!
-      if (e.id === probe.id) continue
-      const s = similarity(grams, e.grams)
-      const reason = s > TITLE_SIMILAR ? 'title' : s > TITLE_RELATED && related.has(p) ? 'lead-and-year' : null
-      if (reason) matches.push({ id: e.id, slug: e.slug, title: e.title, leadId: e.leadId, year: e.year, similarity: s, reason })
-    }
+    for (const p of related) consider(p, similarity(grams, this.entries[p]!.grams))
+    for (const p of related) mark[p] = 0
     return matches.sort((a, b) => b.similarity - a.similarity || a.id - b.id).slice(0, limit)
   }
+}
+
+function growInt32(from: Int32Array, size: number): Int32Array<ArrayBuffer> {
+  const to = new Int32Array(size)
+  to.set(from)
+  return to
 }

@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm'
 import type { Executor } from '../../../db/client.ts'
 import type { OrganisationRole } from '../../../db/schema/enums.ts'
-import { people } from '../../../db/schema/index.ts'
 import type { AuditActor } from '../../accounts/actor.ts'
 import type { CaseStudySnapshot } from '../../case-studies/snapshot.ts'
 import type { ImportSession } from '../import-session.ts'
@@ -70,7 +69,7 @@ export async function insertDrafts(tx: Executor, actor: AuditActor, session: Imp
   }
   const revisions = drafts.map((d, i) => ({ c: ids[i]!, s: d.snapshot }))
   await tx.execute(sql`INSERT INTO case_study_revisions (case_study_id, number, author_user_id, author_label, action, snapshot)
-    SELECT c, 1, ${actor.id}::int, ${actor.label}, 'imported', s FROM json_to_recordset(${JSON.stringify(revisions)}::json) AS t(c int, s jsonb)`)
+    SELECT c, 1, ${actor.id}::int, ${actor.label}, 'imported', s FROM jsonb_to_recordset(${JSON.stringify(revisions)}::jsonb) AS t(c int, s jsonb)`)
   const audits = drafts.map((d, i) => ({
     id: String(ids[i]),
     summary: `Imported draft “${d.snapshot.title}” from ${d.source}`,
@@ -124,13 +123,18 @@ async function ensureContacts(tx: Executor, session: ImportSession, drafts: read
   if (wanted.size > 0) {
     const values = [...wanted.values()].map((c) => ({
       name: c.name,
-      jobTitle: c.jobTitle || null,
-      organisationId: c.organisation?.id ?? null,
+      job_title: c.jobTitle || null,
+      organisation_id: c.organisation?.id ?? null,
       email: c.email || null,
       phone: c.phone || null,
-      publishContact: c.publishContact,
+      publish_contact: c.publishContact,
     }))
-    inserted = await tx.insert(people).values(values).returning({ id: people.id, name: people.name, organisationId: people.organisationId })
+    const result = await tx.execute<{ id: number; name: string; organisation_id: number | null }>(sql`
+      INSERT INTO people (name, job_title, organisation_id, email, phone, publish_contact)
+      SELECT name, job_title, organisation_id, email, phone, publish_contact
+      FROM json_to_recordset(${JSON.stringify(values)}::json) AS t(name text, job_title text, organisation_id int, email text, phone text, publish_contact boolean)
+      RETURNING id, name, organisation_id`)
+    inserted = result.rows.map((r) => ({ id: r.id, name: r.name, organisationId: r.organisation_id }))
     for (const p of inserted) added.set(personKey(p.name, p.organisationId), p.id)
   }
   if (updates.size > 0) {
