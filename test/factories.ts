@@ -23,7 +23,7 @@ export async function buildPrinciple(db: Database, over: Partial<{ slug: string;
 
 export async function buildOrganisation(
   db: Database,
-  over: Partial<{ slug: string; name: string; kind: OrganisationKind; tier: MembershipTier; region: string; nation: string; website: string | null }> = {},
+  over: Partial<{ slug: string; name: string; kind: OrganisationKind; tier: MembershipTier; councilType: string | null; region: string; nation: string; website: string | null }> = {},
 ) {
   const n = next()
   const [row] = await db
@@ -33,6 +33,7 @@ export async function buildOrganisation(
       name: over.name ?? `Organisation ${n}`,
       kind: over.kind ?? 'council',
       tier: over.tier ?? 'full',
+      councilType: over.councilType ?? null,
       region: over.region ?? 'North West',
       nation: over.nation ?? 'England',
       website: over.website ?? null,

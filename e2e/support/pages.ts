@@ -17,8 +17,14 @@ export class SearchPage {
     await this.page.locator('[data-qa="search-button"]').click()
   }
 
+  /** Ticks a facet value by its name; the label goes on with its count, "Innovation (3)". */
+  async tickFacet(facet: string, name: string): Promise<void> {
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    await this.page.getByRole('group', { name: facet, exact: true }).getByLabel(new RegExp(`^\\s*${escaped} \\([\\d,]+\\)\\s*$`)).check()
+  }
+
   async tickPrinciple(name: string): Promise<void> {
-    await this.page.getByRole('group', { name: 'Principle' }).getByLabel(name, { exact: true }).check()
+    await this.tickFacet('Principle', name)
   }
 
   async applyFilters(): Promise<void> {

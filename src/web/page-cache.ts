@@ -37,7 +37,7 @@ export class PageCache {
 
   constructor(
     private readonly db: Database,
-    private readonly limits = { maxEntries: 2000, maxBytes: 64 * 1024 * 1024, pollMs: 1000 },
+    private readonly limits = { maxEntries: 2000, maxBytes: 64 * 1024 * 1024, pollMs: 1000, maxValues: 5000 },
   ) {}
 
   get(key: string): Entry | undefined {
@@ -79,7 +79,8 @@ export class PageCache {
 
   /**
    * A value computed from content (filter lists, counts), kept until content changes, for every
-   * reader including signed-in people: it holds nothing personal.
+   * reader including signed-in people: it holds nothing personal. Keys may come from addresses
+   * (a search's facet counts), so the oldest go first past `maxValues`.
    */
   memo<T>(key: string, load: () => Promise<T>): Promise<T> {
     let value = this.values.get(key) as Promise<T> | undefined
@@ -87,6 +88,10 @@ export class PageCache {
       value = load()
       this.values.set(key, value)
       value.catch(() => this.values.delete(key))
+      if (this.values.size > this.limits.maxValues) {
+        const oldest = this.values.keys().next().value
+        if (oldest !== undefined) this.values.delete(oldest)
+      }
     }
     return value
   }

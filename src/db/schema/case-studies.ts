@@ -44,6 +44,13 @@ export const caseStudies = pgTable(
      */
     searchVector: tsvector('search_vector'),
     rankVector: tsvector('rank_vector'),
+    /**
+     * Every facet value of a published case study ('p:<principle id>', 'k:<kind>', 'y:<year>',
+     * 'm:<member id>', 't:<tier>', 'c:<council type>', 'n:<nation>', 'r:<region>', 'h:<theme id>'),
+     * kept by triggers (migration 0005) from its links and its members' details, so a search
+     * filters with one array test per facet and counts every facet in one pass. Null unless published.
+     */
+    facetKeys: text('facet_keys').array(),
     /** Number of the latest revision (the working copy). */
     revision: integer('revision').notNull().default(1),
     /** The revision shown to the public; null until first published and after unpublishing. */
@@ -75,6 +82,8 @@ export const caseStudies = pgTable(
     index('case_studies_source_url_idx').on(t.sourceUrl),
     index('case_studies_content_hash_idx').on(t.contentHash),
     index('case_studies_search_idx').using('gin', t.searchVector),
+    index('case_studies_rank_idx').using('gin', t.rankVector),
+    index('case_studies_facets_idx').using('gin', t.facetKeys),
     index('case_studies_title_trgm_idx').using('gin', sql`${t.title} gin_trgm_ops`),
     index('case_studies_status_published_idx').on(t.status, t.publishedAt),
   ],
@@ -139,3 +148,15 @@ export const caseStudyThemes = pgTable(
   (t) => [primaryKey({ columns: [t.caseStudyId, t.themeId] }), index('case_study_themes_theme_idx').on(t.themeId)],
 )
 
+/**
+ * The words of published case studies' titles, summaries and linked names, with how many use
+ * each: "did you mean" suggests from them. Kept by a trigger on case_studies (migration 0005).
+ */
+export const searchWords = pgTable(
+  'search_words',
+  {
+    word: text('word').primaryKey(),
+    documents: integer('documents').notNull(),
+  },
+  (t) => [index('search_words_trgm_idx').using('gin', sql`${t.word} gin_trgm_ops`)],
+)

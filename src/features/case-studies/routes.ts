@@ -1,8 +1,11 @@
 import type { FastifyInstance } from 'fastify'
 import { NotFoundError } from '../../errors.ts'
 import { isSlug } from '../../lib/slug.ts'
+import { loadFacetVocabulary } from '../search/facet-vocabulary.ts'
 import { presentCaseStudyPage } from './present.ts'
 import { findPublishedCaseStudy } from './queries.ts'
+import { rankSimilar } from './similar.ts'
+import { findSimilarCandidates } from './similar-query.ts'
 
 export async function caseStudyRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Params: { slug: string } }>('/case-studies/:slug', { config: { pageCache: true } }, async (request, reply) => {
@@ -10,6 +13,12 @@ export async function caseStudyRoutes(app: FastifyInstance): Promise<void> {
     const data = await findPublishedCaseStudy(app.deps.db, request.params.slug)
     if (!data) throw new NotFoundError()
     const page = presentCaseStudyPage(data)
+    const { db } = app.deps
+    const vocabulary = await app.pageCache.memo('facet-vocabulary', () => loadFacetVocabulary(db))
+    const { myKeys, candidates } = await findSimilarCandidates(db, data.caseStudy.id, data.caseStudy.title)
+    const principleNames = new Map(vocabulary.principles.map((p) => [String(p.id), p.shortName]))
+    const themeNames = new Map(vocabulary.themes.map((t) => [String(t.id), t.name]))
+    const similar = rankSimilar(myKeys, candidates, { principle: (id) => principleNames.get(id), theme: (id) => themeNames.get(id) })
     return reply.render('case-studies/views/show.njk', {
       title: page.title,
       description: page.summary,
@@ -19,6 +28,7 @@ export async function caseStudyRoutes(app: FastifyInstance): Promise<void> {
         { text: 'Case studies', href: '/case-studies' },
       ],
       cs: page,
+      similar,
     })
   })
 }

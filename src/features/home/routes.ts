@@ -1,22 +1,20 @@
 import type { FastifyInstance } from 'fastify'
-import { loadListLinks } from '../case-studies/queries.ts'
 import { listPrinciplesWithCounts } from '../principles/queries.ts'
 import { presentHits } from '../search/present.ts'
-import { searchCaseStudies } from '../search/search-query.ts'
+import { runSearch } from '../search/run-search.ts'
 
 export async function homeRoutes(app: FastifyInstance): Promise<void> {
   app.get('/', { config: { pageCache: true } }, async (_request, reply) => {
     const { db } = app.deps
     const [principles, latest] = await Promise.all([
       listPrinciplesWithCounts(db),
-      searchCaseStudies(db, { q: '', principleIds: [], kinds: [], year: null, memberIds: [], page: 1, pageSize: 5 }),
+      runSearch({ db, memo: app.pageCache.memo.bind(app.pageCache) }, {}, { pageSize: 5, snippets: false }),
     ])
-    const links = await loadListLinks(db, latest.hits.map((h) => h.id))
     return reply.render('home/views/index.njk', {
       title: app.deps.config.networkName,
       principles,
       totalCaseStudies: latest.total,
-      latest: presentHits(latest.hits, links),
+      latest: presentHits(latest.hits),
     })
   })
 }

@@ -2,10 +2,8 @@ import type { FastifyInstance } from 'fastify'
 import { NotFoundError } from '../../errors.ts'
 import { isSlug } from '../../lib/slug.ts'
 import { paginationModel } from '../../web/pagination.ts'
-import { loadListLinks } from '../case-studies/queries.ts'
 import { presentHits } from '../search/present.ts'
-import { parseSearchParams } from '../search/search-params.ts'
-import { searchCaseStudies } from '../search/search-query.ts'
+import { runSearch } from '../search/run-search.ts'
 import { findPrinciple, listPrinciplesWithCounts } from './queries.ts'
 
 const pageSize = 20
@@ -24,18 +22,10 @@ export async function principleRoutes(app: FastifyInstance): Promise<void> {
     if (!isSlug(request.params.slug)) throw new NotFoundError()
     const principle = await findPrinciple(app.deps.db, request.params.slug)
     if (!principle) throw new NotFoundError()
-    const { params, messages } = parseSearchParams({ page: request.query.page })
-    const result = await searchCaseStudies(app.deps.db, {
-      q: '',
-      principleIds: [principle.id],
-      kinds: [],
-      year: null,
-      memberIds: [],
-      page: params.page,
-      pageSize,
-    })
-    const links = await loadListLinks(app.deps.db, result.hits.map((h) => h.id))
-    const totalPages = Math.max(1, Math.ceil(result.total / pageSize))
+    const deps = { db: app.deps.db, memo: app.pageCache.memo.bind(app.pageCache) }
+    const result = await runSearch(deps, { principle: principle.slug, page: request.query.page }, { pageSize, snippets: false })
+    const { params, messages } = result
+    const totalPages = result.totalPages
     const href = (page: number) => `/principles/${principle.slug}${page > 1 ? `?page=${page}` : ''}`
     return reply.render('principles/views/show.njk', {
       title: principle.shortName,
@@ -47,7 +37,7 @@ export async function principleRoutes(app: FastifyInstance): Promise<void> {
       principle,
       messages,
       total: result.total,
-      items: presentHits(result.hits, links),
+      items: presentHits(result.hits),
       searchHref: `/case-studies?principle=${principle.slug}`,
       pagination: paginationModel(params.page, totalPages, href),
     })

@@ -1,31 +1,47 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { cleanQuery, maxQueryLength, parseSearchParams, searchHref } from './search-params.ts'
+import { cleanQuery, effectiveSort, emptySearch, maxQueryLength, maxValuesPerFacet, parseSearchParams, searchHref, withoutValue, withValue } from './search-params.ts'
 
 const now = new Date('2026-06-01T00:00:00Z')
 
 describe('parseSearchParams', () => {
   it('reads every filter', () => {
     const { params, messages } = parseSearchParams(
-      { q: '  food   bank ', principle: ['co-production', 'learning'], kind: 'project', year: '2022', member: 'northbrook', page: '3' },
+      {
+        q: '  food   bank ',
+        principle: ['co-production', 'learning'],
+        kind: 'project',
+        year: ['2022', '2021'],
+        member: 'northbrook',
+        tier: 'full',
+        'council-type': 'london-borough',
+        nation: 'wales',
+        region: 'north-west',
+        theme: 'housing',
+        sort: 'title',
+        page: '3',
+      },
       now,
     )
     assert.deepEqual(params, {
       q: 'food bank',
       principles: ['co-production', 'learning'],
       kinds: ['project'],
-      year: 2022,
-      member: 'northbrook',
+      years: [2022, 2021],
+      members: ['northbrook'],
+      tiers: ['full'],
+      councilTypes: ['london-borough'],
+      nations: ['wales'],
+      regions: ['north-west'],
+      themes: ['housing'],
+      sort: 'title',
       page: 3,
     })
     assert.deepEqual(messages, [])
   })
 
   it('gives defaults for an empty query string', () => {
-    assert.deepEqual(parseSearchParams({}, now), {
-      params: { q: '', principles: [], kinds: [], year: null, member: null, page: 1 },
-      messages: [],
-    })
+    assert.deepEqual(parseSearchParams({}, now), { params: emptySearch, messages: [] })
   })
 
   const bad: Array<[string, Record<string, unknown>, RegExp]> = [
@@ -40,6 +56,10 @@ describe('parseSearchParams', () => {
     ['unknown kind', { kind: 'podcast' }, /“podcast” is not a kind of case study/],
     ['badly shaped principle', { principle: "x' OR 1=1 --" }, /could not find the principle/],
     ['badly shaped member', { member: 'Robert"); DROP TABLE' }, /could not find the member/],
+    ['unknown tier', { tier: 'gold' }, /“gold” is not a membership tier/],
+    ['unknown sort', { sort: 'random' }, /cannot sort by “random”/],
+    ['badly shaped region', { region: 'North West' }, /could not find the region “North West”/],
+    ['badly shaped theme', { theme: '<script>' }, /could not find the theme/],
   ]
   for (const [name, raw, message] of bad) {
     it(`explains and ignores ${name}`, () => {
@@ -47,8 +67,9 @@ describe('parseSearchParams', () => {
       assert.equal(messages.length, 1)
       assert.match(messages[0]!, message)
       assert.equal(params.page, 1)
-      assert.equal(params.year, null)
+      assert.deepEqual(params.years, [])
       assert.deepEqual(params.kinds, [])
+      assert.equal(params.sort, null)
     })
   }
 
@@ -67,10 +88,28 @@ describe('parseSearchParams', () => {
   })
 
   it('drops repeated values and takes the first of repeated single values', () => {
-    const { params } = parseSearchParams({ q: ['first', 'second'], principle: ['a', 'a'], year: ['2020', '2021'] }, now)
+    const { params } = parseSearchParams({ q: ['first', 'second'], principle: ['a', 'a'], year: ['2020', '2020'], page: ['2', '3'] }, now)
     assert.equal(params.q, 'first')
     assert.deepEqual(params.principles, ['a'])
-    assert.equal(params.year, 2020)
+    assert.deepEqual(params.years, [2020])
+    assert.equal(params.page, 2)
+  })
+
+  it(`uses at most ${maxValuesPerFacet} values of one filter, and says so`, () => {
+    const many = Array.from({ length: 500 }, (_, i) => `theme-${i}`)
+    const { params, messages } = parseSearchParams({ theme: many }, now)
+    assert.equal(params.themes.length, maxValuesPerFacet)
+    assert.match(messages[0]!, /more than 50 of one filter/)
+  })
+})
+
+describe('effectiveSort', () => {
+  it('ranks by relevance only when there is text to rank by', () => {
+    assert.equal(effectiveSort({ q: 'food', sort: null }), 'relevance')
+    assert.equal(effectiveSort({ q: '', sort: null }), 'newest')
+    assert.equal(effectiveSort({ q: '', sort: 'relevance' }), 'newest')
+    assert.equal(effectiveSort({ q: 'the', sort: null }, false), 'newest')
+    assert.equal(effectiveSort({ q: 'food', sort: 'oldest' }), 'oldest')
   })
 })
 
@@ -81,10 +120,27 @@ describe('cleanQuery', () => {
 })
 
 describe('searchHref', () => {
-  it('keeps every filter and omits defaults', () => {
-    const params = { q: 'a&b', principles: ['x', 'y'], kinds: ['project' as const], year: 2020, member: 'm', page: 1 }
-    assert.equal(searchHref(params), '/case-studies?q=a%26b&principle=x&principle=y&kind=project&year=2020&member=m')
-    assert.equal(searchHref(params, { page: 2, q: '' }), '/case-studies?principle=x&principle=y&kind=project&year=2020&member=m&page=2')
-    assert.equal(searchHref({ q: '', principles: [], kinds: [], year: null, member: null, page: 1 }), '/case-studies')
+  const params = { ...emptySearch, q: 'a&b', principles: ['x', 'y'], kinds: ['project' as const], years: [2020], members: ['m'], nations: ['wales'] }
+
+  it('keeps every filter in a fixed order and omits defaults', () => {
+    assert.equal(searchHref(params), '/case-studies?q=a%26b&principle=x&principle=y&kind=project&year=2020&member=m&nation=wales')
+    assert.equal(searchHref(params, { page: 2, q: '', sort: 'title' }), '/case-studies?principle=x&principle=y&kind=project&year=2020&member=m&nation=wales&sort=title&page=2')
+    assert.equal(searchHref(emptySearch), '/case-studies')
+    assert.equal(searchHref(emptySearch, {}, '/case-studies.atom'), '/case-studies.atom')
+  })
+
+  it('reads back what it writes', () => {
+    const href = searchHref({ ...params, sort: 'oldest', page: 4 })
+    const raw: Record<string, string[]> = {}
+    for (const [k, v] of new URL(href, 'http://x').searchParams) (raw[k] ??= []).push(v)
+    assert.deepEqual(parseSearchParams(raw, now).params, { ...params, sort: 'oldest', page: 4 })
+  })
+
+  it('adds and removes one value, back to the first page', () => {
+    const more = withValue({ ...params, page: 3 }, 'principles', 'z')
+    assert.deepEqual(more.principles, ['x', 'y', 'z'])
+    assert.equal(more.page, 1)
+    assert.deepEqual(withoutValue(more, 'principles', 'x').principles, ['y', 'z'])
+    assert.deepEqual(withoutValue(params, 'years', 2020).years, [])
   })
 })

@@ -1,22 +1,75 @@
-import { caseStudyKinds, type CaseStudyKind } from '../../db/schema/enums.ts'
+import { caseStudyKinds, membershipTiers, type CaseStudyKind, type MembershipTier } from '../../db/schema/enums.ts'
 
 export const maxQueryLength = 200
 export const maxPage = 10_000
 export const firstYear = 1900
+/** More values than anyone ticks in one facet: a longer list is a crafted address. */
+export const maxValuesPerFacet = 50
 
+export const sortOrders = ['relevance', 'newest', 'oldest', 'title'] as const
+export type SortOrder = (typeof sortOrders)[number]
+
+/** Member tiers a search can filter by: the network's own tiers, not "none". */
+export const searchableTiers = membershipTiers.filter((t): t is Exclude<MembershipTier, 'none'> => t !== 'none')
+export type SearchableTier = (typeof searchableTiers)[number]
+
+/**
+ * Everything a search's address holds. Several values in one list combine with OR; different
+ * lists with AND. Slugs are checked against the database later (an unknown one is dropped then,
+ * with a message); here only their shape is.
+ */
 export interface SearchParams {
   q: string
   principles: string[]
   kinds: CaseStudyKind[]
-  year: number | null
-  member: string | null
+  years: number[]
+  /** Organisations taking part as lead or participant. */
+  members: string[]
+  tiers: SearchableTier[]
+  councilTypes: string[]
+  nations: string[]
+  regions: string[]
+  themes: string[]
+  /** Null: the default (relevance with a text query, newest without). */
+  sort: SortOrder | null
   page: number
 }
+
+export type ListParam = 'principles' | 'kinds' | 'years' | 'members' | 'tiers' | 'councilTypes' | 'nations' | 'regions' | 'themes'
+
+/** The query-string name of each list, in the order addresses are written. */
+export const paramNames: Record<ListParam, string> = {
+  principles: 'principle',
+  kinds: 'kind',
+  years: 'year',
+  members: 'member',
+  tiers: 'tier',
+  councilTypes: 'council-type',
+  nations: 'nation',
+  regions: 'region',
+  themes: 'theme',
+}
+export const listParams = Object.keys(paramNames) as ListParam[]
 
 export interface ParsedSearch {
   params: SearchParams
   /** Plain-language notes about input we could not use, shown above the results. */
   messages: string[]
+}
+
+export const emptySearch: SearchParams = {
+  q: '',
+  principles: [],
+  kinds: [],
+  years: [],
+  members: [],
+  tiers: [],
+  councilTypes: [],
+  nations: [],
+  regions: [],
+  themes: [],
+  sort: null,
+  page: 1,
 }
 
 const slugPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/
@@ -43,71 +96,113 @@ function shorten(q: string): string {
   return (lastSpace > maxQueryLength / 2 ? cut.slice(0, lastSpace) : cut).trim()
 }
 
-const shortDisplay = (s: string): string => (s.length > 40 ? `${s.slice(0, 40)}…` : s)
+export const shortDisplay = (s: string): string => (s.length > 40 ? `${s.slice(0, 40)}…` : s)
+
+const what: Record<ListParam, string> = {
+  principles: 'principle',
+  kinds: 'kind of case study',
+  years: 'year',
+  members: 'member',
+  tiers: 'membership tier',
+  councilTypes: 'council type',
+  nations: 'nation',
+  regions: 'region',
+  themes: 'theme',
+}
+
+/** The message for a value that is not one of a facet's values, shared with the database check. */
+export function unknownValueMessage(list: ListParam, value: string): string {
+  return `We could not find the ${what[list]} “${shortDisplay(value)}”, so we ignored it.`
+}
 
 /**
- * Reads the search page's query string. Never throws: anything unusable is dropped with a message,
- * so a mistyped link still shows a useful page.
+ * Reads a search's query string (the page, the feed, the exports and the API share it). Never
+ * throws: anything unusable is dropped with a message, so a mistyped link still shows a useful page.
  */
 export function parseSearchParams(raw: Record<string, unknown>, now: Date = new Date()): ParsedSearch {
   const messages: string[] = []
   const lastYear = now.getUTCFullYear() + 5
+  const params: SearchParams = { ...emptySearch, principles: [], kinds: [], years: [], members: [], tiers: [], councilTypes: [], nations: [], regions: [], themes: [] }
 
   let q = cleanQuery(first(raw.q))
   if (q.length > maxQueryLength) {
     q = shorten(q)
     messages.push(`Your search was too long, so we used only its first ${maxQueryLength} characters.`)
   }
+  params.q = q
 
-  const principles: string[] = []
-  for (const value of values(raw.principle)) {
-    if (!slugPattern.test(value)) messages.push(`We could not find the principle “${shortDisplay(value)}”, so we ignored it.`)
-    else if (!principles.includes(value)) principles.push(value)
+  for (const list of listParams) {
+    const given = values(raw[paramNames[list]])
+    if (given.length > maxValuesPerFacet) messages.push(`You chose more than ${maxValuesPerFacet} of one filter, so we used the first ${maxValuesPerFacet}.`)
+    for (const value of given.slice(0, maxValuesPerFacet)) {
+      if (list === 'years') {
+        const n = /^\d{4}$/.test(value) ? Number(value) : NaN
+        if (!(n >= firstYear && n <= lastYear)) messages.push(`Enter a year as four digits between ${firstYear} and ${lastYear}. We ignored “${shortDisplay(value)}”.`)
+        else if (!params.years.includes(n)) params.years.push(n)
+      } else if (list === 'kinds') {
+        const kind = caseStudyKinds.find((k) => k === value)
+        if (!kind) messages.push(`“${shortDisplay(value)}” is not a kind of case study we list, so we ignored it.`)
+        else if (!params.kinds.includes(kind)) params.kinds.push(kind)
+      } else if (list === 'tiers') {
+        const tier = searchableTiers.find((t) => t === value)
+        if (!tier) messages.push(`“${shortDisplay(value)}” is not a membership tier, so we ignored it.`)
+        else if (!params.tiers.includes(tier)) params.tiers.push(tier)
+      } else if (!slugPattern.test(value)) messages.push(unknownValueMessage(list, value))
+      else if (!params[list].includes(value)) params[list].push(value)
+    }
   }
 
-  const kinds: CaseStudyKind[] = []
-  for (const value of values(raw.kind)) {
-    const kind = caseStudyKinds.find((k) => k === value)
-    if (!kind) messages.push(`“${shortDisplay(value)}” is not a kind of case study we list, so we ignored it.`)
-    else if (!kinds.includes(kind)) kinds.push(kind)
+  const sortText = first(raw.sort)
+  if (sortText !== '') {
+    const sort = sortOrders.find((s) => s === sortText)
+    if (sort) params.sort = sort
+    else messages.push(`We cannot sort by “${shortDisplay(sortText)}”, so we sorted by ${params.q ? 'relevance' : 'newest first'}.`)
   }
 
-  let year: number | null = null
-  const yearText = first(raw.year)
-  if (yearText !== '') {
-    const n = /^\d{4}$/.test(yearText) ? Number(yearText) : NaN
-    if (n >= firstYear && n <= lastYear) year = n
-    else messages.push(`Enter a year as four digits between ${firstYear} and ${lastYear}. We ignored “${shortDisplay(yearText)}”.`)
-  }
-
-  let member: string | null = null
-  const memberText = first(raw.member)
-  if (memberText !== '') {
-    if (slugPattern.test(memberText)) member = memberText
-    else messages.push(`We could not find the member “${shortDisplay(memberText)}”, so we ignored it.`)
-  }
-
-  let page = 1
   const pageText = first(raw.page)
   if (pageText !== '') {
     const n = /^\d{1,6}$/.test(pageText) ? Number(pageText) : NaN
-    if (n >= 1 && n <= maxPage) page = n
+    if (n >= 1 && n <= maxPage) params.page = n
     else messages.push(`“${shortDisplay(pageText)}” is not a page number, so we show the first page.`)
   }
 
-  return { params: { q, principles, kinds, year, member, page }, messages }
+  return { params, messages }
 }
 
-/** The address of a search, keeping every filter; `overrides` replace single values. */
-export function searchHref(params: SearchParams, overrides: Partial<SearchParams> = {}): string {
+/** The order results come in: the one asked for, else relevance for a text search, else newest. */
+export function effectiveSort(params: Pick<SearchParams, 'q' | 'sort'>, textUsed = params.q !== ''): SortOrder {
+  if (params.sort === 'relevance' && !textUsed) return 'newest'
+  return params.sort ?? (textUsed ? 'relevance' : 'newest')
+}
+
+export function hasFilters(params: SearchParams): boolean {
+  return listParams.some((list) => params[list].length > 0)
+}
+
+/** The query string of a search (no leading "?"), every list in a fixed order so equal searches share one address. */
+export function searchQueryString(params: SearchParams, overrides: Partial<SearchParams> = {}): string {
   const p = { ...params, ...overrides }
   const qs = new URLSearchParams()
   if (p.q) qs.set('q', p.q)
-  for (const principle of p.principles) qs.append('principle', principle)
-  for (const kind of p.kinds) qs.append('kind', kind)
-  if (p.year !== null) qs.set('year', String(p.year))
-  if (p.member) qs.set('member', p.member)
+  for (const list of listParams) for (const value of p[list]) qs.append(paramNames[list], String(value))
+  if (p.sort) qs.set('sort', p.sort)
   if (p.page > 1) qs.set('page', String(p.page))
-  const s = qs.toString()
-  return s ? `/case-studies?${s}` : '/case-studies'
+  return qs.toString()
+}
+
+/** The address of a search at `base` (the page, its feed or an export), keeping every filter. */
+export function searchHref(params: SearchParams, overrides: Partial<SearchParams> = {}, base = '/case-studies'): string {
+  const s = searchQueryString(params, overrides)
+  return s ? `${base}?${s}` : base
+}
+
+/** The same search with one value of one list taken away (a facet's "remove" link). */
+export function withoutValue(params: SearchParams, list: ListParam, value: string | number): SearchParams {
+  return { ...params, [list]: (params[list] as Array<string | number>).filter((v) => v !== value), page: 1 }
+}
+
+/** The same search with one more value in one list. */
+export function withValue(params: SearchParams, list: ListParam, value: string | number): SearchParams {
+  const current = params[list] as Array<string | number>
+  return { ...params, [list]: current.includes(value) ? current : [...current, value], page: 1 }
 }

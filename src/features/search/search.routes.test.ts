@@ -93,7 +93,7 @@ describeEachDatabase('GET /case-studies', (get) => {
     const none = await get().app.inject('/case-studies?q=allotment&kind=project')
     assert.deepEqual(titlesIn(none.body), [])
     assert.match(none.body, /No case studies match/)
-    assert.match(none.body, /remove the filters/)
+    assert.match(none.body, /remove all the filters/)
   })
 
   it('pages through results with the total', async () => {

@@ -1,0 +1,65 @@
+import type { CaseStudyKind } from '../../db/schema/enums.ts'
+import type { ListParam, SearchParams, SortOrder } from './search-params.ts'
+
+/** One value of a facet: how many case studies it would show with the other facets' choices. */
+export interface FacetValue {
+  /** As written in the address (a slug, a kind, a tier or a year). */
+  value: string
+  label: string
+  count: number
+  selected: boolean
+}
+
+export interface Facet {
+  name: ListParam
+  /** Its query-string name. */
+  param: string
+  label: string
+  values: FacetValue[]
+}
+
+export interface LinkedName {
+  slug: string
+  name: string
+}
+
+export interface SearchHit {
+  id: number
+  slug: string
+  title: string
+  summary: string
+  kind: CaseStudyKind
+  yearStart: number | null
+  yearEnd: number | null
+  publishedAt: Date | null
+  /** ts_headline output with startMark/stopMark around matches; null without a text query. */
+  headline: string | null
+  lead: LinkedName | null
+  participants: LinkedName[]
+  principles: Array<{ slug: string; shortName: string }>
+  themes: LinkedName[]
+}
+
+export interface Suggestion {
+  /** The corrected query text. */
+  q: string
+  /** The same search with the corrected text. */
+  href: string
+}
+
+export interface SearchOutcome {
+  /** What was searched: unknown slugs removed, so every link made from it is valid. */
+  params: SearchParams
+  messages: string[]
+  total: number
+  pageSize: number
+  totalPages: number
+  sort: SortOrder
+  hits: SearchHit[]
+  /** Every facet, values with zero results that are selected included (so they can be removed). */
+  facets: Facet[]
+  /** "Did you mean …", when the text finds little or nothing and the corpus knows a closer spelling. */
+  suggestion: Suggestion | null
+  /** The text had no searchable words (only stop words or punctuation): it was not used. */
+  queryIgnored: boolean
+}
