@@ -4,7 +4,9 @@ import { loadFacetVocabulary } from './facet-vocabulary.ts'
 import { loadHitLinks } from './hit-links.ts'
 import { effectiveSort, parseSearchParams, searchHref } from './search-params.ts'
 import type { SearchParams } from './search-params.ts'
-import { countFacets, findPage, hasSearchableWords } from './search-query.ts'
+import { loadSearchEngine } from './search-engine.ts'
+import type { SearchEngine } from './search-engine.ts'
+import { findRows, hasSearchableWords } from './search-query.ts'
 import type { SearchCriteria } from './search-query.ts'
 import type { SearchOutcome } from './search-types.ts'
 import { findSuggestion } from './suggest-query.ts'
@@ -45,32 +47,38 @@ export async function runSearch(deps: SearchDeps, raw: Record<string, unknown>, 
   const criteria: SearchCriteria = { q: textUsed ? params.q : '', keys: resolved.keys }
   const sort = effectiveSort(params, textUsed)
 
-  // Counts do not depend on the page or the order: paging through a search counts once.
-  const counted = await deps.memo(`facets:${JSON.stringify(criteria)}`, () => countFacets(db, criteria))
-  const totalPages = Math.max(1, Math.ceil(counted.total / pageSize))
-  if (params.page > totalPages && counted.total > 0) {
+  const engine = await deps.memo('search-engine', () => loadSearchEngine(db))
+  const found = await countMatches(engine, criteria)
+  const totalPages = Math.max(1, Math.ceil(found.total / pageSize))
+  if (params.page > totalPages && found.total > 0) {
     messages.push(`There ${totalPages === 1 ? 'is only 1 page' : `are only ${totalPages} pages`} of results.`)
   }
-  const offset = (params.page - 1) * pageSize
-  const rows = offset < counted.total ? await findPage(db, criteria, { sort, offset, limit: pageSize, snippets: options.snippets ?? true }) : []
+  const ids = engine.index.page(found.passing, sort, found.matches, (params.page - 1) * pageSize, pageSize)
+  const rows = await findRows(db, ids, criteria.q, options.snippets ?? true)
   const links = await loadHitLinks(db, rows.map((r) => r.id))
 
   let suggestion: SearchOutcome['suggestion'] = null
-  if (textUsed && counted.total <= fewResults) {
-    const better = await findSuggestion(db, criteria, counted.total)
+  if (textUsed && found.total <= fewResults) {
+    const better = await findSuggestion(db, criteria, found.total, async (q) => (await countMatches(engine, { ...criteria, q })).total)
     if (better) suggestion = { q: better, href: searchHref(params, { q: better, page: 1 }) }
   }
 
   return {
     params,
     messages,
-    total: counted.total,
+    total: found.total,
     pageSize,
     totalPages,
     sort,
     hits: rows.map((r) => ({ ...r, ...(links.get(r.id) ?? { lead: null, participants: [], principles: [], themes: [] }) })),
-    facets: buildFacets(counted.counts, resolved),
+    facets: buildFacets(found.counts, resolved),
     suggestion,
     queryIgnored,
   }
+}
+
+/** The matches of the text (every published case study without one), filtered and counted in memory. */
+async function countMatches(engine: SearchEngine, criteria: SearchCriteria) {
+  const matches = criteria.q === '' ? null : await engine.matches(criteria.q)
+  return { matches, ...engine.index.count(matches, criteria.keys) }
 }

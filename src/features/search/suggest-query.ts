@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm'
 import type { Database } from '../../db/client.ts'
-import { countFacets } from './search-query.ts'
 import type { SearchCriteria } from './search-query.ts'
 import { applyCorrections, wordsToCheck } from './suggest.ts'
 
@@ -9,7 +8,7 @@ import { applyCorrections, wordsToCheck } from './suggest.ts'
  * is replaced by the most similar word that some do (trigram similarity, pg_trgm), and the result
  * is offered only if it finds more than the query did, with the same filters.
  */
-export async function findSuggestion(db: Database, criteria: SearchCriteria, found: number): Promise<string | null> {
+export async function findSuggestion(db: Database, criteria: SearchCriteria, found: number, count: (q: string) => Promise<number>): Promise<string | null> {
   const words = wordsToCheck(criteria.q).slice(0, 10)
   if (words.length === 0) return null
   const result = await db.execute<{ word: string; known: boolean; better: string | null }>(sql`
@@ -22,6 +21,5 @@ export async function findSuggestion(db: Database, criteria: SearchCriteria, fou
   for (const r of result.rows) if (!r.known && r.better) corrections.set(r.word, r.better)
   const corrected = applyCorrections(criteria.q, words, corrections)
   if (!corrected) return null
-  const { total } = await countFacets(db, { ...criteria, q: corrected })
-  return total > found ? corrected : null
+  return (await count(corrected)) > found ? corrected : null
 }
