@@ -14,6 +14,9 @@ import { registerSessions } from './features/accounts/sessions.ts'
 import { createMailer, type Mailer } from './features/email/outbox.ts'
 import { accountRoutes } from './features/accounts/routes.ts'
 import { adminRoutes } from './features/admin/routes.ts'
+import { apiRoutes } from './features/api/routes.ts'
+import { exportRoutes } from './features/api/export-routes.ts'
+import { feedRoutes } from './features/api/feed-routes.ts'
 import { caseStudyEditorRoutes } from './features/case-studies/editor-routes.ts'
 import { caseStudyHistoryRoutes } from './features/case-studies/history-routes.ts'
 import { dashboardRoutes } from './features/dashboard/routes.ts'
@@ -153,5 +156,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(importRoutes)
   await app.register(principleRoutes)
   await app.register(organisationRoutes)
+  await app.register(apiRoutes)
+  await app.register(exportRoutes)
+  await app.register(feedRoutes)
   return app
 }

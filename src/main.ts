@@ -5,6 +5,7 @@ import { DataDirLockedError } from './db/embedded.ts'
 import { commandLineActor } from './features/accounts/actor.ts'
 import { createUser } from './features/accounts/commands/create-user.ts'
 import { loadDemoContent } from './features/demo/load-demo-content.ts'
+import { maxSyntheticCount, parseSeed, parseSyntheticCount, runSynthetic } from './features/demo/synthetic/synthetic-command.ts'
 import { runImport } from './features/import/cli/import-command.ts'
 import { consoleOutput } from './features/import/cli/progress.ts'
 import { runAuthoritiesImport, runPrinciplesImport } from './features/import/cli/reference-commands.ts'
@@ -48,7 +49,15 @@ program
 program
   .command('demo')
   .description('Load the demo principles, members and case studies (safe to run again: it updates them)')
-  .action(async () => {
+  .option('--synthetic <n>', `instead, generate N synthetic case studies (1 to ${maxSyntheticCount}) with their organisations and themes, for benchmarks`, parseSyntheticCount)
+  .option('--seed <s>', 'with --synthetic: which synthetic set (a whole number; default 1); the same N and seed give the same data', parseSeed)
+  .action(async (options: { synthetic?: number; seed?: number }, command: Command) => {
+    if (options.synthetic !== undefined) {
+      const synthetic = options.synthetic
+      await withDatabase((handle) => runSynthetic(handle.db, commandLineActor, { count: synthetic, seed: options.seed ?? 1 }, consoleOutput))
+      return
+    }
+    if (options.seed !== undefined) command.error('error: --seed only applies with --synthetic <n>')
     const counts = await withDatabase((handle) =>
       loadDemoContent(handle.db, (done, total) => {
         if (process.stdout.isTTY) process.stdout.write(`\rLoading case studies: ${done}/${total}`)

@@ -152,9 +152,13 @@ export class FacetIndex {
     return { total, counts, passing }
   }
 
-  /** The ids of one page of the passing positions, in the order asked. */
-  page(passing: Uint8Array, sort: SortOrder, matches: MatchSet | null, offset: number, limit: number): number[] {
-    const order = sort === 'relevance' && matches ? matches.positions : sort === 'relevance' ? this.orders.newest : this.orders[sort]
+  /**
+   * The ids of one page of the passing positions, in the order asked; 'published' is most
+   * recently published first, what a feed wants.
+   */
+  page(passing: Uint8Array, sort: SortOrder | 'published', matches: MatchSet | null, offset: number, limit: number): number[] {
+    const order =
+      sort === 'published' ? this.newestFirst : sort === 'relevance' && matches ? matches.positions : sort === 'relevance' ? this.orders.newest : this.orders[sort]
     const out: number[] = []
     let skipped = 0
     for (let i = 0; i < order.length && out.length < limit; i++) {

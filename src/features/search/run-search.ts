@@ -8,7 +8,7 @@ import { loadSearchEngine } from './search-engine.ts'
 import type { SearchEngine } from './search-engine.ts'
 import { findRows, hasSearchableWords } from './search-query.ts'
 import type { SearchCriteria } from './search-query.ts'
-import type { SearchOutcome } from './search-types.ts'
+import type { SearchHit, SearchOutcome } from './search-types.ts'
 import { findSuggestion } from './suggest-query.ts'
 
 export interface SearchDeps {
@@ -21,20 +21,17 @@ export interface SearchOptions {
   pageSize?: number
   /** ts_headline snippets for the rows shown (the page); the API and feeds skip them. */
   snippets?: boolean
+  /** Most recently published first whatever the address asks (a feed). */
+  order?: 'published'
   now?: Date
 }
 
 /** Results this few or fewer, and a closer spelling is offered. */
 const fewResults = 2
 
-/**
- * A search from its address to everything the page, the feed and the API show: the page of
- * results in the order asked, exact facet counts, and "did you mean" when the text finds little.
- * Never throws for bad input: what it could not use is explained in `messages`.
- */
-export async function runSearch(deps: SearchDeps, raw: Record<string, unknown>, options: SearchOptions = {}): Promise<SearchOutcome> {
+/** Everything a search needs before it reads rows: its parameters, messages, matches and counts. */
+async function prepareSearch(deps: SearchDeps, raw: Record<string, unknown>, options: SearchOptions) {
   const { db } = deps
-  const pageSize = options.pageSize ?? 10
   const parsed = parseSearchParams(raw, options.now)
   const vocabulary = await deps.memo('facet-vocabulary', () => loadFacetVocabulary(db))
   const resolved = resolveFacets(parsed.params, vocabulary)
@@ -46,19 +43,36 @@ export async function runSearch(deps: SearchDeps, raw: Record<string, unknown>, 
   if (queryIgnored) messages.push(`“${params.q}” has no words we can search for (very common words are left out), so we show every case study.`)
   const criteria: SearchCriteria = { q: textUsed ? params.q : '', keys: resolved.keys }
   const sort = effectiveSort(params, textUsed)
-
   const engine = await deps.memo('search-engine', () => loadSearchEngine(db))
   const found = await countMatches(engine, criteria)
+  return { params, messages, resolved, textUsed, queryIgnored, criteria, sort, engine, found, order: options.order ?? sort }
+}
+
+async function hitsOf(db: Database, ids: readonly number[], q: string, snippets: boolean): Promise<SearchHit[]> {
+  const rows = await findRows(db, ids, q, snippets)
+  const links = await loadHitLinks(db, rows.map((r) => r.id))
+  return rows.map((r) => ({ ...r, ...(links.get(r.id) ?? { lead: null, participants: [], principles: [], themes: [] }) }))
+}
+
+/**
+ * A search from its address to everything the page, the feed and the API show: the page of
+ * results in the order asked, exact facet counts, and "did you mean" when the text finds little.
+ * Never throws for bad input: what it could not use is explained in `messages`.
+ */
+export async function runSearch(deps: SearchDeps, raw: Record<string, unknown>, options: SearchOptions = {}): Promise<SearchOutcome> {
+  const { db } = deps
+  const pageSize = options.pageSize ?? 10
+  const s = await prepareSearch(deps, raw, options)
+  const { params, messages, found, engine, criteria } = s
   const totalPages = Math.max(1, Math.ceil(found.total / pageSize))
   if (params.page > totalPages && found.total > 0) {
     messages.push(`There ${totalPages === 1 ? 'is only 1 page' : `are only ${totalPages} pages`} of results.`)
   }
-  const ids = engine.index.page(found.passing, sort, found.matches, (params.page - 1) * pageSize, pageSize)
-  const rows = await findRows(db, ids, criteria.q, options.snippets ?? true)
-  const links = await loadHitLinks(db, rows.map((r) => r.id))
+  const ids = engine.index.page(found.passing, s.order, found.matches, (params.page - 1) * pageSize, pageSize)
+  const hits = await hitsOf(db, ids, criteria.q, options.snippets ?? true)
 
   let suggestion: SearchOutcome['suggestion'] = null
-  if (textUsed && found.total <= fewResults) {
+  if (s.textUsed && found.total <= fewResults) {
     const better = await findSuggestion(db, criteria, found.total, async (q) => (await countMatches(engine, { ...criteria, q })).total)
     if (better) suggestion = { q: better, href: searchHref(params, { q: better, page: 1 }) }
   }
@@ -69,11 +83,25 @@ export async function runSearch(deps: SearchDeps, raw: Record<string, unknown>, 
     total: found.total,
     pageSize,
     totalPages,
-    sort,
-    hits: rows.map((r) => ({ ...r, ...(links.get(r.id) ?? { lead: null, participants: [], principles: [], themes: [] }) })),
-    facets: buildFacets(found.counts, resolved),
+    sort: s.sort,
+    hits,
+    facets: buildFacets(found.counts, s.resolved),
     suggestion,
-    queryIgnored,
+    queryIgnored: s.queryIgnored,
+  }
+}
+
+/**
+ * Every match of a search, in its order, a batch at a time: the order is fixed once, when the
+ * export starts, so a publish meanwhile neither repeats nor skips a row (one unpublished
+ * meanwhile is left out). The address's `page` is ignored.
+ */
+export async function* allHits(deps: SearchDeps, raw: Record<string, unknown>, batchSize = 100): AsyncGenerator<SearchHit[]> {
+  const s = await prepareSearch(deps, raw, {})
+  const ids = s.engine.index.page(s.found.passing, s.order, s.found.matches, 0, s.found.total)
+  for (let start = 0; start < ids.length; start += batchSize) {
+    const hits = await hitsOf(deps.db, ids.slice(start, start + batchSize), s.criteria.q, false)
+    if (hits.length > 0) yield hits
   }
 }
 

@@ -49,7 +49,7 @@ export async function findRows(db: Database, ids: readonly number[], q: string, 
       : sql`NULL::text`
   const result = await db.execute<{ id: number; slug: string; title: string; summary: string; kind: CaseStudyKind; year_start: number | null; year_end: number | null; published_at: string | Date | null; headline: string | null }>(sql`
     SELECT cs.id, cs.slug, cs.title, cs.summary, cs.kind, cs.year_start, cs.year_end, cs.published_at, ${headline} AS headline
-    FROM case_studies cs WHERE cs.id IN (SELECT json_array_elements_text(${JSON.stringify(ids)}::json)::int)`)
+    FROM case_studies cs WHERE cs.status = 'published' AND cs.id IN (SELECT json_array_elements_text(${JSON.stringify(ids)}::json)::int)`)
   const byId = new Map(result.rows.map((r) => [r.id, r]))
   return ids.flatMap((id) => {
     const r = byId.get(id)

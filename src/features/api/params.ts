@@ -1,0 +1,27 @@
+import type { FastifyRequest } from 'fastify'
+import type { Config } from '../../config.ts'
+
+export const defaultPerPage = 20
+export const maxPerPage = 100
+
+export type PerPage = { ok: true; value: number } | { ok: false; detail: string }
+
+/**
+ * The API's page size. Unlike the search's own parameters (which a mistyped link should survive),
+ * a client asking for an impossible page size gets a 400: it is a program, and should be told.
+ */
+export function parsePerPage(raw: unknown): PerPage {
+  const first = Array.isArray(raw) ? raw[0] : raw
+  // Blank is "not given", as for the search's own parameters.
+  if (first === undefined || (typeof first === 'string' && first.trim() === '')) return { ok: true, value: defaultPerPage }
+  const text = typeof first === 'string' ? first.trim() : ''
+  const n = /^\d{1,3}$/.test(text) ? Number(text) : NaN
+  if (n >= 1 && n <= maxPerPage) return { ok: true, value: n }
+  return { ok: false, detail: `per_page must be a whole number from 1 to ${maxPerPage}.` }
+}
+
+/** The site's address for absolute links: PUBLIC_URL when set, else the address the request came to. */
+export function baseUrlOf(config: Pick<Config, 'publicUrl'>, request: Pick<FastifyRequest, 'protocol' | 'host'>): string {
+  const base = config.publicUrl ?? `${request.protocol}://${request.host}`
+  return base.replace(/\/+$/, '')
+}

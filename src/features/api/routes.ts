@@ -1,0 +1,64 @@
+import type { FastifyError, FastifyInstance } from 'fastify'
+import { isSlug } from '../../lib/slug.ts'
+import { findPublishedCaseStudy } from '../case-studies/queries.ts'
+import { listPrinciplesWithCounts } from '../principles/queries.ts'
+import { runSearch } from '../search/run-search.ts'
+import { openDataHeaders, searchDeps } from './headers.ts'
+import { openApiDocument } from './openapi.ts'
+import { baseUrlOf, parsePerPage } from './params.ts'
+import { presentCaseStudy, presentMembers, presentPrinciples, presentSearch } from './present.ts'
+import { sendProblem } from './problem.ts'
+import { listMembersForApi } from './queries.ts'
+import { referencePage } from './reference.ts'
+
+const jsonType = 'application/json; charset=utf-8'
+
+/** The readable reference at /api, and the JSON API under it. */
+export async function apiRoutes(app: FastifyInstance): Promise<void> {
+  // A cached page must not show the Host header of whoever asked first: without PUBLIC_URL the
+  // examples are paths.
+  const examplesBase = app.deps.config.publicUrl?.replace(/\/+$/, '') ?? ''
+  app.get('/api', { config: { pageCache: true } }, async (_request, reply) =>
+    reply.render('api/views/index.njk', { title: 'Open data and API', ...referencePage(examplesBase, app.deps.config.networkName) }),
+  )
+  await app.register(jsonApi, { prefix: '/api' })
+}
+
+/** Everything under /api/ answers JSON, errors included (RFC 9457 problem details). */
+async function jsonApi(app: FastifyInstance): Promise<void> {
+  app.setNotFoundHandler(async (request, reply) => sendProblem(request, reply, 404, 'There is nothing at this address. /api/openapi.json lists what there is.'))
+  app.setErrorHandler(async (error: FastifyError, request, reply) => {
+    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500
+    if (status >= 500) request.log.error({ err: error }, 'API request failed')
+    // Fastify's own 4xx messages (bad content types, bad addresses) are safe to show; nothing else is.
+    const detail = status >= 500 ? 'Sorry, something went wrong on our side. Please try again later.' : error.code?.startsWith('FST_') ? error.message : 'The request could not be used.'
+    return sendProblem(request, reply, status, detail)
+  })
+
+  app.get('/openapi.json', async (_request, reply) => openDataHeaders(reply, jsonType).send(openApiDocument))
+
+  app.get('/v1/case-studies', async (request, reply) => {
+    const query = request.query as Record<string, unknown>
+    const perPage = parsePerPage(query.per_page)
+    if (!perPage.ok) return sendProblem(request, reply, 400, perPage.detail)
+    const outcome = await runSearch(searchDeps(app), query, { pageSize: perPage.value, snippets: false })
+    return openDataHeaders(reply, jsonType).send(presentSearch(outcome, baseUrlOf(app.deps.config, request)))
+  })
+
+  app.get<{ Params: { slug: string } }>('/v1/case-studies/:slug', async (request, reply) => {
+    const { slug } = request.params
+    const data = isSlug(slug) ? await findPublishedCaseStudy(app.deps.db, slug) : null
+    if (!data) return sendProblem(request, reply, 404, 'No published case study has this slug.')
+    return openDataHeaders(reply, jsonType).send(presentCaseStudy(data, baseUrlOf(app.deps.config, request)))
+  })
+
+  app.get('/v1/principles', async (request, reply) => {
+    const rows = await listPrinciplesWithCounts(app.deps.db)
+    return openDataHeaders(reply, jsonType).send(presentPrinciples(rows, baseUrlOf(app.deps.config, request)))
+  })
+
+  app.get('/v1/members', async (request, reply) => {
+    const rows = await listMembersForApi(app.deps.db)
+    return openDataHeaders(reply, jsonType).send(presentMembers(rows, baseUrlOf(app.deps.config, request)))
+  })
+}
