@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict'
-import { before, it } from 'node:test'
+import { before, describe, it } from 'node:test'
 import { sql } from 'drizzle-orm'
 import { describeEachDatabase } from '../../test/app.ts'
 import { signedInAgent } from '../../test/agent.ts'
 import { buildCaseStudy } from '../../test/factories.ts'
+import { PageCache } from './page-cache.ts'
 
 describeEachDatabase('page cache', (get) => {
   before(async () => {
@@ -54,5 +55,24 @@ describeEachDatabase('page cache', (get) => {
     const { agent } = await signedInAgent(get().app, get().handle.db, 'editor')
     await agent.post('/sign-out')
     assert.equal(get().app.pageCache.size, 0)
+  })
+})
+
+describe('PageCache.memo', () => {
+  it('keeps at most maxValues, dropping the least recently used, never one still in use', async () => {
+    const cache = new PageCache(null as never, { maxEntries: 10, maxBytes: 1e6, pollMs: 1000, maxValues: 3 })
+    let loads = 0
+    const load = (v: string) => () => {
+      loads++
+      return Promise.resolve(v)
+    }
+    await cache.memo('engine', load('engine'))
+    for (const key of ['a', 'b', 'c', 'd', 'e']) {
+      await cache.memo(key, load(key))
+      await cache.memo('engine', load('engine again'))
+    }
+    assert.equal(await cache.memo('engine', load('engine reloaded')), 'engine')
+    assert.equal(loads, 6)
+    assert.equal(await cache.memo('a', load('a reloaded')), 'a reloaded')
   })
 })

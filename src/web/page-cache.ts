@@ -84,7 +84,11 @@ export class PageCache {
    */
   memo<T>(key: string, load: () => Promise<T>): Promise<T> {
     let value = this.values.get(key) as Promise<T> | undefined
-    if (!value) {
+    if (value) {
+      // Least recently used goes first: the search engine, read by every search, never does.
+      this.values.delete(key)
+      this.values.set(key, value)
+    } else {
       value = load()
       this.values.set(key, value)
       value.catch(() => this.values.delete(key))
