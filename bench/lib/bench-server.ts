@@ -4,6 +4,8 @@ import type { DatabaseUnderTest } from './targets.ts'
 
 export interface BenchServer extends BenchServerInfo {
   baseUrl: string
+  /** The server process's id (for its memory in /proc). */
+  pid: number
   /** The server's event-loop delay since the previous call. */
   loopDelay(): Promise<LoopDelay>
   stop(): Promise<void>
@@ -27,7 +29,7 @@ export async function startBenchServer(database: DatabaseUnderTest, pagePaths: s
     const baseUrl = `http://127.0.0.1:${info.port}`
     const loopDelay = async (): Promise<LoopDelay> =>
       JSON.parse((await httpGet(`${baseUrl}/__bench/loop-delay`, 10_000)).body.toString()) as LoopDelay
-    return { ...info, baseUrl, loopDelay, stop: () => stopChild(server) }
+    return { ...info, baseUrl, pid: server.child.pid ?? 0, loopDelay, stop: () => stopChild(server) }
   } catch (error) {
     await stopChild(server)
     throw error

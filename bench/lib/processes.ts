@@ -17,7 +17,12 @@ const running = new Set<ChildProcess>()
 
 /** Starts `node <args>` in the repository; every child is killed when the benchmark exits. */
 export function spawnNode(args: string[], env: NodeJS.ProcessEnv): Spawned {
-  const child = spawn(process.execPath, args, { cwd: repoRoot, env, stdio: ['pipe', 'pipe', 'pipe'] })
+  return spawnProgram(process.execPath, args, env)
+}
+
+/** Starts any program (such as nginx) in the repository, killed with the others when the benchmark exits. */
+export function spawnProgram(command: string, args: string[], env: NodeJS.ProcessEnv): Spawned {
+  const child = spawn(command, args, { cwd: repoRoot, env, stdio: ['pipe', 'pipe', 'pipe'] })
   running.add(child)
   let output = ''
   const keep = (chunk: Buffer): void => {

@@ -1,0 +1,58 @@
+/** The prose of the search section: how to run the benchmark and how to read its tables. */
+export function searchHowToRun(): string {
+  return `**How to run.** \`npm run bench:search\` (10k and 100k case studies on PGlite and PostgreSQL: about
+30 minutes, half of it loading the 100k, and at most 5 minutes for any one pass over the addresses). Options, as environment variables:
+\`BENCH_SEARCH_SIZES=10000\` (sizes, comma-separated, smallest first; each adds to the previous with the
+same seed; \`0\` measures the ordinary demo content, a one-minute check of the harness),
+\`BENCH_SEARCH_DATABASES=postgres\` (\`pglite\`, \`postgres\` or both), \`BENCH_SEARCH_SEED\` (1),
+\`BENCH_SEARCH_ADDRESSES\` (240 distinct addresses), \`BENCH_SEARCH_ROUNDS\` (2),
+\`BENCH_SEARCH_CONNECTIONS\` (10), \`BENCH_DURATION\` (seconds per figure of the nginx comparison, 10),
+\`BENCH_SEARCH_TIMEOUT_MIN\` (the watchdog, 90 minutes). PostgreSQL is the server at \`BENCH_DATABASE_URL\`
+(default \`postgres://postgres@127.0.0.1:5432/test\`), in a database \`coophub_bench_<pid>\` it creates
+and drops; PGlite gets a temporary \`DATA_DIR\`, removed at the end. nginx is Debian's package,
+installed by the benchmark when \`/usr/sbin/nginx\` is missing. Every server is a child process on a
+free 127.0.0.1 port and is stopped at the end, on failure too. This benchmark is never part of
+\`npm test\`.`
+}
+
+export function searchExplanation(o: { addresses: number; warmUp: number; connections: number; rounds: number; durationS: number; loadConnections: number }): string {
+  return `**What the numbers mean.** The data is \`coophub demo --synthetic N --seed S\`: generated case
+studies with the generator's vocabulary; the larger size is loaded on top of the smaller one (same
+seed, so the 10k are the first 10k of the 100k), and the published rows are counted after each load.
+The *query mix* is ${o.addresses} distinct search addresses drawn with a fixed seed from the generator's
+common words, rare words and phrases and from the filter values in the database (principles,
+members of tier full/associate/affiliate with case studies, themes, nations, years, kinds, tier=full),
+in the kinds of the second table; its *median matches* column says what "common" and "rare" mean in
+this data. *End to end* is the search page \`/case-studies?…\` over HTTP from the benchmark process:
+a closed loop of ${o.connections} keep-alive connections, each sending its next address as soon as
+the previous page is read in full, every address once per round; latency is from sending to the last
+byte, requests/s is pages answered ÷ wall time. Every pass runs on a freshly started server
+(bench/lib/serve-for-bench.ts: the real app from \`buildApp\`, \`LOG_LEVEL=warn\`) after ${o.warmUp}
+unmeasured warm-up searches that share no words with the mix (the first of them loads what the
+search keeps until content changes: facet names and the in-memory index), because the app keeps pages
+in its page cache by address and keeps results per query text until content changes: a second pass
+on the same server would measure those caches. Addresses in the mix that share their text (with
+other filters, another sort order or page 2) share that, as they do for a reader refining a search.
+Every answer is checked: a non-200 is an error, and an answer from the page cache
+(\`x-coophub-cache: hit\`) would be reported. ${o.rounds} round${o.rounds > 1 ? 's' : ''} at ${o.connections} connections, then one pass on a
+single connection (no queueing: the time of one search plus its page). The *search service alone*
+(the issue's "database part alone") calls \`runSearch\` (src/features/search/run-search.ts, the page's
+page size and snippets) in the benchmark process on the database opened as the app opens it (PGlite:
+its worker thread in this process), one search at a time, with a memo of its own for the run, after the
+same warm-up; it includes whatever the service computes in memory. Its SQL statements are timed in
+node-postgres (\`Client.prototype.query\`, wrapped during the measured searches only) and grouped by
+what they do; the rest of the service's time is work in the calling process. *Memory* is the server
+process's VmHWM from
+/proc (its peak resident memory since it started, start-up included); with PGlite the database's
+worker thread is in that process, with PostgreSQL the database's own processes are not counted.
+*Growth* is p95 at 100k ÷ p95 at 10k. The *nginx comparison* fetches a case-study page twice from the
+app (the second from its page cache, checked, and If-None-Match checked to answer 304), then measures
+that page from the app and the same bytes (same Content-Type) from nginx back to back, autocannon
+with ${o.loadConnections} connections for ${o.durationS} s each after a 1 s warm-up. nginx runs as one process
+(\`master_process off\`, access log off, sendfile, its own config in a temporary folder): one process
+answering, like the app's one main thread, on a machine whose other core runs the load generator. The
+app's answer carries more headers (helmet's security headers, ETag, cache-control) than nginx's.
+Caveats: two cores are shared by the load generator, the server and the database, so the latencies
+under load include waiting for a core; the figures compare configurations on one machine and are not
+capacity estimates.`
+}
