@@ -31,10 +31,6 @@ export async function listMembers(db: Database) {
 }
 
 /** Organisations by name, for the member filter (partners lead work too): one cheap query. */
-export async function listOrganisationChoices(db: Database) {
-  return db.select({ id: organisations.id, slug: organisations.slug, name: organisations.name }).from(organisations).orderBy(asc(organisations.name))
-}
-
 export async function findOrganisation(db: Database, slug: string) {
   const [row] = await db.select().from(organisations).where(eq(organisations.slug, slug))
   return row ?? null

@@ -2,13 +2,6 @@ import { asc, eq, sql } from 'drizzle-orm'
 import type { Database } from '../../db/client.ts'
 import { principles } from '../../db/schema/index.ts'
 
-export async function listPrinciples(db: Database) {
-  return db
-    .select({ id: principles.id, slug: principles.slug, shortName: principles.shortName, statement: principles.statement })
-    .from(principles)
-    .orderBy(asc(principles.position), asc(principles.shortName))
-}
-
 /** Every principle with the number of published case studies that meet it. */
 export async function listPrinciplesWithCounts(db: Database) {
   return db
