@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream'
 import type { FastifyInstance, FastifyReply } from 'fastify'
+import { allHits } from '../search/run-search.ts'
 import type { SearchHit } from '../search/search-types.ts'
-import { allMatchPages } from './all-matches.ts'
 import { csvHeader, csvRecord } from './csv.ts'
 import { exportRecord } from './export-columns.ts'
 import { openDataHeaders, searchDeps } from './headers.ts'
@@ -56,7 +56,7 @@ async function sendExport(reply: FastifyReply, format: FileFormat, pages: AsyncG
 export async function exportRoutes(app: FastifyInstance): Promise<void> {
   for (const format of formats) {
     app.get(`/case-studies.${format.extension}`, async (request, reply) => {
-      const pages = allMatchPages(searchDeps(app), request.query as Record<string, unknown>)
+      const pages = allHits(searchDeps(app), request.query as Record<string, unknown>)
       return sendExport(reply, format, pages, baseUrlOf(app.deps.config, request))
     })
   }

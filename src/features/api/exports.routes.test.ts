@@ -5,7 +5,7 @@ import { describeEachDatabase } from '../../../test/app.ts'
 import { buildCaseStudy, buildOrganisation, buildPrinciple } from '../../../test/factories.ts'
 import { themes } from '../../db/schema/index.ts'
 import { loadDemoContent } from '../demo/load-demo-content.ts'
-import { allMatchPages } from './all-matches.ts'
+import { allHits } from '../search/run-search.ts'
 import { exportColumns } from './export-columns.ts'
 import { searchDeps } from './headers.ts'
 import type { ApiCaseStudyList, ApiCaseStudySummary } from './present.ts'
@@ -112,7 +112,7 @@ describeEachDatabase('CSV and JSON exports', (get) => {
     const expected = (await apiResults('theme=bulk-theme&sort=title')).map((r) => r.slug)
     for (const size of [1, 7, 50, 105, 500]) {
       const slugs: string[] = []
-      for await (const page of allMatchPages(searchDeps(get().app), { theme: 'bulk-theme', sort: 'title' }, size)) slugs.push(...page.map((h) => h.slug))
+      for await (const page of allHits(searchDeps(get().app), { theme: 'bulk-theme', sort: 'title' }, size)) slugs.push(...page.map((h) => h.slug))
       assert.deepEqual(slugs, expected, `page size ${size}`)
     }
   })

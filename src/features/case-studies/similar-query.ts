@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm'
 import type { Database } from '../../db/client.ts'
+import { tsquery } from '../search/search-query.ts'
 import type { SimilarCandidate } from './similar.ts'
 
 const perSource = 40
@@ -11,7 +12,7 @@ const perSource = 40
  */
 export async function findSimilarCandidates(db: Database, caseStudyId: number, title: string): Promise<{ myKeys: string[]; candidates: SimilarCandidate[] }> {
   const words = title.match(/[\p{L}\p{N}]+/gu) ?? []
-  const query = sql`websearch_to_tsquery('english', ${words.join(' or ')})`
+  const query = tsquery(words.join(' or '))
   const result = await db.execute<{ id: number; slug: string; title: string; keys: string[] | null; text_rank: number | null; mine: string[] | null }>(sql`
     WITH me AS (SELECT coalesce(facet_keys, '{}') AS keys FROM case_studies WHERE id = ${caseStudyId}),
     my_themes AS (SELECT coalesce(array_agg(k), '{}') AS keys FROM me, unnest(me.keys) AS k WHERE left(k, 2) = 'h:'),

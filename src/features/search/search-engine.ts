@@ -2,8 +2,7 @@ import { sql } from 'drizzle-orm'
 import type { Database } from '../../db/client.ts'
 import { FacetIndex } from './facet-index.ts'
 import type { MatchSet } from './facet-index.ts'
-
-const tsquery = (q: string) => sql`websearch_to_tsquery('english', ${q})`
+import { tsquery } from './search-query.ts'
 
 /** Match sets kept per text, up to this many bytes (a common word at 100,000 case studies is under 1 MB). */
 const matchCacheBytes = 48 * 1024 * 1024

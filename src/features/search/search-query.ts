@@ -3,6 +3,7 @@ import type { Database } from '../../db/client.ts'
 import type { CaseStudyKind } from '../../db/schema/enums.ts'
 import { startMark, stopMark } from './highlight.ts'
 import type { ListParam } from './search-params.ts'
+import type { SearchHit } from './search-types.ts'
 
 /** What is searched: the text (already known to have searchable words, or '') and facet keys. */
 export interface SearchCriteria {
@@ -11,17 +12,8 @@ export interface SearchCriteria {
   keys: Partial<Record<ListParam, string[]>>
 }
 
-export interface FoundRow {
-  id: number
-  slug: string
-  title: string
-  summary: string
-  kind: CaseStudyKind
-  yearStart: number | null
-  yearEnd: number | null
-  publishedAt: Date | null
-  headline: string | null
-}
+/** A case study as the page lists it, before its links are added. */
+export type FoundRow = Omit<SearchHit, 'lead' | 'participants' | 'principles' | 'themes'>
 
 const headlineOptions = `StartSel=${startMark}, StopSel=${stopMark}, MaxWords=40, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`
 
@@ -29,11 +21,11 @@ const headlineOptions = `StartSel=${startMark}, StopSel=${stopMark}, MaxWords=40
 const blockMarker = String.raw`(^|\n)[ \t]*(#{1,6}|[-*+>]|[0-9]+[.)])[ \t]+`
 const inlineMarker = String.raw`\]\([^)]*\)|[*_` + '`' + String.raw`\[]`
 
-const tsquery = (q: string) => sql`websearch_to_tsquery('english', ${q})`
+export const tsquery = (q: string) => sql`websearch_to_tsquery('english', ${q})`
 
 /** Whether websearch_to_tsquery finds any searchable word in the text. */
 export async function hasSearchableWords(db: Database, q: string): Promise<boolean> {
-  const rows = await db.execute<{ n: number }>(sql`SELECT numnode(websearch_to_tsquery('english', ${q}))::int AS n`)
+  const rows = await db.execute<{ n: number }>(sql`SELECT numnode(${tsquery(q)})::int AS n`)
   return (rows.rows[0]?.n ?? 0) > 0
 }
 
