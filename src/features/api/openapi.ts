@@ -67,7 +67,8 @@ function queryParameters(forExports: boolean) {
     }))
 }
 
-const caseStudySummary = object({
+/** What a case study is in a list and on its own. */
+const caseStudyCore = {
   slug,
   url,
   title: { type: 'string' },
@@ -76,6 +77,10 @@ const caseStudySummary = object({
   yearStart: nullable('integer'),
   yearEnd: nullable('integer'),
   publishedAt: dateTime,
+}
+
+const caseStudySummary = object({
+  ...caseStudyCore,
   lead: { oneOf: [ref('LinkedName'), { type: 'null' }] },
   participants: arrayOf(ref('LinkedName')),
   principles: arrayOf(ref('PrincipleName')),
@@ -227,14 +232,7 @@ export const openApiDocument = {
         }),
       },
       CaseStudy: object({
-        slug,
-        url,
-        title: { type: 'string' },
-        summary: { type: 'string' },
-        kind: { type: 'string', enum: [...caseStudyKinds] },
-        yearStart: nullable('integer'),
-        yearEnd: nullable('integer'),
-        publishedAt: dateTime,
+        ...caseStudyCore,
         body: { type: 'string', description: 'Markdown. Render it with raw HTML off, as the site does.' },
         outcomes: { type: 'string', description: 'Markdown; empty when none.' },
         lead: { oneOf: [ref('LinkedName'), { type: 'null' }] },
