@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { FacetIndex } from './facet-index.ts'
+import type { MatchSet } from './facet-index.ts'
 
 const rows = [
   { id: 1, keys: ['k:project', 'p:1', 'y:2020'], yearStart: 2020, publishedAt: 100, title: 'banana' },
@@ -11,7 +12,7 @@ const rows = [
 
 describe('FacetIndex', () => {
   const index = new FacetIndex(rows)
-  const all = (sort: 'newest' | 'oldest' | 'title' | 'relevance', chosen = {}, matches = null as ReturnType<typeof index.matchSet> | null) =>
+  const all = (sort: 'newest' | 'oldest' | 'title' | 'relevance', chosen = {}, matches = null as MatchSet | null) =>
     index.page(index.count(matches, chosen).passing, sort, matches, 0, 10)
 
   it('orders by year (nulls last either way), by title ignoring case, and pages', () => {
@@ -35,17 +36,16 @@ describe('FacetIndex', () => {
     assert.equal(counts.get('y:2020'), undefined)
   })
 
-  it('keeps a text search in the order found (best first), ignoring rows it does not hold', () => {
-    const matches = index.matchSet([
-      { id: 99, rank: 0.9 },
-      { id: 1, rank: 0.5 },
-      { id: 2, rank: 0.1 },
-      { id: 3, rank: 0.1 },
-    ])
-    assert.deepEqual([...matches.ranks].map((r) => Math.round(r * 10)), [5, 1, 1])
+  it('keeps a text search in the order found (best first) and finds positions by id', () => {
+    const matches: MatchSet = { positions: Int32Array.from([1, 2, 3].map((id) => index.positionOf(id)!)) }
+    assert.equal(index.positionOf(99), undefined)
     assert.deepEqual(all('relevance', {}, matches), [1, 2, 3])
     assert.deepEqual(all('title', {}, matches), [2, 1, 3])
     assert.equal(index.count(matches, { kinds: ['k:project'] }).total, 1)
     assert.equal(index.count(matches, { kinds: ['k:unknown'] }).total, 0)
+  })
+
+  it('lists every position most recently published first', () => {
+    assert.deepEqual([...index.newestPublished].map((p) => rows[p]!.id), [4, 2, 3, 1])
   })
 })

@@ -15,10 +15,9 @@ export interface IndexRow {
   title: string
 }
 
-/** A text search's matches: positions in the index and their relevance, best first. */
+/** A text search's matches: positions in the index, best first. */
 export interface MatchSet {
   positions: Int32Array
-  ranks: Float32Array
 }
 
 export interface Counted {
@@ -82,24 +81,14 @@ export class FacetIndex {
     return id
   }
 
-  /**
-   * Positions and relevance of case studies found by id, in the order given: best first, ties
-   * newest published first, as the engine's query sorts them (sorting 96,000 matches here took
-   * 100–230 ms; PostgreSQL sorts them in a fraction of that). Rows the index does not hold yet are
-   * left out.
-   */
-  matchSet(found: ReadonlyArray<{ id: number; rank: number }>): MatchSet {
-    const positions = new Int32Array(found.length)
-    const ranks = new Float32Array(found.length)
-    let n = 0
-    for (const f of found) {
-      const position = this.positionOfId.get(f.id)
-      if (position === undefined) continue
-      positions[n] = position
-      ranks[n] = f.rank
-      n++
-    }
-    return { positions: positions.slice(0, n), ranks: ranks.slice(0, n) }
+  /** The position of a case study, or undefined when the index does not hold it (not published when it was built). */
+  positionOf(id: number): number | undefined {
+    return this.positionOfId.get(id)
+  }
+
+  /** Every position, most recently published first: relevance's tie order, and a feed's. */
+  get newestPublished(): Int32Array {
+    return this.newestFirst
   }
 
   /**

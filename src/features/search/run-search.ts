@@ -5,11 +5,12 @@ import { loadHitLinks } from './hit-links.ts'
 import { effectiveSort, parseSearchParams, searchHref } from './search-params.ts'
 import type { SearchParams } from './search-params.ts'
 import { loadSearchEngine } from './search-engine.ts'
-import type { SearchEngine } from './search-engine.ts'
-import { findRows, hasSearchableWords } from './search-query.ts'
+import type { SearchEngine, TextQuery } from './search-engine.ts'
+import { findRows, readTsquery } from './search-query.ts'
 import type { SearchCriteria } from './search-query.ts'
 import type { SearchHit, SearchOutcome } from './search-types.ts'
 import { findSuggestion } from './suggest-query.ts'
+import { parseTsquery } from './tsquery-text.ts'
 
 export interface SearchDeps {
   db: Database
@@ -38,13 +39,14 @@ async function prepareSearch(deps: SearchDeps, raw: Record<string, unknown>, opt
   const params: SearchParams = resolved.params
   const messages = [...parsed.messages, ...resolved.messages]
 
-  const textUsed = params.q !== '' && (await deps.memo(`searchable:${params.q}`, () => hasSearchableWords(db, params.q)))
+  const text = params.q === '' ? null : await readText(deps, params.q)
+  const textUsed = text !== null
   const queryIgnored = params.q !== '' && !textUsed
   if (queryIgnored) messages.push(`“${params.q}” has no words we can search for (very common words are left out), so we show every case study.`)
   const criteria: SearchCriteria = { q: textUsed ? params.q : '', keys: resolved.keys }
   const sort = effectiveSort(params, textUsed)
   const engine = await deps.memo('search-engine', () => loadSearchEngine(db))
-  const found = await countMatches(engine, criteria)
+  const found = await countMatches(engine, text, criteria)
   return { params, messages, resolved, textUsed, queryIgnored, criteria, sort, engine, found, order: options.order ?? sort }
 }
 
@@ -73,7 +75,10 @@ export async function runSearch(deps: SearchDeps, raw: Record<string, unknown>, 
 
   let suggestion: SearchOutcome['suggestion'] = null
   if (s.textUsed && found.total <= fewResults) {
-    const better = await findSuggestion(db, criteria, found.total, async (q) => (await countMatches(engine, { ...criteria, q })).total)
+    const better = await findSuggestion(db, criteria, found.total, async (q) => {
+      const corrected = await readText(deps, q)
+      return corrected ? (await countMatches(engine, corrected, { ...criteria, q })).total : 0
+    })
     if (better) suggestion = { q: better, href: searchHref(params, { q: better, page: 1 }) }
   }
 
@@ -105,8 +110,14 @@ export async function* allHits(deps: SearchDeps, raw: Record<string, unknown>, b
   }
 }
 
+/** The text as PostgreSQL reads it, once per text until content changes; null when it has no searchable word. */
+async function readText(deps: SearchDeps, q: string): Promise<TextQuery | null> {
+  const query = await deps.memo(`tsquery:${q}`, () => readTsquery(deps.db, q))
+  return query === '' ? null : { q, tree: parseTsquery(query) }
+}
+
 /** The matches of the text (every published case study without one), filtered and counted in memory. */
-async function countMatches(engine: SearchEngine, criteria: SearchCriteria) {
-  const matches = criteria.q === '' ? null : await engine.matches(criteria.q)
+async function countMatches(engine: SearchEngine, text: TextQuery | null, criteria: SearchCriteria) {
+  const matches = text === null ? null : await engine.matches(text)
   return { matches, ...engine.index.count(matches, criteria.keys) }
 }

@@ -1,16 +1,26 @@
 import { sql } from 'drizzle-orm'
 import type { Database } from '../../db/client.ts'
 import { FacetIndex } from './facet-index.ts'
-import type { MatchSet } from './facet-index.ts'
+import type { IndexRow, MatchSet } from './facet-index.ts'
 import { tsquery } from './search-query.ts'
+import { TextIndexBuilder, lexemeSeparator } from './text-index.ts'
+import type { Bits, TextIndex } from './text-index.ts'
+import { hasPhrase, wantedLexemes } from './tsquery-text.ts'
+import type { TsNode } from './tsquery-text.ts'
 
-/** Match sets kept per text, up to this many bytes (a common word at 100,000 case studies is under 1 MB). */
+/** Match sets kept per text, up to this many bytes (a common word at 100,000 case studies is under 0.5 MB). */
 const matchCacheBytes = 48 * 1024 * 1024
 
+/** A text to search for and PostgreSQL's reading of it (null: one the index cannot answer alone). */
+export interface TextQuery {
+  q: string
+  tree: TsNode | null
+}
+
 /**
- * The in-memory side of search for one state of the content: the facet index, and each text's
- * matches with their relevance, asked of PostgreSQL once. Built again when content changes (the
- * page cache's memo forgets it), so nothing here outlives the content it was read from.
+ * The in-memory side of search for one state of the content: the facet index, the text index,
+ * and each text's matches once found. Built again when content changes (the page cache's memo
+ * forgets it), so nothing here outlives the content it was read from.
  */
 export class SearchEngine {
   private readonly cache = new Map<string, Promise<MatchSet>>()
@@ -21,10 +31,12 @@ export class SearchEngine {
   constructor(
     private readonly db: Database,
     readonly index: FacetIndex,
+    readonly text: TextIndex,
   ) {}
 
   /** Published case studies matching the text, best first by their title and summary. */
-  matches(q: string): Promise<MatchSet> {
+  matches(query: TextQuery): Promise<MatchSet> {
+    const { q } = query
     let entry = this.cache.get(q)
     if (entry) {
       // Most recently used last, so the least recently used go first.
@@ -32,15 +44,14 @@ export class SearchEngine {
       this.cache.set(q, entry)
       return entry
     }
-    const loading = this.load(q)
+    const loading = this.load(query)
     entry = loading
     this.cache.set(q, loading)
     loading.then(
       (m) => {
         if (this.cache.get(q) !== loading) return
-        const size = m.positions.byteLength + m.ranks.byteLength
-        this.sizes.set(q, size)
-        this.bytes += size
+        this.sizes.set(q, m.positions.byteLength)
+        this.bytes += m.positions.byteLength
         this.evict(q)
       },
       () => this.cache.delete(q),
@@ -59,28 +70,47 @@ export class SearchEngine {
     }
   }
 
-  private async load(q: string): Promise<MatchSet> {
-    // Ranked by the small title-and-summary vector: ranking every match by its whole text is what
-    // made common words slow. A match only in the body ranks 0 and sorts by publication.
+  private async load({ q, tree }: TextQuery): Promise<MatchSet> {
+    const bits = tree && !hasPhrase(tree) ? this.text.evaluate(tree) : await this.askDatabase(q)
+    return { positions: this.text.rank(bits, tree ? wantedLexemes(tree) : [], this.index.newestPublished) }
+  }
+
+  /** Matches of a phrase (or of a query the index cannot read): only PostgreSQL knows word positions. */
+  private async askDatabase(q: string): Promise<Bits> {
     // For a word most case studies use, the planner prefers reading the whole table, which
-    // unpacks every stored search vector to test it: 186 ms against 28 ms through the index at
-    // 10,000 case studies (measured). The index answers exactly, so the table is never needed.
+    // unpacks every stored vector: 186 ms against 28 ms through the index at 10,000 case studies
+    // (measured). The index answers exactly. Only published rows have a vector.
     const rows = await this.db.transaction(async (tx) => {
       await tx.execute(sql`SET LOCAL enable_seqscan = off`)
-      const result = await tx.execute<{ id: number; rank: number }>(sql`
-        SELECT id, ts_rank_cd(rank_vector, ${tsquery(q)}, 32) AS rank FROM case_studies
-        WHERE status = 'published' AND search_vector @@ ${tsquery(q)}
-        ORDER BY rank DESC, published_at DESC NULLS LAST, id DESC`)
-      return result.rows
+      return (await tx.execute<{ id: number }>(sql`SELECT id FROM case_studies WHERE search_vector @@ ${tsquery(q)}`)).rows
     })
-    return this.index.matchSet(rows)
+    const bits = this.text.emptyBits()
+    for (const { id } of rows) {
+      const p = this.index.positionOf(id)
+      if (p !== undefined) bits[p >>> 5]! |= 1 << (p & 31)
+    }
+    return bits
   }
 }
 
+/** Case studies read per query while loading, so that the whole text never sits in memory at once. */
+const loadBatch = 5_000
+
+/** Reads every published case study's facet keys, order fields and lexemes into the two indexes. */
 export async function loadSearchEngine(db: Database): Promise<SearchEngine> {
-  const result = await db.execute<{ id: number; keys: string[] | null; year_start: number | null; published: number | null; title: string }>(sql`
-    SELECT id, facet_keys AS keys, year_start, extract(epoch FROM published_at)::float8 AS published, title
-    FROM case_studies WHERE status = 'published'`)
-  const rows = result.rows.map((r) => ({ id: r.id, keys: r.keys ?? [], yearStart: r.year_start, publishedAt: r.published === null ? null : Number(r.published), title: r.title }))
-  return new SearchEngine(db, new FacetIndex(rows))
+  const rows: IndexRow[] = []
+  const text = new TextIndexBuilder()
+  for (let after = 0; ; ) {
+    const batch = await db.execute<{ id: number; keys: string[] | null; year_start: number | null; published: number | null; title: string; lexemes: string | null; ranked: string | null }>(sql`
+      SELECT id, facet_keys AS keys, year_start, extract(epoch FROM published_at)::float8 AS published, title,
+        array_to_string(tsvector_to_array(search_vector), ${lexemeSeparator}) AS lexemes, rank_vector::text AS ranked
+      FROM case_studies WHERE status = 'published' AND id > ${after} ORDER BY id LIMIT ${loadBatch}`)
+    for (const r of batch.rows) {
+      rows.push({ id: r.id, keys: r.keys ?? [], yearStart: r.year_start, publishedAt: r.published === null ? null : Number(r.published), title: r.title })
+      text.add(r.lexemes, r.ranked)
+    }
+    if (batch.rows.length < loadBatch) break
+    after = batch.rows[batch.rows.length - 1]!.id
+  }
+  return new SearchEngine(db, new FacetIndex(rows), text.build())
 }

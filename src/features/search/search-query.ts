@@ -23,10 +23,10 @@ const inlineMarker = String.raw`\]\([^)]*\)|[*_` + '`' + String.raw`\[]`
 
 export const tsquery = (q: string) => sql`websearch_to_tsquery('english', ${q})`
 
-/** Whether websearch_to_tsquery finds any searchable word in the text. */
-export async function hasSearchableWords(db: Database, q: string): Promise<boolean> {
-  const rows = await db.execute<{ n: number }>(sql`SELECT numnode(${tsquery(q)})::int AS n`)
-  return (rows.rows[0]?.n ?? 0) > 0
+/** PostgreSQL's reading of the text as a tsquery, in its text form: '' when it has no searchable word. */
+export async function readTsquery(db: Database, q: string): Promise<string> {
+  const rows = await db.execute<{ query: string }>(sql`SELECT ${tsquery(q)}::text AS query`)
+  return rows.rows[0]?.query ?? ''
 }
 
 /**

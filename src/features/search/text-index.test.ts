@@ -1,0 +1,78 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { TextIndexBuilder, lexemeSeparator } from './text-index.ts'
+import type { Bits, TextIndex } from './text-index.ts'
+import { parseTsquery, wantedLexemes } from './tsquery-text.ts'
+
+/** Case studies as their lexemes (every word, stemmed) and their weighted title-and-summary vector. */
+const docs: Array<{ words: string[]; ranked: string | null }> = [
+  { words: ['orchard', 'council', 'food'], ranked: "'orchard':1A 'food':2B" },
+  { words: ['council', 'librari'], ranked: "'council':1A,3A" },
+  { words: ['food', 'bicycl'], ranked: "'bicycl':1B" },
+  { words: ['council', 'food', 'harbour'], ranked: "'harbour':1A 'council':2B" },
+  { words: [], ranked: null },
+  { words: ['orchard'], ranked: "'orchard':1B" },
+]
+
+function build(): TextIndex {
+  const builder = new TextIndexBuilder()
+  for (const d of docs) builder.add(d.words.join(lexemeSeparator), d.ranked)
+  return builder.build()
+}
+
+const positions = (bits: Bits, size: number) => Array.from({ length: size }, (_, p) => p).filter((p) => (bits[p >>> 5]! & (1 << (p & 31))) !== 0)
+
+/** What PostgreSQL's @@ gives without positions, worked out over the lists above. */
+function bruteForce(query: string): number[] {
+  const tree = parseTsquery(query)!
+  const holds = (words: string[], node: typeof tree): boolean => {
+    switch (node.op) {
+      case 'word':
+        return words.includes(node.lexeme)
+      case 'not':
+        return !holds(words, node.arg)
+      case 'or':
+        return holds(words, node.left) || holds(words, node.right)
+      default:
+        return holds(words, node.left) && holds(words, node.right)
+    }
+  }
+  return docs.flatMap((d, p) => (holds(d.words, tree) ? [p] : []))
+}
+
+describe('TextIndex', () => {
+  const index = build()
+  const order = Int32Array.from([5, 4, 3, 2, 1, 0])
+
+  for (const query of ["'council'", "'council' & 'food'", "'orchard' | 'bicycl'", "!'council'", "'food' & !'council'", "!( 'council' | 'food' )", "'unknown'", "!'unknown'"]) {
+    it(`matches ${query} as a boolean search over the lexemes would`, () => {
+      assert.deepEqual(positions(index.evaluate(parseTsquery(query)!), index.size), bruteForce(query))
+    })
+  }
+
+  it('takes a phrase as all of its words (the engine checks positions with the database)', () => {
+    assert.deepEqual(positions(index.evaluate(parseTsquery("'council' <-> 'food'")!), index.size), [0, 3])
+  })
+
+  it('ranks by weights in the title and summary; ties and body-only matches keep the tie order', () => {
+    const rank = (query: string) => [...index.rank(index.evaluate(parseTsquery(query)!), wantedLexemes(parseTsquery(query)!), order)]
+    // council: 1 has it twice in its title (2), 3 in its summary (0.4), 0 only in its body.
+    assert.deepEqual(rank("'council'"), [1, 3, 0])
+    // orchard: 0 in its title, 5 in its summary.
+    assert.deepEqual(rank("'orchard'"), [0, 5])
+    // food without council: 2 has food only in its body; not ranked by the word left out.
+    assert.deepEqual(rank("'food' & !'council'"), [2])
+    assert.deepEqual(rank("!'unknown'"), [5, 4, 3, 2, 1, 0])
+    // Ranking leaves nothing behind: the same call twice gives the same answer.
+    assert.deepEqual(rank("'council'"), [1, 3, 0])
+  })
+
+  it('sizes its bit sets to the case studies it holds, also past a multiple of 32', () => {
+    const builder = new TextIndexBuilder()
+    for (let i = 0; i < 70; i++) builder.add(i % 2 === 0 ? 'even' : 'odd', null)
+    const big = builder.build()
+    const notEven = big.evaluate(parseTsquery("!'even'")!)
+    assert.equal(notEven.length, 3)
+    assert.deepEqual(positions(notEven, 96), Array.from({ length: 35 }, (_, i) => i * 2 + 1))
+  })
+})

@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { hasPhrase, parseTsquery, wantedLexemes } from './tsquery-text.ts'
+import type { TsNode } from './tsquery-text.ts'
+
+/** The tree written back with every operation in brackets, to compare shapes at a glance. */
+function show(node: TsNode | null): string {
+  if (!node) return 'null'
+  switch (node.op) {
+    case 'word':
+      return node.lexeme
+    case 'not':
+      return `!${show(node.arg)}`
+    case 'phrase':
+      return `(${show(node.left)} <${node.distance}> ${show(node.right)})`
+    default:
+      return `(${show(node.left)} ${node.op === 'and' ? '&' : '|'} ${show(node.right)})`
+  }
+}
+
+describe('parseTsquery', () => {
+  // Left: what websearch_to_tsquery('english', …)::text prints; right: the tree with PostgreSQL's precedence.
+  const cases: Array<[string, string]> = [
+    ["'council'", 'council'],
+    ["'communiti' & !'energi' | 'local' <-> 'food' <-> 'group' & 'council'", '((communiti & !energi) | (((local <1> food) <1> group) & council))'],
+    ["!'council'", '!council'],
+    ["'council' <3> 'peopl'", '(council <3> peopl)'],
+    ["'food' | !( 'local' <-> 'council' ) & 'hous'", '(food | (!(local <1> council) & hous))'],
+    ["'a' & 'b' & 'c'", '((a & b) & c)'],
+    ["'o''brien' & 'back\\\\slash' & 'café'", "((o'brien & back\\slash) & café)"],
+    ["'two words'", 'two words'],
+  ]
+  for (const [text, tree] of cases) {
+    it(`reads ${text}`, () => assert.equal(show(parseTsquery(text)), tree))
+  }
+
+  it('gives null for an empty query and for what it does not know, never throwing', () => {
+    for (const text of ['', '   ', "'council':*", "'council':A", "'unterminated", "'a' &", "'a' <x> 'b'", "( 'a'", "'a' )", '&', 'council', "'a' 'b'"]) {
+      assert.equal(parseTsquery(text), null, text)
+    }
+  })
+})
+
+describe('hasPhrase and wantedLexemes', () => {
+  it('finds phrases anywhere, even under a NOT', () => {
+    assert.equal(hasPhrase(parseTsquery("'a' & !( 'b' <-> 'c' )")!), true)
+    assert.equal(hasPhrase(parseTsquery("'a' | !'b'")!), false)
+  })
+
+  it('ranks by the words wanted, not by the words asked to be absent (a double NOT wants the word)', () => {
+    assert.deepEqual([...wantedLexemes(parseTsquery("'a' & !'b' | !( 'c' <-> 'd' ) & 'e'")!)], ['a', 'e'])
+    assert.deepEqual([...wantedLexemes(parseTsquery("!!'a'")!)], ['a'])
+  })
+})

@@ -1,0 +1,129 @@
+// PostgreSQL's text form of a tsquery (what `websearch_to_tsquery(...)::text` prints) read into a
+// tree, so that the in-memory text index can answer it without asking the database to match.
+// PostgreSQL still parses and stems what people type: only its output is read here. Pure.
+
+export type TsNode =
+  | { op: 'word'; lexeme: string }
+  | { op: 'not'; arg: TsNode }
+  | { op: 'and' | 'or'; left: TsNode; right: TsNode }
+  /** `<->` (distance 1) or `<N>`: needs word positions, which the index does not keep. */
+  | { op: 'phrase'; left: TsNode; right: TsNode; distance: number }
+
+type Token = { t: 'word'; lexeme: string } | { t: '&' | '|' | '!' | '(' | ')' } | { t: 'phrase'; distance: number }
+
+/** Lexeme with `''` and backslash escapes, from the opening quote at `from`; null when unterminated. */
+function quoted(text: string, from: number): { lexeme: string; end: number } | null {
+  let lexeme = ''
+  for (let i = from + 1; i < text.length; i++) {
+    const c = text[i]!
+    if (c === '\\' && i + 1 < text.length) lexeme += text[++i]
+    else if (c === "'" && text[i + 1] === "'") lexeme += text[++i]
+    else if (c === "'") return { lexeme, end: i + 1 }
+    else lexeme += c
+  }
+  return null
+}
+
+function tokenize(text: string): Token[] | null {
+  const tokens: Token[] = []
+  let i = 0
+  while (i < text.length) {
+    const c = text[i]!
+    if (c === ' ') {
+      i++
+    } else if (c === "'") {
+      const word = quoted(text, i)
+      // A weight or prefix mark (`:A`, `:*`) restricts a match in ways the index cannot tell.
+      if (!word || text[word.end] === ':') return null
+      tokens.push({ t: 'word', lexeme: word.lexeme })
+      i = word.end
+    } else if (c === '&' || c === '|' || c === '!' || c === '(' || c === ')') {
+      tokens.push({ t: c })
+      i++
+    } else if (c === '<') {
+      const m = /^<(-|\d+)>/.exec(text.slice(i, i + 8))
+      if (!m) return null
+      tokens.push({ t: 'phrase', distance: m[1] === '-' ? 1 : Number(m[1]) })
+      i += m[0].length
+    } else {
+      return null
+    }
+  }
+  return tokens
+}
+
+/**
+ * The tree of a tsquery's text, with PostgreSQL's precedence (`!`, then `<->`, then `&`, then `|`);
+ * null for an empty query (only very common words) and for anything this reader does not know,
+ * which the caller then leaves to the database.
+ */
+export function parseTsquery(text: string): TsNode | null {
+  const tokens = tokenize(text)
+  if (!tokens || tokens.length === 0) return null
+  let at = 0
+  const peek = () => tokens[at]
+  const binary = (next: () => TsNode | null, op: '&' | '|', node: 'and' | 'or') => (): TsNode | null => {
+    let left = next()
+    while (left && peek()?.t === op) {
+      at++
+      const right = next()
+      left = right ? { op: node, left, right } : null
+    }
+    return left
+  }
+  const unary = (): TsNode | null => {
+    const token = tokens[at++]
+    if (!token) return null
+    if (token.t === 'word') return { op: 'word', lexeme: token.lexeme }
+    if (token.t === '!') {
+      const arg = unary()
+      return arg && { op: 'not', arg }
+    }
+    if (token.t === '(') {
+      const inner = or()
+      if (peek()?.t !== ')') return null
+      at++
+      return inner
+    }
+    return null
+  }
+  const phrase = (): TsNode | null => {
+    let left = unary()
+    for (let token = peek(); left && token?.t === 'phrase'; token = peek()) {
+      at++
+      const right = unary()
+      left = right ? { op: 'phrase', left, right, distance: token.distance } : null
+    }
+    return left
+  }
+  const and = binary(phrase, '&', 'and')
+  const or = binary(and, '|', 'or')
+  const tree = or()
+  return tree && at === tokens.length ? tree : null
+}
+
+export function hasPhrase(node: TsNode): boolean {
+  switch (node.op) {
+    case 'word':
+      return false
+    case 'not':
+      return hasPhrase(node.arg)
+    case 'phrase':
+      return true
+    default:
+      return hasPhrase(node.left) || hasPhrase(node.right)
+  }
+}
+
+/** The lexemes a match is ranked by: those not asked to be absent. */
+export function wantedLexemes(node: TsNode, negated = false, out = new Set<string>()): Set<string> {
+  if (node.op === 'word') {
+    if (!negated) out.add(node.lexeme)
+  } else if (node.op === 'not') {
+    wantedLexemes(node.arg, !negated, out)
+  } else {
+    wantedLexemes(node.left, negated, out)
+    wantedLexemes(node.right, negated, out)
+  }
+  return out
+}

@@ -1,0 +1,27 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { readWeightedLexemes } from './tsvector-text.ts'
+
+const read = (text: string) => {
+  const out: Array<[string, number]> = []
+  readWeightedLexemes(text, (lexeme, weight) => out.push([lexeme, Math.round(weight * 10) / 10]))
+  return out
+}
+
+describe('readWeightedLexemes', () => {
+  it('sums the weights of every occurrence (A 1, B 0.4, C 0.2, no letter 0.1)', () => {
+    assert.deepEqual(read("'council':1A,2A,4B 'hous':5B 'peopl':3"), [['council', 2.4], ['hous', 0.4], ['peopl', 0.1]])
+    assert.deepEqual(read("'a':1C 'b'"), [['a', 0.2], ['b', 0.1]])
+  })
+
+  it('reads quotes and backslashes inside a lexeme', () => {
+    assert.deepEqual(read("'o''brien':1A 'back\\\\slash':2B 'two words':3A"), [["o'brien", 1], ['back\\slash', 0.4], ['two words', 1]])
+  })
+
+  it('stops at what it cannot read instead of looping or throwing', () => {
+    assert.deepEqual(read(''), [])
+    assert.deepEqual(read("'a':1A 'b"), [['a', 1]])
+    assert.deepEqual(read("'a':1x 'b':2A"), [])
+    assert.deepEqual(read("nonsense 'a':1A"), [])
+  })
+})
