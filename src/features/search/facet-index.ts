@@ -34,7 +34,9 @@ export class FacetIndex {
   private readonly keyStart: Int32Array
   private readonly keyList: Int32Array
   private readonly keyNames: string[] = []
-  private readonly keyFacet: number[] = []
+  private readonly keyFacetList: number[] = []
+  /** Each key's facet (its place in listParams), -1 for a key no facet shows. */
+  private readonly keyFacet: Int32Array
   private readonly keyIdOf = new Map<string, number>()
   /** Every position in each non-relevance order, computed once. */
   private readonly orders: Record<Exclude<SortOrder, 'relevance'>, Int32Array>
@@ -51,6 +53,7 @@ export class FacetIndex {
       this.keyStart[position + 1] = list.length
     })
     this.keyList = Int32Array.from(list)
+    this.keyFacet = Int32Array.from(this.keyFacetList)
     const all = Array.from(rows.keys())
     const year = (p: number) => rows[p]!.yearStart
     const published = (p: number) => rows[p]!.publishedAt ?? -Infinity
@@ -76,7 +79,7 @@ export class FacetIndex {
       id = this.keyNames.length
       this.keyIdOf.set(key, id)
       this.keyNames.push(key)
-      this.keyFacet.push(facetOfPrefix.get(key.slice(0, 2)) ?? -1)
+      this.keyFacetList.push(facetOfPrefix.get(key.slice(0, 2)) ?? -1)
     }
     return id
   }
@@ -97,14 +100,16 @@ export class FacetIndex {
    * of the other facets' choices. Returns the counts and which positions pass.
    */
   count(matches: MatchSet | null, chosen: Partial<Record<ListParam, readonly string[]>>): Counted & { passing: Uint8Array } {
-    const facets = listParams.length
-    // Flags by key id rather than sets: this loop runs for every key of every match.
+    // Locals and flags rather than properties and sets: these loops run for every key of every
+    // match (over 1.5 million at 100,000 case studies for a common word).
+    const { keyStart, keyList, keyFacet } = this
     const chosenKey = new Uint8Array(this.keyNames.length)
-    const active: number[] = []
+    /** One bit per facet with a choice. */
+    let needed = 0
     listParams.forEach((l, f) => {
       const keys = chosen[l]
       if (!keys || keys.length === 0) return
-      active.push(f)
+      needed |= 1 << f
       for (const k of keys) {
         const id = this.keyIdOf.get(k)
         if (id !== undefined) chosenKey[id] = 1
@@ -112,45 +117,38 @@ export class FacetIndex {
     })
     const perKey = new Int32Array(this.keyNames.length)
     const passing = new Uint8Array(this.size)
-    const satisfied = new Uint8Array(facets)
+    const positions = matches ? matches.positions : null
+    const n = positions ? positions.length : this.size
     let total = 0
-    const visit = (p: number) => {
-      const from = this.keyStart[p]!
-      const to = this.keyStart[p + 1]!
-      let failed = -1
-      let failures = 0
-      if (active.length > 0) {
-        satisfied.fill(0)
+    for (let j = 0; j < n; j++) {
+      const p = positions ? positions[j]! : j
+      const from = keyStart[p]!
+      const to = keyStart[p + 1]!
+      let satisfied = 0
+      if (needed !== 0) {
         for (let i = from; i < to; i++) {
-          const key = this.keyList[i]!
-          if (chosenKey[key] === 1) satisfied[this.keyFacet[key]!] = 1
-        }
-        for (const f of active) {
-          if (satisfied[f] === 0) {
-            failures++
-            failed = f
-          }
+          const key = keyList[i]!
+          if (chosenKey[key] === 1) satisfied |= 1 << keyFacet[key]!
         }
       }
-      if (failures > 1) return
-      if (failures === 0) {
+      const missing = needed & ~satisfied
+      if (missing === 0) {
         total++
         passing[p] = 1
-        for (let i = from; i < to; i++) perKey[this.keyList[i]!]!++
-      } else {
+        for (let i = from; i < to; i++) perKey[keyList[i]!]!++
+      } else if ((missing & (missing - 1)) === 0) {
         // Fails only its own facet's choice: it counts towards that facet's other values.
+        const failed = 31 - Math.clz32(missing)
         for (let i = from; i < to; i++) {
-          const key = this.keyList[i]!
-          if (this.keyFacet[key] === failed) perKey[key]!++
+          const key = keyList[i]!
+          if (keyFacet[key] === failed) perKey[key]!++
         }
       }
     }
-    if (matches) for (let i = 0; i < matches.positions.length; i++) visit(matches.positions[i]!)
-    else for (let p = 0; p < this.size; p++) visit(p)
     const counts = new Map<string, number>()
-    perKey.forEach((n, key) => {
-      if (n > 0) counts.set(this.keyNames[key]!, n)
-    })
+    for (let key = 0; key < perKey.length; key++) {
+      if (perKey[key]! > 0) counts.set(this.keyNames[key]!, perKey[key]!)
+    }
     return { total, counts, passing }
   }
 
