@@ -1,6 +1,6 @@
 import { escapeHtml } from '../../lib/html.ts'
 
-/** Markers ts_headline puts around matched words; control characters never appear in stored text we show. */
+/** Markers snippet.ts puts around matched words; control characters never appear in stored text we show. */
 export const startMark = '\u0002'
 export const stopMark = '\u0003'
 

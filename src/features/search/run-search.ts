@@ -1,7 +1,6 @@
 import type { Database } from '../../db/client.ts'
 import { buildFacets, resolveFacets } from './facets.ts'
 import { loadFacetVocabulary } from './facet-vocabulary.ts'
-import { loadHitLinks } from './hit-links.ts'
 import { effectiveSort, parseSearchParams, searchHref } from './search-params.ts'
 import type { SearchParams } from './search-params.ts'
 import { loadSearchEngine } from './search-engine.ts'
@@ -10,7 +9,8 @@ import { findRows, readTsquery } from './search-query.ts'
 import type { SearchCriteria } from './search-query.ts'
 import type { SearchHit, SearchOutcome } from './search-types.ts'
 import { findSuggestion } from './suggest-query.ts'
-import { parseTsquery } from './tsquery-text.ts'
+import { plainText, snippetOf } from './snippet.ts'
+import { parseTsquery, wantedLexemes } from './tsquery-text.ts'
 
 export interface SearchDeps {
   db: Database
@@ -20,7 +20,7 @@ export interface SearchDeps {
 
 export interface SearchOptions {
   pageSize?: number
-  /** ts_headline snippets for the rows shown (the page); the API and feeds skip them. */
+  /** Snippets of the rows shown (the page); the API and feeds skip them. */
   snippets?: boolean
   /** Most recently published first whatever the address asks (a feed). */
   order?: 'published'
@@ -47,13 +47,14 @@ async function prepareSearch(deps: SearchDeps, raw: Record<string, unknown>, opt
   const sort = effectiveSort(params, textUsed)
   const engine = await deps.memo('search-engine', () => loadSearchEngine(db))
   const found = await countMatches(engine, text, criteria)
-  return { params, messages, resolved, textUsed, queryIgnored, criteria, sort, engine, found, order: options.order ?? sort }
+  return { params, messages, resolved, text, textUsed, queryIgnored, criteria, sort, engine, found, order: options.order ?? sort }
 }
 
-async function hitsOf(db: Database, ids: readonly number[], q: string, snippets: boolean): Promise<SearchHit[]> {
-  const rows = await findRows(db, ids, q, snippets)
-  const links = await loadHitLinks(db, rows.map((r) => r.id))
-  return rows.map((r) => ({ ...r, ...(links.get(r.id) ?? { lead: null, participants: [], principles: [], themes: [] }) }))
+/** The rows of the ids, in order; with a snippet of each body around the words searched for when `text` is given. */
+async function hitsOf(db: Database, ids: readonly number[], text: TextQuery | null): Promise<SearchHit[]> {
+  const wanted = text?.tree ? wantedLexemes(text.tree) : null
+  const rows = await findRows(db, ids, wanted !== null)
+  return rows.map(({ body, ...row }) => ({ ...row, headline: wanted && body ? snippetOf(plainText(body), wanted) : null }))
 }
 
 /**
@@ -71,7 +72,7 @@ export async function runSearch(deps: SearchDeps, raw: Record<string, unknown>, 
     messages.push(`There ${totalPages === 1 ? 'is only 1 page' : `are only ${totalPages} pages`} of results.`)
   }
   const ids = engine.index.page(found.passing, s.order, found.matches, (params.page - 1) * pageSize, pageSize)
-  const hits = await hitsOf(db, ids, criteria.q, options.snippets ?? true)
+  const hits = await hitsOf(db, ids, (options.snippets ?? true) ? s.text : null)
 
   let suggestion: SearchOutcome['suggestion'] = null
   if (s.textUsed && found.total <= fewResults) {
@@ -105,7 +106,7 @@ export async function* allHits(deps: SearchDeps, raw: Record<string, unknown>, b
   const s = await prepareSearch(deps, raw, {})
   const ids = s.engine.index.page(s.found.passing, s.order, s.found.matches, 0, s.found.total)
   for (let start = 0; start < ids.length; start += batchSize) {
-    const hits = await hitsOf(deps.db, ids.slice(start, start + batchSize), s.criteria.q, false)
+    const hits = await hitsOf(deps.db, ids.slice(start, start + batchSize), null)
     if (hits.length > 0) yield hits
   }
 }

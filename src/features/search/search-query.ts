@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm'
 import type { Database } from '../../db/client.ts'
 import type { CaseStudyKind } from '../../db/schema/enums.ts'
-import { startMark, stopMark } from './highlight.ts'
 import type { ListParam } from './search-params.ts'
 import type { SearchHit } from './search-types.ts'
 
@@ -12,14 +11,8 @@ export interface SearchCriteria {
   keys: Partial<Record<ListParam, string[]>>
 }
 
-/** A case study as the page lists it, before its links are added. */
-export type FoundRow = Omit<SearchHit, 'lead' | 'participants' | 'principles' | 'themes'>
-
-const headlineOptions = `StartSel=${startMark}, StopSel=${stopMark}, MaxWords=40, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`
-
-// Markdown markers (headings, list bullets, emphasis, link targets) do not belong in a snippet.
-const blockMarker = String.raw`(^|\n)[ \t]*(#{1,6}|[-*+>]|[0-9]+[.)])[ \t]+`
-const inlineMarker = String.raw`\]\([^)]*\)|[*_` + '`' + String.raw`\[]`
+/** A case study as a page of results lists it, with its body when a snippet is to be made of it. */
+export type FoundRow = Omit<SearchHit, 'headline'> & { body: string | null }
 
 export const tsquery = (q: string) => sql`websearch_to_tsquery('english', ${q})`
 
@@ -30,22 +23,42 @@ export async function readTsquery(db: Database, q: string): Promise<string> {
 }
 
 /**
- * The rows of one page, by id, in the order given, with a ts_headline snippet of the body for a
- * text search: computed only for the rows shown.
+ * The rows of one page, by id, in the order given, with their lead, participating members,
+ * principles and themes, in one query; `withBody` adds the body (for snippets).
  */
-export async function findRows(db: Database, ids: readonly number[], q: string, snippets: boolean): Promise<FoundRow[]> {
+export async function findRows(db: Database, ids: readonly number[], withBody: boolean): Promise<FoundRow[]> {
   if (ids.length === 0) return []
-  const headline =
-    snippets && q !== ''
-      ? sql`ts_headline('english', regexp_replace(regexp_replace(cs.body, ${blockMarker}, ${String.raw`\1`}, 'g'), ${inlineMarker}, '', 'g'), ${tsquery(q)}, ${headlineOptions})`
-      : sql`NULL::text`
-  const result = await db.execute<{ id: number; slug: string; title: string; summary: string; kind: CaseStudyKind; year_start: number | null; year_end: number | null; published_at: string | Date | null; headline: string | null }>(sql`
-    SELECT cs.id, cs.slug, cs.title, cs.summary, cs.kind, cs.year_start, cs.year_end, cs.published_at, ${headline} AS headline
+  const result = await db.execute<{
+    id: number
+    slug: string
+    title: string
+    summary: string
+    kind: CaseStudyKind
+    year_start: number | null
+    year_end: number | null
+    published_at: string | Date | null
+    body: string | null
+    lead: SearchHit['lead']
+    participants: SearchHit['participants']
+    principles: SearchHit['principles']
+    themes: SearchHit['themes']
+  }>(sql`
+    SELECT cs.id, cs.slug, cs.title, cs.summary, cs.kind, cs.year_start, cs.year_end, cs.published_at,
+      ${withBody ? sql`cs.body` : sql`NULL::text`} AS body,
+      (SELECT json_build_object('slug', o.slug, 'name', o.name) FROM case_study_organisations l JOIN organisations o ON o.id = l.organisation_id
+        WHERE l.case_study_id = cs.id AND l.role = 'lead' LIMIT 1) AS lead,
+      coalesce((SELECT json_agg(json_build_object('slug', o.slug, 'name', o.name) ORDER BY l.position, o.name) FROM case_study_organisations l
+        JOIN organisations o ON o.id = l.organisation_id WHERE l.case_study_id = cs.id AND l.role = 'participant'), '[]') AS participants,
+      coalesce((SELECT json_agg(json_build_object('slug', p.slug, 'shortName', p.short_name) ORDER BY p.position, p.short_name) FROM case_study_principles cp
+        JOIN principles p ON p.id = cp.principle_id WHERE cp.case_study_id = cs.id), '[]') AS principles,
+      coalesce((SELECT json_agg(json_build_object('slug', t.slug, 'name', t.name) ORDER BY t.name) FROM case_study_themes ct
+        JOIN themes t ON t.id = ct.theme_id WHERE ct.case_study_id = cs.id), '[]') AS themes
     FROM case_studies cs WHERE cs.status = 'published' AND cs.id IN (SELECT json_array_elements_text(${JSON.stringify(ids)}::json)::int)`)
   const byId = new Map(result.rows.map((r) => [r.id, r]))
   return ids.flatMap((id) => {
     const r = byId.get(id)
     if (!r) return []
-    return [{ id: r.id, slug: r.slug, title: r.title, summary: r.summary, kind: r.kind, yearStart: r.year_start, yearEnd: r.year_end, publishedAt: r.published_at === null ? null : new Date(r.published_at), headline: r.headline }]
+    const publishedAt = r.published_at === null ? null : new Date(r.published_at)
+    return [{ id: r.id, slug: r.slug, title: r.title, summary: r.summary, kind: r.kind, yearStart: r.year_start, yearEnd: r.year_end, publishedAt, body: r.body, lead: r.lead, participants: r.participants, principles: r.principles, themes: r.themes }]
   })
 }

@@ -32,7 +32,7 @@ export interface SearchHit {
   yearStart: number | null
   yearEnd: number | null
   publishedAt: Date | null
-  /** ts_headline output with startMark/stopMark around matches; null without a text query. */
+  /** A snippet of the body with startMark/stopMark around the words searched for (snippet.ts); null without a text query. */
   headline: string | null
   lead: LinkedName | null
   participants: LinkedName[]

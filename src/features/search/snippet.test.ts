@@ -1,0 +1,42 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { startMark as S, stopMark as E } from './highlight.ts'
+import { plainText, snippetOf, stemOf } from './snippet.ts'
+
+describe('snippetOf', () => {
+  it('marks every form of a wanted word, as its stem', () => {
+    assert.equal(snippetOf('Gardens were planted. The gardening group met.', new Set(['garden'])), `${S}Gardens${E} were planted. The ${S}gardening${E} group met.`)
+  })
+
+  it('gives null when no word is wanted or none is in the text', () => {
+    assert.equal(snippetOf('Nothing to see.', new Set(['orchard'])), null)
+    assert.equal(snippetOf('Orchard.', new Set()), null)
+  })
+
+  it('shows at most two fragments of twenty words around the matches, joined by an ellipsis', () => {
+    const words = Array.from({ length: 100 }, (_, i) => `w${i}`)
+    words[10] = 'orchard'
+    words[12] = 'orchards'
+    words[60] = 'orchard'
+    words[90] = 'orchard'
+    const snippet = snippetOf(words.join(' '), new Set(['orchard']))!
+    const fragments = snippet.split(' … ')
+    assert.equal(fragments.length, 2)
+    assert.equal(fragments[0], [...words.slice(4, 10), `${S}orchard${E}`, 'w11', `${S}orchards${E}`, ...words.slice(13, 24)].join(' '))
+    assert.equal(fragments[1]!.split(' ').length, 20)
+    assert.ok(fragments[1]!.startsWith('w54 '))
+    assert.ok(!snippet.includes('w90'))
+  })
+
+  it('splits words at hyphens and apostrophes as PostgreSQL does, and keeps numbers as written', () => {
+    assert.equal(snippetOf("The co-operative's 2024 plan", new Set(['oper', '2024'])), `The co-${S}operative${E}'s ${S}2024${E} plan`)
+    assert.equal(stemOf('2023'), '2023')
+    assert.equal(stemOf('Communities'), 'communiti')
+  })
+})
+
+describe('plainText', () => {
+  it('drops Markdown headings, bullets, emphasis and link targets', () => {
+    assert.equal(plainText('## About\n\n- one *two* [three](https://x.example)\n1. four'), 'About\n\none two three\nfour')
+  })
+})
