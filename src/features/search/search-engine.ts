@@ -96,21 +96,29 @@ export class SearchEngine {
 /** Case studies read per query while loading, so that the whole text never sits in memory at once. */
 const loadBatch = 5_000
 
+type EngineRow = { id: number; keys: string[] | null; year_start: number | null; published: number | null; title: string; lexemes: string | null; ranked: string | null }
+
+const readBatch = async (db: Database, after: number) =>
+  (
+    await db.execute<EngineRow>(sql`
+      SELECT id, facet_keys AS keys, year_start, extract(epoch FROM published_at)::float8 AS published, title,
+        array_to_string(tsvector_to_array(search_vector), ${lexemeSeparator}) AS lexemes, rank_vector::text AS ranked
+      FROM case_studies WHERE status = 'published' AND id > ${after} ORDER BY id LIMIT ${loadBatch}`)
+  ).rows
+
 /** Reads every published case study's facet keys, order fields and lexemes into the two indexes. */
 export async function loadSearchEngine(db: Database): Promise<SearchEngine> {
   const rows: IndexRow[] = []
   const text = new TextIndexBuilder()
-  for (let after = 0; ; ) {
-    const batch = await db.execute<{ id: number; keys: string[] | null; year_start: number | null; published: number | null; title: string; lexemes: string | null; ranked: string | null }>(sql`
-      SELECT id, facet_keys AS keys, year_start, extract(epoch FROM published_at)::float8 AS published, title,
-        array_to_string(tsvector_to_array(search_vector), ${lexemeSeparator}) AS lexemes, rank_vector::text AS ranked
-      FROM case_studies WHERE status = 'published' AND id > ${after} ORDER BY id LIMIT ${loadBatch}`)
-    for (const r of batch.rows) {
+  let batch = await readBatch(db, 0)
+  while (batch.length > 0) {
+    // The next batch is read while this one is indexed: the database and this process work at once.
+    const next = batch.length < loadBatch ? Promise.resolve([]) : readBatch(db, batch[batch.length - 1]!.id)
+    for (const r of batch) {
       rows.push({ id: r.id, keys: r.keys ?? [], yearStart: r.year_start, publishedAt: r.published === null ? null : Number(r.published), title: r.title })
       text.add(r.lexemes, r.ranked)
     }
-    if (batch.rows.length < loadBatch) break
-    after = batch.rows[batch.rows.length - 1]!.id
+    batch = await next
   }
   return new SearchEngine(db, new FacetIndex(rows), text.build())
 }

@@ -47,25 +47,33 @@ export function plainText(markdown: string): string {
  */
 export function snippetOf(text: string, wanted: ReadonlySet<string>): string | null {
   if (wanted.size === 0) return null
-  const words: Array<{ start: number; end: number; hit: boolean }> = []
-  for (const m of text.matchAll(wordPattern)) words.push({ start: m.index, end: m.index + m[0].length, hit: wanted.has(stemOf(m[0])) })
+  // A stem keeps its word's first letter: only words starting like a wanted lexeme are stemmed.
+  const initials = new Set([...wanted].map((w) => w[0]))
+  /** Start and end of every word, in pairs; which of them are wanted. */
+  const bounds: number[] = []
+  const hits: number[] = []
+  for (const m of text.matchAll(wordPattern)) {
+    const n = bounds.length / 2
+    bounds.push(m.index, m.index + m[0].length)
+    if (initials.has(m[0][0]!.toLowerCase()) && wanted.has(stemOf(m[0]))) hits.push(n)
+  }
+  const isHit = new Set(hits)
+  const words = bounds.length / 2
   const fragments: string[] = []
-  for (let i = 0; i < words.length && fragments.length < maxFragments; i++) {
-    if (!words[i]!.hit) continue
-    const from = Math.max(0, i - leadIn)
-    const to = Math.min(words.length, from + fragmentWords)
+  for (let h = 0; h < hits.length && fragments.length < maxFragments; ) {
+    const from = Math.max(0, hits[h]! - leadIn)
+    const to = Math.min(words, from + fragmentWords)
     let out = ''
-    let at = words[from]!.start
+    let at = bounds[from * 2]!
     for (let w = from; w < to; w++) {
-      const word = words[w]!
-      if (!word.hit) continue
-      out += text.slice(at, word.start) + startMark + text.slice(word.start, word.end) + stopMark
-      at = word.end
+      if (!isHit.has(w)) continue
+      out += text.slice(at, bounds[w * 2]) + startMark + text.slice(bounds[w * 2], bounds[w * 2 + 1]) + stopMark
+      at = bounds[w * 2 + 1]!
     }
     // Up to the end of the last word, and the punctuation that closes it.
-    const end = words[to - 1]!.end
+    const end = bounds[to * 2 - 1]!
     fragments.push(out + text.slice(at, end) + (trailingPunctuation.exec(text.slice(end, end + 8))?.[0] ?? ''))
-    i = to - 1
+    while (h < hits.length && hits[h]! < to) h++
   }
   return fragments.length > 0 ? fragments.join(' … ') : null
 }
