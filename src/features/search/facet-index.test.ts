@@ -37,7 +37,10 @@ describe('FacetIndex', () => {
   })
 
   it('keeps a text search in the order found (best first) and finds positions by id', () => {
-    const matches: MatchSet = { positions: Int32Array.from([1, 2, 3].map((id) => index.positionOf(id)!)) }
+    const positions = Int32Array.from([1, 2, 3].map((id) => index.positionOf(id)!))
+    const bits = new Uint32Array(1)
+    for (const p of positions) bits[0]! |= 1 << p
+    const matches: MatchSet = { positions, bits }
     assert.equal(index.positionOf(99), undefined)
     assert.deepEqual(all('relevance', {}, matches), [1, 2, 3])
     assert.deepEqual(all('title', {}, matches), [2, 1, 3])

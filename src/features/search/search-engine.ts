@@ -50,8 +50,9 @@ export class SearchEngine {
     loading.then(
       (m) => {
         if (this.cache.get(q) !== loading) return
-        this.sizes.set(q, m.positions.byteLength)
-        this.bytes += m.positions.byteLength
+        const size = m.positions.byteLength + m.bits.byteLength
+        this.sizes.set(q, size)
+        this.bytes += size
         this.evict(q)
       },
       () => this.cache.delete(q),
@@ -72,7 +73,7 @@ export class SearchEngine {
 
   private async load({ q, tree }: TextQuery): Promise<MatchSet> {
     const bits = tree && !hasPhrase(tree) ? this.text.evaluate(tree) : await this.askDatabase(q)
-    return { positions: this.text.rank(bits, tree ? wantedLexemes(tree) : [], this.index.newestPublished) }
+    return { positions: this.text.rank(bits, tree ? wantedLexemes(tree) : [], this.index.newestPublished), bits }
   }
 
   /** Matches of a phrase (or of a query the index cannot read): only PostgreSQL knows word positions. */
