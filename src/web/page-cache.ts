@@ -7,9 +7,17 @@ import type { Database } from '../db/client.ts'
 export const noncePlaceholder = '__coophub_csp_nonce__'
 
 interface Entry {
-  html: string
+  /** The page's bytes split where the nonce goes: a hit joins buffers instead of editing a string. */
+  parts: Buffer[]
   etag: string
   bytes: number
+}
+
+/** The page with this response's nonce in place. */
+export function pageBody(entry: Entry, nonce: string): Buffer {
+  if (entry.parts.length === 1) return entry.parts[0]!
+  const between = Buffer.from(nonce)
+  return Buffer.concat(entry.parts.flatMap((part, i) => (i === 0 ? [part] : [between, part])))
 }
 
 declare module 'fastify' {
@@ -51,7 +59,8 @@ export class PageCache {
   }
 
   set(key: string, html: string): Entry {
-    const entry = { html, etag: `W/"${createHash('sha1').update(html).digest('base64url')}"`, bytes: html.length * 2 }
+    const parts = html.split(noncePlaceholder).map((part) => Buffer.from(part))
+    const entry = { parts, etag: `W/"${createHash('sha1').update(html).digest('base64url')}"`, bytes: parts.reduce((n, part) => n + part.length, 0) }
     this.delete(key)
     this.entries.set(key, entry)
     this.bytes += entry.bytes
@@ -143,7 +152,7 @@ export function registerPageCache(app: FastifyInstance, db: Database): void {
     reply.header('etag', entry.etag).header('cache-control', 'no-cache').header('x-coophub-cache', 'hit')
     if (request.headers['if-none-match'] === entry.etag) return reply.code(304).send()
     const nonce = (reply as typeof reply & { cspNonce?: { script: string } }).cspNonce?.script ?? ''
-    return reply.type('text/html; charset=utf-8').send(entry.html.replaceAll(noncePlaceholder, nonce))
+    return reply.type('text/html; charset=utf-8').send(pageBody(entry, nonce))
   })
 
   // Any successful write by this instance may change what pages show.

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import type nunjucks from 'nunjucks'
 import { serviceNavigation } from './navigation.ts'
-import { noncePlaceholder, shouldCache } from './page-cache.ts'
+import { noncePlaceholder, pageBody, shouldCache } from './page-cache.ts'
 
 declare module 'fastify' {
   interface FastifyReply {
@@ -24,7 +24,7 @@ export function registerRender(app: FastifyInstance, views: nunjucks.Environment
     if (shouldCache(this.request, this.statusCode)) {
       const entry = this.server.pageCache.set(this.request.url, views.render(template, { ...locals, cspNonce: noncePlaceholder }))
       this.header('etag', entry.etag).header('cache-control', 'no-cache')
-      return this.type('text/html; charset=utf-8').send(entry.html.replaceAll(noncePlaceholder, nonce ?? ''))
+      return this.type('text/html; charset=utf-8').send(pageBody(entry, nonce ?? ''))
     }
     const html = views.render(template, { ...locals, cspNonce: nonce })
     return this.type('text/html; charset=utf-8').send(html)

@@ -90,15 +90,37 @@ export interface ResolvedFacets {
   describe: (list: ListParam, key: string) => { value: string; label: string } | null
 }
 
+interface Lookups {
+  byValue: Map<ListParam, Map<string, ValueInfo>>
+  byKey: Map<ListParam, Map<string, ValueInfo>>
+}
+
+/** Built once per vocabulary (which lasts until content changes), not once per search. */
+const lookupsOf = new WeakMap<FacetVocabulary, Lookups>()
+
+function lookups(vocabulary: FacetVocabulary): Lookups {
+  let found = lookupsOf.get(vocabulary)
+  if (!found) {
+    found = { byValue: new Map(), byKey: new Map() }
+    for (const list of listParams) {
+      const known = knownValues(list, vocabulary)
+      if (!known) continue
+      found.byValue.set(list, known)
+      found.byKey.set(list, new Map([...known.values()].map((v) => [v.key, v])))
+    }
+    lookupsOf.set(vocabulary, found)
+  }
+  return found
+}
+
 /** Turns the address's slugs into facet keys, dropping (with a message) those the database does not know. */
 export function resolveFacets(params: SearchParams, vocabulary: FacetVocabulary): ResolvedFacets {
   const keys: Partial<Record<ListParam, string[]>> = {}
   const messages: string[] = []
   const next: SearchParams = { ...params }
-  const byKey = new Map<ListParam, Map<string, ValueInfo>>()
+  const { byValue, byKey } = lookups(vocabulary)
   for (const list of listParams) {
-    const known = knownValues(list, vocabulary)
-    if (known) byKey.set(list, new Map([...known.values()].map((v) => [v.key, v])))
+    const known = byValue.get(list)
     const chosen = params[list] as Array<string | number>
     if (chosen.length === 0) continue
     const kept: Array<string | number> = []
@@ -126,12 +148,15 @@ export function listOfKey(key: string): ListParam | null {
   return listParams.find((l) => facetPrefix[l] === prefix) ?? null
 }
 
+/** One collator for every comparison: localeCompare with a locale builds one per call. */
+const byName = new Intl.Collator('en-GB')
+
 /** The order a facet's values are listed in: years newest first, kinds and tiers as defined, others by count then name. */
 function orderValues(list: ListParam, values: FacetValue[]): FacetValue[] {
   if (list === 'years') return values.sort((a, b) => Number(b.value) - Number(a.value))
   if (list === 'kinds') return values.sort((a, b) => caseStudyKinds.indexOf(a.value as never) - caseStudyKinds.indexOf(b.value as never))
   if (list === 'tiers') return values.sort((a, b) => searchableTiers.indexOf(a.value as never) - searchableTiers.indexOf(b.value as never))
-  return values.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'en-GB'))
+  return values.sort((a, b) => b.count - a.count || byName.compare(a.label, b.label))
 }
 
 /**
@@ -141,13 +166,14 @@ function orderValues(list: ListParam, values: FacetValue[]): FacetValue[] {
 export function buildFacets(counts: ReadonlyMap<string, number>, resolved: ResolvedFacets): Facet[] {
   const values = new Map<ListParam, FacetValue[]>(listParams.map((l) => [l, []]))
   const seen = new Set<string>()
+  const chosen = new Map(listParams.map((l) => [l, new Set((resolved.params[l] as Array<string | number>).map(String))]))
   for (const [key, count] of counts) {
     const list = listOfKey(key)
     if (!list || count <= 0) continue
     const info = resolved.describe(list, key)
     if (!info) continue
     seen.add(key)
-    values.get(list)!.push({ value: info.value, label: info.label, count, selected: (resolved.params[list] as Array<string | number>).map(String).includes(info.value) })
+    values.get(list)!.push({ value: info.value, label: info.label, count, selected: chosen.get(list)!.has(info.value) })
   }
   for (const list of listParams) {
     for (const key of resolved.keys[list] ?? []) {

@@ -115,6 +115,8 @@ describeEachDatabase('GET /case-studies', (get) => {
     ['an unknown kind', 'kind=podcast', /not a kind of case study/],
     ['a 10,000-character q', `q=${'a'.repeat(10_000)}`, /too long/],
     ['q of only stop words', 'q=the%20and%20of', /no words we can search for/],
+    ['a 10,000-character phrase of hundreds of words', `q=${encodeURIComponent(`"${Array.from({ length: 2000 }, (_, i) => `w${i}`).join(' ')}"`)}`, /too long/],
+    ['10,000 characters of words to leave out', `q=${encodeURIComponent(Array.from({ length: 2000 }, (_, i) => `-w${i}`).join(' '))}`, /too long/],
   ]
   for (const [name, query, message] of badInputs) {
     it(`answers ${name} with a normal page and a clear message`, async () => {

@@ -32,9 +32,9 @@ function bruteForce(query: string): number[] {
       case 'not':
         return !holds(words, node.arg)
       case 'or':
-        return holds(words, node.left) || holds(words, node.right)
+        return node.args.some((arg) => holds(words, arg))
       default:
-        return holds(words, node.left) && holds(words, node.right)
+        return node.args.every((arg) => holds(words, arg))
     }
   }
   return docs.flatMap((d, p) => (holds(d.words, tree) ? [p] : []))

@@ -150,16 +150,20 @@ export class TextIndex {
         return bits
       }
       case 'or': {
-        const left = this.evaluate(node.left)
-        const right = this.evaluate(node.right)
-        for (let w = 0; w < left.length; w++) left[w]! |= right[w]!
-        return left
+        const bits = this.evaluate(node.args[0]!)
+        for (const arg of node.args.slice(1)) {
+          const more = this.evaluate(arg)
+          for (let w = 0; w < bits.length; w++) bits[w]! |= more[w]!
+        }
+        return bits
       }
       default: {
-        const left = this.evaluate(node.left)
-        const right = this.evaluate(node.right)
-        for (let w = 0; w < left.length; w++) left[w]! &= right[w]!
-        return left
+        const bits = this.evaluate(node.args[0]!)
+        for (const arg of node.args.slice(1)) {
+          const more = this.evaluate(arg)
+          for (let w = 0; w < bits.length; w++) bits[w]! &= more[w]!
+        }
+        return bits
       }
     }
   }

@@ -11,10 +11,8 @@ function show(node: TsNode | null): string {
       return node.lexeme
     case 'not':
       return `!${show(node.arg)}`
-    case 'phrase':
-      return `(${show(node.left)} <${node.distance}> ${show(node.right)})`
     default:
-      return `(${show(node.left)} ${node.op === 'and' ? '&' : '|'} ${show(node.right)})`
+      return `(${node.args.map(show).join(node.op === 'phrase' ? ' <> ' : node.op === 'and' ? ' & ' : ' | ')})`
   }
 }
 
@@ -22,17 +20,25 @@ describe('parseTsquery', () => {
   // Left: what websearch_to_tsquery('english', …)::text prints; right: the tree with PostgreSQL's precedence.
   const cases: Array<[string, string]> = [
     ["'council'", 'council'],
-    ["'communiti' & !'energi' | 'local' <-> 'food' <-> 'group' & 'council'", '((communiti & !energi) | (((local <1> food) <1> group) & council))'],
+    ["'communiti' & !'energi' | 'local' <-> 'food' <-> 'group' & 'council'", '((communiti & !energi) | ((local <> food <> group) & council))'],
     ["!'council'", '!council'],
-    ["'council' <3> 'peopl'", '(council <3> peopl)'],
-    ["'food' | !( 'local' <-> 'council' ) & 'hous'", '(food | (!(local <1> council) & hous))'],
-    ["'a' & 'b' & 'c'", '((a & b) & c)'],
-    ["'o''brien' & 'back\\\\slash' & 'café'", "((o'brien & back\\slash) & café)"],
+    ["'council' <3> 'peopl'", '(council <> peopl)'],
+    ["'food' | !( 'local' <-> 'council' ) & 'hous'", '(food | (!(local <> council) & hous))'],
+    ["'a' & 'b' & 'c'", '(a & b & c)'],
+    ["'o''brien' & 'back\\\\slash' & 'café'", "(o'brien & back\\slash & café)"],
     ["'two words'", 'two words'],
   ]
   for (const [text, tree] of cases) {
     it(`reads ${text}`, () => assert.equal(show(parseTsquery(text)), tree))
   }
+
+  it('reads thousands of words into a wide tree, not a deep one', () => {
+    const tree = parseTsquery(Array.from({ length: 5000 }, (_, i) => `'w${i}'`).join(' & '))
+    assert.equal(tree?.op, 'and')
+    assert.equal(tree.op === 'and' && tree.args.length, 5000)
+    const phrase = parseTsquery(Array.from({ length: 5000 }, (_, i) => `'w${i}'`).join(' <-> '))
+    assert.equal(phrase?.op === 'phrase' && phrase.args.length, 5000)
+  })
 
   it('gives null for an empty query and for what it does not know, never throwing', () => {
     for (const text of ['', '   ', "'council':*", "'council':A", "'unterminated", "'a' &", "'a' <x> 'b'", "( 'a'", "'a' )", '&', 'council', "'a' 'b'"]) {

@@ -2,14 +2,17 @@
 // tree, so that the in-memory text index can answer it without asking the database to match.
 // PostgreSQL still parses and stems what people type: only its output is read here. Pure.
 
+// Runs of one operator are kept as one node with a list of operands, so that a very long query
+// (10,000 characters of words, each joined by `&`) makes a wide tree, not one deep enough to
+// overflow the stack of whatever walks it.
 export type TsNode =
   | { op: 'word'; lexeme: string }
   | { op: 'not'; arg: TsNode }
-  | { op: 'and' | 'or'; left: TsNode; right: TsNode }
-  /** `<->` (distance 1) or `<N>`: needs word positions, which the index does not keep. */
-  | { op: 'phrase'; left: TsNode; right: TsNode; distance: number }
+  | { op: 'and' | 'or'; args: TsNode[] }
+  /** Words joined by `<->` or `<N>`: matching needs word positions, which the index does not keep. */
+  | { op: 'phrase'; args: TsNode[] }
 
-type Token = { t: 'word'; lexeme: string } | { t: '&' | '|' | '!' | '(' | ')' } | { t: 'phrase'; distance: number }
+type Token = { t: 'word'; lexeme: string } | { t: '&' | '|' | '!' | '(' | ')' | 'phrase' }
 
 /** Lexeme with `''` and backslash escapes, from the opening quote at `from`; null when unterminated. */
 function quoted(text: string, from: number): { lexeme: string; end: number } | null {
@@ -43,7 +46,7 @@ function tokenize(text: string): Token[] | null {
     } else if (c === '<') {
       const m = /^<(-|\d+)>/.exec(text.slice(i, i + 8))
       if (!m) return null
-      tokens.push({ t: 'phrase', distance: m[1] === '-' ? 1 : Number(m[1]) })
+      tokens.push({ t: 'phrase' })
       i += m[0].length
     } else {
       return null
@@ -62,14 +65,18 @@ export function parseTsquery(text: string): TsNode | null {
   if (!tokens || tokens.length === 0) return null
   let at = 0
   const peek = () => tokens[at]
-  const binary = (next: () => TsNode | null, op: '&' | '|', node: 'and' | 'or') => (): TsNode | null => {
-    let left = next()
-    while (left && peek()?.t === op) {
+  /** Operands of `next` joined by `is` tokens: one operand as it is, several as one `op` node. */
+  const run = (next: () => TsNode | null, is: (t: Token | undefined) => boolean, op: 'and' | 'or' | 'phrase') => (): TsNode | null => {
+    const first = next()
+    if (!first || !is(peek())) return first
+    const args = [first]
+    while (is(peek())) {
       at++
-      const right = next()
-      left = right ? { op: node, left, right } : null
+      const operand = next()
+      if (!operand) return null
+      args.push(operand)
     }
-    return left
+    return { op, args }
   }
   const unary = (): TsNode | null => {
     const token = tokens[at++]
@@ -87,17 +94,9 @@ export function parseTsquery(text: string): TsNode | null {
     }
     return null
   }
-  const phrase = (): TsNode | null => {
-    let left = unary()
-    for (let token = peek(); left && token?.t === 'phrase'; token = peek()) {
-      at++
-      const right = unary()
-      left = right ? { op: 'phrase', left, right, distance: token.distance } : null
-    }
-    return left
-  }
-  const and = binary(phrase, '&', 'and')
-  const or = binary(and, '|', 'or')
+  const phrase = run(unary, (t) => t?.t === 'phrase', 'phrase')
+  const and = run(phrase, (t) => t?.t === '&', 'and')
+  const or: () => TsNode | null = run(and, (t) => t?.t === '|', 'or')
   const tree = or()
   return tree && at === tokens.length ? tree : null
 }
@@ -111,7 +110,7 @@ export function hasPhrase(node: TsNode): boolean {
     case 'phrase':
       return true
     default:
-      return hasPhrase(node.left) || hasPhrase(node.right)
+      return node.args.some(hasPhrase)
   }
 }
 
@@ -122,8 +121,7 @@ export function wantedLexemes(node: TsNode, negated = false, out = new Set<strin
   } else if (node.op === 'not') {
     wantedLexemes(node.arg, !negated, out)
   } else {
-    wantedLexemes(node.left, negated, out)
-    wantedLexemes(node.right, negated, out)
+    for (const arg of node.args) wantedLexemes(arg, negated, out)
   }
   return out
 }
