@@ -57,7 +57,11 @@ export class ImportSession {
   private readonly caseStudySlugs: Set<string>
   private readonly people = new Map<string, number>()
 
+  /** How much reference data the run reads against: with none, every principle or council is a warning. */
+  readonly reference: { principles: number; authorities: number }
+
   constructor(data: ReferenceData, taken: TakenNames) {
+    this.reference = { principles: data.principles.length, authorities: data.authorities.length }
     this.ctx = buildReadingContext({
       principles: data.principles.map((p) => ({ slug: p.slug, shortName: p.shortName, statement: p.statement })),
       members: data.organisations.filter((o) => o.tier !== 'none').map((o) => ({ slug: o.slug, name: o.name })),

@@ -9,7 +9,7 @@ import { snapshotFromRow } from '../../case-studies/revisions.ts'
 import { titleSimilarity } from '../title-index.ts'
 import { AUTHORITIES_CSV, caseStudyText, PRINCIPLES_JSON, tempFolder } from './cli-fixtures.ts'
 import type { TempFolder } from './cli-fixtures.ts'
-import { runImport } from './import-command.ts'
+import { missingReferenceNotices, runImport } from './import-command.ts'
 import { memoryOutput } from './progress.ts'
 import { runAuthoritiesImport, runPrinciplesImport } from './reference-commands.ts'
 
@@ -29,6 +29,17 @@ describeEachDatabase('coophub import', (get) => {
     await buildOrganisation(db, { slug: 'elmstead', name: 'Elmstead City Council', tier: 'full' })
   })
   after(() => folder.remove())
+
+  it('says once, on the error stream, what to load when the database has no principles or register', async () => {
+    assert.deepEqual(missingReferenceNotices({ principles: 10, authorities: 400 }), [])
+    const notices = missingReferenceNotices({ principles: 0, authorities: 0 })
+    assert.equal(notices.length, 2)
+    assert.match(notices[0]!, /coophub principles import/)
+    assert.match(notices[1]!, /coophub authorities import/)
+    folder.write('notice.txt', caseStudyText('The notice check'))
+    const { out } = await run(['notice.txt'], { dryRun: true, json: true })
+    assert.deepEqual(out.errors, [], 'this database has both')
+  })
 
   it('dry run: one JSON object per document, errors on the same stream, nothing stored', async () => {
     folder.write('docs/one.txt', caseStudyText('The mill tool library'))

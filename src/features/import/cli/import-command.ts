@@ -30,6 +30,18 @@ export async function openSession(db: Database): Promise<ImportSession> {
   return new ImportSession(await loadReferenceData(db), await loadTakenNames(db))
 }
 
+/** What to load first when the database lacks it, said once rather than as a warning on every document. */
+export function missingReferenceNotices(reference: ImportSession['reference']): string[] {
+  const notices: string[] = []
+  if (reference.principles === 0) {
+    notices.push('The database holds no principles yet, so no "Principles met" entry can match one. Load them first: coophub principles import FILE.json')
+  }
+  if (reference.authorities === 0) {
+    notices.push('The database holds no local authorities register, so councils are matched against members only. Load it first: coophub authorities import FILE.csv')
+  }
+  return notices
+}
+
 function outcomeLine(o: Outcome): string {
   if (o.status === 'failed') return `failed     ${o.file}: ${o.error}`
   const notes = [o.warnings.length ? `${o.warnings.length} warning${o.warnings.length === 1 ? '' : 's'}` : '', o.published ? 'published: new revision awaits review' : '']
@@ -48,6 +60,7 @@ export async function runImport(db: Database, actor: AuditActor, args: readonly 
   const { files, missing } = expandFiles(args, cwd)
   const batchSize = Math.max(1, options.batchSize ?? BATCH_SIZE)
   const session = await openSession(db)
+  for (const notice of missingReferenceNotices(session.reference)) output.err(notice)
   const outcomes: Outcome[] = missing.map((m) => ({ file: m.file, status: 'failed', error: m.error }))
 
   if (options.dryRun) {
