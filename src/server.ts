@@ -4,9 +4,11 @@ import type { Config } from './config.ts'
 import { databaseTarget, describeDatabase, migrateDatabase, openDatabase, type DatabaseHandle } from './db/client.ts'
 import { isDatabaseEmpty, loadDemoContent } from './features/demo/load-demo-content.ts'
 import { buildAssets } from './web/assets.ts'
+import { enlargeYoungGeneration } from './web/heap.ts'
 
 /** Opens and migrates the database, loads the demo into an empty one, builds the app and listens. */
 export async function startServer(config: Config): Promise<{ app: FastifyInstance; handle: DatabaseHandle }> {
+  enlargeYoungGeneration()
   const [handle, assetVersion] = await Promise.all([openDatabase(databaseTarget(config)), buildAssets()])
   try {
     await migrateDatabase(handle.db)

@@ -10,6 +10,7 @@ import { loadConfig } from '../../src/config.ts'
 import { databaseTarget, migrateDatabase, openDatabase } from '../../src/db/client.ts'
 import { isDatabaseEmpty, loadDemoContent } from '../../src/features/demo/load-demo-content.ts'
 import { buildAssets } from '../../src/web/assets.ts'
+import { enlargeYoungGeneration } from '../../src/web/heap.ts'
 
 export interface LoopDelay {
   p99Ms: number
@@ -22,6 +23,8 @@ export interface BenchServerInfo {
 }
 
 const pagePaths = process.argv.slice(2)
+// As `coophub serve` (src/server.ts).
+enlargeYoungGeneration()
 const config = loadConfig({ ...process.env, HOST: '127.0.0.1', PORT: '0' })
 const [handle, assetVersion] = await Promise.all([openDatabase(databaseTarget(config)), buildAssets()])
 await migrateDatabase(handle.db)
