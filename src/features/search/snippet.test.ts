@@ -28,6 +28,15 @@ describe('snippetOf', () => {
     assert.ok(!snippet.includes('w90'))
   })
 
+  it('never repeats words: a fragment starts where the one before it ended', () => {
+    const words = Array.from({ length: 60 }, (_, i) => `w${i}`)
+    words[10] = 'orchard'
+    words[26] = 'orchard'
+    const [first, second] = snippetOf(words.join(' '), new Set(['orchard']))!.split(' … ')
+    assert.ok(first!.endsWith(' w23'))
+    assert.ok(second!.startsWith('w24 w25 '))
+  })
+
   it('splits words at hyphens and apostrophes as PostgreSQL does, and keeps numbers as written', () => {
     assert.equal(snippetOf("The co-operative's 2024 plan", new Set(['oper', '2024'])), `The co-${S}operative${E}'s ${S}2024${E} plan`)
     assert.equal(stemOf('2023'), '2023')

@@ -43,37 +43,48 @@ export function plainText(markdown: string): string {
 
 /**
  * Up to two fragments of the text around words whose stem is wanted, matches between startMark and
- * stopMark, joined by " … "; null when no word of the text is wanted.
+ * stopMark, joined by " … "; null when no word of the text is wanted. Reads the text only as far
+ * as the fragments need: a common word is usually found in the first lines.
  */
 export function snippetOf(text: string, wanted: ReadonlySet<string>): string | null {
   if (wanted.size === 0) return null
   // A stem keeps its word's first letter: only words starting like a wanted lexeme are stemmed.
   const initials = new Set([...wanted].map((w) => w[0]))
-  /** Start and end of every word, in pairs; which of them are wanted. */
+  /** Start and end of every word read, in pairs. */
   const bounds: number[] = []
-  const hits: number[] = []
+  const hits = new Set<number>()
+  /** Word ranges [from, to) shown. */
+  const fragments: Array<[number, number]> = []
+  const isWanted = (word: string) => initials.has(word[0]!.toLowerCase()) && wanted.has(stemOf(word))
+  let words = 0
+  /** Words needed: until the last fragment is complete. */
+  let enough = Infinity
   for (const m of text.matchAll(wordPattern)) {
-    const n = bounds.length / 2
+    if (words >= enough) break
+    const n = words++
     bounds.push(m.index, m.index + m[0].length)
-    if (initials.has(m[0][0]!.toLowerCase()) && wanted.has(stemOf(m[0]))) hits.push(n)
+    if (!isWanted(m[0])) continue
+    hits.add(n)
+    const last = fragments.at(-1)
+    if (last && n < last[1]) continue
+    const from = Math.max(last ? last[1] : 0, n - leadIn)
+    fragments.push([from, from + fragmentWords])
+    if (fragments.length === maxFragments) enough = from + fragmentWords
   }
-  const isHit = new Set(hits)
-  const words = bounds.length / 2
-  const fragments: string[] = []
-  for (let h = 0; h < hits.length && fragments.length < maxFragments; ) {
-    const from = Math.max(0, hits[h]! - leadIn)
-    const to = Math.min(words, from + fragmentWords)
-    let out = ''
-    let at = bounds[from * 2]!
-    for (let w = from; w < to; w++) {
-      if (!isHit.has(w)) continue
-      out += text.slice(at, bounds[w * 2]) + startMark + text.slice(bounds[w * 2], bounds[w * 2 + 1]) + stopMark
-      at = bounds[w * 2 + 1]!
-    }
-    // Up to the end of the last word, and the punctuation that closes it.
-    const end = bounds[to * 2 - 1]!
-    fragments.push(out + text.slice(at, end) + (trailingPunctuation.exec(text.slice(end, end + 8))?.[0] ?? ''))
-    while (h < hits.length && hits[h]! < to) h++
-  }
-  return fragments.length > 0 ? fragments.join(' … ') : null
+  if (fragments.length === 0) return null
+  return fragments
+    .map(([from, until]) => {
+      const to = Math.min(words, until)
+      let out = ''
+      let at = bounds[from * 2]!
+      for (let w = from; w < to; w++) {
+        if (!hits.has(w)) continue
+        out += text.slice(at, bounds[w * 2]) + startMark + text.slice(bounds[w * 2], bounds[w * 2 + 1]) + stopMark
+        at = bounds[w * 2 + 1]!
+      }
+      // Up to the end of the last word, and the punctuation that closes it.
+      const end = bounds[to * 2 - 1]!
+      return out + text.slice(at, end) + (trailingPunctuation.exec(text.slice(end, end + 8))?.[0] ?? '')
+    })
+    .join(' … ')
 }
