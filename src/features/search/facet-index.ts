@@ -91,6 +91,11 @@ export class FacetIndex {
     return this.positionOfId.get(id)
   }
 
+  /** The id of the case study at a position. */
+  idAt(position: number): number {
+    return this.ids[position]!
+  }
+
   /** Every position, most recently published first: relevance's tie order, and a feed's. */
   get newestPublished(): Int32Array {
     return this.newestFirst
