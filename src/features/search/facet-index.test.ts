@@ -51,4 +51,24 @@ describe('FacetIndex', () => {
   it('lists every position most recently published first', () => {
     assert.deepEqual([...index.newestPublished].map((p) => rows[p]!.id), [4, 2, 3, 1])
   })
+
+  it('counts a text search that most case studies match as exactly as one few match (brute force)', () => {
+    let seed = 7
+    const next = () => (seed = (seed * 16_807) % 2_147_483_647) / 2_147_483_647
+    const keys = ['k:project', 'k:case-study', 'p:1', 'p:2', 'p:3', 'm:1', 'm:2', 't:full', 'y:2020', 'y:2021']
+    const many = Array.from({ length: 300 }, (_, i) => ({ id: i + 1, keys: keys.filter(() => next() < 0.4), yearStart: 2020, publishedAt: i, title: `t${i}` }))
+    const big = new FacetIndex(many)
+    for (const density of [0.05, 0.5, 0.9, 1]) {
+      const chosen = many.filter(() => next() < density)
+      const positions = Int32Array.from(chosen.map((r) => big.positionOf(r.id)!))
+      const bits = new Uint32Array(Math.ceil(many.length / 32))
+      for (const p of positions) bits[p >>> 5]! |= 1 << (p & 31)
+      const { total, counts, passing } = big.count({ positions, bits }, {})
+      const expected = new Map<string, number>()
+      for (const r of chosen) for (const k of r.keys) expected.set(k, (expected.get(k) ?? 0) + 1)
+      assert.equal(total, chosen.length, `total at density ${density}`)
+      assert.deepEqual(new Map([...counts].sort()), new Map([...expected].sort()), `counts at density ${density}`)
+      assert.equal(passing.reduce((a, b) => a + b, 0), chosen.length)
+    }
+  })
 })

@@ -122,9 +122,10 @@ export class FacetIndex {
         if (id !== undefined) chosenKey[id] = 1
       }
     })
+    const bits = matches ? matches.bits : null
+    if (needed === 0 && bits !== null && this.countBits(bits) > this.size / 2) return this.countByComplement(bits)
     const perKey = new Int32Array(this.keyNames.length)
     const passing = new Uint8Array(this.size)
-    const bits = matches ? matches.bits : null
     let total = 0
     // In position order, not in rank order: the keys are then read in the order they lie in
     // memory (at 100,000 case studies, rank order made this loop wait on memory: 3× slower).
@@ -157,11 +158,55 @@ export class FacetIndex {
         }
       }
     }
+    return { total, counts: this.countsOf(perKey), passing }
+  }
+
+  private countsOf(perKey: Int32Array): Map<string, number> {
     const counts = new Map<string, number>()
     for (let key = 0; key < perKey.length; key++) {
       if (perKey[key]! > 0) counts.set(this.keyNames[key]!, perKey[key]!)
     }
-    return { total, counts, passing }
+    return counts
+  }
+
+  private countBits(bits: Uint32Array): number {
+    let n = 0
+    for (let w = 0; w < bits.length; w++) {
+      let x = bits[w]!
+      x -= (x >>> 1) & 0x55555555
+      x = (x & 0x33333333) + ((x >>> 2) & 0x33333333)
+      n += Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24
+    }
+    return n
+  }
+
+  /** Every key's count over every position, worked out once. */
+  private everyKey: Int32Array | null = null
+
+  /**
+   * Counts without chosen filters for a text most case studies match (a common word): the counts
+   * over every case study less those of the few that do not match, instead of adding up the many
+   * that do (at 100,000 case studies, 1.5 million keys to add up for a word in 98 % of them).
+   */
+  private countByComplement(bits: Uint32Array): Counted & { passing: Uint8Array } {
+    const { keyStart, keyList } = this
+    if (!this.everyKey) {
+      const every = new Int32Array(this.keyNames.length)
+      for (let i = 0; i < keyList.length; i++) every[keyList[i]!]!++
+      this.everyKey = every
+    }
+    const perKey = this.everyKey.slice()
+    const passing = new Uint8Array(this.size)
+    let total = 0
+    for (let p = 0; p < this.size; p++) {
+      if ((bits[p >>> 5]! & (1 << (p & 31))) !== 0) {
+        passing[p] = 1
+        total++
+      } else {
+        for (let i = keyStart[p]!; i < keyStart[p + 1]!; i++) perKey[keyList[i]!]!--
+      }
+    }
+    return { total, counts: this.countsOf(perKey), passing }
   }
 
   /**
