@@ -50,10 +50,13 @@ async function prepareSearch(deps: SearchDeps, raw: Record<string, unknown>, opt
   return { params, messages, resolved, text, textUsed, queryIgnored, criteria, sort, engine, found, order: options.order ?? sort }
 }
 
-/** The rows of the ids, in order; with a snippet of each body around the words searched for when `text` is given. */
-async function hitsOf(db: Database, ids: readonly number[], text: TextQuery | null): Promise<SearchHit[]> {
+/**
+ * The rows of the ids, in order; with a snippet of each body around the words searched for when
+ * `text` is given. A page's rows come through the engine's cache; an export's many rows do not.
+ */
+async function hitsOf(source: { engine: SearchEngine } | { db: Database }, ids: readonly number[], text: TextQuery | null): Promise<SearchHit[]> {
   const wanted = text?.tree ? wantedLexemes(text.tree) : null
-  const rows = await findRows(db, ids, wanted !== null)
+  const rows = 'engine' in source ? await source.engine.rowsOf(ids) : await findRows(source.db, ids, false)
   return rows.map(({ body, ...row }) => ({ ...row, headline: wanted && body ? snippetOf(plainText(body), wanted) : null }))
 }
 
@@ -72,7 +75,7 @@ export async function runSearch(deps: SearchDeps, raw: Record<string, unknown>, 
     messages.push(`There ${totalPages === 1 ? 'is only 1 page' : `are only ${totalPages} pages`} of results.`)
   }
   const ids = engine.index.page(found.passing, s.order, found.matches, (params.page - 1) * pageSize, pageSize)
-  const hits = await hitsOf(db, ids, (options.snippets ?? true) ? s.text : null)
+  const hits = await hitsOf({ engine }, ids, (options.snippets ?? true) ? s.text : null)
 
   let suggestion: SearchOutcome['suggestion'] = null
   if (s.textUsed && found.total <= fewResults) {
@@ -106,7 +109,7 @@ export async function* allHits(deps: SearchDeps, raw: Record<string, unknown>, b
   const s = await prepareSearch(deps, raw, {})
   const ids = s.engine.index.page(s.found.passing, s.order, s.found.matches, 0, s.found.total)
   for (let start = 0; start < ids.length; start += batchSize) {
-    const hits = await hitsOf(deps.db, ids.slice(start, start + batchSize), null)
+    const hits = await hitsOf({ db: deps.db }, ids.slice(start, start + batchSize), null)
     if (hits.length > 0) yield hits
   }
 }

@@ -2,7 +2,8 @@ import { sql } from 'drizzle-orm'
 import type { Database } from '../../db/client.ts'
 import { FacetIndex } from './facet-index.ts'
 import type { IndexRow, MatchSet } from './facet-index.ts'
-import { tsquery } from './search-query.ts'
+import { findRows, tsquery } from './search-query.ts'
+import type { FoundRow } from './search-query.ts'
 import { TextIndexBuilder, lexemeSeparator } from './text-index.ts'
 import type { Bits, TextIndex } from './text-index.ts'
 import { hasNegatedPhrase, hasPhrase, wantedLexemes } from './tsquery-text.ts'
@@ -10,6 +11,8 @@ import type { TsNode } from './tsquery-text.ts'
 
 /** Match sets kept per text, up to this many bytes (a common word at 100,000 case studies is under 0.5 MB). */
 const matchCacheBytes = 48 * 1024 * 1024
+/** Rows of results pages kept, up to about this many bytes of text. */
+const rowCacheBytes = 16 * 1024 * 1024
 
 /** A text to search for and PostgreSQL's reading of it (null: one the index cannot answer alone). */
 export interface TextQuery {
@@ -27,6 +30,8 @@ export class SearchEngine {
   /** Bytes of each loaded match set; a set still loading has none yet and is never evicted. */
   private readonly sizes = new Map<string, number>()
   private bytes = 0
+  private readonly rows = new Map<number, FoundRow>()
+  private rowBytes = 0
 
   constructor(
     private readonly db: Database,
@@ -58,6 +63,39 @@ export class SearchEngine {
       () => this.cache.delete(q),
     )
     return entry
+  }
+
+  /**
+   * The rows of a page of results, in order, with their links and body: each read from the
+   * database once while this content lasts. Results pages keep showing the same case studies (the
+   * best matches of common words, the newest), and on the embedded database every query waits
+   * its turn. A case study no longer published is left out.
+   */
+  async rowsOf(ids: readonly number[]): Promise<FoundRow[]> {
+    const missing = ids.filter((id) => !this.rows.has(id))
+    if (missing.length > 0) {
+      for (const row of await findRows(this.db, missing, true)) this.keepRow(row)
+    }
+    return ids.flatMap((id) => {
+      const row = this.rows.get(id)
+      if (!row) return []
+      this.rows.delete(id)
+      this.rows.set(id, row)
+      return [row]
+    })
+  }
+
+  private keepRow(row: FoundRow): void {
+    const size = (row: FoundRow) => 2 * (row.title.length + row.summary.length + (row.body?.length ?? 0)) + 1024
+    const old = this.rows.get(row.id)
+    if (old) this.rowBytes -= size(old)
+    this.rows.set(row.id, row)
+    this.rowBytes += size(row)
+    for (const [id, oldest] of this.rows) {
+      if (this.rowBytes <= rowCacheBytes) break
+      this.rows.delete(id)
+      this.rowBytes -= size(oldest)
+    }
   }
 
   private evict(keep: string): void {
