@@ -5,6 +5,7 @@ import type { Database } from '../db/client.ts'
 
 /** Rendered into cached pages in place of the CSP nonce, which is replaced per response. */
 export const noncePlaceholder = '__coophub_csp_nonce__'
+const placeholderBytes = Buffer.from(noncePlaceholder)
 
 interface Entry {
   /** The page's bytes split where the nonce goes: a hit joins buffers instead of editing a string. */
@@ -59,8 +60,16 @@ export class PageCache {
   }
 
   set(key: string, html: string): Entry {
-    const parts = html.split(noncePlaceholder).map((part) => Buffer.from(part))
-    const entry = { parts, etag: `W/"${createHash('sha1').update(html).digest('base64url')}"`, bytes: parts.reduce((n, part) => n + part.length, 0) }
+    // Encoded once: the hash and the parts are views of the same bytes.
+    const bytes = Buffer.from(html)
+    const parts: Buffer[] = []
+    for (let from = 0; ; ) {
+      const at = bytes.indexOf(placeholderBytes, from)
+      parts.push(bytes.subarray(from, at === -1 ? bytes.length : at))
+      if (at === -1) break
+      from = at + placeholderBytes.length
+    }
+    const entry = { parts, etag: `W/"${createHash('sha1').update(bytes).digest('base64url')}"`, bytes: bytes.length }
     this.delete(key)
     this.entries.set(key, entry)
     this.bytes += entry.bytes

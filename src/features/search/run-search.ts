@@ -9,6 +9,7 @@ import { findRows, readTsquery } from './search-query.ts'
 import type { SearchCriteria } from './search-query.ts'
 import type { SearchHit, SearchOutcome } from './search-types.ts'
 import { findSuggestion } from './suggest-query.ts'
+import { readPlainQuery } from './plain-query.ts'
 import { plainText, snippetOf } from './snippet.ts'
 import { parseTsquery, wantedLexemes } from './tsquery-text.ts'
 
@@ -114,8 +115,13 @@ export async function* allHits(deps: SearchDeps, raw: Record<string, unknown>, b
   }
 }
 
-/** The text as PostgreSQL reads it, once per text until content changes; null when it has no searchable word. */
+/**
+ * The text as PostgreSQL reads it (plain words read here, anything else asked of it once per text
+ * until content changes); null when it has no searchable word.
+ */
 async function readText(deps: SearchDeps, q: string): Promise<TextQuery | null> {
+  const plain = readPlainQuery(q)
+  if (plain !== undefined) return plain && { q, tree: plain }
   const query = await deps.memo(`tsquery:${q}`, () => readTsquery(deps.db, q))
   return query === '' ? null : { q, tree: parseTsquery(query) }
 }

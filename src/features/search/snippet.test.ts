@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { startMark as S, stopMark as E } from './highlight.ts'
-import { plainText, snippetOf, stemOf } from './snippet.ts'
+import { stemOf } from './english.ts'
+import { plainText, snippetOf } from './snippet.ts'
 
 describe('snippetOf', () => {
   it('marks every form of a wanted word, as its stem', () => {

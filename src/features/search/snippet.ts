@@ -1,10 +1,10 @@
 // Snippets of the body around the words searched for, with the words marked. ts_headline did this
 // in PostgreSQL for 3.4 ms per page of ten (measured at 10,000 case studies), most of it stemming
-// every word of every body shown; the same Snowball English stemmer runs here, on the rows shown
-// only. A word is marked when its stem is one of the query's wanted lexemes, as PostgreSQL would
-// match it (tested against PostgreSQL's own stems in snippet.routes.test.ts). Pure.
-import stem from 'wink-porter2-stemmer'
+// every word of every body shown; the same Snowball English stemmer runs here (english.ts), on
+// the rows shown only. A word is marked when its stem is one of the query's wanted lexemes, as
+// PostgreSQL would match it. Pure.
 import { startMark, stopMark } from './highlight.ts'
+import { stemOf } from './english.ts'
 
 // Markdown markers (headings, list bullets, emphasis, link targets) do not belong in a snippet.
 const blockMarker = /(^|\n)[ \t]*(#{1,6}|[-*+>]|[0-9]+[.)])[ \t]+/g
@@ -20,22 +20,6 @@ const fragmentWords = 20
 const maxFragments = 2
 /** Words of context shown before the first match of a fragment. */
 const leadIn = 6
-
-/** Stems already worked out: stemming is most of a snippet's cost, and bodies share most words. */
-const stems = new Map<string, string>()
-const maxStems = 100_000
-
-/** How PostgreSQL's english configuration stems a word (numbers are kept as they are). */
-export function stemOf(word: string): string {
-  let known = stems.get(word)
-  if (known === undefined) {
-    const lower = word.toLowerCase()
-    known = /\p{N}/u.test(lower) ? lower : stem(lower)
-    if (stems.size >= maxStems) stems.clear()
-    stems.set(word, known)
-  }
-  return known
-}
 
 export function plainText(markdown: string): string {
   return markdown.replace(blockMarker, '$1').replace(inlineMarker, '')
