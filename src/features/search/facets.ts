@@ -88,12 +88,18 @@ export interface ResolvedFacets {
   messages: string[]
   /** Key → how the facet shows it, for every key the vocabulary knows. */
   describe: (list: ListParam, key: string) => { value: string; label: string } | null
+  /** A value's place when a facet's values are in order of name (to break ties in counts). */
+  nameOrder: (list: ListParam, value: string) => number
 }
 
 interface Lookups {
   byValue: Map<ListParam, Map<string, ValueInfo>>
   byKey: Map<ListParam, Map<string, ValueInfo>>
+  nameOrder: Map<ListParam, Map<string, number>>
 }
+
+/** One collator for every comparison: localeCompare with a locale builds one per call. */
+const byName = new Intl.Collator('en-GB')
 
 /** Built once per vocabulary (which lasts until content changes), not once per search. */
 const lookupsOf = new WeakMap<FacetVocabulary, Lookups>()
@@ -101,12 +107,14 @@ const lookupsOf = new WeakMap<FacetVocabulary, Lookups>()
 function lookups(vocabulary: FacetVocabulary): Lookups {
   let found = lookupsOf.get(vocabulary)
   if (!found) {
-    found = { byValue: new Map(), byKey: new Map() }
+    found = { byValue: new Map(), byKey: new Map(), nameOrder: new Map() }
     for (const list of listParams) {
       const known = knownValues(list, vocabulary)
       if (!known) continue
       found.byValue.set(list, known)
       found.byKey.set(list, new Map([...known.values()].map((v) => [v.key, v])))
+      const byLabel = [...known.values()].sort((a, b) => byName.compare(a.label, b.label))
+      found.nameOrder.set(list, new Map(byLabel.map((v, i) => [v.value, i])))
     }
     lookupsOf.set(vocabulary, found)
   }
@@ -118,7 +126,7 @@ export function resolveFacets(params: SearchParams, vocabulary: FacetVocabulary)
   const keys: Partial<Record<ListParam, string[]>> = {}
   const messages: string[] = []
   const next: SearchParams = { ...params }
-  const { byValue, byKey } = lookups(vocabulary)
+  const { byValue, byKey, nameOrder } = lookups(vocabulary)
   for (const list of listParams) {
     const known = byValue.get(list)
     const chosen = params[list] as Array<string | number>
@@ -140,6 +148,7 @@ export function resolveFacets(params: SearchParams, vocabulary: FacetVocabulary)
       const info = byKey.get(list)?.get(key)
       return info ? { value: info.value, label: info.label } : null
     },
+    nameOrder: (list, value) => nameOrder.get(list)?.get(value) ?? -1,
   }
 }
 
@@ -148,15 +157,12 @@ export function listOfKey(key: string): ListParam | null {
   return listParams.find((l) => facetPrefix[l] === prefix) ?? null
 }
 
-/** One collator for every comparison: localeCompare with a locale builds one per call. */
-const byName = new Intl.Collator('en-GB')
-
 /** The order a facet's values are listed in: years newest first, kinds and tiers as defined, others by count then name. */
-function orderValues(list: ListParam, values: FacetValue[]): FacetValue[] {
+function orderValues(list: ListParam, values: FacetValue[], nameOrder: ResolvedFacets['nameOrder']): FacetValue[] {
   if (list === 'years') return values.sort((a, b) => Number(b.value) - Number(a.value))
   if (list === 'kinds') return values.sort((a, b) => caseStudyKinds.indexOf(a.value as never) - caseStudyKinds.indexOf(b.value as never))
   if (list === 'tiers') return values.sort((a, b) => searchableTiers.indexOf(a.value as never) - searchableTiers.indexOf(b.value as never))
-  return values.sort((a, b) => b.count - a.count || byName.compare(a.label, b.label))
+  return values.sort((a, b) => b.count - a.count || nameOrder(list, a.value) - nameOrder(list, b.value))
 }
 
 /**
@@ -182,5 +188,5 @@ export function buildFacets(counts: ReadonlyMap<string, number>, resolved: Resol
       if (info) values.get(list)!.push({ value: info.value, label: info.label, count: 0, selected: true })
     }
   }
-  return listParams.map((list) => ({ name: list, param: paramNames[list], label: facetLabels[list], values: orderValues(list, values.get(list)!) }))
+  return listParams.map((list) => ({ name: list, param: paramNames[list], label: facetLabels[list], values: orderValues(list, values.get(list)!, resolved.nameOrder) }))
 }
