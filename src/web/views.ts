@@ -1,7 +1,9 @@
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import nunjucks from 'nunjucks'
-import { checkboxesHtml, tagHtml } from './govuk-html.ts'
+import { caseStudyListHtml } from './case-study-list.ts'
+import type { ListedCaseStudy } from './case-study-list.ts'
+import { checkboxesHtml } from './govuk-html.ts'
 import type { CheckboxesParams } from './govuk-html.ts'
 
 const require = createRequire(import.meta.url)
@@ -23,9 +25,9 @@ export function createViews(site: SiteLocals): nunjucks.Environment {
     { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true },
   )
   env.addGlobal('site', site)
-  // Same markup as govukCheckboxes and govukTag, for pages that show dozens (see govuk-html.ts).
+  // Same markup as govukCheckboxes, and the case-study list, for pages that show dozens (see govuk-html.ts).
   env.addGlobal('govukCheckboxesHtml', (params: CheckboxesParams) => new nunjucks.runtime.SafeString(checkboxesHtml(params)))
-  env.addGlobal('govukTagHtml', (params: { text: string; classes?: string }) => new nunjucks.runtime.SafeString(tagHtml(params)))
+  env.addGlobal('caseStudyListHtml', (items: ListedCaseStudy[], headingLevel: number) => new nunjucks.runtime.SafeString(caseStudyListHtml(items, headingLevel)))
   env.addFilter('number', (n: unknown) => (typeof n === 'number' ? n.toLocaleString('en-GB') : String(n ?? '')))
   env.addFilter('date', (d: unknown) =>
     d instanceof Date
