@@ -29,9 +29,10 @@ the previous page is read in full, every address once per round; latency is from
 byte, requests/s is pages answered ÷ wall time. Every pass runs on a freshly started server
 (bench/lib/serve-for-bench.ts: the real app from \`buildApp\`, \`LOG_LEVEL=warn\`) after ${o.warmUp}
 unmeasured warm-up searches that share no words with the mix (the first of them loads what the
-search keeps until content changes: facet names and the in-memory index), because the app keeps pages
-in its page cache by address and keeps results per query text until content changes: a second pass
-on the same server would measure those caches. Addresses in the mix that share their text (with
+search keeps until content changes: facet names and the in-memory search engine), because the app
+keeps pages in its page cache by address, and matches per query text and the rows it has shown until
+content changes: a second pass on the same server would measure those caches (rows the warm-up
+searches showed stay cached, as on a server that has been answering). Addresses in the mix that share their text (with
 other filters, another sort order or page 2) share that, as they do for a reader refining a search.
 Every answer is checked: a non-200 is an error, and an answer from the page cache
 (\`x-coophub-cache: hit\`) would be reported. ${o.rounds} round${o.rounds > 1 ? 's' : ''} at ${o.connections} connections, then one pass on a

@@ -4,14 +4,14 @@
 import pg from 'pg'
 
 const kinds: Array<[name: string, pattern: RegExp]> = [
-  ['rows of the page with snippets (ts_headline)', /ts_headline\(/],
-  ['facet counts and total (SQL)', /WITH matches AS/],
-  ['text matches with their rank (search_vector @@, ts_rank_cd)', /search_vector @@/],
-  ['searchable words? (numnode)', /numnode\(/],
+  ['rows of the page (links, and bodies for snippets)', /AS participants/],
+  ['phrases checked by PostgreSQL (search_vector @@)', /search_vector @@/],
+  ['queries PostgreSQL parses (websearch_to_tsquery, not plain words)', /::text AS query/],
+  ['the search engine loaded (every lexeme and facet key)', /tsvector_to_array/],
   ['"did you mean" (search_words)', /search_words/],
   ['transaction control (BEGIN, SET LOCAL, COMMIT)', /^\s*(begin|commit|rollback|set local)\b/i],
 ]
-const other = 'other (links of the hits, facet names, …)'
+const other = 'other (facet names, …)'
 
 export interface StatementTimes {
   /** Milliseconds of each statement, by kind. */
