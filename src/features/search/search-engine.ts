@@ -22,7 +22,7 @@ export interface TextQuery {
 
 /**
  * The in-memory side of search for one state of the content: the facet index, the text index,
- * and each text's matches once found. Built again when content changes (the page cache's memo
+ * each text's matches once found, and the rows of results pages once shown. Built again when content changes (the page cache's memo
  * forgets it), so nothing here outlives the content it was read from.
  */
 export class SearchEngine {
