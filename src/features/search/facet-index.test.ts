@@ -71,4 +71,35 @@ describe('FacetIndex', () => {
       assert.equal(passing.reduce((a, b) => a + b, 0), chosen.length)
     }
   })
+
+  it('counts with filters by bit sets exactly as by reading every match (random data, filters and texts)', () => {
+    let seed = 3
+    const next = () => (seed = (seed * 16_807) % 2_147_483_647) / 2_147_483_647
+    const members = Array.from({ length: 80 }, (_, i) => `m:${i}`)
+    const keys = ['k:project', 'k:case-study', 'k:policy-lab', 'p:1', 'p:2', 'p:3', 't:full', 't:associate', 'y:2020', 'y:2021', 'h:1', 'h:2', ...members]
+    const rows = Array.from({ length: 1000 }, (_, i) => ({ id: i + 1, keys: keys.filter(() => next() < 0.15), yearStart: 2020, publishedAt: i, title: `t${i}` }))
+    const bitsIndex = new FacetIndex(rows)
+    const loopIndex = new FacetIndex(rows)
+    loopIndex.loopCounting = true
+    const facets = { kinds: ['k:project', 'k:case-study', 'k:policy-lab'], principles: ['p:1', 'p:2', 'p:3'], tiers: ['t:full', 't:associate'], years: ['y:2020', 'y:2021'], themes: ['h:1', 'h:2'], members }
+    for (let round = 0; round < 60; round++) {
+      const chosen: Record<string, string[]> = {}
+      for (const [facet, values] of Object.entries(facets)) {
+        if (next() < 0.35) chosen[facet] = values.filter(() => next() < 0.3).concat(values[Math.floor(next() * values.length)]!)
+      }
+      let matches: MatchSet | null = null
+      if (next() < 0.7) {
+        const density = next()
+        const positions = Int32Array.from(rows.filter(() => next() < density).map((r) => bitsIndex.positionOf(r.id)!))
+        const bits = new Uint32Array(Math.ceil(rows.length / 32))
+        for (const p of positions) bits[p >>> 5]! |= 1 << (p & 31)
+        matches = { positions, bits }
+      }
+      const a = bitsIndex.count(matches, chosen)
+      const b = loopIndex.count(matches, chosen)
+      assert.equal(a.total, b.total, `round ${round}`)
+      assert.deepEqual(new Map([...a.counts].sort()), new Map([...b.counts].sort()), `round ${round}`)
+      assert.deepEqual(a.passing, b.passing, `round ${round}`)
+    }
+  })
 })

@@ -6,6 +6,8 @@
 import { listParams } from './search-params.ts'
 import type { ListParam, SortOrder } from './search-params.ts'
 import { facetPrefix } from './facets.ts'
+import { buildKeyTable, countFiltered } from './filtered-count.ts'
+import type { KeyTable } from './filtered-count.ts'
 
 export interface IndexRow {
   id: number
@@ -124,6 +126,18 @@ export class FacetIndex {
     })
     const bits = matches ? matches.bits : null
     if (needed === 0 && bits !== null && this.countBits(bits) > this.size / 2) return this.countByComplement(bits)
+    if (needed !== 0 && !this.loopCounting) {
+      const byFacet = new Map<number, number[]>()
+      for (let key = 0; key < chosenKey.length; key++) {
+        if (chosenKey[key] === 1) byFacet.set(keyFacet[key]!, [...(byFacet.get(keyFacet[key]!) ?? []), key])
+      }
+      listParams.forEach((l, f) => {
+        if ((needed & (1 << f)) !== 0 && !byFacet.has(f)) byFacet.set(f, [])
+      })
+      this.keyTable ??= buildKeyTable(this.size, keyStart, keyList, keyFacet, listParams.length)
+      const { total, perKey, passing } = countFiltered(this.keyTable, bits, byFacet)
+      return { total, counts: this.countsOf(perKey), passing }
+    }
     const perKey = new Int32Array(this.keyNames.length)
     const passing = new Uint8Array(this.size)
     let total = 0
@@ -182,6 +196,10 @@ export class FacetIndex {
 
   /** Every key's count over every position, worked out once. */
   private everyKey: Int32Array | null = null
+  /** Keys as bit sets, for counting with filters; built the first time one is chosen. */
+  private keyTable: KeyTable | null = null
+  /** Counts with filters by reading every match's keys (the loop below) instead: for tests to compare the two. */
+  loopCounting = false
 
   /**
    * Counts without chosen filters for a text most case studies match (a common word): the counts
