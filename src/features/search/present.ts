@@ -1,18 +1,13 @@
+import type { ListedCaseStudy } from '../../web/case-study-list.ts'
 import { kindLabels, yearLabel } from '../case-studies/present.ts'
 import { highlightToHtml, startMark } from './highlight.ts'
 import { hasFilters, searchHref, sortOrders, withoutValue } from './search-params.ts'
 import type { ListParam, SearchParams, SortOrder } from './search-params.ts'
 import type { Facet, SearchHit, SearchOutcome } from './search-types.ts'
 
-export interface ResultItem {
-  slug: string
-  title: string
-  summary: string
-  kindLabel: string
-  yearLabel: string
-  leadName: string | null
+/** A result as the case-study list (src/web/case-study-list.ts) shows it. */
+export interface ResultItem extends ListedCaseStudy {
   principles: Array<{ slug: string; shortName: string }>
-  snippetHtml: string | null
 }
 
 export function presentHits(hits: SearchHit[]): ResultItem[] {
