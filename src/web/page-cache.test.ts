@@ -76,3 +76,29 @@ describe('PageCache.memo', () => {
     assert.equal(await cache.memo('a', load('a reloaded')), 'a reloaded')
   })
 })
+
+describe('PageCache.memoOrPrevious', () => {
+  const cache = () => new PageCache(null as never, { maxEntries: 10, maxBytes: 1e6, pollMs: 1000, maxValues: 10 })
+  const later = <T>(value: T, ms: number) => () => new Promise<T>((resolve) => setTimeout(() => resolve(value), ms))
+
+  it('waits for the first value; after a change answers the old one, stale, only when the new one is late', async () => {
+    const c = cache()
+    assert.deepEqual(await c.memoOrPrevious('engine', later('first', 30), 5), { value: 'first', stale: false })
+    c.clear()
+    // Quick enough: the reader waits for it.
+    assert.deepEqual(await c.memoOrPrevious('engine', later('second', 5), 200), { value: 'second', stale: false })
+    c.clear()
+    // Late: the value from before the change, marked stale; the new one is kept once it comes.
+    assert.deepEqual(await c.memoOrPrevious('engine', later('third', 100), 5), { value: 'second', stale: true })
+    assert.deepEqual(await c.memoOrPrevious('engine', later('never asked', 1), 500), { value: 'third', stale: false })
+    assert.deepEqual(await c.memoOrPrevious('engine', later('never asked', 1), 5), { value: 'third', stale: false })
+  })
+
+  it('serves the old value when working out the new one fails, and fails only when there is none', async () => {
+    const c = cache()
+    await assert.rejects(c.memoOrPrevious('engine', () => Promise.reject(new Error('down')), 5), /down/)
+    assert.deepEqual(await c.memoOrPrevious('engine', later('up', 1), 50), { value: 'up', stale: false })
+    c.clear()
+    assert.deepEqual(await c.memoOrPrevious('engine', () => Promise.reject(new Error('down again')), 50), { value: 'up', stale: true })
+  })
+})

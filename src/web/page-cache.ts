@@ -40,6 +40,10 @@ declare module 'fastify' {
 export class PageCache {
   private entries = new Map<string, Entry>()
   private values = new Map<string, Promise<unknown>>()
+  /** What memoOrPrevious's promises resolved to, and each key's latest value, kept across changes. */
+  private readonly settled = new WeakMap<Promise<unknown>, unknown>()
+  private readonly watched = new WeakSet<Promise<unknown>>()
+  private readonly previous = new Map<string, unknown>()
   private bytes = 0
   private version: number | null = null
   private timer: NodeJS.Timeout | undefined
@@ -116,6 +120,44 @@ export class PageCache {
       }
     }
     return value
+  }
+
+  /**
+   * Like memo, for a value that takes long to work out again (the search engine: seconds at
+   * 100,000 case studies): when it is still being worked out `patienceMs` after a change, the value
+   * from before the change is answered, marked stale, instead of making every reader wait. Where
+   * it is quick (most sites) nobody sees a stale value: an editor who publishes and then searches
+   * finds what they published. Only for readers that can show slightly old results and will not
+   * cache what they make of them.
+   */
+  async memoOrPrevious<T>(key: string, load: () => Promise<T>, patienceMs = 300): Promise<{ value: T; stale: boolean }> {
+    const current = this.memo(key, load)
+    if (!this.settled.has(current)) {
+      if (!this.watched.has(current)) {
+        this.watched.add(current)
+        void current.then(
+          (value) => {
+            this.settled.set(current, value)
+            this.previous.set(key, value)
+          },
+          () => undefined,
+        )
+      }
+      if (this.previous.has(key)) {
+        let timer: NodeJS.Timeout | undefined
+        const waited = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), patienceMs)))
+        const first = await Promise.race([current.then(() => 'done' as const, () => 'done' as const), waited])
+        clearTimeout(timer)
+        if (first === 'late') return { value: this.previous.get(key) as T, stale: true }
+      }
+    }
+    try {
+      return { value: await current, stale: false }
+    } catch (error) {
+      // Working it out again failed (it will be tried again by the next reader): the old value serves meanwhile.
+      if (this.previous.has(key)) return { value: this.previous.get(key) as T, stale: true }
+      throw error
+    }
   }
 
   get size(): number {

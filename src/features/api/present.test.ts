@@ -106,6 +106,7 @@ describe('presentSearch', () => {
     facets: [{ name: 'kinds', param: 'kind', label: 'Kind', values: [{ value: 'project', label: 'Project', count: 2, selected: false }] }],
     suggestion: { q: 'foods', href: '/case-studies?q=foods' },
     queryIgnored: false,
+    stale: false,
   })
 
   it('links to itself, the next and previous pages (keeping per_page) and the same search on the site', () => {

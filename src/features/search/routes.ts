@@ -8,7 +8,7 @@ export const pageSize = 10
 
 export async function searchRoutes(app: FastifyInstance): Promise<void> {
   app.get('/case-studies', { config: { pageCache: true } }, async (request, reply) => {
-    const deps = { db: app.deps.db, memo: app.pageCache.memo.bind(app.pageCache) }
+    const deps = { db: app.deps.db, memo: app.pageCache.memo.bind(app.pageCache), memoOrPrevious: app.pageCache.memoOrPrevious.bind(app.pageCache) }
     const outcome = await runSearch(deps, request.query as Record<string, unknown>, { pageSize })
     const { params } = outcome
     return reply.render('search/views/index.njk', {
@@ -31,6 +31,7 @@ export async function searchRoutes(app: FastifyInstance): Promise<void> {
       jsonHref: searchHref(params, { page: 1 }, '/case-studies.json'),
       lastPageHref: searchHref(params, { page: outcome.totalPages }),
       pagination: paginationModel(params.page, outcome.totalPages, (page) => searchHref(params, { page })),
-    })
+      // Counted while the search engine is built again after a change: not kept in the page cache.
+    }, { cache: !outcome.stale })
   })
 }

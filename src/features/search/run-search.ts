@@ -17,6 +17,11 @@ export interface SearchDeps {
   db: Database
   /** Remembers a value until content changes (the page cache's memo in the app). */
   memo: <T>(key: string, load: () => Promise<T>) => Promise<T>
+  /**
+   * The page cache's memoOrPrevious, for a reader that can take results from just before a change
+   * while the search engine is built again (the search page, which then is not cached).
+   */
+  memoOrPrevious?: <T>(key: string, load: () => Promise<T>) => Promise<{ value: T; stale: boolean }>
 }
 
 export interface SearchOptions {
@@ -46,9 +51,10 @@ async function prepareSearch(deps: SearchDeps, raw: Record<string, unknown>, opt
   if (queryIgnored) messages.push(`“${params.q}” has no words we can search for (very common words are left out), so we show every case study.`)
   const criteria: SearchCriteria = { q: textUsed ? params.q : '', keys: resolved.keys }
   const sort = effectiveSort(params, textUsed)
-  const engine = await deps.memo('search-engine', () => loadSearchEngine(db))
+  const load = () => loadSearchEngine(db)
+  const { value: engine, stale } = deps.memoOrPrevious ? await deps.memoOrPrevious('search-engine', load) : { value: await deps.memo('search-engine', load), stale: false }
   const found = await countMatches(engine, text, criteria)
-  return { params, messages, resolved, text, textUsed, queryIgnored, criteria, sort, engine, found, order: options.order ?? sort }
+  return { params, messages, resolved, text, textUsed, queryIgnored, criteria, sort, engine, stale, found, order: options.order ?? sort }
 }
 
 /**
@@ -57,7 +63,7 @@ async function prepareSearch(deps: SearchDeps, raw: Record<string, unknown>, opt
  */
 async function hitsOf(source: { engine: SearchEngine } | { db: Database }, ids: readonly number[], text: TextQuery | null): Promise<SearchHit[]> {
   const wanted = text?.tree ? wantedLexemes(text.tree) : null
-  const rows = 'engine' in source ? await source.engine.rowsOf(ids) : await findRows(source.db, ids, false)
+  const rows = 'engine' in source ? await source.engine.rowsOf(ids) : await findRows(source.db, ids, wanted !== null)
   return rows.map(({ body, ...row }) => ({ ...row, headline: wanted && body ? snippetOf(plainText(body), wanted) : null }))
 }
 
@@ -76,7 +82,8 @@ export async function runSearch(deps: SearchDeps, raw: Record<string, unknown>, 
     messages.push(`There ${totalPages === 1 ? 'is only 1 page' : `are only ${totalPages} pages`} of results.`)
   }
   const ids = engine.index.page(found.passing, s.order, found.matches, (params.page - 1) * pageSize, pageSize)
-  const hits = await hitsOf({ engine }, ids, (options.snippets ?? true) ? s.text : null)
+  // An engine from before a change may hold rows since unpublished: rows come fresh from the database then.
+  const hits = await hitsOf(s.stale ? { db } : { engine }, ids, (options.snippets ?? true) ? s.text : null)
 
   let suggestion: SearchOutcome['suggestion'] = null
   if (s.textUsed && found.total <= fewResults) {
@@ -98,6 +105,7 @@ export async function runSearch(deps: SearchDeps, raw: Record<string, unknown>, 
     facets: buildFacets(found.counts, s.resolved),
     suggestion,
     queryIgnored: s.queryIgnored,
+    stale: s.stale,
   }
 }
 

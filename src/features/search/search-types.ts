@@ -62,4 +62,6 @@ export interface SearchOutcome {
   suggestion: Suggestion | null
   /** The text had no searchable words (only stop words or punctuation): it was not used. */
   queryIgnored: boolean
+  /** Counted by the search engine from just before a change, while it is built again (see PageCache.memoOrPrevious). */
+  stale: boolean
 }

@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict'
 import { before, it } from 'node:test'
 import { describeEachDatabase } from '../../../test/app.ts'
+import { eq } from 'drizzle-orm'
 import { buildCaseStudy, buildOrganisation, buildPrinciple } from '../../../test/factories.ts'
+import { caseStudies } from '../../db/schema/index.ts'
+import { runSearch } from './run-search.ts'
+import { loadSearchEngine } from './search-engine.ts'
 
 const titlesIn = (html: string) => [...html.matchAll(/<a class="govuk-link" href="\/case-studies\/([a-z0-9-]+)">/g)].map((m) => m[1])
 
@@ -148,5 +152,19 @@ describeEachDatabase('GET /case-studies', (get) => {
   it('still has every table after hostile searches', async () => {
     const res = await get().app.inject('/case-studies')
     assert.match(res.body, /14 case studies/)
+  })
+
+  it('with the search engine from before a change, reads the rows as they are now: one since unpublished is left out', async () => {
+    const { db } = get().handle
+    const zebra = await buildCaseStudy(db, { slug: 'zebra-crossings', title: 'Zebra crossings for schools' })
+    const memo = <T>(_key: string, load: () => Promise<T>) => load()
+    const before = await loadSearchEngine(db)
+    await db.update(caseStudies).set({ status: 'archived' }).where(eq(caseStudies.id, zebra.id))
+    const memoOrPrevious = async <T>(_key: string, _load: () => Promise<T>) => ({ value: before as unknown as T, stale: true })
+    const stale = await runSearch({ db, memo, memoOrPrevious }, { q: 'zebra' })
+    assert.equal(stale.stale, true)
+    assert.deepEqual(stale.hits.map((h) => h.slug), [])
+    const fresh = await runSearch({ db, memo }, { q: 'zebra' })
+    assert.deepEqual([fresh.stale, fresh.total], [false, 0])
   })
 })
