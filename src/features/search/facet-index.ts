@@ -5,6 +5,7 @@
 // ordered in one pass over typed arrays. Pure: the rows come in from search-engine.ts.
 import { listParams } from './search-params.ts'
 import type { ListParam, SortOrder } from './search-params.ts'
+import { countBits } from './bits.ts'
 import { facetPrefix } from './facets.ts'
 import { buildKeyTable, countFiltered } from './filtered-count.ts'
 import type { KeyTable } from './filtered-count.ts'
@@ -125,7 +126,7 @@ export class FacetIndex {
       }
     })
     const bits = matches ? matches.bits : null
-    if (needed === 0 && bits !== null && this.countBits(bits) > this.size / 2) return this.countByComplement(bits)
+    if (needed === 0 && bits !== null && countBits(bits) > this.size / 2) return this.countByComplement(bits)
     if (needed !== 0 && !this.loopCounting) {
       const byFacet = new Map<number, number[]>()
       for (let key = 0; key < chosenKey.length; key++) {
@@ -181,17 +182,6 @@ export class FacetIndex {
       if (perKey[key]! > 0) counts.set(this.keyNames[key]!, perKey[key]!)
     }
     return counts
-  }
-
-  private countBits(bits: Uint32Array): number {
-    let n = 0
-    for (let w = 0; w < bits.length; w++) {
-      let x = bits[w]!
-      x -= (x >>> 1) & 0x55555555
-      x = (x & 0x33333333) + ((x >>> 2) & 0x33333333)
-      n += Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24
-    }
-    return n
   }
 
   /** Every key's count over every position, worked out once. */

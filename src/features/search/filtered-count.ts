@@ -4,6 +4,7 @@
 // every filter have their keys read. A chosen facet's own values are counted over the case studies
 // that meet the other filters: by popcount per value for a facet of few values, else by reading
 // those case studies' keys. Same results as FacetIndex.count's loop, which a test compares. Pure.
+import { popcount } from './bits.ts'
 
 /** The index's keys, laid out for this: per position its key ids, per key the positions holding it. */
 export interface KeyTable {
@@ -28,12 +29,6 @@ export function buildKeyTable(size: number, keyStart: Int32Array, keyList: Int32
     if (f >= 0) facetKeys[f]!.push(key)
   })
   return { size, keyStart, keyList, keyFacet, keyBits, facetKeys }
-}
-
-function popcount(x: number): number {
-  x -= (x >>> 1) & 0x55555555
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333)
-  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24
 }
 
 /**

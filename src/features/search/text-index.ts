@@ -5,6 +5,7 @@
 // from PostgreSQL's own parse of what was typed) is answered with bit sets, and matches are
 // ranked by their title-and-summary lexemes. Phrases need word positions, which are not kept:
 // the engine asks PostgreSQL which case studies hold them. Pure.
+import { countBits } from './bits.ts'
 import type { TsNode } from './tsquery-text.ts'
 import { readWeightedLexemes } from './tsvector-text.ts'
 
@@ -184,8 +185,7 @@ export class TextIndex {
     for (const id of ids) {
       for (let i = this.rankStart[id]!; i < this.rankStart[id + 1]!; i++) scratch[this.rankPositions[i]!]! += this.rankWeights[i]!
     }
-    let count = 0
-    for (let w = 0; w < bits.length; w++) count += popcount(bits[w]!)
+    const count = countBits(bits)
     const inOrder = new Int32Array(count)
     let best = 0
     let n = 0
@@ -209,10 +209,4 @@ export class TextIndex {
     }
     return ranked
   }
-}
-
-function popcount(x: number): number {
-  x -= (x >>> 1) & 0x55555555
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333)
-  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24
 }
