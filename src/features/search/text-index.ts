@@ -1,9 +1,9 @@
 // Text matching and ranking in memory. Asking PostgreSQL for every match of a common word and its
 // rank meant reading and unpacking thousands of stored vectors per new search (22 ms on average
 // at 10,000 case studies, over 300 ms at 100,000, measured); here each published case study's
-// lexemes (as PostgreSQL stemmed them) are inverted once into posting lists, a query's tree (read
-// from PostgreSQL's own parse of what was typed) is answered with bit sets, and matches are
-// ranked by their title-and-summary lexemes. Phrases need word positions, which are not kept:
+// lexemes (as PostgreSQL stemmed them) are inverted once into posting lists, a query's tree (from
+// plain-query.ts, or PostgreSQL's own parse of what was typed) is answered with bit sets, and
+// matches are ranked by their title-and-summary lexemes. Phrases need word positions, which are not kept:
 // the engine asks PostgreSQL which case studies hold them. Pure.
 import { countBits } from './bits.ts'
 import type { TsNode } from './tsquery-text.ts'
