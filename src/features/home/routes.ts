@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { listPrinciplesWithCounts } from '../principles/queries.ts'
 import { presentHits } from '../search/present.ts'
+import { pageSearchDeps } from '../search/page-deps.ts'
 import { runSearch } from '../search/run-search.ts'
 
 export async function homeRoutes(app: FastifyInstance): Promise<void> {
@@ -8,13 +9,12 @@ export async function homeRoutes(app: FastifyInstance): Promise<void> {
     const { db } = app.deps
     const [principles, latest] = await Promise.all([
       listPrinciplesWithCounts(db),
-      runSearch({ db, memo: app.pageCache.memo.bind(app.pageCache) }, {}, { pageSize: 5, snippets: false }),
+      runSearch(pageSearchDeps(app), {}, { pageSize: 5, snippets: false }),
     ])
-    return reply.render('home/views/index.njk', {
-      title: app.deps.config.networkName,
-      principles,
-      totalCaseStudies: latest.total,
-      latest: presentHits(latest.hits),
-    })
+    return reply.render(
+      'home/views/index.njk',
+      { title: app.deps.config.networkName, principles, totalCaseStudies: latest.total, latest: presentHits(latest.hits) },
+      { cache: !latest.stale },
+    )
   })
 }

@@ -3,6 +3,7 @@ import { NotFoundError } from '../../errors.ts'
 import { isSlug } from '../../lib/slug.ts'
 import { paginationModel } from '../../web/pagination.ts'
 import { presentHits } from '../search/present.ts'
+import { pageSearchDeps } from '../search/page-deps.ts'
 import { runSearch } from '../search/run-search.ts'
 import { findPrinciple, listPrinciplesWithCounts } from './queries.ts'
 
@@ -22,8 +23,7 @@ export async function principleRoutes(app: FastifyInstance): Promise<void> {
     if (!isSlug(request.params.slug)) throw new NotFoundError()
     const principle = await findPrinciple(app.deps.db, request.params.slug)
     if (!principle) throw new NotFoundError()
-    const deps = { db: app.deps.db, memo: app.pageCache.memo.bind(app.pageCache) }
-    const result = await runSearch(deps, { principle: principle.slug, page: request.query.page }, { pageSize, snippets: false })
+    const result = await runSearch(pageSearchDeps(app), { principle: principle.slug, page: request.query.page }, { pageSize, snippets: false })
     const { params, messages } = result
     const totalPages = result.totalPages
     const href = (page: number) => `/principles/${principle.slug}${page > 1 ? `?page=${page}` : ''}`
@@ -40,6 +40,6 @@ export async function principleRoutes(app: FastifyInstance): Promise<void> {
       items: presentHits(result.hits),
       searchHref: `/case-studies?principle=${principle.slug}`,
       pagination: paginationModel(params.page, totalPages, href),
-    })
+    }, { cache: !result.stale }) // see pageSearchDeps
   })
 }
