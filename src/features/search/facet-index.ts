@@ -110,35 +110,22 @@ export class FacetIndex {
    * of the other facets' choices. Returns the counts and which positions pass.
    */
   count(matches: MatchSet | null, chosen: Partial<Record<ListParam, readonly string[]>>): Counted & { passing: Uint8Array } {
-    // Locals and flags rather than properties and sets: these loops run for every key of every
-    // match (over 1.5 million at 100,000 case studies for a common word).
-    const { keyStart, keyList, keyFacet } = this
-    const chosenKey = new Uint8Array(this.keyNames.length)
-    /** One bit per facet with a choice. */
-    let needed = 0
+    /** Per facet with a choice (its place in listParams), the chosen key ids. */
+    const byFacet = new Map<number, number[]>()
     listParams.forEach((l, f) => {
       const keys = chosen[l]
       if (!keys || keys.length === 0) return
-      needed |= 1 << f
-      for (const k of keys) {
-        const id = this.keyIdOf.get(k)
-        if (id !== undefined) chosenKey[id] = 1
-      }
+      byFacet.set(f, keys.flatMap((k) => this.keyIdOf.get(k) ?? []))
     })
     const bits = matches ? matches.bits : null
-    if (needed === 0 && bits !== null && countBits(bits) > this.size / 2) return this.countByComplement(bits)
-    if (needed !== 0 && !this.loopCounting) {
-      const byFacet = new Map<number, number[]>()
-      for (let key = 0; key < chosenKey.length; key++) {
-        if (chosenKey[key] === 1) byFacet.set(keyFacet[key]!, [...(byFacet.get(keyFacet[key]!) ?? []), key])
-      }
-      listParams.forEach((l, f) => {
-        if ((needed & (1 << f)) !== 0 && !byFacet.has(f)) byFacet.set(f, [])
-      })
-      this.keyTable ??= buildKeyTable(this.size, keyStart, keyList, keyFacet, listParams.length)
+    if (byFacet.size > 0) {
+      this.keyTable ??= buildKeyTable(this.size, this.keyStart, this.keyList, this.keyFacet, listParams.length)
       const { total, perKey, passing } = countFiltered(this.keyTable, bits, byFacet)
       return { total, counts: this.countsOf(perKey), passing }
     }
+    if (bits !== null && countBits(bits) > this.size / 2) return this.countByComplement(bits)
+    // Locals rather than properties: this loop runs for every key of every match.
+    const { keyStart, keyList } = this
     const perKey = new Int32Array(this.keyNames.length)
     const passing = new Uint8Array(this.size)
     let total = 0
@@ -150,28 +137,9 @@ export class FacetIndex {
         if ((p & 31) === 0 && bits[p >>> 5] === 0) p += 31
         continue
       }
-      const from = keyStart[p]!
-      const to = keyStart[p + 1]!
-      let satisfied = 0
-      if (needed !== 0) {
-        for (let i = from; i < to; i++) {
-          const key = keyList[i]!
-          if (chosenKey[key] === 1) satisfied |= 1 << keyFacet[key]!
-        }
-      }
-      const missing = needed & ~satisfied
-      if (missing === 0) {
-        total++
-        passing[p] = 1
-        for (let i = from; i < to; i++) perKey[keyList[i]!]!++
-      } else if ((missing & (missing - 1)) === 0) {
-        // Fails only its own facet's choice: it counts towards that facet's other values.
-        const failed = 31 - Math.clz32(missing)
-        for (let i = from; i < to; i++) {
-          const key = keyList[i]!
-          if (keyFacet[key] === failed) perKey[key]!++
-        }
-      }
+      total++
+      passing[p] = 1
+      for (let i = keyStart[p]!; i < keyStart[p + 1]!; i++) perKey[keyList[i]!]!++
     }
     return { total, counts: this.countsOf(perKey), passing }
   }
@@ -188,8 +156,6 @@ export class FacetIndex {
   private everyKey: Int32Array | null = null
   /** Keys as bit sets, for counting with filters; built the first time one is chosen. */
   private keyTable: KeyTable | null = null
-  /** Counts with filters by reading every match's keys (the loop below) instead: for tests to compare the two. */
-  loopCounting = false
 
   /**
    * Counts without chosen filters for a text most case studies match (a common word): the counts
