@@ -1,6 +1,6 @@
 // The columns of the CSV and JSON exports: one list for the files, the /api page and the OpenAPI document.
 import type { SearchHit } from '../search/search-types.ts'
-import { caseStudyUrl } from './present.ts'
+import { caseStudyUrl, iso } from './present.ts'
 
 export const listSeparator = '; '
 
@@ -39,6 +39,6 @@ export function exportRecord(hit: SearchHit, base: string): ExportRecord {
     participating_members: hit.participants.map((p) => p.name),
     principles: hit.principles.map((p) => p.shortName),
     themes: hit.themes.map((t) => t.name),
-    published_at: hit.publishedAt === null ? null : hit.publishedAt.toISOString(),
+    published_at: iso(hit.publishedAt),
   }
 }

@@ -47,27 +47,19 @@ export interface ApiCaseStudyList {
   links: { self: string; next?: string; prev?: string; html: string }
 }
 
-export interface ApiCaseStudy {
-  slug: string
-  url: string
-  title: string
-  summary: string
-  kind: CaseStudyKind
-  yearStart: number | null
-  yearEnd: number | null
-  publishedAt: string | null
+/** One case study in full: the fields of a list's entry, with every linked organisation in place of participants. */
+export interface ApiCaseStudy extends Omit<ApiCaseStudySummary, 'participants' | 'principles'> {
   /** Markdown, as written; the site renders it with raw HTML off. */
   body: string
   outcomes: string
-  lead: ApiLinkedName | null
   organisations: Array<ApiLinkedName & { role: OrganisationRole }>
   principles: Array<{ slug: string; shortName: string; statement: string }>
-  themes: ApiLinkedName[]
   contact: { name: string; jobTitle: string | null; organisation: ApiLinkedName | null; email: string | null; phone: string | null } | null
   links: { self: string; html: string }
 }
 
-const iso = (d: Date | null): string | null => (d === null ? null : d.toISOString())
+/** A date as the API and the exports write it: ISO 8601, UTC. */
+export const iso = (d: Date | null): string | null => (d === null ? null : d.toISOString())
 
 export const caseStudyUrl = (base: string, slug: string): string => `${base}/case-studies/${slug}`
 
