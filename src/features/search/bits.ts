@@ -14,3 +14,10 @@ export function countBits(bits: Uint32Array): number {
   for (let w = 0; w < bits.length; w++) n += popcount(bits[w]!)
   return n
 }
+
+/** Clears the bits past the last of `size` positions (the end of the last word), in place. */
+export function clearBeyond(bits: Uint32Array, size: number): Uint32Array {
+  const spare = bits.length * 32 - size
+  if (spare > 0) bits[bits.length - 1]! &= 0xffffffff >>> spare
+  return bits
+}

@@ -4,7 +4,7 @@
 // every filter have their keys read. A chosen facet's own values are counted over the case studies
 // that meet the other filters: by popcount per value for a facet of few values, else by reading
 // those case studies' keys. facet-index.test.ts checks it against a count worked out row by row. Pure.
-import { popcount } from './bits.ts'
+import { clearBeyond, popcount } from './bits.ts'
 
 /** The index's keys, laid out for this: per position its key ids, per key the positions holding it. */
 export interface KeyTable {
@@ -33,14 +33,11 @@ export function buildKeyTable(size: number, keyStart: Int32Array, keyList: Int32
 
 /**
  * Counts over the matches (every position when `matches` is null) with the chosen key ids per
- * facet (each non-empty: OR within a facet, AND across).
+ * facet: OR within a facet, AND across; an empty list is a choice no case study meets.
  */
 export function countFiltered(t: KeyTable, matches: Uint32Array | null, chosen: ReadonlyMap<number, readonly number[]>): { total: number; perKey: Int32Array; passing: Uint8Array } {
   const words = Math.ceil(t.size / 32)
-  const all = new Uint32Array(words).fill(0xffffffff)
-  const spare = words * 32 - t.size
-  if (spare > 0) all[words - 1] = 0xffffffff >>> spare
-  const base = matches ?? all
+  const base = matches ?? clearBeyond(new Uint32Array(words).fill(0xffffffff), t.size)
   /** Per chosen facet, the positions meeting its filter. */
   const meets = new Map<number, Uint32Array>()
   for (const [facet, keys] of chosen) {

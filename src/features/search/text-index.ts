@@ -5,7 +5,7 @@
 // plain-query.ts, or PostgreSQL's own parse of what was typed) is answered with bit sets, and
 // matches are ranked by their title-and-summary lexemes. Phrases need word positions, which are not kept:
 // the engine asks PostgreSQL which case studies hold them. Pure.
-import { countBits } from './bits.ts'
+import { clearBeyond, countBits } from './bits.ts'
 import type { TsNode } from './tsquery-text.ts'
 import { readWeightedLexemes } from './tsvector-text.ts'
 
@@ -147,9 +147,7 @@ export class TextIndex {
       case 'not': {
         const bits = this.evaluate(node.arg)
         for (let w = 0; w < bits.length; w++) bits[w] = ~bits[w]!
-        const spare = this.words * 32 - this.size
-        if (spare > 0) bits[this.words - 1]! &= 0xffffffff >>> spare
-        return bits
+        return clearBeyond(bits, this.size)
       }
       case 'or': {
         const bits = this.evaluate(node.args[0]!)
