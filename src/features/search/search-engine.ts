@@ -14,6 +14,9 @@ const matchCacheBytes = 48 * 1024 * 1024
 /** Rows of results pages kept, up to about this many bytes of text. */
 const rowCacheBytes = 16 * 1024 * 1024
 
+/** About how much memory a kept row takes: its text as UTF-16, and the rest. */
+const rowSize = (row: FoundRow) => 2 * (row.title.length + row.summary.length + (row.body?.length ?? 0)) + 1024
+
 /** A text to search for and PostgreSQL's reading of it (null: one the index cannot answer alone). */
 export interface TextQuery {
   q: string
@@ -86,15 +89,14 @@ export class SearchEngine {
   }
 
   private keepRow(row: FoundRow): void {
-    const size = (row: FoundRow) => 2 * (row.title.length + row.summary.length + (row.body?.length ?? 0)) + 1024
     const old = this.rows.get(row.id)
-    if (old) this.rowBytes -= size(old)
+    if (old) this.rowBytes -= rowSize(old)
     this.rows.set(row.id, row)
-    this.rowBytes += size(row)
+    this.rowBytes += rowSize(row)
     for (const [id, oldest] of this.rows) {
       if (this.rowBytes <= rowCacheBytes) break
       this.rows.delete(id)
-      this.rowBytes -= size(oldest)
+      this.rowBytes -= rowSize(oldest)
     }
   }
 
