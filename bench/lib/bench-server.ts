@@ -13,7 +13,9 @@ export interface BenchServer extends BenchServerInfo {
 
 /** Runs bench/lib/serve-for-bench.ts in a child process, so that load generation does not share its event loop. */
 export async function startBenchServer(database: DatabaseUnderTest, pagePaths: string[], limitMs = 120_000): Promise<BenchServer> {
-  const server = spawnNode(['--import', 'tsx', 'bench/lib/serve-for-bench.ts', ...pagePaths], database.env)
+  // BENCH_SERVER_NODE_ARGS: extra Node flags for the server (such as --cpu-prof), which NODE_OPTIONS refuses.
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean)
+  const server = spawnNode([...nodeArgs, '--import', 'tsx', 'bench/lib/serve-for-bench.ts', ...pagePaths], database.env)
   let timer: NodeJS.Timeout | undefined
   try {
     const info = await new Promise<BenchServerInfo>((resolve, reject) => {

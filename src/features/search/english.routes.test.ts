@@ -20,6 +20,7 @@ function show(node: TsNode | null | undefined): string {
   if (node === null) return ''
   if (node.op === 'word') return node.lexeme
   if (node.op === 'not') return `!${show(node.arg)}`
+  if (node.op === 'phrase') return `(${node.args.map((arg, i) => (i === 0 ? '' : ` <${node.distances[i - 1]}> `) + show(arg)).join('')})`
   return `(${node.args.map(show).join(` ${node.op} `)})`
 }
 
@@ -45,15 +46,16 @@ describeEachDatabase('English as PostgreSQL reads it', (get) => {
     assert.equal(englishStopWords.size, 127)
   })
 
-  it('reads 3,000 generated plain queries as websearch_to_tsquery does', async () => {
+  it('reads 3,000 generated plain queries, phrases in quotes among them, as websearch_to_tsquery does', async () => {
     const next = random(11)
     const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!
     const pool = [...words.filter((w) => /^[a-z0-9]+$/.test(w)).slice(0, 300), ...englishStopWords, 'or', 'OR', 'Or', '2024', '1990s', 'covid19', 'Council', 'HOUSING', 'x']
-    const queries = Array.from({ length: 3000 }, () =>
-      Array.from({ length: 1 + Math.floor(next() * 6) }, () => `${next() < 0.15 ? '-' : ''}${pick(pool)}`).join(pick([' ', '  ', ' \t '])),
-    )
+    const phrase = () => `"${Array.from({ length: 1 + Math.floor(next() * 4) }, () => pick(pool)).join(' ')}"`
+    const term = () => `${next() < 0.15 ? '-' : ''}${next() < 0.2 ? phrase() : pick(pool)}`
+    const queries = Array.from({ length: 3000 }, () => Array.from({ length: 1 + Math.floor(next() * 6) }, term).join(pick([' ', '  ', ' \t '])))
+    assert.ok(queries.filter((q) => readPlainQuery(q)?.op === 'phrase').length > 50, 'some queries are phrases alone')
     const result = await get().handle.db.execute<{ q: string; query: string }>(sql`
-      SELECT q, websearch_to_tsquery('english', q)::text AS query FROM unnest(${`{${queries.map((q) => `"${q}"`).join(',')}}`}::text[]) AS q`)
+      SELECT q, websearch_to_tsquery('english', q)::text AS query FROM json_array_elements_text(${JSON.stringify(queries)}::json) AS q`)
     const differ = result.rows.filter((r) => show(readPlainQuery(r.q)) !== show(parseTsquery(r.query))).map((r) => `${r.q} → ${r.query} ≠ ${show(readPlainQuery(r.q))}`)
     assert.deepEqual(differ.slice(0, 10), [])
     assert.equal(result.rows.length, 3000)

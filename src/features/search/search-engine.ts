@@ -4,7 +4,7 @@ import { FacetIndex } from './facet-index.ts'
 import type { IndexRow, MatchSet } from './facet-index.ts'
 import { findRows, tsquery } from './search-query.ts'
 import type { FoundRow } from './search-query.ts'
-import { TextIndexBuilder, lexemeSeparator } from './text-index.ts'
+import { TextIndexBuilder } from './text-index.ts'
 import type { Bits, TextIndex } from './text-index.ts'
 import { hasNegatedPhrase, hasPhrase, wantedLexemes } from './tsquery-text.ts'
 import type { TsNode } from './tsquery-text.ts'
@@ -113,16 +113,16 @@ export class SearchEngine {
 
   private async load({ q, tree }: TextQuery): Promise<MatchSet> {
     let bits: Bits
-    if (tree && !hasPhrase(tree)) bits = this.text.evaluate(tree)
-    else if (tree && !hasNegatedPhrase(tree)) bits = await this.checkPhrases(q, this.text.evaluate(tree))
+    if (tree && this.text.answers(tree)) bits = this.text.evaluate(tree)
+    else if (tree && this.text.complete && hasPhrase(tree) && !hasNegatedPhrase(tree)) bits = await this.checkPhrases(q, this.text.evaluate(tree))
     else bits = await this.askDatabase(q)
     return { positions: this.text.rank(bits, tree ? wantedLexemes(tree) : [], this.index.newestPublished), bits }
   }
 
   /**
-   * Which of the candidates (every case study holding all the words of each phrase) match the
-   * query as PostgreSQL reads it: only it knows word positions. One statement: under load every
-   * round trip waits its turn on this process's event loop.
+   * Which of the candidates (every case study holding all the words of each phrase) match a query
+   * whose phrases the index cannot check (websearch_to_tsquery makes none such). One statement:
+   * under load every round trip waits its turn on this process's event loop.
    */
   private async checkPhrases(q: string, candidates: Bits): Promise<Bits> {
     const ids: number[] = []
@@ -136,7 +136,7 @@ export class SearchEngine {
     return this.bitsOf(rows.rows)
   }
 
-  /** Matches of a query the index cannot narrow down (a phrase to be absent, or one it cannot read). */
+  /** Matches of a query the index cannot narrow down (one it cannot read, or a vector it could not). */
   private async askDatabase(q: string): Promise<Bits> {
     // For a word most case studies use, the planner prefers reading the whole table, which
     // unpacks every stored vector: 186 ms against 28 ms through the index at 10,000 case studies
@@ -161,17 +161,17 @@ export class SearchEngine {
 /** Case studies read per query while loading, so that the whole text never sits in memory at once. */
 const loadBatch = 5_000
 
-type EngineRow = { id: number; keys: string[] | null; year_start: number | null; published: number | null; title: string; lexemes: string | null; ranked: string | null }
+type EngineRow = { id: number; keys: string[] | null; year_start: number | null; published: number | null; title: string; vector: string | null; ranked: string | null }
 
 const readBatch = async (db: Database, after: number) =>
   (
     await db.execute<EngineRow>(sql`
       SELECT id, facet_keys AS keys, year_start, extract(epoch FROM published_at)::float8 AS published, title,
-        array_to_string(tsvector_to_array(search_vector), ${lexemeSeparator}) AS lexemes, rank_vector::text AS ranked
+        search_vector::text AS vector, rank_vector::text AS ranked
       FROM case_studies WHERE status = 'published' AND id > ${after} ORDER BY id LIMIT ${loadBatch}`)
   ).rows
 
-/** Reads every published case study's facet keys, order fields and lexemes into the two indexes. */
+/** Reads every published case study's facet keys, order fields and vectors into the two indexes. */
 export async function loadSearchEngine(db: Database): Promise<SearchEngine> {
   const rows: IndexRow[] = []
   const text = new TextIndexBuilder()
@@ -181,7 +181,7 @@ export async function loadSearchEngine(db: Database): Promise<SearchEngine> {
     const next = batch.length < loadBatch ? Promise.resolve([]) : readBatch(db, batch[batch.length - 1]!.id)
     for (const r of batch) {
       rows.push({ id: r.id, keys: r.keys ?? [], yearStart: r.year_start, publishedAt: r.published === null ? null : Number(r.published), title: r.title })
-      text.add(r.lexemes, r.ranked)
+      text.add(r.vector, r.ranked)
     }
     batch = await next
   }

@@ -65,6 +65,33 @@ describeEachDatabase('text index against PostgreSQL', (get) => {
     })
   }
 
+  // Phrases are checked on positions in memory: every one against PostgreSQL's own vector and phrase operator.
+  it('finds the same case studies as PostgreSQL for 80 generated phrases', async () => {
+    const { db } = get().handle
+    const next = random(11)
+    const pick = () => vocabulary[Math.floor(next() * vocabulary.length)]!
+    const phrases = Array.from({ length: 80 }, (_, n) => {
+      const words = Array.from({ length: 2 + (n % 3) }, pick).join(' ')
+      return n % 10 === 9 ? `${pick()} -"${words}"` : n % 10 === 8 ? `"made ${n % 40} ${words}"` : `"${words}"`
+    })
+    let matched = 0
+    let narrower = 0
+    for (const q of phrases) {
+      const found: number[] = []
+      for await (const batch of allHits({ db, memo }, { q })) found.push(...batch.map((h) => h.id))
+      const expected = await db.execute<{ id: number }>(sql`
+        SELECT id FROM case_studies WHERE status = 'published' AND search_vector @@ websearch_to_tsquery('english', ${q})`)
+      assert.deepEqual([...found].sort((a, b) => a - b), expected.rows.map((r) => r.id).sort((a, b) => a - b), q)
+      const anywhere = await db.execute<{ n: number }>(sql`
+        SELECT count(*)::int AS n FROM case_studies WHERE status = 'published' AND search_vector @@ websearch_to_tsquery('english', ${q.replaceAll('"', '')})`)
+      if (found.length > 0) matched++
+      if (!q.includes('-') && found.length < anywhere.rows[0]!.n) narrower++
+    }
+    // The phrases must test something: some match, and some match fewer than their words anywhere.
+    assert.ok(matched >= 20, `${matched} phrases matched`)
+    assert.ok(narrower >= 20, `${narrower} phrases were narrower than their words`)
+  })
+
   it('ranks a title match above a summary match above a body-only match', async () => {
     const { db } = get().handle
     const body = await buildCaseStudy(db, { title: 'Plain one', summary: 'Nothing here.', body: 'A zeppelin story.' })

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { TextIndexBuilder, lexemeSeparator } from './text-index.ts'
+import { TextIndexBuilder, phraseEnds } from './text-index.ts'
 import type { Bits, TextIndex } from './text-index.ts'
 import { parseTsquery, wantedLexemes } from './tsquery-text.ts'
 
-/** Case studies as their lexemes (every word, stemmed) and their weighted title-and-summary vector. */
+/** Case studies as their lexemes in order (word n at position n + 1) and their weighted title-and-summary vector. */
 const docs: Array<{ words: string[]; ranked: string | null }> = [
   { words: ['orchard', 'council', 'food'], ranked: "'orchard':1A 'food':2B" },
   { words: ['council', 'librari'], ranked: "'council':1A,3A" },
@@ -14,9 +14,16 @@ const docs: Array<{ words: string[]; ranked: string | null }> = [
   { words: ['orchard'], ranked: "'orchard':1B" },
 ]
 
+/** The words as PostgreSQL prints a tsvector: each lexeme once, with its positions. */
+function vectorOf(words: readonly string[]): string {
+  const at = new Map<string, number[]>()
+  words.forEach((word, n) => at.set(word, [...(at.get(word) ?? []), n + 1]))
+  return [...at].map(([word, positions]) => `'${word.replaceAll("'", "''")}':${positions.join(',')}`).join(' ')
+}
+
 function build(): TextIndex {
   const builder = new TextIndexBuilder()
-  for (const d of docs) builder.add(d.words.join(lexemeSeparator), d.ranked)
+  for (const d of docs) builder.add(vectorOf(d.words), d.ranked)
   return builder.build()
 }
 
@@ -50,8 +57,39 @@ describe('TextIndex', () => {
     })
   }
 
-  it('takes a phrase as all of its words (the engine checks positions with the database)', () => {
+  it('matches a phrase only where its words stand as it says', () => {
+    // council then food: 0 (council 2, food 3) and 3 (council 1, food 2).
     assert.deepEqual(positions(index.evaluate(parseTsquery("'council' <-> 'food'")!), index.size), [0, 3])
+    assert.deepEqual(positions(index.evaluate(parseTsquery("'food' <-> 'council'")!), index.size), [])
+    assert.deepEqual(positions(index.evaluate(parseTsquery("'orchard' <2> 'food'")!), index.size), [0])
+    assert.deepEqual(positions(index.evaluate(parseTsquery("'council' <-> 'food' <-> 'harbour'")!), index.size), [3])
+    assert.deepEqual(positions(index.evaluate(parseTsquery("'council' <-> ( 'food' <-> 'harbour' )")!), index.size), [3])
+    assert.deepEqual(positions(index.evaluate(parseTsquery("( 'orchard' <-> 'council' ) <-> 'food'")!), index.size), [0])
+    assert.deepEqual(positions(index.evaluate(parseTsquery("!( 'council' <-> 'food' )")!), index.size), [1, 2, 4, 5])
+    assert.deepEqual(positions(index.evaluate(parseTsquery("'council' <-> 'unknown'")!), index.size), [])
+    assert.equal(index.answers(parseTsquery("'council' <-> 'food' & !'orchard'")!), true)
+    assert.equal(index.answers(parseTsquery("'council' <-> ( 'food' | 'orchard' )")!), false)
+  })
+
+  it('works out phrase ends as PostgreSQL does, nested phrases included', () => {
+    // a b c a b: positions 1 2 3 4 5.
+    const at: Record<string, number[]> = { a: [1, 4], b: [2, 5], c: [3] }
+    const ends = (query: string) => phraseEnds(parseTsquery(query)!, (lexeme) => at[lexeme] ?? [])
+    assert.deepEqual(ends("'a' <-> 'b'"), { ends: [2, 5], width: 1 })
+    assert.deepEqual(ends("'a' <-> 'b' <-> 'c'"), { ends: [3], width: 2 })
+    assert.deepEqual(ends("'a' <-> ( 'b' <-> 'c' )"), { ends: [3], width: 2 })
+    assert.deepEqual(ends("'a' <3> 'a'"), { ends: [4], width: 3 })
+    assert.deepEqual(ends("'c' <-> 'a' <-> 'b'"), { ends: [5], width: 2 })
+    assert.deepEqual(ends("'b' <-> 'a'"), { ends: [], width: 1 })
+  })
+
+  it('answers nothing alone when a vector could not be read', () => {
+    const builder = new TextIndexBuilder()
+    builder.add("'council':1", null)
+    builder.add("'broken", null)
+    const broken = builder.build()
+    assert.equal(broken.complete, false)
+    assert.equal(broken.answers(parseTsquery("'council'")!), false)
   })
 
   it('ranks by weights in the title and summary; ties and body-only matches keep the tie order', () => {
@@ -69,7 +107,7 @@ describe('TextIndex', () => {
 
   it('sizes its bit sets to the case studies it holds, also past a multiple of 32', () => {
     const builder = new TextIndexBuilder()
-    for (let i = 0; i < 70; i++) builder.add(i % 2 === 0 ? 'even' : 'odd', null)
+    for (let i = 0; i < 70; i++) builder.add(i % 2 === 0 ? "'even':1" : "'odd':1", null)
     const big = builder.build()
     const notEven = big.evaluate(parseTsquery("!'even'")!)
     assert.equal(notEven.length, 3)

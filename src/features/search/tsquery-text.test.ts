@@ -11,8 +11,10 @@ function show(node: TsNode | null): string {
       return node.lexeme
     case 'not':
       return `!${show(node.arg)}`
+    case 'phrase':
+      return `(${node.args.map((arg, i) => (i === 0 ? '' : ` <${node.distances[i - 1]}> `) + show(arg)).join('')})`
     default:
-      return `(${node.args.map(show).join(node.op === 'phrase' ? ' <> ' : node.op === 'and' ? ' & ' : ' | ')})`
+      return `(${node.args.map(show).join(node.op === 'and' ? ' & ' : ' | ')})`
   }
 }
 
@@ -20,10 +22,11 @@ describe('parseTsquery', () => {
   // Left: what websearch_to_tsquery('english', …)::text prints; right: the tree with PostgreSQL's precedence.
   const cases: Array<[string, string]> = [
     ["'council'", 'council'],
-    ["'communiti' & !'energi' | 'local' <-> 'food' <-> 'group' & 'council'", '((communiti & !energi) | ((local <> food <> group) & council))'],
+    ["'communiti' & !'energi' | 'local' <-> 'food' <-> 'group' & 'council'", '((communiti & !energi) | ((local <1> food <1> group) & council))'],
     ["!'council'", '!council'],
-    ["'council' <3> 'peopl'", '(council <> peopl)'],
-    ["'food' | !( 'local' <-> 'council' ) & 'hous'", '(food | (!(local <> council) & hous))'],
+    ["'council' <3> 'peopl'", '(council <3> peopl)'],
+    ["'right' <3> 'street' <-> 'parti'", '(right <3> street <1> parti)'],
+    ["'food' | !( 'local' <-> 'council' ) & 'hous'", '(food | (!(local <1> council) & hous))'],
     ["'a' & 'b' & 'c'", '(a & b & c)'],
     ["'o''brien' & 'back\\\\slash' & 'café'", "(o'brien & back\\slash & café)"],
     ["'two words'", 'two words'],
@@ -41,7 +44,7 @@ describe('parseTsquery', () => {
   })
 
   it('gives null for an empty query and for what it does not know, never throwing', () => {
-    for (const text of ['', '   ', "'council':*", "'council':A", "'unterminated", "'a' &", "'a' <x> 'b'", "( 'a'", "'a' )", '&', 'council', "'a' 'b'"]) {
+    for (const text of ['', '   ', "'council':*", "'council':A", "'unterminated", "'a' &", "'a' <x> 'b'", "'a' <123456> 'b'", "( 'a'", "'a' )", '&', 'council', "'a' 'b'"]) {
       assert.equal(parseTsquery(text), null, text)
     }
   })

@@ -9,10 +9,10 @@ export type TsNode =
   | { op: 'word'; lexeme: string }
   | { op: 'not'; arg: TsNode }
   | { op: 'and' | 'or'; args: TsNode[] }
-  /** Words joined by `<->` or `<N>`: matching needs word positions, which the index does not keep. */
-  | { op: 'phrase'; args: TsNode[] }
+  /** Operands joined by `<->` or `<N>`: `distances[i]` is how many positions separate args[i] and args[i + 1] (`<->` is 1). */
+  | { op: 'phrase'; args: TsNode[]; distances: number[] }
 
-type Token = { t: 'word'; lexeme: string } | { t: '&' | '|' | '!' | '(' | ')' | 'phrase' }
+type Token = { t: 'word'; lexeme: string } | { t: '&' | '|' | '!' | '(' | ')' } | { t: 'phrase'; distance: number }
 
 /** Lexeme with `''` and backslash escapes, from the opening quote at `from`; null when unterminated. */
 function quoted(text: string, from: number): { lexeme: string; end: number } | null {
@@ -44,9 +44,10 @@ function tokenize(text: string): Token[] | null {
       tokens.push({ t: c })
       i++
     } else if (c === '<') {
-      const m = /^<(-|\d+)>/.exec(text.slice(i, i + 8))
+      // PostgreSQL's distances go up to 16384.
+      const m = /^<(-|\d{1,5})>/.exec(text.slice(i, i + 8))
       if (!m) return null
-      tokens.push({ t: 'phrase' })
+      tokens.push({ t: 'phrase', distance: m[1] === '-' ? 1 : Number(m[1]) })
       i += m[0].length
     } else {
       return null
@@ -70,13 +71,15 @@ export function parseTsquery(text: string): TsNode | null {
     const first = next()
     if (!first || !is(peek())) return first
     const args = [first]
+    const distances: number[] = []
     while (is(peek())) {
-      at++
+      const token = tokens[at++]!
+      if (token.t === 'phrase') distances.push(token.distance)
       const operand = next()
       if (!operand) return null
       args.push(operand)
     }
-    return { op, args }
+    return op === 'phrase' ? { op, args, distances } : { op, args }
   }
   const unary = (): TsNode | null => {
     const token = tokens[at++]

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { readWeightedLexemes } from './tsvector-text.ts'
+import { readLexemePositions, readWeightedLexemes } from './tsvector-text.ts'
 
 const read = (text: string) => {
   const out: Array<[string, number]> = []
@@ -23,5 +23,34 @@ describe('readWeightedLexemes', () => {
     assert.deepEqual(read("'a':1A 'b"), [['a', 1]])
     assert.deepEqual(read("'a':1x 'b':2A"), [])
     assert.deepEqual(read("nonsense 'a':1A"), [])
+  })
+})
+
+const positionsOf = (text: string) => {
+  const out: Array<[string, number[]]> = []
+  const ok = readLexemePositions(text, (lexeme, positions, count) => out.push([lexeme, [...positions.subarray(0, count)]]))
+  return { ok, out }
+}
+
+describe('readLexemePositions', () => {
+  it('reads every lexeme with its positions, weights left out', () => {
+    assert.deepEqual(positionsOf("'co-op':3 'council':1A,4B,16383 'peopl':2C"), {
+      ok: true,
+      out: [['co-op', [3]], ['council', [1, 4, 16383]], ['peopl', [2]]],
+    })
+  })
+
+  it('reads quotes and backslashes inside a lexeme, and a lexeme without positions', () => {
+    assert.deepEqual(positionsOf("'o''brien':1A 'back\\\\slash':2 'two words':3D 'bare'"), {
+      ok: true,
+      out: [["o'brien", [1]], ['back\\slash', [2]], ['two words', [3]], ['bare', []]],
+    })
+  })
+
+  it('says when the text is not a tsvector', () => {
+    for (const text of ["'a':1A 'b", "'a':x", "'a':1,", "'a':1E", 'nonsense', "'a':99999"]) {
+      assert.equal(positionsOf(text).ok, false, text)
+    }
+    assert.deepEqual(positionsOf(''), { ok: true, out: [] })
   })
 })
