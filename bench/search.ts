@@ -26,7 +26,7 @@ const rows: Row[] = []
 /** The nginx comparison, one row per database, placed after the search rows. */
 const nginxRows: Row[] = []
 const runs: SizeRun[] = []
-const warmUpCount = 20
+const warmUpCount = 80
 
 function failedRow(benchmark: string, database: string, error: unknown): Row {
   const message = error instanceof Error ? error.message : String(error)
@@ -50,8 +50,9 @@ async function loadAndSearchDirectly(database: DatabaseUnderTest, size: number, 
     // The synthetic set (some of it drafts) plus the demo content it loads into an empty database: never a second copy.
     if (counts.all < size || counts.all > size + 100) throw new Error(`expected ${count(size)} case studies and the demo content, found ${count(counts.all)}`)
     if (!mix) {
-      const addresses = buildAddresses(await readFilterValues(handle.db), settings.addressCount, settings.seed)
-      mix = { addresses, warmUp: buildWarmUp(addresses, warmUpCount, settings.seed), casePath: await firstCaseStudyPath(handle.db) }
+      const values = await readFilterValues(handle.db)
+      const addresses = buildAddresses(values, settings.addressCount, settings.seed)
+      mix = { addresses, warmUp: buildWarmUp(addresses, values, warmUpCount, settings.seed), casePath: await firstCaseStudyPath(handle.db) }
       console.log(`  [${database.label}] query mix: ${mix.addresses.length} distinct addresses, e.g. ${mix.addresses.slice(0, 3).map((a) => a.path).join('  ')}`)
     }
     const direct = await timeSearchesDirectly(handle, mix.addresses, mix.warmUp, { label: database.label, limitMs: settings.passLimitMs })

@@ -123,18 +123,35 @@ export function buildAddresses(values: FilterValues, count: number, seed: number
 }
 
 /**
- * Addresses to warm a server or connection up with, sharing no text with `mix` (three words where
- * the mix has at most two), so that nothing they leave in the search's memo serves the mix.
+ * Addresses to warm a server or connection up with: every kind of search in turn (words, a phrase,
+ * filters, sorts, page 2, "or", "-word"), so that the code of each has run before the mix is timed,
+ * as on a server that has been answering. None shares its text with `mix` (the texts have three
+ * words or more where the mix has at most two, and filters alone come three at a time where the mix
+ * has at most two), so nothing they leave in the search's memo serves the mix.
  */
-export function buildWarmUp(mix: SearchAddress[], count: number, seed: number): SearchAddress[] {
+export function buildWarmUp(mix: SearchAddress[], values: FilterValues, count: number, seed: number): SearchAddress[] {
   const pick = generator(seed ^ 0x5bd1e995)
+  const filter = filterMaker(values, pick)
   const used = new Set(mix.map((a) => new URLSearchParams(a.query).get('q')))
+  const three = (): string => `${pick(benchCommonWords)} ${pick(benchCommonWords)} ${pick(benchRareWords)}`
+  const makers: Array<() => Pair[]> = [
+    () => [['q', three()]],
+    () => [['q', `"${three()}"`]],
+    () => [['q', three()], filter()],
+    () => [filter(), filter(), filter()],
+    () => [['q', three()], ['sort', pick(['newest', 'oldest', 'title'])]],
+    () => [['q', three()], ['page', '2']],
+    () => [['q', `${pick(benchCommonWords)} ${pick(benchCommonWords)} or ${pick(benchRareWords)}`]],
+    () => [['q', `${pick(benchCommonWords)} ${pick(benchCommonWords)} -${pick(benchCommonWords)}`]],
+  ]
   const warmUp: SearchAddress[] = []
+  const seen = new Set<string>()
   for (let attempt = 0; warmUp.length < count && attempt < count * 200; attempt++) {
-    const q = `${pick(benchCommonWords)} ${pick(benchCommonWords)} ${pick(benchRareWords)}`
-    if (used.has(q)) continue
-    used.add(q)
-    const query = new URLSearchParams({ q }).toString()
+    const pairs = makers[warmUp.length % makers.length]!()
+    const q = pairs.find(([name]) => name === 'q')?.[1] ?? null
+    const query = new URLSearchParams(pairs).toString()
+    if (used.has(q) || seen.has(query)) continue
+    seen.add(query)
     warmUp.push({ kind: 'two words', query, path: `/case-studies?${query}` })
   }
   return warmUp

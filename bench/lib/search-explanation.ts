@@ -28,8 +28,10 @@ a closed loop of ${o.connections} keep-alive connections, each sending its next 
 the previous page is read in full, every address once per round; latency is from sending to the last
 byte, requests/s is pages answered ÷ wall time. Every pass runs on a freshly started server
 (bench/lib/serve-for-bench.ts: the real app from \`buildApp\`, \`LOG_LEVEL=warn\`) after ${o.warmUp}
-unmeasured warm-up searches that share no words with the mix (the first of them loads what the
-search keeps until content changes: facet names and the in-memory search engine), because the app
+unmeasured warm-up searches of every kind (words, a phrase, filters, sorts, page 2, "or", "-word"),
+none with a text or a set of filters the mix has (the first of them loads what the search keeps until
+content changes: facet names and the in-memory search engine; the rest let V8 compile the code each
+kind runs, as on a server that has been answering), because the app
 keeps pages in its page cache by address, and matches per query text and the rows it has shown until
 content changes: a second pass on the same server would measure those caches (rows the warm-up
 searches showed stay cached, as on a server that has been answering). Addresses in the mix that share their text (with

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import nunjucks from 'nunjucks'
-import { checkboxesHtml, tagHtml } from './govuk-html.ts'
+import { buttonHtml, checkboxesHtml, paginationHtml, tagHtml } from './govuk-html.ts'
 import type { CheckboxesParams } from './govuk-html.ts'
 import { govukDist } from './views.ts'
 
@@ -37,6 +37,22 @@ describe('GOV.UK components as functions', () => {
       assert.equal(normalise(checkboxesHtml(params)), normalise(macro('govukCheckboxes', 'checkboxes', params)))
     })
   }
+
+  it('renders a button as the macro does', () => {
+    for (const params of [{ text: 'Search & <go>' }, { text: 'Sort', classes: 'govuk-button--secondary govuk-!-margin-bottom-0', attributes: { 'data-qa': 'apply-sort' } }]) {
+      assert.equal(normalise(buttonHtml(params)), normalise(macro('govukButton', 'button', params)))
+    }
+  })
+
+  it('renders pagination as the macro does: first, middle and last pages, with ellipses', () => {
+    const href = (n: number) => `/case-studies?q=a&b=c&page=${n}`
+    const models = [
+      { next: { href: href(2) }, items: [{ number: 1, href: href(1), current: true }, { number: 2, href: href(2) }, { ellipsis: true }, { number: 9, href: href(9) }] },
+      { previous: { href: href(4) }, next: { href: href(6) }, items: [{ number: 1, href: href(1) }, { ellipsis: true }, { number: 5, href: href(5), current: true }, { ellipsis: true }, { number: 9, href: href(9) }] },
+      { previous: { href: href(1) }, items: [{ number: 1, href: href(1) }, { number: 2, href: href(2), current: true }] },
+    ]
+    for (const params of models) assert.equal(normalise(paginationHtml(params)), normalise(macro('govukPagination', 'pagination', params)))
+  })
 
   it('renders a tag as the macro does', () => {
     for (const params of [{ text: 'Co-production & <more>', classes: 'govuk-tag--grey' }, { text: 'Plain' }]) {

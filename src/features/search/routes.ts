@@ -4,6 +4,8 @@ import { presentChosen, presentFacets, presentHits, presentSort, removalSuggesti
 import { emptySearch, hasFilters, searchHref } from './search-params.ts'
 import { pageSearchDeps } from './page-deps.ts'
 import { runSearch } from './run-search.ts'
+import { searchPageContent, searchPageHead } from './search-page.ts'
+import type { SearchPageView } from './search-page.ts'
 
 export const pageSize = 10
 
@@ -13,9 +15,7 @@ export async function searchRoutes(app: FastifyInstance): Promise<void> {
     const { params } = outcome
     // Counted by the search engine from before a change while it is built again: not kept in the page cache.
     const cache = !outcome.stale
-    return reply.render('search/views/index.njk', {
-      title: params.q ? `Search results for “${params.q}”` : 'Case studies',
-      section: 'case-studies',
+    const view: SearchPageView = {
       params,
       messages: outcome.messages,
       total: outcome.total,
@@ -33,6 +33,8 @@ export async function searchRoutes(app: FastifyInstance): Promise<void> {
       jsonHref: searchHref(params, { page: 1 }, '/case-studies.json'),
       lastPageHref: searchHref(params, { page: outcome.totalPages }),
       pagination: paginationModel(params.page, outcome.totalPages, (page) => searchHref(params, { page })),
-    }, { cache })
+    }
+    const title = params.q ? `Search results for “${params.q}”` : 'Case studies'
+    return reply.renderHtml({ title, section: 'case-studies', head: searchPageHead(view), content: searchPageContent(view) }, { cache })
   })
 }
