@@ -63,7 +63,7 @@ async function prepareSearch(deps: SearchDeps, raw: Record<string, unknown>, opt
  */
 async function hitsOf(source: { engine: SearchEngine } | { db: Database }, ids: readonly number[], text: TextQuery | null): Promise<SearchHit[]> {
   const wanted = text?.tree ? wantedLexemes(text.tree) : null
-  const rows = 'engine' in source ? await source.engine.rowsOf(ids) : await findRows(source.db, ids, wanted !== null)
+  const rows = 'engine' in source ? await source.engine.rowsOf(ids, wanted !== null) : await findRows(source.db, ids, wanted !== null)
   return rows.map(({ body, ...row }) => ({ ...row, headline: wanted && body ? snippetOf(plainText(body), wanted) : null }))
 }
 

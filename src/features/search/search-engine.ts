@@ -2,7 +2,9 @@ import { sql } from 'drizzle-orm'
 import type { Database } from '../../db/client.ts'
 import { FacetIndex } from './facet-index.ts'
 import type { IndexRow, MatchSet } from './facet-index.ts'
-import { findRows, tsquery } from './search-query.ts'
+import { ListingBuilder, listedColumns } from './listing.ts'
+import type { ListedColumns, ListedRow } from './listing.ts'
+import { tsquery } from './search-query.ts'
 import type { FoundRow } from './search-query.ts'
 import { TextIndexBuilder } from './text-index.ts'
 import type { Bits, TextIndex } from './text-index.ts'
@@ -11,11 +13,11 @@ import type { TsNode } from './tsquery-text.ts'
 
 /** Match sets kept per text, up to this many bytes (a common word at 100,000 case studies is under 0.5 MB). */
 const matchCacheBytes = 48 * 1024 * 1024
-/** Rows of results pages kept, up to about this many bytes of text. */
-const rowCacheBytes = 16 * 1024 * 1024
+/** Bodies of results pages' rows kept (for snippets), up to about this many bytes of text. */
+const bodyCacheBytes = 16 * 1024 * 1024
 
-/** About how much memory a kept row takes: its text as UTF-16, and the rest. */
-const rowSize = (row: FoundRow) => 2 * (row.title.length + row.summary.length + (row.body?.length ?? 0)) + 1024
+/** About how much memory a kept body takes: its text as UTF-16, and the rest. */
+const bodySize = (body: string) => 2 * body.length + 64
 
 /** A text to search for and PostgreSQL's reading of it (null: one the index cannot answer alone). */
 export interface TextQuery {
@@ -33,13 +35,15 @@ export class SearchEngine {
   /** Bytes of each loaded match set; a set still loading has none yet and is never evicted. */
   private readonly sizes = new Map<string, number>()
   private bytes = 0
-  private readonly rows = new Map<number, FoundRow>()
-  private rowBytes = 0
+  private readonly bodies = new Map<number, string>()
+  private bodyBytes = 0
 
   constructor(
     private readonly db: Database,
     readonly index: FacetIndex,
     readonly text: TextIndex,
+    /** Every published case study as a page of results lists it. */
+    private readonly listing: ReadonlyMap<number, ListedRow>,
   ) {}
 
   /** Published case studies matching the text, best first by their title and summary. */
@@ -69,34 +73,40 @@ export class SearchEngine {
   }
 
   /**
-   * The rows of a page of results, in order, with their links and body: each read from the
-   * database once while this content lasts. Results pages keep showing the same case studies (the
-   * best matches of common words, the newest), and on the embedded database every query waits
-   * its turn. A case study no longer published is left out.
+   * The rows of a page of results, in order, from the listing read with the engine; with their body
+   * when `withBody` (for snippets), each body read from the database once while this content lasts
+   * and room allows: results pages keep showing the same case studies (the best matches of common
+   * words, the newest).
    */
-  async rowsOf(ids: readonly number[]): Promise<FoundRow[]> {
-    const missing = ids.filter((id) => !this.rows.has(id))
+  async rowsOf(ids: readonly number[], withBody: boolean): Promise<FoundRow[]> {
+    const listed = ids.flatMap((id) => this.listing.get(id) ?? [])
+    if (!withBody) return listed.map((row) => ({ ...row, body: null }))
+    const missing = listed.filter((row) => !this.bodies.has(row.id)).map((row) => row.id)
     if (missing.length > 0) {
-      for (const row of await findRows(this.db, missing, true)) this.keepRow(row)
+      const read = await this.db.execute<{ id: number; body: string }>(sql`
+        SELECT id, body FROM case_studies WHERE id IN (SELECT json_array_elements_text(${JSON.stringify(missing)}::json)::int)`)
+      for (const { id, body } of read.rows) this.keepBody(id, body)
     }
-    return ids.flatMap((id) => {
-      const row = this.rows.get(id)
-      if (!row) return []
-      this.rows.delete(id)
-      this.rows.set(id, row)
-      return [row]
+    return listed.map((row) => {
+      const body = this.bodies.get(row.id) ?? null
+      if (body !== null) {
+        // Most recently used last, so the least recently used go first.
+        this.bodies.delete(row.id)
+        this.bodies.set(row.id, body)
+      }
+      return { ...row, body }
     })
   }
 
-  private keepRow(row: FoundRow): void {
-    const old = this.rows.get(row.id)
-    if (old) this.rowBytes -= rowSize(old)
-    this.rows.set(row.id, row)
-    this.rowBytes += rowSize(row)
-    for (const [id, oldest] of this.rows) {
-      if (this.rowBytes <= rowCacheBytes) break
-      this.rows.delete(id)
-      this.rowBytes -= rowSize(oldest)
+  private keepBody(id: number, body: string): void {
+    const old = this.bodies.get(id)
+    if (old !== undefined) this.bodyBytes -= bodySize(old)
+    this.bodies.set(id, body)
+    this.bodyBytes += bodySize(body)
+    for (const [oldestId, oldest] of this.bodies) {
+      if (this.bodyBytes <= bodyCacheBytes) break
+      this.bodies.delete(oldestId)
+      this.bodyBytes -= bodySize(oldest)
     }
   }
 
@@ -161,29 +171,32 @@ export class SearchEngine {
 /** Case studies read per query while loading, so that the whole text never sits in memory at once. */
 const loadBatch = 5_000
 
-type EngineRow = { id: number; keys: string[] | null; year_start: number | null; published: number | null; title: string; vector: string | null; ranked: string | null }
+type EngineRow = ListedColumns & { keys: string[] | null; published: number | null; vector: string | null; ranked: string | null }
 
 const readBatch = async (db: Database, after: number) =>
   (
     await db.execute<EngineRow>(sql`
-      SELECT id, facet_keys AS keys, year_start, extract(epoch FROM published_at)::float8 AS published, title,
+      SELECT id, facet_keys AS keys, year_start, extract(epoch FROM published_at)::float8 AS published, title, ${listedColumns},
         search_vector::text AS vector, rank_vector::text AS ranked
       FROM case_studies WHERE status = 'published' AND id > ${after} ORDER BY id LIMIT ${loadBatch}`)
   ).rows
 
-/** Reads every published case study's facet keys, order fields and vectors into the two indexes. */
+/** Reads every published case study's facet keys, order fields, vectors and listing into the engine. */
 export async function loadSearchEngine(db: Database): Promise<SearchEngine> {
   const rows: IndexRow[] = []
   const text = new TextIndexBuilder()
+  const listing = await ListingBuilder.start(db)
   let batch = await readBatch(db, 0)
   while (batch.length > 0) {
     // The next batch is read while this one is indexed: the database and this process work at once.
     const next = batch.length < loadBatch ? Promise.resolve([]) : readBatch(db, batch[batch.length - 1]!.id)
+    const links = listing.add(db, batch)
     for (const r of batch) {
       rows.push({ id: r.id, keys: r.keys ?? [], yearStart: r.year_start, publishedAt: r.published === null ? null : Number(r.published), title: r.title })
       text.add(r.vector, r.ranked)
     }
+    await links
     batch = await next
   }
-  return new SearchEngine(db, new FacetIndex(rows), text.build())
+  return new SearchEngine(db, new FacetIndex(rows), text.build(), listing.listing)
 }
