@@ -9,6 +9,7 @@ import { findRows, readTsquery } from './search-query.ts'
 import type { SearchCriteria } from './search-query.ts'
 import type { SearchHit, SearchOutcome } from './search-types.ts'
 import { findSuggestion } from './suggest-query.ts'
+import { lexemeOf } from './english.ts'
 import { readPlainQuery } from './plain-query.ts'
 import { plainText, snippetOf } from './snippet.ts'
 import { parseTsquery, wantedLexemes } from './tsquery-text.ts'
@@ -32,6 +33,8 @@ export interface SearchOptions {
   order?: 'published'
   now?: Date
 }
+
+const plainWord = /^[a-z0-9]{1,100}$/
 
 /** Results this few or fewer, and a closer spelling is offered. */
 const fewResults = 2
@@ -87,10 +90,16 @@ export async function runSearch(deps: SearchDeps, raw: Record<string, unknown>, 
 
   let suggestion: SearchOutcome['suggestion'] = null
   if (s.textUsed && found.total <= fewResults) {
-    const better = await findSuggestion(db, criteria, found.total, async (q) => {
+    const countCorrected = async (q: string) => {
       const corrected = await readText(deps, q)
       return corrected ? (await countMatches(engine, corrected, { ...criteria, q })).total : 0
-    })
+    }
+    // A plain word whose lexeme some published case study has is found already: nothing to correct.
+    const matches = (word: string) => {
+      const lexeme = plainWord.test(word) ? lexemeOf(word) : undefined
+      return lexeme !== undefined && lexeme !== null && engine.text.has(lexeme)
+    }
+    const better = await findSuggestion(db, criteria, found.total, countCorrected, matches)
     if (better) suggestion = { q: better, href: searchHref(params, { q: better, page: 1 }) }
   }
 

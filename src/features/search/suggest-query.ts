@@ -6,10 +6,18 @@ import { applyCorrections, wordsToCheck } from './suggest.ts'
 /**
  * A spelling of the query that the corpus knows better: each word no published case study uses
  * is replaced by the most similar word that some do (trigram similarity, pg_trgm), and the result
- * is offered only if it finds more than the query did, with the same filters.
+ * is offered only if it finds more than the query did, with the same filters. `matches(word)`:
+ * whether the search index already finds the word (then it needs no correction, and when no word
+ * does, the database is not asked: a rare word, or few results under filters, is the usual case).
  */
-export async function findSuggestion(db: Database, criteria: SearchCriteria, found: number, count: (q: string) => Promise<number>): Promise<string | null> {
-  const words = wordsToCheck(criteria.q).slice(0, 10)
+export async function findSuggestion(
+  db: Database,
+  criteria: SearchCriteria,
+  found: number,
+  count: (q: string) => Promise<number>,
+  matches: (word: string) => boolean = () => false,
+): Promise<string | null> {
+  const words = wordsToCheck(criteria.q).slice(0, 10).filter((w) => !matches(w.word))
   if (words.length === 0) return null
   const result = await db.execute<{ word: string; known: boolean; better: string | null }>(sql`
     SELECT q.word,

@@ -181,6 +181,11 @@ export class TextIndex {
     }
   }
 
+  /** Whether some case study has the lexeme. */
+  has(lexeme: string): boolean {
+    return this.lexemeIds.has(lexeme)
+  }
+
   emptyBits(): Bits {
     return new Uint32Array(this.words)
   }
