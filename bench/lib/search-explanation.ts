@@ -32,9 +32,10 @@ unmeasured warm-up searches of every kind (words, a phrase, filters, sorts, page
 none with a text or a set of filters the mix has (the first of them loads what the search keeps until
 content changes: facet names and the in-memory search engine; the rest let V8 compile the code each
 kind runs, as on a server that has been answering), because the app
-keeps pages in its page cache by address, and matches per query text and the rows it has shown until
-content changes: a second pass on the same server would measure those caches (rows the warm-up
-searches showed stay cached, as on a server that has been answering). Addresses in the mix that share their text (with
+keeps pages in its page cache by address, and matches per query text until content changes: a second
+pass on the same server would measure those caches. (The engine holds what a results page lists of
+every published case study, and the bodies of the newest for snippets up to 64 MB, read when it is
+built: all of them at 10k, about a quarter at 100k.) Addresses in the mix that share their text (with
 other filters, another sort order or page 2) share that, as they do for a reader refining a search.
 Every answer is checked: a non-200 is an error, and an answer from the page cache
 (\`x-coophub-cache: hit\`) would be reported. ${o.rounds} round${o.rounds > 1 ? 's' : ''} at ${o.connections} connections, then one pass on a

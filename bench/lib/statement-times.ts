@@ -4,10 +4,10 @@
 import pg from 'pg'
 
 const kinds: Array<[name: string, pattern: RegExp]> = [
-  ['rows of the page (links, and bodies for snippets)', /AS participants/],
-  ['phrases checked by PostgreSQL (search_vector @@)', /search_vector @@/],
+  ['bodies for snippets beyond those kept', /^\s*SELECT id, body FROM/],
+  ['queries PostgreSQL matches (search_vector @@: none the index can answer)', /search_vector @@/],
   ['queries PostgreSQL parses (websearch_to_tsquery, not plain words)', /::text AS query/],
-  ['the search engine loaded (every lexeme and facet key)', /tsvector_to_array/],
+  ['the search engine loaded (vectors, facet keys, listing, bodies)', /search_vector::text|BETWEEN|FROM organisations$|FROM principles$|FROM themes$/],
   ['"did you mean" (search_words)', /search_words/],
   ['transaction control (BEGIN, SET LOCAL, COMMIT)', /^\s*(begin|commit|rollback|set local)\b/i],
 ]

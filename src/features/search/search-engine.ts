@@ -8,7 +8,7 @@ import { tsquery } from './search-query.ts'
 import type { FoundRow } from './search-query.ts'
 import { TextIndexBuilder } from './text-index.ts'
 import type { Bits, TextIndex } from './text-index.ts'
-import { hasNegatedPhrase, hasPhrase, wantedLexemes } from './tsquery-text.ts'
+import { wantedLexemes } from './tsquery-text.ts'
 import type { TsNode } from './tsquery-text.ts'
 
 /** Match sets kept per text, up to this many bytes (a common word at 100,000 case studies is under 0.5 MB). */
@@ -144,29 +144,14 @@ export class SearchEngine {
   private async load({ q, tree }: TextQuery): Promise<MatchSet> {
     let bits: Bits
     if (tree && this.text.answers(tree)) bits = this.text.evaluate(tree)
-    else if (tree && this.text.complete && hasPhrase(tree) && !hasNegatedPhrase(tree)) bits = await this.checkPhrases(q, this.text.evaluate(tree))
     else bits = await this.askDatabase(q)
     return { positions: this.text.rank(bits, tree ? wantedLexemes(tree) : [], this.index.newestPublished), bits }
   }
 
   /**
-   * Which of the candidates (every case study holding all the words of each phrase) match a query
-   * whose phrases the index cannot check (websearch_to_tsquery makes none such). One statement:
-   * under load every round trip waits its turn on this process's event loop.
+   * Matches of a query the index cannot answer: one it cannot read, a phrase of more than words
+   * (websearch_to_tsquery makes none), or any query when a vector could not be read.
    */
-  private async checkPhrases(q: string, candidates: Bits): Promise<Bits> {
-    const ids: number[] = []
-    for (let w = 0; w < candidates.length; w++) {
-      for (let word = candidates[w]!; word !== 0; word &= word - 1) ids.push(this.index.idAt(w * 32 + 31 - Math.clz32(word & -word)))
-    }
-    if (ids.length === 0) return candidates
-    // `= ANY(ARRAY(…))` walks the primary key; `IN (SELECT …)` joined, 1.7× slower at 100,000 (measured).
-    const rows = await this.db.execute<{ id: number }>(sql`
-      SELECT id FROM case_studies WHERE id = ANY(ARRAY(SELECT json_array_elements_text(${JSON.stringify(ids)}::json)::int)) AND search_vector @@ ${tsquery(q)}`)
-    return this.bitsOf(rows.rows)
-  }
-
-  /** Matches of a query the index cannot narrow down (one it cannot read, or a vector it could not). */
   private async askDatabase(q: string): Promise<Bits> {
     // For a word most case studies use, the planner prefers reading the whole table, which
     // unpacks every stored vector: 186 ms against 28 ms through the index at 10,000 case studies

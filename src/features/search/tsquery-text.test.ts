@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { hasNegatedPhrase, hasPhrase, parseTsquery, wantedLexemes } from './tsquery-text.ts'
+import { parseTsquery, wantedLexemes } from './tsquery-text.ts'
 import type { TsNode } from './tsquery-text.ts'
 
 /** The tree written back with every operation in brackets, to compare shapes at a glance. */
@@ -50,18 +50,7 @@ describe('parseTsquery', () => {
   })
 })
 
-describe('hasPhrase and wantedLexemes', () => {
-  it('finds phrases anywhere, even under a NOT', () => {
-    assert.equal(hasPhrase(parseTsquery("'a' & !( 'b' <-> 'c' )")!), true)
-    assert.equal(hasPhrase(parseTsquery("'a' | !'b'")!), false)
-  })
-
-  it('knows when a phrase is to be absent', () => {
-    assert.equal(hasNegatedPhrase(parseTsquery("'a' & !( 'b' <-> 'c' )")!), true)
-    assert.equal(hasNegatedPhrase(parseTsquery("'a' & 'b' <-> 'c' | !'d'")!), false)
-    assert.equal(hasNegatedPhrase(parseTsquery("!!( 'b' <-> 'c' )")!), false)
-  })
-
+describe('wantedLexemes', () => {
   it('ranks by the words wanted, not by the words asked to be absent (a double NOT wants the word)', () => {
     assert.deepEqual([...wantedLexemes(parseTsquery("'a' & !'b' | !( 'c' <-> 'd' ) & 'e'")!)], ['a', 'e'])
     assert.deepEqual([...wantedLexemes(parseTsquery("!!'a'")!)], ['a'])

@@ -104,33 +104,6 @@ export function parseTsquery(text: string): TsNode | null {
   return tree && at === tokens.length ? tree : null
 }
 
-export function hasPhrase(node: TsNode): boolean {
-  switch (node.op) {
-    case 'word':
-      return false
-    case 'not':
-      return hasPhrase(node.arg)
-    case 'phrase':
-      return true
-    default:
-      return node.args.some(hasPhrase)
-  }
-}
-
-/** Whether a phrase sits under a NOT: taking the phrase as all of its words then finds too few, not too many. */
-export function hasNegatedPhrase(node: TsNode, negated = false): boolean {
-  switch (node.op) {
-    case 'word':
-      return false
-    case 'not':
-      return hasNegatedPhrase(node.arg, !negated)
-    case 'phrase':
-      return negated
-    default:
-      return node.args.some((arg) => hasNegatedPhrase(arg, negated))
-  }
-}
-
 /** The lexemes a match is ranked by: those not asked to be absent. */
 export function wantedLexemes(node: TsNode, negated = false, out = new Set<string>()): Set<string> {
   if (node.op === 'word') {
