@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { TextIndexBuilder, phraseEnds } from './text-index.ts'
+import { phraseEnds } from './phrase-match.ts'
+import { TextIndexBuilder } from './text-index.ts'
 import type { Bits, TextIndex } from './text-index.ts'
 import { parseTsquery, wantedLexemes } from './tsquery-text.ts'
 
