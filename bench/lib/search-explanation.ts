@@ -1,7 +1,7 @@
 /** The prose of the search section: how to run the benchmark and how to read its tables. */
 export function searchHowToRun(): string {
   return `**How to run.** \`npm run bench:search\` (10k and 100k case studies on PGlite and PostgreSQL: about
-30 minutes, half of it loading the 100k, and at most 5 minutes for any one pass over the addresses). Options, as environment variables:
+10 minutes, most of it loading the 100k (up to 30 on a slow machine), and at most 5 minutes for any one pass over the addresses). Options, as environment variables:
 \`BENCH_SEARCH_SIZES=10000\` (sizes, comma-separated, smallest first; each adds to the previous with the
 same seed; \`0\` measures the ordinary demo content, a one-minute check of the harness),
 \`BENCH_SEARCH_DATABASES=postgres\` (\`pglite\`, \`postgres\` or both), \`BENCH_SEARCH_SEED\` (1),
