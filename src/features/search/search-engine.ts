@@ -18,7 +18,7 @@ const matchCacheBytes = 48 * 1024 * 1024
  * of text in the generated set), the newest quarter at 100,000. Reading a page's bodies was the
  * one query left in most searches, and on the embedded database each waits its turn.
  */
-const bodyCacheBytes = 64 * 1024 * 1024
+const defaultBodyCacheBytes = 64 * 1024 * 1024
 /** Bodies read per query when the engine is built. */
 const bodyBatch = 1_000
 
@@ -50,6 +50,7 @@ export class SearchEngine {
     readonly text: TextIndex,
     /** Every published case study as a page of results lists it. */
     private readonly listing: ReadonlyMap<number, ListedRow>,
+    private readonly bodyCacheBytes = defaultBodyCacheBytes,
   ) {}
 
   /** Published case studies matching the text, best first by their title and summary. */
@@ -88,31 +89,35 @@ export class SearchEngine {
     const listed = ids.flatMap((id) => this.listing.get(id) ?? [])
     if (!withBody) return listed.map((row) => ({ ...row, body: null }))
     const missing = listed.filter((row) => !this.bodies.has(row.id)).map((row) => row.id)
+    // Read now: used for this page whether or not there is room to keep them.
+    const read = new Map<number, string>()
     if (missing.length > 0) {
-      const read = await this.db.execute<{ id: number; body: string }>(sql`
+      const rows = await this.db.execute<{ id: number; body: string }>(sql`
         SELECT id, body FROM case_studies WHERE id IN (SELECT json_array_elements_text(${JSON.stringify(missing)}::json)::int)`)
-      for (const { id, body } of read.rows) this.keepBody(id, body)
+      for (const { id, body } of rows.rows) read.set(id, body)
     }
-    return listed.map((row) => {
-      const body = this.bodies.get(row.id) ?? null
-      if (body !== null) {
+    const found = listed.map((row) => {
+      const body = this.bodies.get(row.id) ?? read.get(row.id) ?? null
+      if (body !== null && !read.has(row.id)) {
         // Most recently used last, so the least recently used go first.
         this.bodies.delete(row.id)
         this.bodies.set(row.id, body)
       }
       return { ...row, body }
     })
+    for (const [id, body] of read) this.keepBody(id, body)
+    return found
   }
 
   /** Reads the bodies of the newest case studies until the cache is full, a batch at a time. */
   async readBodies(): Promise<void> {
     const order = this.index.newestPublished
-    for (let from = 0; from < order.length && this.bodyBytes < bodyCacheBytes; from += bodyBatch) {
+    for (let from = 0; from < order.length && this.bodyBytes < this.bodyCacheBytes; from += bodyBatch) {
       const ids = Array.from(order.subarray(from, from + bodyBatch), (p) => this.index.idAt(p))
       const read = await this.db.execute<{ id: number; body: string }>(sql`
         SELECT id, body FROM case_studies WHERE id IN (SELECT json_array_elements_text(${JSON.stringify(ids)}::json)::int)`)
       for (const { id, body } of read.rows) {
-        if (this.bodyBytes + bodySize(body) > bodyCacheBytes) return
+        if (this.bodyBytes + bodySize(body) > this.bodyCacheBytes) return
         this.keepBody(id, body)
       }
     }
@@ -124,7 +129,7 @@ export class SearchEngine {
     this.bodies.set(id, body)
     this.bodyBytes += bodySize(body)
     for (const [oldestId, oldest] of this.bodies) {
-      if (this.bodyBytes <= bodyCacheBytes) break
+      if (this.bodyBytes <= this.bodyCacheBytes) break
       this.bodies.delete(oldestId)
       this.bodyBytes -= bodySize(oldest)
     }
@@ -187,7 +192,8 @@ const readBatch = async (db: Database, after: number) =>
   ).rows
 
 /** Reads every published case study's facet keys, order fields, vectors and listing into the engine. */
-export async function loadSearchEngine(db: Database): Promise<SearchEngine> {
+/** `bodyCacheBytes`: room for bodies kept for snippets (64 MB unless a test asks for less). */
+export async function loadSearchEngine(db: Database, bodyCacheBytes = defaultBodyCacheBytes): Promise<SearchEngine> {
   const rows: IndexRow[] = []
   const text = new TextIndexBuilder()
   const listing = await ListingBuilder.start(db)
@@ -203,7 +209,7 @@ export async function loadSearchEngine(db: Database): Promise<SearchEngine> {
     await links
     batch = await next
   }
-  const engine = new SearchEngine(db, new FacetIndex(rows), text.build(), listing.listing)
+  const engine = new SearchEngine(db, new FacetIndex(rows), text.build(), listing.listing, bodyCacheBytes)
   await engine.readBodies()
   return engine
 }
