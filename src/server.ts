@@ -3,6 +3,8 @@ import { buildApp } from './app.ts'
 import type { Config } from './config.ts'
 import { databaseTarget, describeDatabase, migrateDatabase, openDatabase, type DatabaseHandle } from './db/client.ts'
 import { isDatabaseEmpty, loadDemoContent } from './features/demo/load-demo-content.ts'
+import { pageSearchDeps } from './features/search/page-deps.ts'
+import { prepareSearchEngine } from './features/search/run-search.ts'
 import { buildAssets } from './web/assets.ts'
 import { enlargeYoungGeneration } from './web/heap.ts'
 
@@ -18,6 +20,7 @@ export async function startServer(config: Config): Promise<{ app: FastifyInstanc
       app.log.info(counts, 'The database was empty: loaded the demo content')
     }
     await app.listen({ host: config.host, port: config.port })
+    prepareSearchEngine(pageSearchDeps(app)).catch((error: unknown) => app.log.warn({ err: error }, 'search engine: could not be built at start; the first search tries again'))
     app.log.info(`coophub is serving ${config.networkName} at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} on ${describeDatabase(config)}`)
 
     let closing = false

@@ -9,6 +9,8 @@ import { buildApp } from '../../src/app.ts'
 import { loadConfig } from '../../src/config.ts'
 import { databaseTarget, migrateDatabase, openDatabase } from '../../src/db/client.ts'
 import { isDatabaseEmpty, loadDemoContent } from '../../src/features/demo/load-demo-content.ts'
+import { pageSearchDeps } from '../../src/features/search/page-deps.ts'
+import { prepareSearchEngine } from '../../src/features/search/run-search.ts'
 import { buildAssets } from '../../src/web/assets.ts'
 import { enlargeYoungGeneration } from '../../src/web/heap.ts'
 
@@ -64,6 +66,8 @@ process.stdin.on('end', shutdown)
 process.stdin.resume()
 
 await app.listen({ host: config.host, port: 0 })
+// As `coophub serve`: the search engine is built at start.
+void prepareSearchEngine(pageSearchDeps(app)).catch(() => undefined)
 for (const [n, pagePath] of pagePaths.entries()) {
   const response = await app.inject({ method: 'GET', url: pagePath })
   if (response.statusCode !== 200) throw new Error(`GET ${pagePath} answered ${response.statusCode}`)

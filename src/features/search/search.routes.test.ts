@@ -4,7 +4,7 @@ import { describeEachDatabase } from '../../../test/app.ts'
 import { eq } from 'drizzle-orm'
 import { buildCaseStudy, buildOrganisation, buildPrinciple } from '../../../test/factories.ts'
 import { caseStudies } from '../../db/schema/index.ts'
-import { runSearch } from './run-search.ts'
+import { prepareSearchEngine, runSearch } from './run-search.ts'
 import { loadSearchEngine } from './search-engine.ts'
 
 const titlesIn = (html: string) => [...html.matchAll(/<a class="govuk-link" href="\/case-studies\/([a-z0-9-]+)">/g)].map((m) => m[1])
@@ -166,5 +166,23 @@ describeEachDatabase('GET /case-studies', (get) => {
     assert.deepEqual(stale.hits.map((h) => h.slug), [])
     const fresh = await runSearch({ db, memo }, { q: 'zebra' })
     assert.deepEqual([fresh.stale, fresh.total], [false, 0])
+  })
+
+  it('builds the search engine ahead of the first search when the server starts, and searches with that one', async () => {
+    const { db } = get().handle
+    const values = new Map<string, Promise<unknown>>()
+    let loads = 0
+    const memo = <T>(key: string, load: () => Promise<T>) => {
+      if (!values.has(key)) {
+        loads++
+        values.set(key, load())
+      }
+      return values.get(key) as Promise<T>
+    }
+    await prepareSearchEngine({ db, memo })
+    assert.equal(loads, 1)
+    const outcome = await runSearch({ db, memo }, {})
+    assert.ok(outcome.total > 0)
+    assert.equal(loads, 2, 'the facet names are read; the engine is not built again')
   })
 })
