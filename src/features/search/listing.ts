@@ -2,7 +2,7 @@
 // the search engine is built, so that a page of results costs no query. Reading each page's rows
 // took 2.5 ms on the embedded database and 1.2 ms on PostgreSQL per page of ten (measured at
 // 10,000 case studies), for most pages of new searches; with 10 readers at once, each such round
-// trip also waited its turn on the event loop. About 0.6 KB a case study.
+// trip also waited its turn on the event loop.
 import { sql } from 'drizzle-orm'
 import type { Database } from '../../db/client.ts'
 import type { CaseStudyKind } from '../../db/schema/enums.ts'

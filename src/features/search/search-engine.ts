@@ -92,9 +92,7 @@ export class SearchEngine {
     // Read now: used for this page whether or not there is room to keep them.
     const read = new Map<number, string>()
     if (missing.length > 0) {
-      const rows = await this.db.execute<{ id: number; body: string }>(sql`
-        SELECT id, body FROM case_studies WHERE id IN (SELECT json_array_elements_text(${JSON.stringify(missing)}::json)::int)`)
-      for (const { id, body } of rows.rows) read.set(id, body)
+      for (const { id, body } of await bodiesOf(this.db, missing)) read.set(id, body)
     }
     const found = listed.map((row) => {
       const body = this.bodies.get(row.id) ?? read.get(row.id) ?? null
@@ -114,9 +112,7 @@ export class SearchEngine {
     const order = this.index.newestPublished
     for (let from = 0; from < order.length && this.bodyBytes < this.bodyCacheBytes; from += bodyBatch) {
       const ids = Array.from(order.subarray(from, from + bodyBatch), (p) => this.index.idAt(p))
-      const read = await this.db.execute<{ id: number; body: string }>(sql`
-        SELECT id, body FROM case_studies WHERE id IN (SELECT json_array_elements_text(${JSON.stringify(ids)}::json)::int)`)
-      for (const { id, body } of read.rows) {
+      for (const { id, body } of await bodiesOf(this.db, ids)) {
         if (this.bodyBytes + bodySize(body) > this.bodyCacheBytes) return
         this.keepBody(id, body)
       }
@@ -178,6 +174,9 @@ export class SearchEngine {
   }
 }
 
+const bodiesOf = async (db: Database, ids: readonly number[]) =>
+  (await db.execute<{ id: number; body: string }>(sql`SELECT id, body FROM case_studies WHERE id IN (SELECT json_array_elements_text(${JSON.stringify(ids)}::json)::int)`)).rows
+
 /** Case studies read per query while loading, so that the whole text never sits in memory at once. */
 const loadBatch = 5_000
 
@@ -191,8 +190,10 @@ const readBatch = async (db: Database, after: number) =>
       FROM case_studies WHERE status = 'published' AND id > ${after} ORDER BY id LIMIT ${loadBatch}`)
   ).rows
 
-/** Reads every published case study's facet keys, order fields, vectors and listing into the engine. */
-/** `bodyCacheBytes`: room for bodies kept for snippets (64 MB unless a test asks for less). */
+/**
+ * Reads every published case study's facet keys, order fields, vectors and listing into the
+ * engine, then the newest bodies; `bodyCacheBytes`: room for bodies (64 MB unless a test asks for less).
+ */
 export async function loadSearchEngine(db: Database, bodyCacheBytes = defaultBodyCacheBytes): Promise<SearchEngine> {
   const rows: IndexRow[] = []
   const text = new TextIndexBuilder()
