@@ -46,20 +46,22 @@ export function registerRender(app: FastifyInstance, views: nunjucks.Environment
     return { ...context, currentUrl: reply.request.url, user, csrfToken, navigation }
   }
 
-  /** Sends HTML holding noncePlaceholder where the nonce goes, through the page cache when it may. */
-  function send(reply: FastifyReply, html: string, options: { cache?: boolean }): FastifyReply {
-    const nonce = (reply as FastifyReply & { cspNonce?: { script: string } }).cspNonce?.script ?? ''
-    reply.type('text/html; charset=utf-8')
-    if (options.cache !== false && shouldCache(reply.request, reply.statusCode)) {
-      const entry = reply.server.pageCache.set(reply.request.url, html)
-      reply.header('etag', entry.etag).header('cache-control', 'no-cache')
-      return reply.send(pageBody(entry, nonce))
-    }
-    return reply.send(html.split(noncePlaceholder).join(nonce))
+  const nonceOf = (reply: FastifyReply) => (reply as FastifyReply & { cspNonce?: { script: string } }).cspNonce?.script ?? ''
+  const cacheable = (reply: FastifyReply, options: { cache?: boolean }) => options.cache !== false && shouldCache(reply.request, reply.statusCode)
+
+  /** Keeps HTML holding noncePlaceholder where the nonce goes in the page cache, and sends it with this response's nonce. */
+  function sendCached(reply: FastifyReply, html: string): FastifyReply {
+    const entry = reply.server.pageCache.set(reply.request.url, html)
+    reply.header('etag', entry.etag).header('cache-control', 'no-cache')
+    return reply.type('text/html; charset=utf-8').send(pageBody(entry, nonceOf(reply)))
   }
 
+  const sendHtml = (reply: FastifyReply, html: string) => reply.type('text/html; charset=utf-8').send(html)
+
   app.decorateReply('render', async function render(this: FastifyReply, template: string, context = {}, options: { cache?: boolean } = {}) {
-    return send(this, views.render(template, { ...localsOf(this, context), cspNonce: noncePlaceholder }), options)
+    const locals = localsOf(this, context)
+    if (cacheable(this, options)) return sendCached(this, views.render(template, { ...locals, cspNonce: noncePlaceholder }))
+    return sendHtml(this, views.render(template, { ...locals, cspNonce: nonceOf(this) }))
   })
 
   // The layout around an anonymous page depends only on its section: rendered once per section
@@ -84,14 +86,19 @@ export function registerRender(app: FastifyInstance, views: nunjucks.Environment
     const section = page.section ?? ''
     // Signed in, the layout shows the person's own links; and the layout leaves the network's name out of a title that is just that.
     if (this.request.user !== null || page.title === networkName) {
-      const locals = { ...localsOf(this, { section }), title: page.title, shellHead: page.head ?? '', shellContent: page.content, cspNonce: noncePlaceholder }
-      return send(this, views.render('partials/_shell.njk', locals), options)
+      const locals = { ...localsOf(this, { section }), title: page.title, shellHead: page.head ?? '', shellContent: page.content }
+      if (cacheable(this, options)) return sendCached(this, views.render('partials/_shell.njk', { ...locals, cspNonce: noncePlaceholder }))
+      return sendHtml(this, views.render('partials/_shell.njk', { ...locals, cspNonce: nonceOf(this) }))
     }
+    const cached = cacheable(this, options)
+    // The nonce goes into the layout's parts only: the content is never searched for the stand-in.
+    const nonce = nonceOf(this)
+    const layout = (part: string) => (cached ? part : part.split(noncePlaceholder).join(nonce))
     // Escaped as Nunjucks escapes it.
     const title = escapeHtml(page.title)
     const html = shellOf(this, section)
-      .map((part) => (part === titleSlot ? title : part === headSlot ? (page.head ?? '') : part === contentSlot ? page.content : part))
+      .map((part) => (part === titleSlot ? title : part === headSlot ? (page.head ?? '') : part === contentSlot ? page.content : layout(part)))
       .join('')
-    return send(this, html, options)
+    return cached ? sendCached(this, html) : sendHtml(this, html)
   })
 }
