@@ -63,22 +63,25 @@ const arrowPath = {
 const arrow = (type: 'prev' | 'next') =>
   `<svg class="govuk-pagination__icon govuk-pagination__icon--${type}" xmlns="http://www.w3.org/2000/svg" height="13" width="15" aria-hidden="true" focusable="false" viewBox="0 0 15 13"><path d="${arrowPath[type]}"></path></svg>`
 
-/** The pagination component with a list of pages (not its block form, for previous and next alone). */
+/**
+ * The pagination component with a list of pages (not its block form, for previous and next alone).
+ * Line breaks between its parts as the macro has them: its items are inline blocks, spaced by them.
+ */
 export function paginationHtml(p: PaginationParams): string {
   let html = '<nav class="govuk-pagination" aria-label="Pagination">'
   if (p.previous?.href) {
-    html += `<div class="govuk-pagination__prev"><a class="govuk-link govuk-pagination__link" href="${escapeHtml(p.previous.href)}" rel="prev">${arrow('prev')}<span class="govuk-pagination__link-title">Previous<span class="govuk-visually-hidden"> page</span></span></a></div>`
+    html += `<div class="govuk-pagination__prev"><a class="govuk-link govuk-pagination__link" href="${escapeHtml(p.previous.href)}" rel="prev">${arrow('prev')}<span class="govuk-pagination__link-title">Previous<span class="govuk-visually-hidden"> page</span></span></a></div>\n`
   }
   if (p.items.length > 0) {
     html += '<ul class="govuk-pagination__list">'
     for (const item of p.items) {
       if (item.ellipsis) {
-        html += '<li class="govuk-pagination__item govuk-pagination__item--ellipsis">&ctdot;</li>'
+        html += '\n<li class="govuk-pagination__item govuk-pagination__item--ellipsis">&ctdot;</li>'
         continue
       }
-      html += `<li class="govuk-pagination__item${item.current ? ' govuk-pagination__item--current' : ''}"><a class="govuk-link govuk-pagination__link" href="${escapeHtml(item.href ?? '')}" aria-label="Page ${item.number}"${item.current ? ' aria-current="page"' : ''}>${item.number}</a></li>`
+      html += `\n<li class="govuk-pagination__item${item.current ? ' govuk-pagination__item--current' : ''}"><a class="govuk-link govuk-pagination__link" href="${escapeHtml(item.href ?? '')}" aria-label="Page ${item.number}"${item.current ? ' aria-current="page"' : ''}>${item.number}</a></li>`
     }
-    html += '</ul>'
+    html += '\n</ul>\n'
   }
   if (p.next?.href) {
     html += `<div class="govuk-pagination__next"><a class="govuk-link govuk-pagination__link" href="${escapeHtml(p.next.href)}" rel="next"><span class="govuk-pagination__link-title">Next<span class="govuk-visually-hidden"> page</span></span>${arrow('next')}</a></div>`
