@@ -1,8 +1,9 @@
 // What people mostly type — plain words, "or" between them, "-word" to leave one out, "a phrase"
 // in quotes — read into the tree PostgreSQL's websearch_to_tsquery('english', …) gives for it,
 // without a round trip to the database: on the embedded database every query waits its turn.
-// Anything else (hyphenated or accented words, punctuation, a quote left open) is left to PostgreSQL. english.routes.test.ts
-// checks thousands of generated queries against PostgreSQL itself. Pure.
+// Anything else (hyphenated or accented words, punctuation, a quote left open) is left to
+// PostgreSQL. english.routes.test.ts checks thousands of generated queries against PostgreSQL
+// itself. Pure.
 import { lexemeOf } from './english.ts'
 import type { TsNode } from './tsquery-text.ts'
 
