@@ -1,66 +1,34 @@
 // PostgreSQL's text form of a weighted tsvector (`'council':1A,4B 'hous':5B`) read as each
-// lexeme's weight in ranking: the sum of its occurrences' weights, as ts_rank's default weights
-// (A 1, B 0.4, C 0.2, D 0.1). Pure.
+// lexeme's positions, or as its weight in ranking: the sum of its occurrences' weights, as
+// ts_rank's default weights (A 1, B 0.4, C 0.2, D 0.1). Pure.
 
-const weights: Record<string, number> = { A: 1, B: 0.4, C: 0.2, D: 0.1 }
+/** ts_rank's default weights by the letter's code (A 65 … D 68); a position without a letter is D. */
+const weightOfLetter = [1, 0.4, 0.2, 0.1]
 
 /** Calls `each` with every lexeme and its weight; stops at the first thing it cannot read. */
 export function readWeightedLexemes(text: string, each: (lexeme: string, weight: number) => void): void {
-  let i = 0
-  while (i < text.length) {
-    if (text[i] === ' ') {
-      i++
-      continue
-    }
-    if (text[i] !== "'") return
-    let lexeme = ''
-    let closed = false
-    for (i++; i < text.length; i++) {
-      const c = text[i]!
-      if (c === '\\' && i + 1 < text.length) lexeme += text[++i]
-      else if (c === "'" && text[i + 1] === "'") lexeme += text[++i]
-      else if (c === "'") {
-        closed = true
-        i++
-        break
-      } else lexeme += c
-    }
-    if (!closed) return
-    // Positions: `:1A,4B,7` (no letter is D); a lexeme without positions still weighs one D.
-    let weight = 0
-    if (text[i] === ':') {
-      i++
-      while (i < text.length && text[i] !== ' ') {
-        while (i < text.length && text[i]! >= '0' && text[i]! <= '9') i++
-        const letter = text[i]
-        if (letter !== undefined && letter in weights) {
-          weight += weights[letter]!
-          i++
-        } else {
-          weight += weights.D!
-        }
-        if (text[i] === ',') i++
-        else if (i < text.length && text[i] !== ' ') return
-      }
-    } else {
-      weight = weights.D!
-    }
+  readLexemePositions(text, (lexeme, _positions, count, letters) => {
+    // A lexeme without positions still weighs one D.
+    let weight = count === 0 ? weightOfLetter[3]! : 0
+    for (let i = 0; i < count; i++) weight += weightOfLetter[letters[i]! - 65]!
     each(lexeme, weight)
-  }
+  })
 }
 
 /** The most positions PostgreSQL keeps for one lexeme of a tsvector is 256: room to spare. */
 const maxPositions = 1024
 
 /**
- * Reads a whole tsvector's text (`'co-op':3 'council':1A,4B`), calling `each` with every lexeme and
- * its positions, weights left out (the first `count` entries of `positions`, reused between
- * calls). False when the text is not a tsvector's: the caller must not trust what it has read.
+ * Reads a whole tsvector's text (`'co-op':3 'council':1A,4B`), calling `each` with every lexeme,
+ * its positions and their weights as letter codes (65 A to 68 D; no letter is D): the first
+ * `count` entries of `positions` and `letters`, reused between calls. False when the text is not a
+ * tsvector's: the caller must not trust what it has read.
  * The search engine reads every published case study's vector at start-up, so this keeps to
  * character codes and slices.
  */
-export function readLexemePositions(text: string, each: (lexeme: string, positions: Uint16Array, count: number) => void): boolean {
+export function readLexemePositions(text: string, each: (lexeme: string, positions: Uint16Array, count: number, letters: Uint8Array) => void): boolean {
   const positions = new Uint16Array(maxPositions)
+  const letters = new Uint8Array(maxPositions)
   const end = text.length
   let i = 0
   while (i < end) {
@@ -103,14 +71,15 @@ export function readLexemePositions(text: string, each: (lexeme: string, positio
           digits++
         }
         if (digits === 0 || n > 0xffff || count === maxPositions) return false
-        positions[count++] = n
+        positions[count] = n
+        letters[count++] = c >= 65 && c <= 68 ? c : 68
         if (c >= 65 && c <= 68) c = text.charCodeAt(++i)
         if (c === 44) i++
         else if (i === end || c === 32) break
         else return false
       }
     }
-    each(lexeme, positions, count)
+    each(lexeme, positions, count, letters)
   }
   return true
 }
