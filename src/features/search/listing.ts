@@ -26,6 +26,12 @@ export type ListedColumns = {
 
 const none: never[] = []
 
+/** A row read with listedColumns, and its links, as a results page lists it. */
+export function listedRowOf(r: ListedColumns, links: Pick<ListedRow, 'lead' | 'participants' | 'principles' | 'themes'>): ListedRow {
+  const publishedAt = r.published_at === null ? null : new Date(r.published_at)
+  return { id: r.id, slug: r.slug, title: r.title, summary: r.summary, kind: r.kind, yearStart: r.year_start, yearEnd: r.year_end, publishedAt, ...links }
+}
+
 /**
  * Builds the listing a batch of the engine's read at a time: the rows, then each one's lead,
  * participants, principles and themes (in the order the pages show them, as PostgreSQL sorts
@@ -57,22 +63,7 @@ export class ListingBuilder {
   /** Rows read with listedColumns, in order of id; their links are read from the database. */
   async add(db: Database, rows: readonly ListedColumns[]): Promise<void> {
     if (rows.length === 0) return
-    for (const r of rows) {
-      this.listing.set(r.id, {
-        id: r.id,
-        slug: r.slug,
-        title: r.title,
-        summary: r.summary,
-        kind: r.kind,
-        yearStart: r.year_start,
-        yearEnd: r.year_end,
-        publishedAt: r.published_at === null ? null : new Date(r.published_at),
-        lead: null,
-        participants: none,
-        principles: none,
-        themes: none,
-      })
-    }
+    for (const r of rows) this.listing.set(r.id, listedRowOf(r, { lead: null, participants: none, principles: none, themes: none }))
     const first = rows[0]!.id
     const last = rows[rows.length - 1]!.id
     const [members, principleLinks, themeLinks] = await Promise.all([

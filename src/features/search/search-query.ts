@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
 import type { Database } from '../../db/client.ts'
-import type { CaseStudyKind } from '../../db/schema/enums.ts'
+import { listedRowOf } from './listing.ts'
+import type { ListedColumns } from './listing.ts'
 import type { ListParam } from './search-params.ts'
 import type { SearchHit } from './search-types.ts'
 
@@ -28,21 +29,15 @@ export async function readTsquery(db: Database, q: string): Promise<string> {
  */
 export async function findRows(db: Database, ids: readonly number[], withBody: boolean): Promise<FoundRow[]> {
   if (ids.length === 0) return []
-  const result = await db.execute<{
-    id: number
-    slug: string
-    title: string
-    summary: string
-    kind: CaseStudyKind
-    year_start: number | null
-    year_end: number | null
-    published_at: string | Date | null
-    body: string | null
-    lead: SearchHit['lead']
-    participants: SearchHit['participants']
-    principles: SearchHit['principles']
-    themes: SearchHit['themes']
-  }>(sql`
+  const result = await db.execute<
+    ListedColumns & {
+      body: string | null
+      lead: SearchHit['lead']
+      participants: SearchHit['participants']
+      principles: SearchHit['principles']
+      themes: SearchHit['themes']
+    }
+  >(sql`
     SELECT cs.id, cs.slug, cs.title, cs.summary, cs.kind, cs.year_start, cs.year_end, cs.published_at,
       ${withBody ? sql`cs.body` : sql`NULL::text`} AS body,
       (SELECT json_build_object('slug', o.slug, 'name', o.name) FROM case_study_organisations l JOIN organisations o ON o.id = l.organisation_id
@@ -58,7 +53,6 @@ export async function findRows(db: Database, ids: readonly number[], withBody: b
   return ids.flatMap((id) => {
     const r = byId.get(id)
     if (!r) return []
-    const publishedAt = r.published_at === null ? null : new Date(r.published_at)
-    return [{ id: r.id, slug: r.slug, title: r.title, summary: r.summary, kind: r.kind, yearStart: r.year_start, yearEnd: r.year_end, publishedAt, body: r.body, lead: r.lead, participants: r.participants, principles: r.principles, themes: r.themes }]
+    return [{ ...listedRowOf(r, { lead: r.lead, participants: r.participants, principles: r.principles, themes: r.themes }), body: r.body }]
   })
 }
