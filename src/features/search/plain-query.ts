@@ -11,6 +11,11 @@ import type { TsNode } from './tsquery-text.ts'
 const plainTerm = /^(-?)([A-Za-z0-9]{1,100})$/
 const plainWord = /^[A-Za-z0-9]{1,100}$/
 
+/** The lexeme of a plain word (null: a stop word); undefined for any other word, which only PostgreSQL can read. */
+export function plainLexeme(word: string): string | null | undefined {
+  return plainWord.test(word) ? lexemeOf(word) : undefined
+}
+
 /**
  * The words of a phrase from tokens[at] (which opens it with a quote) to the token that closes
  * it; undefined unless every word is plain and the quote closes.

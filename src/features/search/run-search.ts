@@ -9,8 +9,7 @@ import { findRows, readTsquery } from './search-query.ts'
 import type { SearchCriteria } from './search-query.ts'
 import type { SearchHit, SearchOutcome } from './search-types.ts'
 import { findSuggestion } from './suggest-query.ts'
-import { lexemeOf } from './english.ts'
-import { readPlainQuery } from './plain-query.ts'
+import { plainLexeme, readPlainQuery } from './plain-query.ts'
 import { plainText, snippetOf } from './snippet.ts'
 import { parseTsquery, wantedLexemes } from './tsquery-text.ts'
 
@@ -33,8 +32,6 @@ export interface SearchOptions {
   order?: 'published'
   now?: Date
 }
-
-const plainWord = /^[a-z0-9]{1,100}$/
 
 /** Results this few or fewer, and a closer spelling is offered. */
 const fewResults = 2
@@ -106,8 +103,8 @@ export async function runSearch(deps: SearchDeps, raw: Record<string, unknown>, 
     }
     // A plain word whose lexeme some published case study has is found already: nothing to correct.
     const matches = (word: string) => {
-      const lexeme = plainWord.test(word) ? lexemeOf(word) : undefined
-      return lexeme !== undefined && lexeme !== null && engine.text.has(lexeme)
+      const lexeme = plainLexeme(word)
+      return typeof lexeme === 'string' && engine.text.has(lexeme)
     }
     const better = await findSuggestion(db, criteria, found.total, countCorrected, matches)
     if (better) suggestion = { q: better, href: searchHref(params, { q: better, page: 1 }) }

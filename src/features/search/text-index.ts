@@ -206,7 +206,7 @@ export class TextIndex {
       case 'word':
         return this.wordBits(node.lexeme)
       case 'phrase':
-        return this.complete && this.answers(node) ? this.phraseBits(node) : this.allOf(node.args)
+        return this.answers(node) ? this.phraseBits(node) : this.allOf(node.args)
       case 'not': {
         const bits = this.evaluate(node.arg)
         for (let w = 0; w < bits.length; w++) bits[w] = ~bits[w]!
