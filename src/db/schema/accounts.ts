@@ -93,3 +93,18 @@ export const auditEvents = pgTable(
   },
   (t) => [index('audit_events_created_idx').on(t.createdAt), index('audit_events_subject_idx').on(t.subjectType, t.subjectId)],
 )
+
+/**
+ * Failed sign-ins, per account, per account and address, and per address (`key`), shared by every
+ * instance. Only failures count, and a success clears its account's rows: nobody can be locked
+ * out by someone else's guesses for longer than the short, growing delay the rules allow.
+ */
+export const signInFailures = pgTable(
+  'sign_in_failures',
+  {
+    key: text('key').primaryKey(),
+    failures: integer('failures').notNull(),
+    lastFailureAt: timestamp('last_failure_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('sign_in_failures_last_idx').on(t.lastFailureAt)],
+)

@@ -11,7 +11,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core'
-import { caseStudyKinds, organisationRoles, publicationStatuses, reviewStates, sqlList } from './enums.ts'
+import { caseStudyKinds, caseStudyStages, organisationRoles, publicationStatuses, reviewStates, sqlList } from './enums.ts'
 import { organisations, people } from './organisations.ts'
 import { principles } from './principles.ts'
 
@@ -27,6 +27,8 @@ export const caseStudies = pgTable(
     body: text('body').notNull().default(''),
     kind: text('kind', { enum: caseStudyKinds }).notNull().default('case-study'),
     status: text('status', { enum: publicationStatuses }).notNull().default('draft'),
+    /** The programme stage a document gave (bid, funded…); null when it gave none. */
+    stage: text('stage', { enum: caseStudyStages }),
     yearStart: integer('year_start'),
     yearEnd: integer('year_end'),
     outcomes: text('outcomes').notNull().default(''),
@@ -69,6 +71,7 @@ export const caseStudies = pgTable(
   (t) => [
     check('case_studies_kind_check', sql.raw(`kind IN (${sqlList(caseStudyKinds)})`)),
     check('case_studies_status_check', sql.raw(`status IN (${sqlList(publicationStatuses)})`)),
+    check('case_studies_stage_check', sql.raw(`stage IS NULL OR stage IN (${sqlList(caseStudyStages)})`)),
     check('case_studies_slug_format', sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
     check('case_studies_years_check', sql`${t.yearStart} IS NULL OR ${t.yearStart} BETWEEN 1900 AND 2200`),
     check(

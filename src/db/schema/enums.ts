@@ -22,6 +22,13 @@ export const caseStudyKinds = [
 ] as const
 export type CaseStudyKind = (typeof caseStudyKinds)[number]
 
+/**
+ * Where a piece of work stands in the network's programme, as documents state it ("Bid",
+ * "Funded"): recorded beside the kind, never instead of it.
+ */
+export const caseStudyStages = ['idea', 'bid', 'funded', 'in-progress', 'completed'] as const
+export type CaseStudyStage = (typeof caseStudyStages)[number]
+
 export const publicationStatuses = ['draft', 'published', 'archived'] as const
 export type PublicationStatus = (typeof publicationStatuses)[number]
 
