@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { createUser } from '../src/features/accounts/commands/create-user.ts'
+import { inTransaction } from '../src/db/unit-of-work.ts'
 import { accessibilityViolations, focused, launchBrowser, skipReason } from './support/browser.ts'
 import { startSite, type RunningSite } from './support/server.ts'
 
@@ -32,7 +33,7 @@ describe('an administrator keeps the network’s records', { skip }, () => {
     browser = await launchBrowser()
     for (const email of ['chief@example.org', 'deputy@example.org']) {
       const base = { name: email.split('@')[0]!, role: 'admin', organisation: '', password, baseUrl: site.baseUrl, networkName: 'Test' }
-      const result = await createUser(site.handle.db, { id: null, label: 'test' }, { email, ...base })
+      const result = await inTransaction(site.handle.db, (tx) => createUser(tx, { id: null, label: 'test' }, { email, ...base }))
       assert.ok(result.ok)
     }
   })

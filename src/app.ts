@@ -30,6 +30,7 @@ import { principleRoutes } from './features/principles/routes.ts'
 import { searchRoutes } from './features/search/routes.ts'
 import { buildDir } from './web/assets.ts'
 import { registerPageCache } from './web/page-cache.ts'
+import { registerProxyWarning } from './web/proxy-warning.ts'
 import { registerRender } from './web/render.ts'
 import { createViews, govukDist } from './web/views.ts'
 
@@ -90,6 +91,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   })
   // Only the routes that ask for a limit (sign-in, password reset) have one.
   await app.register(fastifyRateLimit, { global: false })
+  registerProxyWarning(app, config.trustProxy)
   registerSessions(app)
 
   await app.register(fastifyHelmet, {

@@ -4,6 +4,7 @@ import { databaseTarget, describeDatabase, migrateDatabase, openDatabase } from 
 import { DataDirLockedError } from './db/embedded.ts'
 import { commandLineActor } from './features/accounts/actor.ts'
 import { createUser } from './features/accounts/commands/create-user.ts'
+import { inTransaction } from './db/unit-of-work.ts'
 import { loadDemoContent } from './features/demo/load-demo-content.ts'
 import { maxSyntheticCount, parseSeed, parseSyntheticCount, runSynthetic } from './features/demo/synthetic/synthetic-command.ts'
 import { runImport } from './features/import/cli/import-command.ts'
@@ -87,7 +88,7 @@ users
     const config = loadConfig()
     const piped = (await readPipedInput()).replace(/\r?\n$/, '')
     const result = await withDatabase(async (handle) => {
-      const created = await createUser(handle.db, commandLineActor, {
+      const created = await inTransaction(handle.db, (tx) => createUser(tx, commandLineActor, {
         email: options.email,
         name: options.name,
         role: options.role,
@@ -95,7 +96,7 @@ users
         ...(piped ? { password: piped } : {}),
         baseUrl: config.publicUrl ?? `http://localhost:${config.port}`,
         networkName: config.networkName,
-      })
+      }))
       return created
     })
     if (!result.ok) {
@@ -103,9 +104,9 @@ users
       process.exitCode = 1
       return
     }
-    if (result.invitationLink) {
+    if (result.value.invitationLink) {
       console.log(`Account created for ${options.email}. To set a password, open (once, within 7 days):`)
-      console.log(result.invitationLink)
+      console.log(result.value.invitationLink)
     } else {
       console.log(`Account created for ${options.email}; it can sign in now.`)
     }

@@ -2,6 +2,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import type { Database } from '../src/db/client.ts'
 import type { Role } from '../src/db/schema/enums.ts'
 import { createUser } from '../src/features/accounts/commands/create-user.ts'
+import { inTransaction } from '../src/db/unit-of-work.ts'
 import { organisations, sessions } from '../src/db/schema/index.ts'
 import { newToken } from '../src/features/accounts/secrets.ts'
 import { sessionCookie } from '../src/features/accounts/sessions.ts'
@@ -51,8 +52,11 @@ export class Agent {
     return this.token
   }
 
-  /** Posts a form. `_csrf` is added unless the form sets it (or `csrf: false` leaves it out). */
-  async post(url: string, form: Record<string, string | string[]> = {}, options: { csrf?: boolean } = {}): Promise<LightMyRequestResponse> {
+  /**
+   * Posts a form. `_csrf` is added unless the form sets it (or `csrf: false` leaves it out);
+   * `address`: the IP address the request comes from.
+   */
+  async post(url: string, form: Record<string, string | string[]> = {}, options: { csrf?: boolean; address?: string } = {}): Promise<LightMyRequestResponse> {
     const body = new URLSearchParams()
     if (options.csrf !== false && !('_csrf' in form)) body.append('_csrf', await this.csrf())
     for (const [k, v] of Object.entries(form)) for (const value of Array.isArray(v) ? v : [v]) body.append(k, value)
@@ -62,6 +66,7 @@ export class Agent {
         url,
         headers: { cookie: this.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded' },
         payload: body.toString(),
+        ...(options.address ? { remoteAddress: options.address } : {}),
       }),
     )
   }
@@ -77,7 +82,7 @@ let userSequence = 0
 /** An active account (with `testPassword`) and an agent signed in as it. */
 export async function signedInAgent(app: FastifyInstance, db: Database, role: Role, organisationSlug = ''): Promise<{ agent: Agent; userId: number; email: string }> {
   const email = `${role}${++userSequence}@example.org`
-  const result = await createUser(db, { id: null, label: 'test' }, {
+  const result = await inTransaction(db, (tx) => createUser(tx, { id: null, label: 'test' }, {
     email,
     name: `Test ${role} ${userSequence}`,
     role,
@@ -85,12 +90,12 @@ export async function signedInAgent(app: FastifyInstance, db: Database, role: Ro
     password: testPassword,
     baseUrl: 'http://localhost',
     networkName: 'Test',
-  })
+  }))
   if (!result.ok) throw new Error(`Could not create user: ${JSON.stringify(result.errors)}`)
   const agent = new Agent(app)
   const res = await agent.signIn(email)
   if (res.statusCode !== 303) throw new Error(`Sign-in failed with ${res.statusCode}`)
-  return { agent, userId: result.userId, email }
+  return { agent, userId: result.value.userId, email }
 }
 
 /**
@@ -99,10 +104,10 @@ export async function signedInAgent(app: FastifyInstance, db: Database, role: Ro
  */
 export async function agentWithSession(app: FastifyInstance, db: Database, role: Role, organisationSlug = ''): Promise<Agent> {
   const email = `${role}${++userSequence}@example.org`
-  const result = await createUser(db, { id: null, label: 'test' }, { email, name: `Test ${role}`, role, organisation: organisationSlug, password: testPassword, baseUrl: 'http://localhost', networkName: 'Test' })
+  const result = await inTransaction(db, (tx) => createUser(tx, { id: null, label: 'test' }, { email, name: `Test ${role}`, role, organisation: organisationSlug, password: testPassword, baseUrl: 'http://localhost', networkName: 'Test' }))
   if (!result.ok) throw new Error(`Could not create user: ${JSON.stringify(result.errors)}`)
   const { token, hash } = newToken()
-  await db.insert(sessions).values({ id: hash, userId: result.userId, expiresAt: new Date(Date.now() + 3_600_000) })
+  await db.insert(sessions).values({ id: hash, userId: result.value.userId, expiresAt: new Date(Date.now() + 3_600_000) })
   const agent = new Agent(app)
   agent.setCookie(sessionCookie, token)
   return agent

@@ -2,11 +2,12 @@ import type { Page } from 'playwright-core'
 import type { Database } from '../../src/db/client.ts'
 import type { Role } from '../../src/db/schema/enums.ts'
 import { createUser } from '../../src/features/accounts/commands/create-user.ts'
+import { inTransaction } from '../../src/db/unit-of-work.ts'
 
 export const journeyPassword = 'a long journey passphrase'
 
 export async function createAccount(db: Database, email: string, role: Role, organisation = ''): Promise<void> {
-  const result = await createUser(db, { id: null, label: 'e2e' }, { email, name: email.split('@')[0]!, role, organisation, password: journeyPassword, baseUrl: 'http://localhost', networkName: 'Test' })
+  const result = await inTransaction(db, (tx) => createUser(tx, { id: null, label: 'e2e' }, { email, name: email.split('@')[0]!, role, organisation, password: journeyPassword, baseUrl: 'http://localhost', networkName: 'Test' }))
   if (!result.ok) throw new Error(JSON.stringify(result.errors))
 }
 

@@ -11,6 +11,7 @@ import { buildCaseStudy, buildOrganisation, buildPerson, buildPrinciple } from '
 import { caseStudies, organisations, people, principles, users } from '../db/schema/index.ts'
 import { versionOf } from '../lib/row-version.ts'
 import { createUser } from './accounts/commands/create-user.ts'
+import { inTransaction } from '../db/unit-of-work.ts'
 import { saveCaseStudy } from './case-studies/commands/save-case-study.ts'
 import { snapshotFromRow } from './case-studies/revisions.ts'
 
@@ -48,9 +49,9 @@ async function ownedCaseStudy(t: TestApp, status: 'draft' | 'published' = 'draft
 
 async function invitedUser(t: TestApp): Promise<{ id: number; link: string }> {
   const email = `${unique('invitee')}@example.org`
-  const result = await createUser(t.handle.db, { id: null, label: 'test' }, { email, name: 'Invitee', role: 'editor', organisation: '', baseUrl: 'http://localhost', networkName: 'T' })
+  const result = await inTransaction(t.handle.db, (tx) => createUser(tx, { id: null, label: 'test' }, { email, name: 'Invitee', role: 'editor', organisation: '', baseUrl: 'http://localhost', networkName: 'T' }))
   if (!result.ok) throw new Error('invite failed')
-  return { id: result.userId, link: result.invitationLink! }
+  return { id: result.value.userId, link: result.value.invitationLink! }
 }
 
 const matrix: Entry[] = [
@@ -58,7 +59,7 @@ const matrix: Entry[] = [
     route: 'POST /sign-in',
     async prepare(t) {
       const email = `${unique('signer')}@example.org`
-      await createUser(t.handle.db, { id: null, label: 'test' }, { email, name: 'S', role: 'editor', organisation: '', password: testPassword, baseUrl: 'http://localhost', networkName: 'T' })
+      await inTransaction(t.handle.db, (tx) => createUser(tx, { id: null, label: 'test' }, { email, name: 'S', role: 'editor', organisation: '', password: testPassword, baseUrl: 'http://localhost', networkName: 'T' }))
       return { path: '/sign-in', form: { email, password: testPassword } }
     },
     expect: everyone,

@@ -1,3 +1,7 @@
+import type { FieldError } from '../lib/result.ts'
+
+export type { FieldError }
+
 // Reading HTML form posts by hand: an invalid post re-renders the page with the GOV.UK error
 // summary instead of a JSON 400, and any shape of body (missing fields, arrays, huge values)
 // becomes plain strings without throwing.
@@ -22,11 +26,6 @@ export function list(body: FormBody, name: string, maxItems = 500): string[] {
   const raw = body[name]
   const values = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]
   return values.filter((v): v is string => typeof v === 'string' && v.trim() !== '').map((v) => v.trim()).slice(0, maxItems)
-}
-
-export interface FieldError {
-  field: string
-  message: string
 }
 
 /** The errors as the GOV.UK error summary's list and as inline messages by field. */

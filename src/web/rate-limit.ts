@@ -1,12 +1,5 @@
 import type { FastifyInstance, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify'
-
-export class TooManyRequestsError extends Error {
-  readonly statusCode = 429
-  constructor() {
-    super('Too many requests')
-    this.name = 'TooManyRequestsError'
-  }
-}
+import { TooManyRequestsError } from '../errors.ts'
 
 /**
  * A preHandler allowing `max` requests per window for each key (an IP address, an account).
@@ -21,11 +14,10 @@ export function limitBy(
     timeWindow: options.timeWindow,
     keyGenerator: (request) => `${options.name}:${options.key(request)}`,
   })
-  return async (request, reply) => {
+  return async (request) => {
     const result = await check(request)
     if (!result.isAllowed && result.isExceeded) {
-      reply.header('retry-after', String(result.ttlInSeconds))
-      throw new TooManyRequestsError()
+      throw new TooManyRequestsError(undefined, result.ttlInSeconds)
     }
   }
 }

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict'
 import { before, it } from 'node:test'
-import { desc, eq, sql } from 'drizzle-orm'
+import { desc, eq, like, sql } from 'drizzle-orm'
 import { describeEachDatabase } from '../../../test/app.ts'
 import { Agent, signedInAgent, testPassword } from '../../../test/agent.ts'
 import { buildOrganisation } from '../../../test/factories.ts'
-import { accountTokens, auditEvents, emails, sessions, users } from '../../db/schema/index.ts'
+import { accountTokens, auditEvents, emails, sessions, signInFailures, users } from '../../db/schema/index.ts'
 import { sessionCookie } from './sessions.ts'
 
 describeEachDatabase('accounts', (get) => {
@@ -84,8 +84,13 @@ describeEachDatabase('accounts', (get) => {
   it('only goes back to pages on this site after sign-in', async () => {
     const { email } = await signedInAgent(get().app, get().handle.db, 'editor')
     const agent = new Agent(get().app)
-    const res = await agent.post('/sign-in', { email, password: testPassword, next: '//evil.example/steal' })
-    assert.equal(res.headers.location, '/dashboard')
+    for (const next of ['//evil.example/steal', '/\t/evil.example', '/\\evil.example', 'https://evil.example/']) {
+      const res = await new Agent(get().app).post('/sign-in', { email, password: testPassword, next })
+      assert.equal(res.headers.location, '/dashboard', JSON.stringify(next))
+    }
+    // The address as a browser sends it: the query string's %09 arrives as a tab.
+    const page = await agent.get('/sign-in?next=/%09/evil.example')
+    assert.match(page.body, /name="next" value="\/dashboard"/)
     const ok = await new Agent(get().app).post('/sign-in', { email, password: testPassword, next: '/case-studies?q=x' })
     assert.equal(ok.headers.location, '/case-studies?q=x')
   })
@@ -156,14 +161,56 @@ describeEachDatabase('accounts', (get) => {
     assert.ok(statuses.slice(firstLimited).every((s) => s === 429), statuses.join(','))
   })
 
-  it('rate-limits sign-in per account with a clear 429 page; other pages are not limited', async () => {
+  it('counts only failed sign-ins: signing in again and again never locks anyone out', async () => {
     const { email } = await signedInAgent(get().app, get().handle.db, 'editor')
-    let last = 0
-    for (let i = 0; i < 12; i++) last = (await new Agent(get().app).post('/sign-in', { email, password: `wrong ${i}` })).statusCode
-    assert.equal(last, 429)
-    const limited = await new Agent(get().app).post('/sign-in', { email, password: testPassword })
-    assert.equal(limited.statusCode, 429)
-    assert.match(limited.body, /Too many requests/)
+    for (let i = 0; i < 25; i++) assert.equal((await new Agent(get().app).signIn(email)).statusCode, 303, `sign-in ${i + 1}`)
+    const rows = await get().handle.db.select().from(signInFailures).where(like(signInFailures.key, `%${email}%`))
+    assert.deepEqual(rows, [])
+  })
+
+  it('slows guessing down with a growing delay, and a success clears the account’s failures', async () => {
+    const db = get().handle.db
+    const { email } = await signedInAgent(get().app, db, 'editor')
+    const guess = (address: string, password = 'a wrong guess') => new Agent(get().app).post('/sign-in', { email, password }, { address })
+    // Five failures from one address cost nothing; the sixth makes the next attempt wait.
+    for (let i = 0; i < 5; i++) assert.equal((await guess('198.51.100.7')).statusCode, 400)
+    const sixth = await guess('198.51.100.7')
+    assert.equal(sixth.statusCode, 400)
+    const counted = await db.select().from(signInFailures).where(eq(signInFailures.key, `account-address:${email} 198.51.100.7`))
+    assert.equal(counted[0]?.failures, 6)
+
+    // Further failures double the wait; an attempt inside it is refused without checking the password.
+    await db.update(signInFailures).set({ failures: 10, lastFailureAt: new Date() }).where(eq(signInFailures.key, `account-address:${email} 198.51.100.7`))
+    const waiting = await guess('198.51.100.7', testPassword)
+    assert.equal(waiting.statusCode, 429)
+    assert.ok(Number(waiting.headers['retry-after']) > 10 && Number(waiting.headers['retry-after']) <= 16, String(waiting.headers['retry-after']))
+    assert.match(waiting.body, /too many failed attempts to sign in\. Wait 1[0-9] seconds, then try again/)
+
+    // The owner, from their own address, is not held up by the guesses made from another.
+    assert.equal((await guess('192.0.2.44', testPassword)).statusCode, 303)
+    assert.deepEqual(
+      (await db.select().from(signInFailures).where(like(signInFailures.key, `account%${email}%`))).map((r) => r.key),
+      [`account-address:${email} 198.51.100.7`],
+      'a success clears the account’s failures, but the guessing address stays slowed down',
+    )
+
+    // Once the wait is over, the right password works from the guessing address too.
+    await db.update(signInFailures).set({ lastFailureAt: new Date(Date.now() - 60_000) }).where(like(signInFailures.key, `%198.51.100.7`))
+    assert.equal((await guess('198.51.100.7', testPassword)).statusCode, 303)
+  })
+
+  it('holds an account guessed at from many addresses for a minute at most', async () => {
+    const db = get().handle.db
+    const { email } = await signedInAgent(get().app, db, 'editor')
+    await db.insert(signInFailures).values({ key: `account:${email}`, failures: 500, lastFailureAt: new Date() })
+    const res = await new Agent(get().app).post('/sign-in', { email, password: testPassword }, { address: '192.0.2.99' })
+    assert.equal(res.statusCode, 429)
+    assert.equal(res.headers['retry-after'], '60')
+    await db.update(signInFailures).set({ lastFailureAt: new Date(Date.now() - 61_000) }).where(eq(signInFailures.key, `account:${email}`))
+    assert.equal((await new Agent(get().app).post('/sign-in', { email, password: testPassword }, { address: '192.0.2.99' })).statusCode, 303)
+  })
+
+  it('does not limit other pages', async () => {
     for (let i = 0; i < 50; i++) assert.equal((await get().app.inject('/principles')).statusCode, 200)
   })
 })

@@ -1,4 +1,5 @@
 import type { Role } from '../../db/schema/enums.ts'
+import { commandLineActor, type AuditActor } from '../audit/record-audit.ts'
 
 /** The signed-in person a request acts for; policies decide on this alone. */
 export interface Actor {
@@ -9,11 +10,9 @@ export interface Actor {
   organisationId: number | null
 }
 
-/** For writes done outside a web request (the command line, imports). */
-export const commandLineActor = { id: null, label: 'command line' } as const
+export { commandLineActor, type AuditActor }
 
-export type AuditActor = { id: number | null; label: string }
-
+/** How the audit log names the person: by account, with their email as it was then. */
 export function auditActor(actor: Actor | null): AuditActor {
   return actor ? { id: actor.id, label: actor.email } : commandLineActor
 }

@@ -6,8 +6,3 @@ export async function findUserByEmail(db: Executor, email: string) {
   const [row] = await db.select().from(users).where(eq(users.email, email))
   return row ?? null
 }
-
-export async function findUserById(db: Executor, id: number) {
-  const [row] = await db.select().from(users).where(eq(users.id, id))
-  return row ?? null
-}

@@ -1,11 +1,14 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { inTransaction } from '../../db/unit-of-work.ts'
 import { asForm, presentErrors, text } from '../../web/forms.ts'
 import { limitBy } from '../../web/rate-limit.ts'
-import { normaliseEmail, resetRequestsPerAccount, resetRequestsPerIp, safeNextPath, signInAttemptsPerAccount, signInAttemptsPerIp, attemptWindow } from './rules.ts'
+import { ok, refused } from '../../lib/result.ts'
+import { normaliseEmail, resetRequestsPerAccount, resetRequestsPerIp, safeNextPath, attemptWindow } from './rules.ts'
 import { requestPasswordReset } from './commands/request-password-reset.ts'
 import { findUsableToken, setPasswordWithToken } from './commands/set-password-with-token.ts'
 import { signIn } from './commands/sign-in.ts'
-import { endSession, startSession } from './sessions.ts'
+import { clearSessionCookie, closeSession, openSession, setSessionCookie } from './sessions.ts'
+import { secondsBeforeSignIn } from './sign-in-failures.ts'
 
 export function baseUrl(app: FastifyInstance, request: FastifyRequest): string {
   return app.deps.config.publicUrl ?? `${request.protocol}://${request.host}`
@@ -13,7 +16,15 @@ export function baseUrl(app: FastifyInstance, request: FastifyRequest): string {
 
 const byEmail = (request: FastifyRequest) => normaliseEmail(text(asForm(request.body), 'email', 320))
 
+/** "30 seconds", "1 minute", "4 minutes": how long to wait, in words. */
+function waitInWords(seconds: number): string {
+  if (seconds < 60) return seconds === 1 ? '1 second' : `${seconds} seconds`
+  const minutes = Math.ceil(seconds / 60)
+  return minutes === 1 ? '1 minute' : `${minutes} minutes`
+}
+
 export async function accountRoutes(app: FastifyInstance): Promise<void> {
+  const { db } = app.deps
   const perIp = (name: string, max: number) => limitBy(app, { name: `${name}-ip`, max, timeWindow: attemptWindow, key: (r) => r.ip })
   const perAccount = (name: string, max: number) => limitBy(app, { name: `${name}-account`, max, timeWindow: attemptWindow, key: byEmail })
 
@@ -22,13 +33,19 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
     return reply.render('accounts/views/sign-in.njk', { title: 'Sign in', next: safeNextPath(request.query.next), values: {} })
   })
 
-  app.post('/sign-in', { preHandler: [perIp('sign-in', signInAttemptsPerIp), perAccount('sign-in', signInAttemptsPerAccount)] }, async (request, reply) => {
+  app.post('/sign-in', async (request, reply) => {
     const form = asForm(request.body)
     const input = { email: text(form, 'email', 320), password: text(form, 'password', 1000) }
     const next = safeNextPath(form.next)
-    const result = await signIn(app.deps.db, input)
+    // Failed attempts slow further ones down (rules.ts); successes never count.
+    const wait = await secondsBeforeSignIn(db, input.email, request.ip)
+    const result =
+      wait > 0
+        ? refused(`There have been too many failed attempts to sign in. Wait ${waitInWords(wait)}, then try again`, 'email')
+        : await signIn(db, { ...input, address: request.ip, previousSessionId: request.sessionId })
     if (!result.ok) {
-      return reply.code(400).render('accounts/views/sign-in.njk', {
+      if (wait > 0) reply.header('retry-after', String(wait))
+      return reply.code(wait > 0 ? 429 : 400).render('accounts/views/sign-in.njk', {
         title: 'Sign in',
         pageError: true,
         next,
@@ -36,22 +53,22 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
         ...presentErrors(result.errors),
       })
     }
-    await startSession(app, request, reply, result.userId)
+    setSessionCookie(app, reply, result.value.token)
     return reply.redirect(next, 303)
   })
 
   app.post('/sign-out', async (request, reply) => {
-    await endSession(app, request, reply, { audit: true })
+    const { sessionId, user } = request
+    if (sessionId) await db.transaction((tx) => closeSession(tx, sessionId, user, { audit: true }))
+    clearSessionCookie(reply)
     return reply.redirect('/?signed-out=1', 303)
   })
 
-  app.get('/password-reset', async (_request, reply) =>
-    reply.render('accounts/views/password-reset.njk', { title: 'Reset your password', values: {} }),
-  )
+  app.get('/password-reset', async (_request, reply) => reply.render('accounts/views/password-reset.njk', { title: 'Reset your password', values: {} }))
 
   app.post('/password-reset', { preHandler: [perIp('reset', resetRequestsPerIp), perAccount('reset', resetRequestsPerAccount)] }, async (request, reply) => {
     const email = text(asForm(request.body), 'email', 320)
-    const result = await requestPasswordReset(app.deps.db, { email, baseUrl: baseUrl(app, request), networkName: app.deps.config.networkName })
+    const result = await inTransaction(db, (tx) => requestPasswordReset(tx, { email, baseUrl: baseUrl(app, request), networkName: app.deps.config.networkName }))
     if (!result.ok) {
       return reply.code(400).render('accounts/views/password-reset.njk', {
         title: 'Reset your password',
@@ -60,13 +77,15 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
         ...presentErrors(result.errors),
       })
     }
-    await app.mailer.deliver(result.emailIds)
+    await app.mailer.deliver(result.value.emailIds)
     return reply.render('accounts/views/password-reset-sent.njk', { title: 'Check your email', email: normaliseEmail(email) })
   })
 
+  const linkExpired = (reply: FastifyReply) => reply.code(410).render('accounts/views/link-expired.njk', { title: 'This link has expired' })
+
   app.get<{ Params: { token: string } }>('/account/set-password/:token', async (request, reply) => {
-    const found = await findUsableToken(app.deps.db, request.params.token)
-    if (!found) return reply.code(410).render('accounts/views/link-expired.njk', { title: 'This link has expired' })
+    const found = await findUsableToken(db, request.params.token)
+    if (!found) return linkExpired(reply)
     return reply.render('accounts/views/set-password.njk', {
       title: found.purpose === 'invitation' ? 'Choose your password' : 'Choose a new password',
       token: request.params.token,
@@ -77,14 +96,15 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
 
   app.post<{ Params: { token: string } }>('/account/set-password/:token', { preHandler: perIp('set-password', resetRequestsPerIp) }, async (request, reply) => {
     const form = asForm(request.body)
-    const result = await setPasswordWithToken(app.deps.db, {
-      token: request.params.token,
-      password: text(form, 'password', 1000),
-      confirm: text(form, 'confirm', 1000),
+    const input = { token: request.params.token, password: text(form, 'password', 1000), confirm: text(form, 'confirm', 1000) }
+    // Setting the password and signing in are one use case: both happen or neither.
+    const result = await inTransaction(db, async (tx) => {
+      const set = await setPasswordWithToken(tx, input)
+      return set.ok ? ok({ token: await openSession(tx, set.value.userId, request.sessionId) }) : set
     })
-    if (!result.ok && 'expired' in result) return reply.code(410).render('accounts/views/link-expired.njk', { title: 'This link has expired' })
+    if (!result.ok && result.reason === 'not-found') return linkExpired(reply)
     if (!result.ok) {
-      const found = await findUsableToken(app.deps.db, request.params.token)
+      const found = await findUsableToken(db, request.params.token)
       return reply.code(400).render('accounts/views/set-password.njk', {
         title: found?.purpose === 'invitation' ? 'Choose your password' : 'Choose a new password',
         pageError: true,
@@ -94,7 +114,7 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
         ...presentErrors(result.errors),
       })
     }
-    await startSession(app, request, reply, result.userId)
+    setSessionCookie(app, reply, result.value.token)
     return reply.redirect('/dashboard?password-set=1', 303)
   })
 }

@@ -2,10 +2,8 @@
 
 export const passwordMinLength = 12
 export const passwordMaxLength = 256
-/** Sign-in and reset attempts per 15 minutes, counted per IP address and per email address. */
+/** Password-reset requests per 15 minutes, counted per IP address and per email address. */
 export const attemptWindow = '15 minutes'
-export const signInAttemptsPerIp = 30
-export const signInAttemptsPerAccount = 10
 export const resetRequestsPerIp = 10
 export const resetRequestsPerAccount = 3
 export const resetTokenMinutes = 60
@@ -34,9 +32,52 @@ export function passwordProblem(password: string, context: { email?: string; nam
   return null
 }
 
-/** Only same-site paths: a sign-in link must not send people to another site. */
+/**
+ * Failed sign-ins are counted three ways: for an account from one address (someone guessing, or
+ * forgetting), for an account from anywhere (guesses spread over many addresses), and for an
+ * address whatever the account (one machine trying many accounts). Only failures count and a
+ * success clears its account's counts. Past a few free failures each further one makes the next
+ * attempt wait, doubling up to a ceiling: guessing slows to a crawl, while the owner of an account
+ * someone else is guessing at, signing in from their own address, waits a minute at most.
+ */
+export type FailureScope = 'account-address' | 'account' | 'address'
+
+const freeFailures: Record<FailureScope, number> = { 'account-address': 5, account: 20, address: 30 }
+const longestWaitSeconds: Record<FailureScope, number> = { 'account-address': 300, account: 60, address: 300 }
+/** Failures are forgotten this long after the latest one. */
+export const failureMemoryMinutes = 15
+
+/** How long the next attempt must wait after the latest of `failures` failures. */
+export function signInDelaySeconds(scope: FailureScope, failures: number): number {
+  const over = failures - freeFailures[scope]
+  return over <= 0 ? 0 : Math.min(longestWaitSeconds[scope], 2 ** (over - 1))
+}
+
+/** Seconds still to wait now (0: go ahead), given a scope's count and the time of its latest failure. */
+export function secondsToWait(scope: FailureScope, failures: number, lastFailureAt: Date, now: Date): number {
+  const since = (now.getTime() - lastFailureAt.getTime()) / 1000
+  if (since >= failureMemoryMinutes * 60) return 0
+  return Math.max(0, Math.ceil(signInDelaySeconds(scope, failures) - since))
+}
+
+/** The counters an attempt for this address and this account is kept under. */
+export function failureKeys(email: string, address: string): Record<FailureScope, string> {
+  const account = normaliseEmail(email).slice(0, 320)
+  return { 'account-address': `account-address:${account} ${address}`, account: `account:${account}`, address: `address:${address}` }
+}
+
+/**
+ * Only a path on this site: one "/" then anything but another "/" or a backslash, and no control
+ * characters, spaces or backslashes anywhere. Browsers drop tabs and newlines and read a backslash
+ * as "/", so "/<tab>/evil.example" leads to another site. Encoded control characters, and an
+ * encoded slash or backslash straight after the first slash, are refused too.
+ */
 export function safeNextPath(next: unknown): string {
-  if (typeof next !== 'string' || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/dashboard'
-  if (next.length > 500 || /[\r\n]/.test(next)) return '/dashboard'
+  const fallback = '/dashboard'
+  if (typeof next !== 'string' || next.length === 0 || next.length > 500) return fallback
+  if (next !== '/' && !/^\/[^/\\]/.test(next)) return fallback
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u0020\u007f-\u009f\\]/.test(next)) return fallback
+  if (/%(?:[01][0-9a-f]|7f)/i.test(next) || /^\/%(?:2f|5c)/i.test(next)) return fallback
   return next
 }

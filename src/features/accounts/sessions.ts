@@ -1,6 +1,6 @@
 import { and, eq, gt, lt } from 'drizzle-orm'
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import type { Database } from '../../db/client.ts'
+import type { FastifyInstance, FastifyReply } from 'fastify'
+import type { Database, Executor } from '../../db/client.ts'
 import { sessions, users } from '../../db/schema/index.ts'
 import { recordAudit } from '../audit/record-audit.ts'
 import { auditActor, type Actor } from './actor.ts'
@@ -57,29 +57,33 @@ export function registerSessions(app: FastifyInstance): void {
   })
 }
 
+/**
+ * A new session for the person, in the transaction that signed them in: the session the request
+ * came with (if any) is destroyed, so a session id never survives a sign-in (no fixation).
+ * Returns the token for the cookie; only its hash is stored.
+ */
+export async function openSession(tx: Executor, userId: number, previousSessionId: string | null, now = new Date()): Promise<string> {
+  if (previousSessionId) await tx.delete(sessions).where(eq(sessions.id, previousSessionId))
+  const { token, hash } = newToken()
+  await tx.insert(sessions).values({ id: hash, userId, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + sessionDays * 86_400_000) })
+  await tx.delete(sessions).where(and(eq(sessions.userId, userId), lt(sessions.expiresAt, now)))
+  return token
+}
+
+/** Ends the request's session, with an audit event when the person chose to sign out. */
+export async function closeSession(tx: Executor, sessionId: string, user: Actor | null, options: { audit?: boolean } = {}): Promise<void> {
+  await tx.delete(sessions).where(eq(sessions.id, sessionId))
+  if (options.audit && user) await recordAudit(tx, auditActor(user), { action: 'signed-out', subjectType: 'user', subjectId: user.id, summary: 'Signed out' })
+}
+
 function cookieOptions(app: FastifyInstance) {
   return { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: app.deps.config.https, maxAge: sessionDays * 86_400 }
 }
 
-/** A new session id at every sign-in (no fixation); any session the request had is destroyed. */
-export async function startSession(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply, userId: number): Promise<void> {
-  await endSession(app, request, reply)
-  const { token, hash } = newToken()
-  const now = new Date()
-  await app.deps.db.insert(sessions).values({ id: hash, userId, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + sessionDays * 86_400_000) })
-  await app.deps.db.delete(sessions).where(and(eq(sessions.userId, userId), lt(sessions.expiresAt, now)))
+export function setSessionCookie(app: FastifyInstance, reply: FastifyReply, token: string): void {
   reply.setCookie(sessionCookie, token, cookieOptions(app))
 }
 
-export async function endSession(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply, options: { audit?: boolean } = {}): Promise<void> {
-  const { user, sessionId } = request
-  if (sessionId) {
-    await app.deps.db.transaction(async (tx) => {
-      await tx.delete(sessions).where(eq(sessions.id, sessionId))
-      if (options.audit && user) await recordAudit(tx, auditActor(user), { action: 'signed-out', subjectType: 'user', subjectId: user.id, summary: 'Signed out' })
-    })
-  }
-  request.user = null
-  request.sessionId = null
+export function clearSessionCookie(reply: FastifyReply): void {
   reply.clearCookie(sessionCookie, { path: '/' })
 }

@@ -5,6 +5,7 @@ import { versionOf } from '../../lib/row-version.ts'
 import { asForm, presentErrors, text, type FieldError } from '../../web/forms.ts'
 import { auditActor } from '../accounts/actor.ts'
 import { createUser } from '../accounts/commands/create-user.ts'
+import { inTransaction } from '../../db/unit-of-work.ts'
 import { authorize, requireUser } from '../accounts/guard.ts'
 import { baseUrl } from '../accounts/routes.ts'
 import { resendInvitation } from './commands/resend-invitation.ts'
@@ -123,10 +124,10 @@ export async function userRoutes(app: FastifyInstance): Promise<void> {
     const values = readInvite(request.body)
     const actor = requireUser(request)
     authorize(canAdminister(actor))
-    const result = await createUser(db, auditActor(actor), { ...values, baseUrl: baseUrl(app, request), networkName: app.deps.config.networkName })
+    const result = await inTransaction(db, (tx) => createUser(tx, auditActor(actor), { ...values, baseUrl: baseUrl(app, request), networkName: app.deps.config.networkName }))
     if (!result.ok) return renderInvite(reply, values, result.errors)
-    await app.mailer.deliver(result.emailIds)
-    return reply.redirect(`/admin/users?invited=${result.userId}`, 303)
+    await app.mailer.deliver(result.value.emailIds)
+    return reply.redirect(`/admin/users?invited=${result.value.userId}`, 303)
   })
 
   app.get<{ Params: { id: string } }>('/admin/users/:id', async (request, reply) => {

@@ -1,6 +1,11 @@
 import type { Executor } from '../../db/client.ts'
 import { auditEvents } from '../../db/schema/index.ts'
-import type { AuditActor } from '../accounts/actor.ts'
+
+/** Who did something, as the log keeps it: an account's id and a label that outlives it. */
+export type AuditActor = { id: number | null; label: string }
+
+/** For writes done outside a web request (the command line, imports). */
+export const commandLineActor: AuditActor = { id: null, label: 'command line' }
 
 export interface AuditEntry {
   action: string

@@ -1,10 +1,9 @@
 import { eq } from 'drizzle-orm'
-import type { Database } from '../../../db/client.ts'
 import { roles, type Role } from '../../../db/schema/enums.ts'
 import { organisations, users } from '../../../db/schema/index.ts'
-import type { FieldError } from '../../../web/forms.ts'
-import type { AuditActor } from '../actor.ts'
-import { recordAudit } from '../../audit/record-audit.ts'
+import { isUniqueViolation, withSavepoint, type Transaction } from '../../../db/unit-of-work.ts'
+import { invalid, ok, type FieldError, type Result } from '../../../lib/result.ts'
+import { recordAudit, type AuditActor } from '../../audit/record-audit.ts'
 import { queueEmail } from '../../email/outbox.ts'
 import { findUserByEmail } from '../queries.ts'
 import { invitationTokenDays, isEmail, normaliseEmail, passwordProblem } from '../rules.ts'
@@ -23,11 +22,17 @@ export interface CreateUserInput {
   networkName: string
 }
 
-export type CreateUserResult =
-  | { ok: true; userId: number; invitationLink: string | null; emailIds: number[] }
-  | { ok: false; errors: FieldError[] }
+export interface CreatedUser {
+  userId: number
+  /** The invitation link when no password was given (also emailed), else null. */
+  invitationLink: string | null
+  /** Emails queued in the transaction, to deliver after it commits. */
+  emailIds: number[]
+}
 
-export async function createUser(db: Database, actor: AuditActor, input: CreateUserInput): Promise<CreateUserResult> {
+const emailTaken: FieldError = { field: 'email', message: 'There is already an account with this email address' }
+
+export async function createUser(tx: Transaction, actor: AuditActor, input: CreateUserInput): Promise<Result<CreatedUser>> {
   const email = normaliseEmail(input.email)
   const name = input.name.trim()
   const errors: FieldError[] = []
@@ -39,7 +44,7 @@ export async function createUser(db: Database, actor: AuditActor, input: CreateU
   if (!role) errors.push({ field: 'role', message: 'Select a role' })
   let organisationId: number | null = null
   if (input.organisation.trim() !== '') {
-    const [org] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, input.organisation.trim()))
+    const [org] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, input.organisation.trim()))
     if (!org) errors.push({ field: 'organisation', message: 'Select an organisation from the list' })
     else organisationId = org.id
   } else if (role === 'officer') {
@@ -49,45 +54,47 @@ export async function createUser(db: Database, actor: AuditActor, input: CreateU
     const problem = passwordProblem(input.password, { email })
     if (problem) errors.push({ field: 'password', message: problem })
   }
-  if (errors.length === 0 && (await findUserByEmail(db, email))) {
-    errors.push({ field: 'email', message: 'There is already an account with this email address' })
-  }
-  if (errors.length > 0 || !role) return { ok: false, errors }
+  if (errors.length === 0 && (await findUserByEmail(tx, email))) errors.push(emailTaken)
+  if (errors.length > 0 || !role) return invalid(errors)
 
   const passwordHash = input.password !== undefined ? await hashPassword(input.password) : null
-  return db.transaction(async (tx) => {
-    const [user] = await tx
-      .insert(users)
-      .values({ email, name, role, organisationId, passwordHash, status: passwordHash ? 'active' : 'invited' })
-      .returning({ id: users.id })
-    const userId = user!.id
-    let invitationLink: string | null = null
-    const emailIds: number[] = []
-    if (!passwordHash) {
-      invitationLink = accountLink(input.baseUrl, await issueAccountToken(tx, userId, 'invitation'))
-      emailIds.push(
-        await queueEmail(tx, {
-          to: email,
-          subject: `You are invited to ${input.networkName}`,
-          body: [
-            `Hello ${name},`,
-            '',
-            `You have been given an account on the ${input.networkName} website. To choose your password and sign in, open this link within ${invitationTokenDays} days:`,
-            '',
-            invitationLink,
-            '',
-            'The link works once.',
-          ].join('\n'),
-        }),
-      )
-    }
-    await recordAudit(tx, actor, {
-      action: 'user-created',
-      subjectType: 'user',
-      subjectId: userId,
-      summary: `Created ${role} account for ${email}${passwordHash ? '' : ' (invited)'}`,
-      changes: { email, name, role, organisationId },
-    })
-    return { ok: true as const, userId, invitationLink, emailIds }
+  let userId: number
+  try {
+    // Two people adding one address at once: the second is told, and the use case goes on unharmed.
+    const [user] = await withSavepoint(tx, (sp) =>
+      sp.insert(users).values({ email, name, role, organisationId, passwordHash, status: passwordHash ? 'active' : 'invited' }).returning({ id: users.id }),
+    )
+    userId = user!.id
+  } catch (error) {
+    if (isUniqueViolation(error)) return invalid([emailTaken])
+    throw error
+  }
+  let invitationLink: string | null = null
+  const emailIds: number[] = []
+  if (!passwordHash) {
+    invitationLink = accountLink(input.baseUrl, await issueAccountToken(tx, userId, 'invitation'))
+    emailIds.push(
+      await queueEmail(tx, {
+        to: email,
+        subject: `You are invited to ${input.networkName}`,
+        body: [
+          `Hello ${name},`,
+          '',
+          `You have been given an account on the ${input.networkName} website. To choose your password and sign in, open this link within ${invitationTokenDays} days:`,
+          '',
+          invitationLink,
+          '',
+          'The link works once.',
+        ].join('\n'),
+      }),
+    )
+  }
+  await recordAudit(tx, actor, {
+    action: 'user-created',
+    subjectType: 'user',
+    subjectId: userId,
+    summary: `Created ${role} account for ${email}${passwordHash ? '' : ' (invited)'}`,
+    changes: { email, name, role, organisationId },
   })
+  return ok({ userId, invitationLink, emailIds })
 }

@@ -1,47 +1,43 @@
 import { and, eq, gt, sql } from 'drizzle-orm'
-import type { Database } from '../../../db/client.ts'
 import { accountTokens } from '../../../db/schema/index.ts'
+import type { Transaction } from '../../../db/unit-of-work.ts'
+import { invalid, ok, type Result } from '../../../lib/result.ts'
 import { recordAudit } from '../../audit/record-audit.ts'
 import { queueEmail } from '../../email/outbox.ts'
 import { findUserByEmail } from '../queries.ts'
 import { isEmail, normaliseEmail, resetRequestsPerAccount, resetTokenMinutes } from '../rules.ts'
 import { accountLink, issueAccountToken } from './issue-account-token.ts'
-import type { FieldError } from '../../../web/forms.ts'
-
-export type ResetRequestResult = { ok: true; emailIds: number[] } | { ok: false; errors: FieldError[] }
 
 /**
  * Emails a reset link when the address has an account. The caller shows the same confirmation
  * either way, so the page never reveals whether an address has an account.
  */
-export async function requestPasswordReset(db: Database, input: { email: string; baseUrl: string; networkName: string }): Promise<ResetRequestResult> {
+export async function requestPasswordReset(tx: Transaction, input: { email: string; baseUrl: string; networkName: string }): Promise<Result<{ emailIds: number[] }>> {
   const email = normaliseEmail(input.email)
-  if (email === '') return { ok: false, errors: [{ field: 'email', message: 'Enter your email address' }] }
-  if (!isEmail(email)) return { ok: false, errors: [{ field: 'email', message: 'Enter an email address in the correct format, like name@example.org' }] }
-  const user = await findUserByEmail(db, email)
-  if (!user || user.status === 'disabled') return { ok: true, emailIds: [] }
+  if (email === '') return invalid([{ field: 'email', message: 'Enter your email address' }])
+  if (!isEmail(email)) return invalid([{ field: 'email', message: 'Enter an email address in the correct format, like name@example.org' }])
+  const user = await findUserByEmail(tx, email)
+  if (!user || user.status === 'disabled') return ok({ emailIds: [] })
 
-  return db.transaction(async (tx) => {
-    const [recent] = await tx
-      .select({ n: sql<number>`count(*)::int` })
-      .from(accountTokens)
-      .where(and(eq(accountTokens.userId, user.id), eq(accountTokens.purpose, 'password-reset'), gt(accountTokens.createdAt, sql`now() - interval '1 hour'`)))
-    if ((recent?.n ?? 0) >= resetRequestsPerAccount) return { ok: true as const, emailIds: [] }
-    const token = await issueAccountToken(tx, user.id, 'password-reset')
-    const id = await queueEmail(tx, {
-      to: user.email,
-      subject: `Reset your password for ${input.networkName}`,
-      body: [
-        `Hello ${user.name},`,
-        '',
-        `Someone asked to reset the password of your ${input.networkName} account. To choose a new password, open this link within ${resetTokenMinutes} minutes:`,
-        '',
-        accountLink(input.baseUrl, token),
-        '',
-        'The link works once. If you did not ask for this, you can ignore this email: your password has not changed.',
-      ].join('\n'),
-    })
-    await recordAudit(tx, { id: user.id, label: user.email }, { action: 'password-reset-requested', subjectType: 'user', subjectId: user.id, summary: 'Password reset link emailed' })
-    return { ok: true as const, emailIds: [id] }
+  const [recent] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(accountTokens)
+    .where(and(eq(accountTokens.userId, user.id), eq(accountTokens.purpose, 'password-reset'), gt(accountTokens.createdAt, sql`now() - interval '1 hour'`)))
+  if ((recent?.n ?? 0) >= resetRequestsPerAccount) return ok({ emailIds: [] })
+  const token = await issueAccountToken(tx, user.id, 'password-reset')
+  const id = await queueEmail(tx, {
+    to: user.email,
+    subject: `Reset your password for ${input.networkName}`,
+    body: [
+      `Hello ${user.name},`,
+      '',
+      `Someone asked to reset the password of your ${input.networkName} account. To choose a new password, open this link within ${resetTokenMinutes} minutes:`,
+      '',
+      accountLink(input.baseUrl, token),
+      '',
+      'The link works once. If you did not ask for this, you can ignore this email: your password has not changed.',
+    ].join('\n'),
   })
+  await recordAudit(tx, { id: user.id, label: user.email }, { action: 'password-reset-requested', subjectType: 'user', subjectId: user.id, summary: 'Password reset link emailed' })
+  return ok({ emailIds: [id] })
 }

@@ -1,7 +1,8 @@
 import { and, eq, gt, isNull } from 'drizzle-orm'
-import type { Database, Executor } from '../../../db/client.ts'
+import type { Executor } from '../../../db/client.ts'
 import { accountTokens, sessions, users } from '../../../db/schema/index.ts'
-import type { FieldError } from '../../../web/forms.ts'
+import type { Transaction } from '../../../db/unit-of-work.ts'
+import { invalid, notFound, ok, type Result } from '../../../lib/result.ts'
 import { recordAudit } from '../../audit/record-audit.ts'
 import { passwordProblem } from '../rules.ts'
 import { hashPassword, hashToken } from '../secrets.ts'
@@ -18,35 +19,32 @@ export async function findUsableToken(db: Executor, token: string, now = new Dat
   return row
 }
 
-export type SetPasswordResult = { ok: true; userId: number } | { ok: false; errors: FieldError[] } | { ok: false; expired: true }
-
-/** Sets a password from an emailed link (reset or invitation): the link is used up, old sessions end. */
-export async function setPasswordWithToken(db: Database, input: { token: string; password: string; confirm: string }): Promise<SetPasswordResult> {
-  const found = await findUsableToken(db, input.token)
-  if (!found) return { ok: false, expired: true }
+/**
+ * Sets a password from an emailed link (reset or invitation): the link is used up, the account's
+ * other sessions end. `not-found`: the link is expired, used or unknown.
+ */
+export async function setPasswordWithToken(tx: Transaction, input: { token: string; password: string; confirm: string }): Promise<Result<{ userId: number }>> {
+  const found = await findUsableToken(tx, input.token)
+  if (!found) return notFound()
   const problem = passwordProblem(input.password, { email: found.email })
-  const errors: FieldError[] = []
-  if (problem) errors.push({ field: 'password', message: problem })
-  else if (input.password !== input.confirm) errors.push({ field: 'confirm', message: 'Passwords must match' })
-  if (errors.length > 0) return { ok: false, errors }
+  if (problem) return invalid([{ field: 'password', message: problem }])
+  if (input.password !== input.confirm) return invalid([{ field: 'confirm', message: 'Passwords must match' }])
 
   const passwordHash = await hashPassword(input.password)
-  return db.transaction(async (tx) => {
-    // Marking the token used only if still unused makes a double submit harmless.
-    const used = await tx
-      .update(accountTokens)
-      .set({ usedAt: new Date() })
-      .where(and(eq(accountTokens.id, found.tokenId), isNull(accountTokens.usedAt)))
-      .returning({ id: accountTokens.id })
-    if (used.length === 0) return { ok: false as const, expired: true as const }
-    await tx.update(users).set({ passwordHash, status: 'active', updatedAt: new Date() }).where(eq(users.id, found.userId))
-    await tx.delete(sessions).where(eq(sessions.userId, found.userId))
-    await recordAudit(tx, { id: found.userId, label: found.email }, {
-      action: found.purpose === 'invitation' ? 'invitation-accepted' : 'password-reset',
-      subjectType: 'user',
-      subjectId: found.userId,
-      summary: found.purpose === 'invitation' ? 'Accepted the invitation and set a password' : 'Reset the password',
-    })
-    return { ok: true as const, userId: found.userId }
+  // Marking the token used only if still unused makes a double submit harmless.
+  const used = await tx
+    .update(accountTokens)
+    .set({ usedAt: new Date() })
+    .where(and(eq(accountTokens.id, found.tokenId), isNull(accountTokens.usedAt)))
+    .returning({ id: accountTokens.id })
+  if (used.length === 0) return notFound()
+  await tx.update(users).set({ passwordHash, status: 'active', updatedAt: new Date() }).where(eq(users.id, found.userId))
+  await tx.delete(sessions).where(eq(sessions.userId, found.userId))
+  await recordAudit(tx, { id: found.userId, label: found.email }, {
+    action: found.purpose === 'invitation' ? 'invitation-accepted' : 'password-reset',
+    subjectType: 'user',
+    subjectId: found.userId,
+    summary: found.purpose === 'invitation' ? 'Accepted the invitation and set a password' : 'Reset the password',
   })
+  return ok({ userId: found.userId })
 }

@@ -1,34 +1,50 @@
 import { eq } from 'drizzle-orm'
 import type { Database } from '../../../db/client.ts'
 import { users } from '../../../db/schema/index.ts'
+import { invalid, ok, refused, type FieldError, type Result } from '../../../lib/result.ts'
 import { recordAudit } from '../../audit/record-audit.ts'
 import { findUserByEmail } from '../queries.ts'
 import { isEmail, normaliseEmail } from '../rules.ts'
 import { verifyPassword } from '../secrets.ts'
-import type { FieldError } from '../../../web/forms.ts'
+import { openSession } from '../sessions.ts'
+import { countFailedSignIn, forgetFailedSignIns } from '../sign-in-failures.ts'
 
-export type SignInResult = { ok: true; userId: number } | { ok: false; errors: FieldError[] }
+export interface SignInInput {
+  email: string
+  password: string
+  /** The request's IP address, for counting failures. */
+  address: string
+  /** The session the request came with, destroyed at sign-in. */
+  previousSessionId: string | null
+}
 
-/** Checks an email and password. The same answer for an unknown address and a wrong password. */
-export async function signIn(db: Database, input: { email: string; password: string }): Promise<SignInResult> {
+/**
+ * Checks an email and password and, when they are right, opens a session (the token is for the
+ * cookie). The same answer for an unknown address and a wrong password. The password is checked
+ * before the transaction opens (it takes a memory-hard hash's time), and the outcome is written in
+ * one transaction that commits either way: a failure is counted and audited, a success clears the
+ * account's failures, records the sign-in and opens the session.
+ */
+export async function signIn(db: Database, input: SignInInput): Promise<Result<{ userId: number; token: string }>> {
   const email = normaliseEmail(input.email)
   const errors: FieldError[] = []
   if (email === '') errors.push({ field: 'email', message: 'Enter your email address' })
   else if (!isEmail(email)) errors.push({ field: 'email', message: 'Enter an email address in the correct format, like name@example.org' })
   if (input.password === '') errors.push({ field: 'password', message: 'Enter your password' })
-  if (errors.length > 0) return { ok: false, errors }
+  if (errors.length > 0) return invalid(errors)
 
   const user = await findUserByEmail(db, email)
   const matches = await verifyPassword(user?.passwordHash ?? null, input.password)
-  if (!user || !matches || user.status !== 'active') {
-    if (user) {
-      await recordAudit(db, { id: user.id, label: user.email }, { action: 'sign-in-failed', subjectType: 'user', subjectId: user.id, summary: 'Failed sign-in' })
+  return db.transaction(async (tx) => {
+    if (!user || !matches || user.status !== 'active') {
+      await countFailedSignIn(tx, email, input.address)
+      if (user) await recordAudit(tx, { id: user.id, label: user.email }, { action: 'sign-in-failed', subjectType: 'user', subjectId: user.id, summary: 'Failed sign-in' })
+      return refused('Enter a correct email address and password', 'email')
     }
-    return { ok: false, errors: [{ field: 'email', message: 'Enter a correct email address and password' }] }
-  }
-  await db.transaction(async (tx) => {
+    await forgetFailedSignIns(tx, email, input.address)
     await tx.update(users).set({ lastSignInAt: new Date() }).where(eq(users.id, user.id))
     await recordAudit(tx, { id: user.id, label: user.email }, { action: 'signed-in', subjectType: 'user', subjectId: user.id, summary: 'Signed in' })
+    const token = await openSession(tx, user.id, input.previousSessionId)
+    return ok({ userId: user.id, token })
   })
-  return { ok: true, userId: user.id }
 }

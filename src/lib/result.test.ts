@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { conflictError, isUniqueViolation } from './command-result.ts'
+import { isUniqueViolation } from '../db/unit-of-work.ts'
+import { conflictError } from './result.ts'
 
 describe('isUniqueViolation', () => {
   it('finds the code on the error or a wrapped cause', () => {
