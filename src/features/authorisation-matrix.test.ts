@@ -88,7 +88,7 @@ const matrix: Entry[] = [
     async prepare(t) {
       const cs = await ownedCaseStudy(t)
       const snapshot = (await snapshotFromRow(t.handle.db, cs.id))!
-      await saveCaseStudy(t.handle.db, { id: null, label: 'test' }, { caseStudyId: cs.id, baseRevision: cs.revision, snapshot: { ...snapshot, title: 'Second' } })
+      await inTransaction(t.handle.db, (tx) => saveCaseStudy(tx, { id: null, label: 'test' }, { caseStudyId: cs.id, baseRevision: cs.revision, snapshot: { ...snapshot, title: 'Second' } }))
       return { path: `/case-studies/${cs.slug}/history/1/restore`, form: { baseRevision: String(cs.revision + 1) } }
     },
     expect: ownersAndEditors,

@@ -2,7 +2,7 @@
 // throwing, so a route can show it on the form and a use case can stop (and roll back) before its
 // next step.
 
-/** A problem with one field of a form: shown in the GOV.UK error summary and beside the field. */
+/** A problem with one field of a form ('' for the form as a whole): shown in the GOV.UK error summary and beside the field. */
 export interface FieldError {
   field: string
   message: string
@@ -30,8 +30,8 @@ export const ok = <T>(value: T): { ok: true; value: T } => ({ ok: true, value })
 
 export const invalid = (errors: FieldError[]): Failure<never> => ({ ok: false, reason: 'invalid', errors })
 
-/** A rule of the domain says no; `field` places the message on the form ('summary' when it is about the whole). */
-export const refused = (message: string, field = 'summary'): Failure<never> => ({ ok: false, reason: 'refused', errors: [{ field, message }] })
+/** A rule of the domain says no; `field` places the message beside a field ('' when it is about the whole form). */
+export const refused = (message: string, field = ''): Failure<never> => ({ ok: false, reason: 'refused', errors: [{ field, message }] })
 
 export const notFound = (): Failure<never> => ({ ok: false, reason: 'not-found', errors: [] })
 

@@ -31,9 +31,10 @@ export function list(body: FormBody, name: string, maxItems = 500): string[] {
 /** The errors as the GOV.UK error summary's list and as inline messages by field. */
 export function presentErrors(errors: FieldError[]) {
   const byField: Record<string, { text: string }> = {}
-  for (const e of errors) byField[e.field] ??= { text: e.message }
+  for (const e of errors) if (e.field !== '') byField[e.field] ??= { text: e.message }
   return {
-    errorList: errors.map((e) => ({ text: e.message, href: `#${e.field}` })),
+    // An error about the whole form links nowhere: the summary says it all.
+    errorList: errors.map((e) => (e.field === '' ? { text: e.message } : { text: e.message, href: `#${e.field}` })),
     fieldErrors: byField,
   }
 }

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { inTransaction } from '../../db/unit-of-work.ts'
 import { NotFoundError } from '../../errors.ts'
 import { isSlug } from '../../lib/slug.ts'
 import { asForm, presentErrors, text, type FieldError } from '../../web/forms.ts'
@@ -103,8 +104,9 @@ export async function caseStudyEditorRoutes(app: FastifyInstance): Promise<void>
     if (!checked.ok) return renderForm({ reply, choices, values, row: null, errors: checked.errors })
     // Officers write for their own organisation; an editor's draft belongs to its lead member.
     const owner = actor.role === 'officer' ? actor.organisationId : (checked.snapshot.lead?.id ?? null)
-    const created = await createCaseStudy(app.deps.db, auditActor(actor), { snapshot: checked.snapshot, ownerOrganisationId: owner })
-    return reply.redirect(`/case-studies/${created.slug}/edit?saved=created`, 303)
+    const created = await inTransaction(app.deps.db, (tx) => createCaseStudy(tx, auditActor(actor), { snapshot: checked.snapshot, ownerOrganisationId: owner }))
+    if (!created.ok) return renderForm({ reply, choices, values, row: null, errors: created.errors })
+    return reply.redirect(`/case-studies/${created.value.slug}/edit?saved=created`, 303)
   })
 
   app.get<{ Params: { slug: string }; Querystring: { saved?: string } }>('/case-studies/:slug/edit', async (request, reply) => {
@@ -135,20 +137,22 @@ export async function caseStudyEditorRoutes(app: FastifyInstance): Promise<void>
     const checked = validateCaseStudyForm(values, choices, { forSubmission: submitting })
     if (!checked.ok) return again({ errors: checked.errors })
 
-    const saved = await saveCaseStudy(app.deps.db, actor, { caseStudyId: row.id, baseRevision, snapshot: checked.snapshot })
-    if (!saved.ok && 'notFound' in saved) throw new NotFoundError()
-    if (!saved.ok) {
+    // Saving and submitting are one use case: a submission that fails leaves nothing saved either.
+    const saved = await inTransaction(app.deps.db, async (tx) => {
+      const result = await saveCaseStudy(tx, actor, { caseStudyId: row.id, baseRevision, snapshot: checked.snapshot })
+      if (!result.ok || !submitting) return result
+      const submitted = await submitCaseStudy(tx, auditActor(actor), { caseStudyId: row.id, revision: result.value.revision })
+      return submitted.ok ? result : submitted
+    })
+    if (!saved.ok && saved.reason === 'not-found') throw new NotFoundError()
+    if (!saved.ok && saved.current) {
       // Nothing was overwritten: show both versions, keep what this person typed, let them choose.
-      return again({
-        baseRevision: saved.conflict.revision,
-        conflict: { revision: saved.conflict.revision, theirAuthor: saved.conflict.theirAuthor, differences: diffSnapshots(saved.conflict.theirs, checked.snapshot) },
-      })
+      const theirs = saved.current
+      return again({ baseRevision: theirs.revision, conflict: { revision: theirs.revision, theirAuthor: theirs.theirAuthor, differences: diffSnapshots(theirs.theirs, checked.snapshot) } })
     }
-    if (submitting) {
-      await submitCaseStudy(app.deps.db, auditActor(actor), { caseStudyId: row.id, revision: saved.revision })
-      return reply.redirect(`/dashboard?submitted=${row.slug}`, 303)
-    }
-    return reply.redirect(`/case-studies/${row.slug}/edit?saved=${saved.changed ? 'saved' : 'unchanged'}`, 303)
+    if (!saved.ok) return again({ errors: saved.errors })
+    if (submitting) return reply.redirect(`/dashboard?submitted=${row.slug}`, 303)
+    return reply.redirect(`/case-studies/${row.slug}/edit?saved=${saved.value.changed ? 'saved' : 'unchanged'}`, 303)
   })
 
   app.get<{ Params: { slug: string } }>('/case-studies/:slug/preview', async (request, reply) => {

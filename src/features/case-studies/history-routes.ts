@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify'
+import { inTransaction } from '../../db/unit-of-work.ts'
 import { NotFoundError } from '../../errors.ts'
 import { asForm, text } from '../../web/forms.ts'
 import { loadEditable } from './editor-routes.ts'
@@ -46,8 +47,8 @@ export async function caseStudyHistoryRoutes(app: FastifyInstance): Promise<void
     if (!old) throw new NotFoundError()
     // Restoring is a new revision with the old content: nothing in between is lost.
     const baseRevision = Number(text(asForm(request.body), 'baseRevision', 12)) || row.revision
-    const saved = await saveCaseStudy(app.deps.db, actor, { caseStudyId: row.id, baseRevision, snapshot: old.snapshot, action: 'restored' })
-    if (!saved.ok && 'conflict' in saved) return reply.redirect(`/case-studies/${row.slug}/history?conflict=1`, 303)
+    const saved = await inTransaction(app.deps.db, (tx) => saveCaseStudy(tx, actor, { caseStudyId: row.id, baseRevision, snapshot: old.snapshot, action: 'restored' }))
+    if (!saved.ok && saved.reason === 'conflict') return reply.redirect(`/case-studies/${row.slug}/history?conflict=1`, 303)
     if (!saved.ok) throw new NotFoundError()
     return reply.redirect(`/case-studies/${row.slug}/history?restored=${number}`, 303)
   })

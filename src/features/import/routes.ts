@@ -1,4 +1,5 @@
 import fastifyMultipart from '@fastify/multipart'
+import { inTransaction } from '../../db/unit-of-work.ts'
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import { asForm, presentErrors, text } from '../../web/forms.ts'
 import type { FieldError } from '../../web/forms.ts'
@@ -122,7 +123,7 @@ export async function importRoutes(app: FastifyInstance): Promise<void> {
     const withProposed = { ...choices, organisations: [...state.proposed.map((p) => ({ id: p.id, name: p.name, slug: '' })), ...choices.organisations] }
     const checked = validateCaseStudyForm(values, withProposed, { forSubmission: false })
     if (!checked.ok) return renderReview(reply, values, choices, state, checked.errors)
-    const created = await saveReviewedDraft(app.deps.db, auditActor(actor), {
+    const created = await inTransaction(app.deps.db, (tx) => saveReviewedDraft(tx, auditActor(actor), {
       snapshot: checked.snapshot,
       proposed: state.proposed,
       // Officers write for their own organisation; an editor's draft belongs to its lead member.
@@ -130,7 +131,8 @@ export async function importRoutes(app: FastifyInstance): Promise<void> {
       contentHash: state.contentHash,
       sourceUrl: state.sourceUrl,
       source: 'an upload',
-    })
-    return reply.redirect(`/case-studies/${created.slug}/edit?saved=created`, 303)
+    }))
+    if (!created.ok) return renderReview(reply, values, choices, state, created.errors)
+    return reply.redirect(`/case-studies/${created.value.slug}/edit?saved=created`, 303)
   })
 }

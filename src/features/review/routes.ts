@@ -1,5 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { inTransaction } from '../../db/unit-of-work.ts'
 import { NotFoundError } from '../../errors.ts'
+import type { Failure } from '../../lib/result.ts'
 import { isSlug } from '../../lib/slug.ts'
 import { asForm, presentErrors, text, type FieldError } from '../../web/forms.ts'
 import { auditActor } from '../accounts/actor.ts'
@@ -74,21 +76,27 @@ export async function reviewRoutes(app: FastifyInstance): Promise<void> {
     })
   }
 
+  /** The review page again with why the decision was not made (the case study changed, or the action no longer applies). */
+  const refusedPage = (request: SlugRequest, reply: FastifyReply, failure: Failure, comment?: string) => {
+    if (failure.reason === 'not-found') throw new NotFoundError()
+    return renderReview(request, reply, { notice: failure.errors[0]?.message ?? '', ...(comment === undefined ? {} : { comment }) })
+  }
+
   app.get<{ Params: { slug: string } }>('/admin/review/:slug', async (request, reply) => renderReview(request, reply))
 
   app.post<{ Params: { slug: string } }>('/admin/review/:slug/publish', async (request, reply) => {
     const { actor, row } = await load(request)
     const revision = Number(text(asForm(request.body), 'revision', 12)) || 0
-    const result = await publishCaseStudy(app.deps.db, auditActor(actor), { caseStudyId: row.id, revision })
-    if (!result.ok) return renderReview(request, reply, { notice: result.reason })
+    const result = await inTransaction(app.deps.db, (tx) => publishCaseStudy(tx, auditActor(actor), { caseStudyId: row.id, revision }))
+    if (!result.ok) return refusedPage(request, reply, result)
     return reply.redirect(`/admin/review?published=${row.slug}`, 303)
   })
 
   for (const to of ['unpublish', 'archive'] as const) {
     app.post<{ Params: { slug: string } }>(`/admin/review/:slug/${to}`, async (request, reply) => {
       const { actor, row } = await load(request)
-      const result = await changePublication(app.deps.db, auditActor(actor), { caseStudyId: row.id, to })
-      if (!result.ok) return renderReview(request, reply, { notice: result.reason })
+      const result = await inTransaction(app.deps.db, (tx) => changePublication(tx, auditActor(actor), { caseStudyId: row.id, to }))
+      if (!result.ok) return refusedPage(request, reply, result)
       return reply.redirect(`/admin/review/${row.slug}?done=${to}`, 303)
     })
   }
@@ -97,16 +105,18 @@ export async function reviewRoutes(app: FastifyInstance): Promise<void> {
     const { actor, row } = await load(request)
     const form = asForm(request.body)
     const comment = text(form, 'comment', 20_000)
-    const result = await requestChanges(app.deps.db, auditActor(actor), {
-      caseStudyId: row.id,
-      revision: Number(text(form, 'revision', 12)) || 0,
-      comment,
-      editUrl: `${baseUrl(app, request)}/case-studies/${row.slug}/edit`,
-      networkName: app.deps.config.networkName,
-    })
-    if (!result.ok && 'errors' in result) return renderReview(request, reply, { errors: result.errors, comment })
-    if (!result.ok) return renderReview(request, reply, { notice: result.reason, comment })
-    await app.mailer.deliver(result.emailIds)
+    const result = await inTransaction(app.deps.db, (tx) =>
+      requestChanges(tx, auditActor(actor), {
+        caseStudyId: row.id,
+        revision: Number(text(form, 'revision', 12)) || 0,
+        comment,
+        editUrl: `${baseUrl(app, request)}/case-studies/${row.slug}/edit`,
+        networkName: app.deps.config.networkName,
+      }),
+    )
+    if (!result.ok && result.reason === 'invalid') return renderReview(request, reply, { errors: result.errors, comment })
+    if (!result.ok) return refusedPage(request, reply, result, comment)
+    await app.mailer.deliver(result.value.emailIds)
     return reply.redirect(`/admin/review?sent-back=${row.slug}`, 303)
   })
 }

@@ -1,9 +1,10 @@
 import { like, or, eq } from 'drizzle-orm'
-import type { Database, Executor } from '../../../db/client.ts'
+import type { Executor } from '../../../db/client.ts'
 import { caseStudies } from '../../../db/schema/index.ts'
+import { isUniqueViolation, withSavepoint, type Transaction } from '../../../db/unit-of-work.ts'
+import { ok, type Result } from '../../../lib/result.ts'
 import { slugify } from '../../../lib/slug.ts'
-import type { AuditActor } from '../../accounts/actor.ts'
-import { recordAudit } from '../../audit/record-audit.ts'
+import { recordAudit, type AuditActor } from '../../audit/record-audit.ts'
 import type { CaseStudySnapshot } from '../snapshot.ts'
 import { applySnapshot } from './apply-snapshot.ts'
 import { recordRevision } from './record-revision.ts'
@@ -20,22 +21,30 @@ export async function uniqueSlug(tx: Executor, title: string): Promise<string> {
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`
 }
 
+/** Inserts the row under a free slug; when someone takes the slug meanwhile, looks again. */
+async function insertWithFreeSlug(tx: Transaction, title: string, ownerOrganisationId: number | null): Promise<{ id: number; slug: string }> {
+  for (let attempt = 1; ; attempt++) {
+    const slug = await uniqueSlug(tx, title)
+    try {
+      const [row] = await withSavepoint(tx, (sp) =>
+        sp.insert(caseStudies).values({ slug, title, status: 'draft', revision: 1, ownerOrganisationId }).returning({ id: caseStudies.id }),
+      )
+      return { id: row!.id, slug }
+    } catch (error) {
+      if (!isUniqueViolation(error) || attempt >= 3) throw error
+    }
+  }
+}
+
 /** A new draft owned by an organisation, with its first revision. */
 export async function createCaseStudy(
-  db: Database,
+  tx: Transaction,
   actor: AuditActor,
   input: { snapshot: CaseStudySnapshot; ownerOrganisationId: number | null },
-): Promise<{ id: number; slug: string }> {
-  return db.transaction(async (tx) => {
-    const slug = await uniqueSlug(tx, input.snapshot.title)
-    const [row] = await tx
-      .insert(caseStudies)
-      .values({ slug, title: input.snapshot.title, status: 'draft', revision: 1, ownerOrganisationId: input.ownerOrganisationId })
-      .returning({ id: caseStudies.id })
-    const id = row!.id
-    await applySnapshot(tx, id, input.snapshot)
-    await recordRevision(tx, { caseStudyId: id, number: 1, actor, action: 'created', snapshot: input.snapshot })
-    await recordAudit(tx, actor, { action: 'case-study-created', subjectType: 'case-study', subjectId: id, summary: `Created draft “${input.snapshot.title}”`, changes: { slug } })
-    return { id, slug }
-  })
+): Promise<Result<{ id: number; slug: string }>> {
+  const { id, slug } = await insertWithFreeSlug(tx, input.snapshot.title, input.ownerOrganisationId)
+  await applySnapshot(tx, id, input.snapshot)
+  await recordRevision(tx, { caseStudyId: id, number: 1, actor, action: 'created', snapshot: input.snapshot })
+  await recordAudit(tx, actor, { action: 'case-study-created', subjectType: 'case-study', subjectId: id, summary: `Created draft “${input.snapshot.title}”`, changes: { slug } })
+  return ok({ id, slug })
 }

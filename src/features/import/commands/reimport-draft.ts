@@ -1,12 +1,14 @@
 import { eq } from 'drizzle-orm'
 import type { Database } from '../../../db/client.ts'
+import { inTransaction } from '../../../db/unit-of-work.ts'
+import { notFound, ok } from '../../../lib/result.ts'
 import { caseStudies } from '../../../db/schema/index.ts'
 import type { AuditActor } from '../../accounts/actor.ts'
 import { saveCaseStudy } from '../../case-studies/commands/save-case-study.ts'
 import type { ImportSession } from '../import-session.ts'
 import { finishSnapshot, planDraft } from '../plan-draft.ts'
 import type { Reading } from '../types.ts'
-import { createOrganisations } from './create-organisations.ts'
+import { createOrganisations, type CreatedOrganisation } from './create-organisations.ts'
 
 export type ReimportResult = { status: 'updated' | 'unchanged'; published: boolean } | { status: 'failed'; error: string }
 
@@ -22,20 +24,30 @@ export async function reimportDraft(
   input: { caseStudyId: number; reading: Reading; sourceUrl: string | null; source: string },
 ): Promise<ReimportResult> {
   const plan = planDraft(input.reading, session)
-  const created = await db.transaction((tx) => createOrganisations(tx, actor, plan.newOrganisations, (name) => session.organisationSlug(name), input.source))
-  for (const c of created) session.rememberCreated(c.organisation, c.ref, c.slug)
-  const snapshot = finishSnapshot(plan, new Map(created.map((c) => [c.organisation.key, c.ref])))
-
-  const [row] = await db.select({ revision: caseStudies.revision, status: caseStudies.status }).from(caseStudies).where(eq(caseStudies.id, input.caseStudyId))
-  if (!row) return { status: 'failed', error: 'The case study it was imported as has been deleted meanwhile; import it again.' }
-  const saved = await saveCaseStudy(db, actor, { caseStudyId: input.caseStudyId, baseRevision: row.revision, snapshot, action: 'imported' })
-  if (!saved.ok) {
-    return { status: 'failed', error: 'notFound' in saved ? 'The case study was deleted while importing.' : `Someone saved the case study while it was being imported (by ${saved.conflict.theirAuthor}); run the import again.` }
+  let created: CreatedOrganisation[] = []
+  // The organisations it names and the new revision are one unit: a refused save creates nothing.
+  const result = await inTransaction(db, async (tx) => {
+    created = await createOrganisations(tx, actor, plan.newOrganisations, (name) => session.organisationSlug(name), input.source)
+    const snapshot = finishSnapshot(plan, new Map(created.map((c) => [c.organisation.key, c.ref])))
+    const [row] = await tx.select({ revision: caseStudies.revision, status: caseStudies.status }).from(caseStudies).where(eq(caseStudies.id, input.caseStudyId))
+    if (!row) return notFound()
+    const saved = await saveCaseStudy(tx, actor, { caseStudyId: input.caseStudyId, baseRevision: row.revision, snapshot, action: 'imported' })
+    if (!saved.ok) return saved
+    // Remembered even when nothing else changed, so the next run finds it by this text at once.
+    await tx
+      .update(caseStudies)
+      .set({ contentHash: input.reading.contentHash, ...(input.sourceUrl ? { sourceUrl: input.sourceUrl } : {}) })
+      .where(eq(caseStudies.id, input.caseStudyId))
+    return ok({ changed: saved.value.changed, published: row.status === 'published' })
+  })
+  if (!result.ok) {
+    const error =
+      result.reason === 'conflict' && result.current
+        ? `Someone saved the case study while it was being imported (by ${result.current.theirAuthor}); run the import again.`
+        : 'The case study it was imported as has been deleted meanwhile; import it again.'
+    return { status: 'failed', error }
   }
-  // Remembered even when nothing else changed, so the next run finds it by this text at once.
-  await db
-    .update(caseStudies)
-    .set({ contentHash: input.reading.contentHash, ...(input.sourceUrl ? { sourceUrl: input.sourceUrl } : {}) })
-    .where(eq(caseStudies.id, input.caseStudyId))
-  return { status: saved.changed ? 'updated' : 'unchanged', published: row.status === 'published' }
+  // Committed: only now does the session learn the new organisations.
+  for (const c of created) session.rememberCreated(c.organisation, c.ref, c.slug)
+  return { status: result.value.changed ? 'updated' : 'unchanged', published: result.value.published }
 }
