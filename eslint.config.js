@@ -2,7 +2,7 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'public/build/', '.data/', 'tmp/', 'migrations/'] },
+  { ignores: ['node_modules/', 'dist/', 'public/build/', '.data/', 'tmp/', 'migrations/'] },
   js.configs.recommended,
   {
     // Progressive enhancement scripts run in the browser.

@@ -108,8 +108,8 @@ async function main(): Promise<void> {
     const { bytes } = writeCaseStudies(folder, count, principles.value, places)
     console.log(`coophub import benchmark: ${fmt(count)} documents (${(bytes / count / 1024).toFixed(1)} KB each on average) on ${machineDescription()}`)
     rows.push(await parserOnly(folder, ctx))
-    const base: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'silent' }
-    delete base.DATABASE_URL
+    // DATABASE_URL set but empty ("not set"), so that a developer's .env cannot fill it in.
+    const base: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'silent', DATABASE_URL: '' }
     await step('PGlite', () => endToEnd('PGlite', { ...base, DATA_DIR: path.join(work, 'pglite') }, folder, false))
     try {
       pg = await createBenchDatabase()

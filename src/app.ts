@@ -28,6 +28,7 @@ import { importRoutes } from './features/import/routes.ts'
 import { organisationRoutes } from './features/organisations/routes.ts'
 import { principleRoutes } from './features/principles/routes.ts'
 import { searchRoutes } from './features/search/routes.ts'
+import { sourceDir } from './runtime.ts'
 import { buildDir } from './web/assets.ts'
 import { registerPageCache } from './web/page-cache.ts'
 import { registerProxyWarning } from './web/proxy-warning.ts'
@@ -116,11 +117,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     crossOriginEmbedderPolicy: false,
   })
 
+  const staticDir = path.join(sourceDir, 'web/static')
   await app.register(fastifyStatic, {
-    root: [buildDir, path.resolve(import.meta.dirname, 'web/static')],
+    root: [buildDir, staticDir],
     prefix: '/static/',
     maxAge: '1d',
     index: false,
+    // The built stylesheet has .br and .gz copies beside it, and its address changes with its content.
+    preCompressed: true,
+    setHeaders: (reply, filePath) => {
+      if (filePath.startsWith(buildDir + path.sep)) reply.header('cache-control', 'public, max-age=31536000, immutable')
+    },
   })
   // Only the built scripts and styles of govuk-frontend and accessible-autocomplete, not their sources.
   const vendorFiles = new Set(['/govuk-frontend.min.js', '/accessible-autocomplete.min.js', '/accessible-autocomplete.min.css'])
@@ -132,9 +139,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     maxAge: '1d',
     allowedPath: (pathName) => vendorFiles.has(pathName),
   })
-  app.get('/robots.txt', (_request, reply) =>
-    reply.sendFile('robots.txt', path.resolve(import.meta.dirname, 'web/static')),
-  )
+  app.get('/robots.txt', (_request, reply) => reply.sendFile('robots.txt', staticDir))
+  // Browsers and crawlers ask for it whatever the page's <link rel="icon"> says.
+  app.get('/favicon.ico', (_request, reply) => reply.sendFile('favicon.ico', staticDir, { maxAge: '7d' }))
 
   const views = createViews({
     networkName: config.networkName,

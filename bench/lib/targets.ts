@@ -5,10 +5,8 @@ export interface DatabaseUnderTest {
 }
 
 function baseEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'warn', DEMO_CONTENT: 'true' }
-  delete env.DATABASE_URL
-  delete env.DATA_DIR
-  return env
+  // Set but empty ("not set"), so that a developer's .env cannot fill them in.
+  return { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'warn', DEMO_CONTENT: 'true', DATABASE_URL: '', DATA_DIR: '' }
 }
 
 export function embeddedDatabase(dataDir: string): DatabaseUnderTest {

@@ -1,8 +1,8 @@
-import path from 'node:path'
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres'
 import { migrate } from 'drizzle-orm/node-postgres/migrator'
 import pg from 'pg'
 import type { Config } from '../config.ts'
+import { migrationsDir } from '../runtime.ts'
 import * as schema from './schema/index.ts'
 import { startEmbeddedServer } from './embedded.ts'
 
@@ -31,8 +31,6 @@ export function describeDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>
   const url = new URL(config.databaseUrl)
   return `PostgreSQL at ${url.hostname}${url.port ? `:${url.port}` : ''}${url.pathname}`
 }
-
-const migrationsFolder = path.resolve(import.meta.dirname, '../../migrations')
 
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   if ('url' in target) {
@@ -73,5 +71,5 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
 }
 
 export async function migrateDatabase(db: Database): Promise<void> {
-  await migrate(db, { migrationsFolder })
+  await migrate(db, { migrationsFolder: migrationsDir })
 }

@@ -1,8 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { Worker } from 'node:worker_threads'
 import lockfile from 'proper-lockfile'
+import { startWorker } from '../runtime.ts'
+import { usableTemplate } from './template.ts'
 
 export class DataDirLockedError extends Error {
   constructor(dataDir: string) {
@@ -18,14 +19,31 @@ export class DataDirLockedError extends Error {
 export interface EmbeddedServer {
   /** Folder holding the `.s.PGSQL.5432` socket: node-postgres's `host`. */
   socketDir: string
+  /** The data folder as a gzipped tarball (for the template the build makes). */
+  dump(): Promise<Uint8Array>
   stop(): Promise<void>
 }
 
 /**
- * Starts PGlite in a worker thread behind a Unix socket. `dataDir: null` gives an in-memory
- * database (tests). A data folder is locked for the life of the process.
+ * PostgreSQL settings on top of PGlite's own start parameters. PGlite keeps PostgreSQL's 128 MB
+ * of shared buffers, about a quarter of the server's resident memory once touched; pages beyond
+ * 16 MB are read from the data folder's files, which the operating system caches, as for a
+ * PostgreSQL server (figures in docs/benchmarks.md, "Foundation").
  */
-export async function startEmbeddedServer(dataDir: string | null): Promise<EmbeddedServer> {
+export const embeddedSettings = ['-c', 'shared_buffers=16MB']
+
+/** A new database (no data folder yet, or in memory) starts from the build's template when one fits. */
+function isNew(pgliteDir: string | null): boolean {
+  return pgliteDir === null || !existsSync(pgliteDir) || readdirSync(pgliteDir).length === 0
+}
+
+/**
+ * Starts PGlite in a worker thread behind a Unix socket. `dataDir: null` gives an in-memory
+ * database (tests). A data folder is locked for the life of the process. A new database is
+ * copied from the build's template (created and migrated already) when it fits this code, which
+ * saves PostgreSQL's initdb; `fromTemplate: false` always runs initdb (the build itself).
+ */
+export async function startEmbeddedServer(dataDir: string | null, options: { fromTemplate?: boolean } = {}): Promise<EmbeddedServer> {
   let release: (() => Promise<void>) | undefined
   if (dataDir) {
     mkdirSync(dataDir, { recursive: true })
@@ -43,8 +61,10 @@ export async function startEmbeddedServer(dataDir: string | null): Promise<Embed
   }
 
   const socketDir = mkdtempSync(path.join(os.tmpdir(), 'coophub-pg-'))
-  const worker = new Worker(new URL('./pglite-worker.js', import.meta.url), {
-    workerData: { dataDir: dataDir ? path.join(dataDir, 'pglite') : null, socketPath: path.join(socketDir, '.s.PGSQL.5432') },
+  const pgliteDir = dataDir ? path.join(dataDir, 'pglite') : null
+  const template = options.fromTemplate !== false && isNew(pgliteDir) ? usableTemplate() : null
+  const worker = startWorker('db/pglite-worker.js', {
+    workerData: { dataDir: pgliteDir, socketPath: path.join(socketDir, '.s.PGSQL.5432'), template, settings: embeddedSettings },
   })
 
   const cleanUp = async (): Promise<void> => {
@@ -71,6 +91,17 @@ export async function startEmbeddedServer(dataDir: string | null): Promise<Embed
 
   return {
     socketDir,
+    dump: () =>
+      new Promise<Uint8Array>((resolve, reject) => {
+        const onMessage = (message: { type: string; data?: Uint8Array; message?: string }): void => {
+          if (message.type !== 'dumped' && message.type !== 'dump-failed') return
+          worker.off('message', onMessage)
+          if (message.data) resolve(message.data)
+          else reject(new Error(`The embedded database could not be dumped: ${message.message}`))
+        }
+        worker.on('message', onMessage)
+        worker.postMessage({ type: 'dump' })
+      }),
     async stop() {
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, 5_000)

@@ -1,10 +1,12 @@
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import nunjucks from 'nunjucks'
+import { sourceDir } from '../runtime.ts'
 import { caseStudyListHtml } from './case-study-list.ts'
 import type { ListedCaseStudy } from './case-study-list.ts'
 import { checkboxesHtml } from './govuk-html.ts'
 import type { CheckboxesParams } from './govuk-html.ts'
+import { metaDescription } from './meta-description.ts'
 
 const require = createRequire(import.meta.url)
 export const govukDist = path.join(path.dirname(require.resolve('govuk-frontend/package.json')), 'dist')
@@ -19,7 +21,7 @@ export interface SiteLocals {
 export function createViews(site: SiteLocals): nunjucks.Environment {
   const env = new nunjucks.Environment(
     new nunjucks.FileSystemLoader(
-      [path.resolve(import.meta.dirname, 'views'), path.resolve(import.meta.dirname, '../features'), govukDist],
+      [path.join(sourceDir, 'web/views'), path.join(sourceDir, 'features'), govukDist],
       { noCache: false },
     ),
     { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true },
@@ -34,6 +36,7 @@ export function createViews(site: SiteLocals): nunjucks.Environment {
       ? d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' })
       : '',
   )
+  env.addFilter('metaDescription', metaDescription)
   env.addFilter('isoDate', (d: unknown) => (d instanceof Date ? d.toISOString() : ''))
   return env
 }

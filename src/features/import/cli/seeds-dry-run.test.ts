@@ -17,8 +17,8 @@ describe('coophub import --dry-run --json on the seeds', { skip }, () => {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'coophub-cli-'))
   after(() => rmSync(dataDir, { recursive: true, force: true }))
   // Never the developer's database: an embedded one of its own, whatever the environment says.
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent' }
-  delete env.DATABASE_URL
+  // DATABASE_URL set but empty ("not set"), so that a developer's .env cannot fill it in.
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'silent', DATABASE_URL: '' }
   const coophub = (...args: string[]) => spawnSync(process.execPath, ['bin/coophub.js', ...args], { cwd: root, env, encoding: 'utf8', timeout: 60_000 })
 
   it('loads the reference data, then reads both seeds exactly, one JSON line each', () => {
