@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { before, it } from 'node:test'
 import { describeEachDatabase } from '../../test/app.ts'
 import { buildCaseStudy, buildOrganisation, buildPrinciple } from '../../test/factories.ts'
+import { buildAssets } from '../web/assets.ts'
 
 describeEachDatabase('public pages', (get) => {
   before(async () => {
@@ -11,7 +12,7 @@ describeEachDatabase('public pages', (get) => {
     const north = await buildOrganisation(db, { slug: 'north', name: 'North Council', tier: 'full', region: 'North West' })
     const helper = await buildOrganisation(db, { slug: 'helper', name: 'Helper Council', tier: 'associate', website: 'javascript:alert(1)' })
     await buildOrganisation(db, { slug: 'outsider', name: 'Outsider Ltd', tier: 'none', kind: 'organisation' })
-    await buildCaseStudy(db, { slug: 'one', title: 'First project', principleIds: [sharing.id], leadId: north.id, participantIds: [helper.id] })
+    await buildCaseStudy(db, { slug: 'one', title: 'First project', summary: 'Residents & officers "co-produced" a food plan.', principleIds: [sharing.id], leadId: north.id, participantIds: [helper.id] })
     await buildCaseStudy(db, { slug: 'two', title: 'Second project', principleIds: [sharing.id], leadId: helper.id })
     await buildCaseStudy(db, { slug: 'draft', title: 'Unpublished', principleIds: [sharing.id], leadId: north.id, status: 'draft' })
   })
@@ -72,6 +73,54 @@ describeEachDatabase('public pages', (get) => {
     assert.equal((await get().app.inject('/static/favicon.svg')).statusCode, 200)
     assert.equal((await get().app.inject('/assets/govuk-frontend.min.js')).statusCode, 200)
     assert.equal((await get().app.inject('/assets/template.njk')).statusCode, 404)
+  })
+
+  it('gives every public page a meta description of its own, from its content', async () => {
+    const descriptionOf = (html: string): string[] => [...html.matchAll(/<meta name="description" content="([^"]*)">/g)].map((m) => m[1]!)
+    const expected: Array<[string, RegExp]> = [
+      ['/', /^We are a network of councils working with their communities/],
+      ['/case-studies', /^2 case studies — (First|Second) project — (First|Second) project$/],
+      ['/case-studies?q=food', /^1 case study found for “food” — First project$/],
+      ['/case-studies/one', /^Residents &amp; officers &quot;co-produced&quot; a food plan\.$/],
+      ['/principles', /^Every case study records which of the network&#39;s principles it puts into practice\. Sharing power, Learning\.$/],
+      ['/principles/sharing', /^We share power\.$/],
+      ['/members', /^2 councils and organisations belong to the network\. (North|Helper) Council, (North|Helper) Council\.$/],
+      ['/members/helper', /^Helper Council: Council, Associate member[^.]*\. Leads 1 and takes part in 1 published case studies: .*Second project/],
+      ['/api', /^The published case studies of Test Councils Network, its principles and its members are open/],
+    ]
+    const seen = new Set<string>()
+    for (const [url, pattern] of expected) {
+      const res = await get().app.inject(url)
+      assert.equal(res.statusCode, 200, url)
+      const descriptions = descriptionOf(res.body)
+      assert.equal(descriptions.length, 1, `${url}: one description`)
+      const description = descriptions[0]!
+      assert.match(description, pattern, url)
+      assert.ok(description.length <= 160 + 40, `${url}: short enough to be shown (${description.length} characters, escaped)`)
+      assert.ok(!seen.has(description), `${url}: a description of its own`)
+      seen.add(description)
+    }
+  })
+
+  it('answers /favicon.ico with an icon, and sends the stylesheet compressed, cached for good', async () => {
+    const icon = await get().app.inject('/favicon.ico')
+    assert.equal(icon.statusCode, 200)
+    assert.match(String(icon.headers['content-type']), /^image\/(x-icon|vnd\.microsoft\.icon)$/)
+    assert.deepEqual([...icon.rawPayload.subarray(0, 4)], [0, 0, 1, 0])
+
+    const version = await buildAssets()
+    for (const encoding of ['br', 'gzip']) {
+      const css = await get().app.inject({ url: `/static/app.css?v=${version}`, headers: { 'accept-encoding': encoding } })
+      assert.equal(css.statusCode, 200)
+      assert.equal(css.headers['content-encoding'], encoding)
+      assert.match(String(css.headers['content-type']), /^text\/css/)
+      assert.match(String(css.headers['cache-control']), /max-age=31536000, immutable/)
+    }
+    const plain = await get().app.inject(`/static/app.css?v=${version}`)
+    assert.equal(plain.headers['content-encoding'], undefined)
+    assert.match(plain.body, /govuk-/)
+    // Files that keep their address are not cached for good.
+    assert.doesNotMatch(String((await get().app.inject('/static/favicon.svg')).headers['cache-control']), /immutable/)
   })
 
   it('sends security headers: CSP with a nonce and no inline scripts, no framing, nosniff, referrer policy', async () => {

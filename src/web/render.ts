@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import type nunjucks from 'nunjucks'
 import { escapeHtml } from '../lib/html.ts'
+import { metaDescription } from './meta-description.ts'
 import { serviceNavigation } from './navigation.ts'
 import { noncePlaceholder, pageBody, shouldCache } from './page-cache.ts'
 
@@ -9,6 +10,8 @@ export interface HtmlPage {
   title: string
   /** The navigation's current section. */
   section?: string
+  /** The page's meta description (plain text, from the page's own content). */
+  description?: string
   /** Safe HTML for the head (feed links). */
   head?: string
   /** Safe HTML for the main content. */
@@ -86,7 +89,7 @@ export function registerRender(app: FastifyInstance, views: nunjucks.Environment
     const section = page.section ?? ''
     // Signed in, the layout shows the person's own links; and the layout leaves the network's name out of a title that is just that.
     if (this.request.user !== null || page.title === networkName) {
-      const locals = { ...localsOf(this, { section }), title: page.title, shellHead: page.head ?? '', shellContent: page.content }
+      const locals = { ...localsOf(this, { section }), title: page.title, description: page.description, shellHead: page.head ?? '', shellContent: page.content }
       if (cacheable(this, options)) return sendCached(this, views.render('partials/_shell.njk', { ...locals, cspNonce: noncePlaceholder }))
       return sendHtml(this, views.render('partials/_shell.njk', { ...locals, cspNonce: nonceOf(this) }))
     }
@@ -94,10 +97,12 @@ export function registerRender(app: FastifyInstance, views: nunjucks.Environment
     // The nonce goes into the layout's parts only: the content is never searched for the stand-in.
     const nonce = nonceOf(this)
     const layout = (part: string) => (cached ? part : part.split(noncePlaceholder).join(nonce))
-    // Escaped as Nunjucks escapes it.
+    // Escaped as Nunjucks escapes it; the description where the layout puts it, just before the head.
     const title = escapeHtml(page.title)
+    const description = metaDescription(page.description)
+    const head = `${description ? `<meta name="description" content="${escapeHtml(description)}">` : ''}${page.head ?? ''}`
     const html = shellOf(this, section)
-      .map((part) => (part === titleSlot ? title : part === headSlot ? (page.head ?? '') : part === contentSlot ? page.content : layout(part)))
+      .map((part) => (part === titleSlot ? title : part === headSlot ? head : part === contentSlot ? page.content : layout(part)))
       .join('')
     return cached ? sendCached(this, html) : sendHtml(this, html)
   })

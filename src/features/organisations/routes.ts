@@ -20,6 +20,7 @@ export async function organisationRoutes(app: FastifyInstance): Promise<void> {
         { text: String(m.leadCount + m.participantCount), format: 'numeric' },
       ]),
       count: members.length,
+      memberNames: members.map((m) => m.name),
     })
   })
 
@@ -35,6 +36,13 @@ export async function organisationRoutes(app: FastifyInstance): Promise<void> {
       kindLabel: kindLabels[cs.kind],
       yearLabel: yearLabel(cs.yearStart, cs.yearEnd),
     })
+    const led = caseStudies.filter((cs) => cs.role === 'lead')
+    const joined = caseStudies.filter((cs) => cs.role === 'participant')
+    const place = placeLabel(organisation)
+    const description =
+      `${organisation.name}: ${organisationKindLabels[organisation.kind]}, ${tierLabels[organisation.tier]}${place ? `, ${place}` : ''}. ` +
+      `Leads ${led.length} and takes part in ${joined.length} published case studies` +
+      (caseStudies.length ? `: ${caseStudies.map((cs) => cs.title).join('; ')}.` : '.')
     const website = safeWebsite(organisation.website)
     const facts = [
       { key: { text: 'Kind' }, value: { text: organisationKindLabels[organisation.kind] } },
@@ -50,6 +58,7 @@ export async function organisationRoutes(app: FastifyInstance): Promise<void> {
     ]
     return reply.render('organisations/views/show.njk', {
       title: organisation.name,
+      description,
       section: 'members',
       breadcrumbs: [
         { text: 'Home', href: '/' },
@@ -57,8 +66,8 @@ export async function organisationRoutes(app: FastifyInstance): Promise<void> {
       ],
       organisation,
       facts,
-      led: caseStudies.filter((cs) => cs.role === 'lead').map(item),
-      joined: caseStudies.filter((cs) => cs.role === 'participant').map(item),
+      led: led.map(item),
+      joined: joined.map(item),
       searchHref: `/case-studies?member=${organisation.slug}`,
     })
   })

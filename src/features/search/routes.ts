@@ -35,6 +35,7 @@ export async function searchRoutes(app: FastifyInstance): Promise<void> {
       pagination: paginationModel(params.page, outcome.totalPages, (page) => searchHref(params, { page })),
     }
     const title = params.q ? `Search results for “${params.q}”` : 'Case studies'
-    return reply.renderHtml({ title, section: 'case-studies', head: searchPageHead(view), content: searchPageContent(view) }, { cache })
+    const description = [view.summary, ...view.items.slice(0, 3).map((item) => item.title)].join(' — ')
+    return reply.renderHtml({ title, description, section: 'case-studies', head: searchPageHead(view), content: searchPageContent(view) }, { cache })
   })
 }
