@@ -1,14 +1,18 @@
 import type { FastifyInstance } from 'fastify'
+import { userAdminRoutes } from '../accounts/admin-routes.ts'
 import { authorize, requireUser } from '../accounts/guard.ts'
-import { auditRoutes } from './audit-routes.ts'
-import { contactRoutes } from './contacts-routes.ts'
-import { organisationAdminRoutes } from './organisations-routes.ts'
-import { outboxRoutes } from './outbox-routes.ts'
-import { canAdminister, canOpenAdminArea } from './policy.ts'
-import { principleAdminRoutes } from './principles-routes.ts'
-import { userRoutes } from './users-routes.ts'
+import { canAdminister, canOpenAdminArea } from '../accounts/policy.ts'
+import { auditRoutes } from '../audit/routes.ts'
+import { contactRoutes } from '../contacts/routes.ts'
+import { outboxRoutes } from '../email/routes.ts'
+import { organisationAdminRoutes } from '../organisations/admin-routes.ts'
+import { principleAdminRoutes } from '../principles/admin-routes.ts'
 
-/** The administrators' pages: people, organisations, principles, contacts, the outbox and the audit log. */
+/**
+ * The admin area: its front page (for editors and administrators), and the administrators' pages
+ * of each feature — people, organisations, principles, contacts, the outbox and the audit log —
+ * registered together behind one check, so that no page of the area can forget it.
+ */
 export async function adminRoutes(app: FastifyInstance): Promise<void> {
   app.get('/admin', async (request, reply) => {
     const actor = requireUser(request)
@@ -34,10 +38,14 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
     })
   })
 
-  await app.register(userRoutes)
-  await app.register(organisationAdminRoutes)
-  await app.register(principleAdminRoutes)
-  await app.register(contactRoutes)
-  await app.register(outboxRoutes)
-  await app.register(auditRoutes)
+  await app.register(async (area) => {
+    // Before anything else of the request (its body is not even read): signed in, and an administrator.
+    area.addHook('onRequest', async (request) => authorize(canAdminister(requireUser(request))))
+    await area.register(userAdminRoutes)
+    await area.register(organisationAdminRoutes)
+    await area.register(principleAdminRoutes)
+    await area.register(contactRoutes)
+    await area.register(outboxRoutes)
+    await area.register(auditRoutes)
+  })
 }

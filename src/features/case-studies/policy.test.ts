@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import type { Actor } from '../accounts/actor.ts'
-import { canAdminister, canOpenAdminArea } from '../admin/policy.ts'
+import { canAdminister, canOpenAdminArea } from '../accounts/policy.ts'
 import { canCreateCaseStudy, canEditCaseStudy, canReviewCaseStudies } from './policy.ts'
 
 const actor = (role: Actor['role'], organisationId: number | null = null): Actor => ({ id: 1, email: 'a@example.org', name: 'A', role, organisationId })

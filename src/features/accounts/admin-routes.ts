@@ -1,0 +1,162 @@
+import type { FastifyInstance, FastifyReply } from 'fastify'
+import { NotFoundError } from '../../errors.ts'
+import { escapeHtml } from '../../lib/html.ts'
+import { versionOf } from '../../lib/row-version.ts'
+import { asForm, presentErrors, text, type FieldError } from '../../web/forms.ts'
+import { auditActor } from './actor.ts'
+import { createUser } from './commands/create-user.ts'
+import { inTransaction } from '../../db/unit-of-work.ts'
+import { requireUser } from './guard.ts'
+import { baseUrl } from './routes.ts'
+import { resendInvitation } from './commands/resend-invitation.ts'
+import { updateUser } from './commands/update-user.ts'
+import { parseId } from '../../web/address-numbers.ts'
+import type { UserEditInput } from './account-edit-rules.ts'
+import { accountStatusTag, roleLabels } from './present.ts'
+import { adminBreadcrumbs, breadcrumbsTo, savedBanner } from '../../web/admin-area.ts'
+import { dateTime } from '../../web/dates.ts'
+import { selectItems } from '../../web/select-items.ts'
+import { findAccount, listAccounts, listOrganisationChoices, type Account } from './admin-queries.ts'
+
+interface InviteValues {
+  email: string
+  name: string
+  role: string
+  organisation: string
+}
+
+type EditValues = UserEditInput & { version: string }
+
+const readInvite = (body: unknown): InviteValues => {
+  const form = asForm(body)
+  return { email: text(form, 'email', 320), name: text(form, 'name', 1000), role: text(form, 'role', 50), organisation: text(form, 'organisation', 200) }
+}
+
+const readEdit = (body: unknown): EditValues => {
+  const form = asForm(body)
+  return { name: text(form, 'name', 1000), role: text(form, 'role', 50), organisation: text(form, 'organisation', 200), status: text(form, 'status', 50), version: text(form, 'version', 100) }
+}
+
+const valuesOf = (account: Account): EditValues => ({
+  name: account.name,
+  role: account.role,
+  organisation: account.organisationSlug ?? '',
+  status: account.status === 'disabled' ? 'disabled' : 'active',
+  version: versionOf(account.updatedAt),
+})
+
+/** The account as stored, for the summary at the top of the edit page and the conflict panel. */
+function accountFacts(account: Account) {
+  return [
+    { key: { text: 'Name' }, value: { text: account.name } },
+    { key: { text: 'Role' }, value: { text: roleLabels[account.role] } },
+    { key: { text: 'Organisation' }, value: { text: account.organisationName ?? 'None' } },
+    { key: { text: 'Status' }, value: { text: accountStatusTag(account.status).text } },
+  ]
+}
+
+export async function userAdminRoutes(app: FastifyInstance): Promise<void> {
+  const db = app.deps.db
+  const breadcrumbs = breadcrumbsTo('People', '/admin/users')
+
+  async function renderInvite(reply: FastifyReply, values: InviteValues, errors: FieldError[] = []) {
+    return reply.code(errors.length ? 400 : 200).render('accounts/views/admin/new.njk', {
+      title: 'Invite someone',
+      section: 'admin',
+      breadcrumbs,
+      pageError: errors.length > 0,
+      values,
+      organisationItems: selectItems((await listOrganisationChoices(db)).map((o) => ({ value: o.slug, text: o.name })), values.organisation, { blank: 'None' }),
+      ...presentErrors(errors),
+    })
+  }
+
+  async function renderEdit(reply: FastifyReply, account: Account, values: EditValues, options: { errors?: FieldError[]; conflict?: boolean; banner?: string | null } = {}) {
+    const errors = options.errors ?? []
+    return reply.code(errors.length ? 400 : 200).render('accounts/views/admin/edit.njk', {
+      title: `Account of ${account.name}`,
+      section: 'admin',
+      breadcrumbs,
+      pageError: errors.length > 0,
+      account,
+      statusTag: accountStatusTag(account.status),
+      facts: [
+        { key: { text: 'Email address' }, value: { text: account.email } },
+        { key: { text: 'Status' }, value: { text: accountStatusTag(account.status).text } },
+        { key: { text: 'Last signed in' }, value: { text: dateTime(account.lastSignInAt) || 'Never' } },
+        { key: { text: 'Account created' }, value: { text: dateTime(account.createdAt) } },
+      ],
+      conflict: options.conflict ? accountFacts(account) : null,
+      values,
+      organisationItems: selectItems((await listOrganisationChoices(db)).map((o) => ({ value: o.slug, text: o.name })), values.organisation, { blank: 'None' }),
+      banner: options.banner ?? null,
+      ...presentErrors(errors),
+    })
+  }
+
+  app.get('/admin/users', async (request, reply) => {
+    const accounts = await listAccounts(db)
+    return reply.render('accounts/views/admin/index.njk', {
+      title: 'People',
+      section: 'admin',
+      breadcrumbs: adminBreadcrumbs,
+      banner:
+        savedBanner(request.query, accounts, (a) => `Invitation sent to ${a.email}`, 'invited') ??
+        savedBanner(request.query, accounts, (a) => `Saved the account of ${a.name}`),
+      rows: accounts.map((a) => [
+        { html: `<a class="govuk-link" href="/admin/users/${a.id}">${escapeHtml(a.name)}</a>` },
+        { text: a.email },
+        { text: roleLabels[a.role] },
+        { text: a.organisationName ?? '' },
+        { html: `<strong class="govuk-tag ${accountStatusTag(a.status).classes}">${accountStatusTag(a.status).text}</strong>` },
+        { text: dateTime(a.lastSignInAt) || 'Never' },
+      ]),
+    })
+  })
+
+  app.get('/admin/users/new', async (request, reply) => {
+    return renderInvite(reply, { email: '', name: '', role: '', organisation: '' })
+  })
+
+  app.post('/admin/users', async (request, reply) => {
+    const values = readInvite(request.body)
+    const actor = requireUser(request)
+    const result = await inTransaction(db, (tx) => createUser(tx, auditActor(actor), { ...values, baseUrl: baseUrl(app, request), networkName: app.deps.config.networkName }))
+    if (!result.ok) return renderInvite(reply, values, result.errors)
+    await app.mailer.deliver(result.value.emailIds)
+    return reply.redirect(`/admin/users?invited=${result.value.userId}`, 303)
+  })
+
+  app.get<{ Params: { id: string } }>('/admin/users/:id', async (request, reply) => {
+    const id = parseId(request.params.id)
+    const account = await findAccount(db, id)
+    if (!account) throw new NotFoundError()
+    return renderEdit(reply, account, valuesOf(account), { banner: savedBanner(request.query, [account], (a) => `A new invitation has been sent to ${a.email}`, 'sent') })
+  })
+
+  app.post<{ Params: { id: string } }>('/admin/users/:id', async (request, reply) => {
+    const id = parseId(request.params.id)
+    const values = readEdit(request.body)
+    const actor = requireUser(request)
+    const account = await findAccount(db, id)
+    if (!account) throw new NotFoundError()
+    const result = await updateUser(db, actor, { id, ...values })
+    if (result.ok) return reply.redirect(`/admin/users?saved=${id}`, 303)
+    // After a conflict the form carries the newer version: saving again keeps what this person typed.
+    const current = result.conflict ? ((await findAccount(db, id)) ?? account) : account
+    return renderEdit(reply, current, { ...values, version: result.conflict ? versionOf(current.updatedAt) : values.version }, result)
+  })
+
+  app.post<{ Params: { id: string } }>('/admin/users/:id/resend-invitation', async (request, reply) => {
+    const id = parseId(request.params.id)
+    const actor = requireUser(request)
+    const result = await resendInvitation(db, auditActor(actor), { id, baseUrl: baseUrl(app, request), networkName: app.deps.config.networkName })
+    if (!result.ok) {
+      const account = await findAccount(db, id)
+      if (!account) throw new NotFoundError()
+      return renderEdit(reply, account, valuesOf(account), { errors: result.errors })
+    }
+    await app.mailer.deliver(result.value.emailIds)
+    return reply.redirect(`/admin/users/${id}?sent=${id}`, 303)
+  })
+}

@@ -1,0 +1,146 @@
+import type { FastifyInstance, FastifyReply } from 'fastify'
+import { membershipTiers, organisationKinds } from '../../db/schema/enums.ts'
+import { NotFoundError } from '../../errors.ts'
+import { escapeHtml } from '../../lib/html.ts'
+import { versionOf } from '../../lib/row-version.ts'
+import { asForm, presentErrors, text, type FieldError } from '../../web/forms.ts'
+import { auditActor } from '../accounts/actor.ts'
+import { requireUser } from '../accounts/guard.ts'
+import { createOrganisation } from './commands/create-organisation.ts'
+import { updateOrganisation } from './commands/update-organisation.ts'
+import { organisationKindLabels, placeLabel, tierLabels } from './present.ts'
+import { nations, type OrganisationInput } from './rules.ts'
+import { findOrganisationById, listAllOrganisations, type OrganisationRow } from './admin-queries.ts'
+import { parseId } from '../../web/address-numbers.ts'
+import { adminBreadcrumbs, breadcrumbsTo, savedBanner } from '../../web/admin-area.ts'
+import { selectItems } from '../../web/select-items.ts'
+
+type Values = OrganisationInput & { version: string }
+
+function readForm(body: unknown): Values {
+  const form = asForm(body)
+  return {
+    name: text(form, 'name', 1000),
+    slug: text(form, 'slug', 1000),
+    kind: text(form, 'kind', 100),
+    tier: text(form, 'tier', 100),
+    councilType: text(form, 'councilType', 1000),
+    nation: text(form, 'nation', 200),
+    region: text(form, 'region', 1000),
+    gssCode: text(form, 'gssCode', 100),
+    website: text(form, 'website', 2000),
+    verified: text(form, 'verified', 10) === 'yes',
+    version: text(form, 'version', 100),
+  }
+}
+
+const valuesOf = (o: OrganisationRow): Values => ({
+  name: o.name,
+  slug: o.slug,
+  kind: o.kind,
+  tier: o.tier,
+  councilType: o.councilType ?? '',
+  nation: o.nation ?? '',
+  region: o.region ?? '',
+  gssCode: o.gssCode ?? '',
+  website: o.website ?? '',
+  verified: o.verified,
+  version: versionOf(o.updatedAt),
+})
+
+/** The organisation as stored, for the conflict panel. */
+function facts(o: OrganisationRow) {
+  const row = (key: string, value: string | null) => ({ key: { text: key }, value: { text: value || 'Not set' } })
+  return [
+    row('Name', o.name),
+    row('Web address', `/members/${o.slug}`),
+    row('Kind', organisationKindLabels[o.kind]),
+    row('Membership', tierLabels[o.tier]),
+    row('Council type', o.councilType),
+    row('Nation', o.nation),
+    row('Region', o.region),
+    row('GSS code', o.gssCode),
+    row('Website', o.website),
+    row('Verified', o.verified ? 'Yes' : 'No'),
+  ]
+}
+
+export async function organisationAdminRoutes(app: FastifyInstance): Promise<void> {
+  const db = app.deps.db
+  const breadcrumbs = breadcrumbsTo('Organisations', '/admin/organisations')
+
+  async function renderForm(
+    reply: FastifyReply,
+    values: Values,
+    options: { organisation?: OrganisationRow; errors?: FieldError[]; conflict?: OrganisationRow | null } = {},
+  ) {
+    const errors = options.errors ?? []
+    const { organisation } = options
+    return reply.code(errors.length ? 400 : 200).render('organisations/views/admin/form.njk', {
+      title: organisation ? `Edit ${organisation.name}` : 'Add an organisation',
+      heading: organisation ? organisation.name : 'Add an organisation',
+      section: 'admin',
+      breadcrumbs,
+      pageError: errors.length > 0,
+      action: organisation ? `/admin/organisations/${organisation.id}` : '/admin/organisations',
+      organisation: organisation ?? null,
+      values,
+      kindItems: organisationKinds.map((k) => ({ value: k, text: organisationKindLabels[k], checked: values.kind === k })),
+      tierItems: selectItems(membershipTiers.map((t) => ({ value: t, text: tierLabels[t] })), values.tier, { blank: 'Select a tier' }),
+      nationItems: selectItems(nations.map((n) => ({ value: n, text: n })), values.nation, { keep: organisation?.nation ?? null }),
+      conflict: options.conflict ? facts(options.conflict) : null,
+      ...presentErrors(errors),
+    })
+  }
+
+  app.get('/admin/organisations', async (request, reply) => {
+    const organisations = await listAllOrganisations(db)
+    return reply.render('organisations/views/admin/index.njk', {
+      title: 'Organisations',
+      section: 'admin',
+      breadcrumbs: adminBreadcrumbs,
+      banner: savedBanner(request.query, organisations, (o) => `Saved ${o.name}`),
+      count: organisations.length,
+      rows: organisations.map((o) => [
+        { html: `<a class="govuk-link" href="/admin/organisations/${o.id}">${escapeHtml(o.name)}</a>` },
+        { text: organisationKindLabels[o.kind] },
+        { text: tierLabels[o.tier] },
+        { html: o.verified ? 'Yes' : '<strong class="govuk-tag govuk-tag--yellow">Not verified</strong>' },
+        { text: placeLabel(o) },
+      ]),
+    })
+  })
+
+  app.get('/admin/organisations/new', async (request, reply) => {
+    const blank = { name: '', slug: '', kind: 'council', tier: 'none', councilType: '', nation: '', region: '', gssCode: '', website: '' }
+    return renderForm(reply, { ...blank, verified: true, version: '' })
+  })
+
+  app.post('/admin/organisations', async (request, reply) => {
+    const values = readForm(request.body)
+    const actor = requireUser(request)
+    const result = await createOrganisation(db, auditActor(actor), values)
+    if (!result.ok) return renderForm(reply, values, { errors: result.errors })
+    return reply.redirect(`/admin/organisations?saved=${result.value.id}`, 303)
+  })
+
+  app.get<{ Params: { id: string } }>('/admin/organisations/:id', async (request, reply) => {
+    const id = parseId(request.params.id)
+    const organisation = await findOrganisationById(db, id)
+    if (!organisation) throw new NotFoundError()
+    return renderForm(reply, valuesOf(organisation), { organisation })
+  })
+
+  app.post<{ Params: { id: string } }>('/admin/organisations/:id', async (request, reply) => {
+    const id = parseId(request.params.id)
+    const values = readForm(request.body)
+    const actor = requireUser(request)
+    const result = await updateOrganisation(db, auditActor(actor), { id, ...values })
+    if (result.ok) return reply.redirect(`/admin/organisations?saved=${id}`, 303)
+    const current = await findOrganisationById(db, id)
+    if (!current) throw new NotFoundError()
+    // After a conflict the form carries the newer version: saving again keeps what this person typed.
+    const version = result.conflict ? versionOf(current.updatedAt) : values.version
+    return renderForm(reply, { ...values, version }, { organisation: current, errors: result.errors, conflict: result.conflict ? current : null })
+  })
+}

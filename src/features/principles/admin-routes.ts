@@ -1,0 +1,114 @@
+import type { FastifyInstance, FastifyReply } from 'fastify'
+import { NotFoundError } from '../../errors.ts'
+import { escapeHtml } from '../../lib/html.ts'
+import { versionOf } from '../../lib/row-version.ts'
+import { asForm, presentErrors, text, type FieldError } from '../../web/forms.ts'
+import { auditActor } from '../accounts/actor.ts'
+import { requireUser } from '../accounts/guard.ts'
+import { createPrinciple } from './commands/create-principle.ts'
+import { updatePrinciple } from './commands/update-principle.ts'
+import type { PrincipleInput } from './rules.ts'
+import { parseId } from '../../web/address-numbers.ts'
+import { adminBreadcrumbs, breadcrumbsTo, savedBanner } from '../../web/admin-area.ts'
+import { dateTime } from '../../web/dates.ts'
+import { findPrincipleById, listPrincipleRevisions, listPrinciplesForAdmin, type PrincipleRow } from './admin-queries.ts'
+
+type Values = PrincipleInput & { version: string }
+
+function readForm(body: unknown): Values {
+  const form = asForm(body)
+  return {
+    shortName: text(form, 'shortName', 1000),
+    slug: text(form, 'slug', 1000),
+    statement: text(form, 'statement', 10_000),
+    position: text(form, 'position', 100),
+    version: text(form, 'version', 100),
+  }
+}
+
+const valuesOf = (p: PrincipleRow): Values => ({
+  shortName: p.shortName,
+  slug: p.slug,
+  statement: p.statement,
+  position: String(p.position),
+  version: versionOf(p.updatedAt),
+})
+
+const facts = (p: PrincipleRow) => [
+  { key: { text: 'Short name' }, value: { text: p.shortName } },
+  { key: { text: 'Web address' }, value: { text: `/principles/${p.slug}` } },
+  { key: { text: 'Statement' }, value: { text: p.statement } },
+  { key: { text: 'Position' }, value: { text: String(p.position) } },
+]
+
+export async function principleAdminRoutes(app: FastifyInstance): Promise<void> {
+  const db = app.deps.db
+  const breadcrumbs = breadcrumbsTo('Principles', '/admin/principles')
+
+  async function renderForm(reply: FastifyReply, values: Values, options: { principle?: PrincipleRow; errors?: FieldError[]; conflict?: PrincipleRow | null } = {}) {
+    const errors = options.errors ?? []
+    const { principle } = options
+    const revisions = principle ? await listPrincipleRevisions(db, principle.id) : []
+    return reply.code(errors.length ? 400 : 200).render('principles/views/admin/form.njk', {
+      title: principle ? `Edit ${principle.shortName}` : 'Add a principle',
+      heading: principle ? principle.shortName : 'Add a principle',
+      section: 'admin',
+      breadcrumbs,
+      pageError: errors.length > 0,
+      action: principle ? `/admin/principles/${principle.id}` : '/admin/principles',
+      principle: principle ?? null,
+      values,
+      conflict: options.conflict ? facts(options.conflict) : null,
+      revisions: revisions.map((r) => ({ ...r, when: dateTime(r.createdAt) })),
+      ...presentErrors(errors),
+    })
+  }
+
+  app.get('/admin/principles', async (request, reply) => {
+    const principles = await listPrinciplesForAdmin(db)
+    return reply.render('principles/views/admin/index.njk', {
+      title: 'Principles',
+      section: 'admin',
+      breadcrumbs: adminBreadcrumbs,
+      banner: savedBanner(request.query, principles, (p) => `Saved ${p.shortName}`),
+      rows: principles.map((p) => [
+        { text: String(p.position), format: 'numeric' },
+        { html: `<a class="govuk-link" href="/admin/principles/${p.id}">${escapeHtml(p.shortName)}</a>` },
+        { text: `/principles/${p.slug}` },
+        { text: dateTime(p.updatedAt) },
+      ]),
+    })
+  })
+
+  app.get('/admin/principles/new', async (request, reply) => {
+    return renderForm(reply, { shortName: '', slug: '', statement: '', position: '', version: '' })
+  })
+
+  app.post('/admin/principles', async (request, reply) => {
+    const values = readForm(request.body)
+    const actor = requireUser(request)
+    const result = await createPrinciple(db, auditActor(actor), values)
+    if (!result.ok) return renderForm(reply, values, { errors: result.errors })
+    return reply.redirect(`/admin/principles?saved=${result.value.id}`, 303)
+  })
+
+  app.get<{ Params: { id: string } }>('/admin/principles/:id', async (request, reply) => {
+    const id = parseId(request.params.id)
+    const principle = await findPrincipleById(db, id)
+    if (!principle) throw new NotFoundError()
+    return renderForm(reply, valuesOf(principle), { principle })
+  })
+
+  app.post<{ Params: { id: string } }>('/admin/principles/:id', async (request, reply) => {
+    const id = parseId(request.params.id)
+    const values = readForm(request.body)
+    const actor = requireUser(request)
+    const result = await updatePrinciple(db, auditActor(actor), { id, ...values })
+    if (result.ok) return reply.redirect(`/admin/principles?saved=${id}`, 303)
+    const current = await findPrincipleById(db, id)
+    if (!current) throw new NotFoundError()
+    // After a conflict the form carries the newer version: saving again keeps what this person typed.
+    const version = result.conflict ? versionOf(current.updatedAt) : values.version
+    return renderForm(reply, { ...values, version }, { principle: current, errors: result.errors, conflict: result.conflict ? current : null })
+  })
+}
