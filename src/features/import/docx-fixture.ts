@@ -1,53 +1,17 @@
 // Test helper: builds a minimal but real .docx (a zip of WordprocessingML parts) in memory,
 // so the Word path is tested without committing a binary file.
 
-import { crc32 } from 'node:zlib';
+import { storedRecord, writeZip } from './extraction/zip-writer.ts';
+import type { ZipRecord } from './extraction/zip-writer.ts';
 
 interface ZipEntry {
   name: string;
   data: Buffer;
 }
 
-/** A stored (uncompressed) zip archive: enough for mammoth, and simple enough to write here. */
+/** A stored (uncompressed) zip archive: enough for mammoth. */
 export function zip(entries: readonly ZipEntry[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const name = Buffer.from(e.name, 'utf8');
-    const crc = crc32(e.data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6); // names are UTF-8
-    local.writeUInt16LE(0, 8); // stored
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(e.data.length, 18);
-    local.writeUInt32LE(e.data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    locals.push(local, name, e.data);
-
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(e.data.length, 20);
-    central.writeUInt32LE(e.data.length, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    centrals.push(central, name);
-    offset += 30 + name.length + e.data.length;
-  }
-  const centralSize = centrals.reduce((n, b) => n + b.length, 0);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(centralSize, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, ...centrals, end]);
+  return writeZip(entries.map((e) => storedRecord(e.name, e.data)));
 }
 
 export type DocxParagraph = { style?: 'Heading1' | 'Heading2' | 'ListBullet'; text: string };
@@ -58,7 +22,8 @@ function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-export function buildDocx(paragraphs: readonly DocxParagraph[]): Buffer {
+/** The parts of a small Word document, for tests that change or add to them. */
+export function docxRecords(paragraphs: readonly DocxParagraph[]): ZipRecord[] {
   const body = paragraphs
     .map((p) => {
       const style = p.style ? `<w:pPr><w:pStyle w:val="${p.style}"/></w:pPr>` : '';
@@ -83,5 +48,9 @@ export function buildDocx(paragraphs: readonly DocxParagraph[]): Buffer {
     'word/styles.xml': `<?xml version="1.0" encoding="UTF-8"?><w:styles xmlns:w="${W}">${style('Heading1', 'heading 1')}${style('Heading2', 'heading 2')}${style('ListBullet', 'List Bullet')}</w:styles>`,
     'word/document.xml': `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="${W}"><w:body>${body}</w:body></w:document>`,
   };
-  return zip(Object.entries(files).map(([name, text]) => ({ name, data: Buffer.from(text, 'utf8') })));
+  return Object.entries(files).map(([name, text]) => storedRecord(name, Buffer.from(text, 'utf8')));
+}
+
+export function buildDocx(paragraphs: readonly DocxParagraph[]): Buffer {
+  return writeZip(docxRecords(paragraphs));
 }

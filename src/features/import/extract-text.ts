@@ -1,8 +1,10 @@
-// A file's bytes → its text, by file type. Async only because mammoth is; nothing here touches
+// A file's bytes → its text, by file type. Async because unzipping and mammoth are; nothing here touches
 // the file system. Every refusal says what is wrong and what to do about it.
 
 import mammoth from 'mammoth';
 import { decodeBytes } from './decode-bytes.ts';
+import { unpackArchive } from './extraction/unpack-archive.ts';
+import { storedRecord, writeZip } from './extraction/zip-writer.ts';
 import { htmlToText } from './html-to-text.ts';
 import type { ExtractResult } from './types.ts';
 
@@ -68,9 +70,15 @@ async function readDocx(bytes: Uint8Array, name: string): Promise<ExtractResult>
   if (!isZip(bytes)) {
     return { ok: false, error: `"${name}" is not a valid Word (.docx) document. Open it in Word, save it again as .docx, and try again.` };
   }
+  const unpacked = await unpackArchive(bytes);
+  if (!unpacked.ok) return { ok: false, error: `"${name}" could not be read: ${unpacked.reason}` };
+  // mammoth is given an archive of only what was unpacked and counted, stored, so that its own
+  // unzipping has nothing left to inflate.
+  const checked = writeZip([...unpacked.files].map(([entry, data]) => storedRecord(entry, data)));
+  unpacked.files.clear();
   try {
     const result = await mammoth.convertToHtml(
-      { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
+      { buffer: checked },
       {
         externalFileAccess: false,
         // Bullets typed with a list style rather than Word numbering still read as bullets.

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict'
+import { subscribe, unsubscribe } from 'node:diagnostics_channel'
 import { before, describe, it } from 'node:test'
 import { eq } from 'drizzle-orm'
 import { describeEachDatabase } from '../../../test/app.ts'
@@ -9,6 +10,8 @@ import { commandLineActor } from '../accounts/actor.ts'
 import { AUTHORITIES_CSV, caseStudyText, PRINCIPLES_JSON, tempFolder } from './cli/cli-fixtures.ts'
 import { memoryOutput } from './cli/progress.ts'
 import { runAuthoritiesImport, runPrinciplesImport } from './cli/reference-commands.ts'
+import type { JobEvent } from './extraction/worker-pool.ts'
+import { bombDocx } from './extraction/zip-bombs.ts'
 
 const errorLinks = (body: string) => [...body.matchAll(/<a href="#([A-Za-z]+)">([^<]+)<\/a>/g)].map((m) => `${m[1]}: ${m[2]!.replace(/&quot;/g, '"').replace(/&#39;/g, "'")}`)
 const unescape = (s: string) => s.replace(/&#92;/g, '\\').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
@@ -77,6 +80,53 @@ describeEachDatabase('import on the web', (get) => {
         assert.ok(links[0]!.startsWith(message), `${links[0]} starts with ${message}`)
       })
     }
+  })
+
+  describe('zip bombs and heavy documents', () => {
+    const bombMessage = /^document: "bomb-?\d?\.docx" could not be read: it expands to more than 50 MB when unpacked \(\d+ MB\), far more than a case study needs\./
+
+    it('a bomb is refused with the reason, never a 500', async () => {
+      const res = await upload(officer, {}, { name: 'bomb.docx', content: bombDocx({ megabytes: 400 }) })
+      assert.equal(res.statusCode, 400, res.body.slice(0, 300))
+      const links = errorLinks(res.body)
+      assert.equal(links.length, 1)
+      assert.match(links[0]!, bombMessage)
+    })
+
+    it('three bombs at once are each refused, and /health answers', async () => {
+      const [health, ...bombs] = await Promise.all([
+        get().app.inject({ url: '/health' }),
+        ...[1, 2, 3].map((n) => upload(officer, {}, { name: `bomb-${n}.docx`, content: bombDocx({ megabytes: 400 }) })),
+      ])
+      assert.equal(health!.statusCode, 200)
+      for (const res of bombs) {
+        assert.equal(res.statusCode, 400)
+        assert.match(errorLinks(res.body)[0] ?? '', bombMessage)
+      }
+    })
+
+    it('/health answers while a document is being read; one too heavy to read is stopped with a message', async () => {
+      const events: string[] = []
+      let health: Promise<unknown> | null = null
+      const listener = (message: unknown): void => {
+        const event = message as JobEvent
+        events.push(event.phase)
+        if (event.phase === 'start' && !health) health = get().app.inject({ url: '/health' }).then((r) => events.push(`health ${r.statusCode}`))
+      }
+      subscribe('coophub:worker-pool:job', listener)
+      try {
+        // Passes every archive check, then needs more memory to convert than a worker may use.
+        const res = await upload(officer, {}, { name: 'heavy.docx', content: bombDocx({ megabytes: 10, shape: 'numbered' }) })
+        assert.equal(res.statusCode, 400, res.body.slice(0, 300))
+        assert.deepEqual(errorLinks(res.body), [
+          'document: "heavy.docx" could not be read: it needs more memory than the importer allows (192 MB), so it was stopped. Save only the case study’s text in a new document (or as .txt) and try again.',
+        ])
+        await health
+        assert.deepEqual(events, ['start', 'health 200', 'end'])
+      } finally {
+        unsubscribe('coophub:worker-pool:job', listener)
+      }
+    })
   })
 
   describe('forbidden', () => {

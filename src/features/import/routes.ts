@@ -16,7 +16,7 @@ import { openSession } from './cli/import-command.ts'
 import { AUTHORITIES_ATTRIBUTION } from './commands/import-authorities.ts'
 import { saveReviewedDraft } from './commands/save-reviewed-draft.ts'
 import { duplicateWarning } from './commands/store-documents.ts'
-import { extractText } from './extract-text.ts'
+import { createDocumentExtractor } from './extraction/document-extractor.ts'
 import { findSourceUrl } from './find-source-url.ts'
 import { findLikelyDuplicates } from './queries.ts'
 import { readDocument } from './read-document.ts'
@@ -74,6 +74,10 @@ function uploadErrors(upload: Upload | null, pasted: string): FieldError[] {
 export async function importRoutes(app: FastifyInstance): Promise<void> {
   // Registered here only: no other route takes multipart bodies.
   await app.register(fastifyMultipart, { limits: multipartLimits, attachFieldsToBody: false })
+  // Documents are read in worker threads with memory and time limits: a zip bomb or a huge page
+  // is refused there and never holds up anyone else's request.
+  const extractor = createDocumentExtractor()
+  app.addHook('onClose', () => extractor.close())
   app.addHook('preValidation', async (request) => {
     if (request.method === 'POST' && request.routeOptions.url === '/import') await readMultipart(request)
   })
@@ -97,7 +101,7 @@ export async function importRoutes(app: FastifyInstance): Promise<void> {
     const errors = uploadErrors(upload, pasted)
     if (errors.length > 0) return renderUpload(reply, errors, text(form, 'text', PASTED_LIMIT))
     const bytes = upload ? upload.bytes : Buffer.from(text(form, 'text', PASTED_LIMIT), 'utf8')
-    const extracted = await extractText(bytes, upload ? upload.fileName || 'the file' : 'pasted text.txt')
+    const extracted = await extractor.extract(bytes, upload ? upload.fileName || 'the file' : 'pasted text.txt')
     if (!extracted.ok) return renderUpload(reply, [{ field: upload ? 'document' : 'text', message: extracted.error }], upload ? '' : pasted)
     const session = await openSession(app.deps.db)
     const reading = readDocument(extracted.text, session.ctx, extracted.title ? { title: extracted.title } : {})

@@ -6,6 +6,8 @@ import { buildOrganisation } from '../../../../test/factories.ts'
 import { auditEvents, caseStudies, caseStudyOrganisations, caseStudyRevisions, organisations, people } from '../../../db/schema/index.ts'
 import { commandLineActor } from '../../accounts/actor.ts'
 import { snapshotFromRow } from '../../case-studies/revisions.ts'
+import { buildDocx } from '../docx-fixture.ts'
+import { bombDocx } from '../extraction/zip-bombs.ts'
 import { titleSimilarity } from '../title-index.ts'
 import { AUTHORITIES_CSV, caseStudyText, PRINCIPLES_JSON, tempFolder } from './cli-fixtures.ts'
 import type { TempFolder } from './cli-fixtures.ts'
@@ -131,6 +133,24 @@ describeEachDatabase('coophub import', (get) => {
     assert.match(text, /Imported +3\n {2}Updated +0\n {2}Unchanged +0\n {2}Warnings +\d+ in 3 documents\n {2}Likely duplicates +\d+\n {2}Failed +2/)
     assert.match(text, /Failed \(nothing was stored for these\):\n {2}nothing-here\/\*\.txt: No file matches "nothing-here\/\*\.txt"\.\n {2}batch\/b\.pdf: "b\.pdf" is a PDF/)
     assert.equal((await row('allotments-for-every-estate')).sourceUrl, 'https://example.org/cs/allotments')
+  })
+
+  it('a zip bomb fails alone with its reason; the documents around it are imported', async () => {
+    folder.write('word/a-bomb.docx', bombDocx({ megabytes: 400 }))
+    folder.write('word/b-lying-bomb.docx', bombDocx({ megabytes: 400, declaredBytes: 40 * 1024 * 1024 }))
+    folder.write('word/c-garden.docx', buildDocx([{ style: 'Heading1', text: 'Orchard on the ring road' }, { text: 'Neighbours planted forty fruit trees on the verge with Brookfield Council.' }]))
+    folder.write('word/d-pantry.txt', caseStudyText('Community pantry at the bus depot'))
+    const { summary, out } = await run(['word'])
+    assert.deepEqual([summary.imported, summary.failed], [2, 2])
+    assert.deepEqual(
+      summary.failures.map((f) => `${f.file}: ${f.error.replace(/ \(\d+ MB\)/, '').replace(/\. Open it in Word.*$/, '.')}`),
+      [
+        'word/a-bomb.docx: "a-bomb.docx" could not be read: it expands to more than 50 MB when unpacked, far more than a case study needs.',
+        'word/b-lying-bomb.docx: "b-lying-bomb.docx" could not be read: it holds more than its table of contents declares (a sign of a "zip bomb"), so unpacking was stopped.',
+      ],
+    )
+    assert.match(out.lines.join('\n'), /imported +word\/c-garden\.docx → \/case-studies\/orchard-on-the-ring-road/)
+    assert.equal((await row('community-pantry-at-the-bus-depot')).status, 'draft')
   })
 
   it('measures title similarity as pg_trgm does', async () => {

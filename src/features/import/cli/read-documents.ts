@@ -5,6 +5,10 @@ import { extractText, MAX_FILE_BYTES } from '../extract-text.ts'
 import { findSourceUrl } from '../find-source-url.ts'
 import type { ReadingContext } from '../reading-context.ts'
 import { readDocument } from '../read-document.ts'
+import type { ExtractResult } from '../types.ts'
+
+/** A file's bytes → its text: extractText here, or the same in a worker thread. */
+export type Extract = (bytes: Uint8Array, fileName: string) => Promise<ExtractResult>
 
 export type ReadResult = { ok: true; document: ImportDocument } | { ok: false; file: string; error: string }
 
@@ -47,10 +51,10 @@ function readBytes(file: string): { ok: true; bytes: Uint8Array } | { ok: false;
  * One file → its reading. The source is the page's own address when a saved page names one, else
  * the file's absolute path, so importing the same file again finds the draft it made.
  */
-export async function readOne(file: string, ctx: ReadingContext, cwd = process.cwd()): Promise<ReadResult> {
+export async function readOne(file: string, ctx: ReadingContext, cwd = process.cwd(), extract: Extract = extractText): Promise<ReadResult> {
   const read = readBytes(path.resolve(cwd, file))
   if (!read.ok) return { ok: false, file, error: read.error }
-  const extracted = await extractText(read.bytes, file)
+  const extracted = await extract(read.bytes, file)
   if (!extracted.ok) return { ok: false, file, error: extracted.error }
   try {
     const reading = readDocument(extracted.text, ctx, extracted.title ? { title: extracted.title } : {})
@@ -67,10 +71,10 @@ export async function readOne(file: string, ctx: ReadingContext, cwd = process.c
  * import reads the next batch while the database writes this one, and the database's answers
  * must not wait for the whole batch to be read.
  */
-export async function readMany(files: readonly string[], ctx: ReadingContext, cwd = process.cwd()): Promise<ReadResult[]> {
+export async function readMany(files: readonly string[], ctx: ReadingContext, cwd = process.cwd(), extract: Extract = extractText): Promise<ReadResult[]> {
   const results: ReadResult[] = []
   for (const file of files) {
-    results.push(await readOne(file, ctx, cwd))
+    results.push(await readOne(file, ctx, cwd, extract))
     if (results.length % 5 === 0) await new Promise((resolve) => setImmediate(resolve))
   }
   return results
