@@ -140,17 +140,19 @@ export async function userAdminRoutes(app: FastifyInstance): Promise<void> {
     const actor = requireUser(request)
     const account = await findAccount(db, id)
     if (!account) throw new NotFoundError()
-    const result = await updateUser(db, actor, { id, ...values })
+    const result = await inTransaction(db, (tx) => updateUser(tx, actor, { id, ...values }))
+    if (!result.ok && result.reason === 'not-found') throw new NotFoundError()
     if (result.ok) return reply.redirect(`/admin/users?saved=${id}`, 303)
     // After a conflict the form carries the newer version: saving again keeps what this person typed.
-    const current = result.conflict ? ((await findAccount(db, id)) ?? account) : account
-    return renderEdit(reply, current, { ...values, version: result.conflict ? versionOf(current.updatedAt) : values.version }, result)
+    const conflict = result.reason === 'conflict'
+    const current = conflict ? ((await findAccount(db, id)) ?? account) : account
+    return renderEdit(reply, current, { ...values, version: conflict ? versionOf(current.updatedAt) : values.version }, { errors: result.errors, conflict })
   })
 
   app.post<{ Params: { id: string } }>('/admin/users/:id/resend-invitation', async (request, reply) => {
     const id = parseId(request.params.id)
     const actor = requireUser(request)
-    const result = await resendInvitation(db, auditActor(actor), { id, baseUrl: baseUrl(app, request), networkName: app.deps.config.networkName })
+    const result = await inTransaction(db, (tx) => resendInvitation(tx, auditActor(actor), { id, baseUrl: baseUrl(app, request), networkName: app.deps.config.networkName }))
     if (!result.ok) {
       const account = await findAccount(db, id)
       if (!account) throw new NotFoundError()

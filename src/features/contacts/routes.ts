@@ -1,3 +1,4 @@
+import { inTransaction } from '../../db/unit-of-work.ts'
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import { NotFoundError } from '../../errors.ts'
 import { escapeHtml } from '../../lib/html.ts'
@@ -97,7 +98,7 @@ export async function contactRoutes(app: FastifyInstance): Promise<void> {
   app.post('/admin/contacts', async (request, reply) => {
     const values = readForm(request.body)
     const actor = requireUser(request)
-    const result = await createContact(db, auditActor(actor), values)
+    const result = await inTransaction(db, (tx) => createContact(tx, auditActor(actor), values))
     if (!result.ok) return renderForm(reply, values, { errors: result.errors })
     return reply.redirect(`/admin/contacts?saved=${result.value.id}`, 303)
   })
@@ -113,12 +114,12 @@ export async function contactRoutes(app: FastifyInstance): Promise<void> {
     const id = parseId(request.params.id)
     const values = readForm(request.body)
     const actor = requireUser(request)
-    const result = await updateContact(db, auditActor(actor), { id, ...values })
+    const result = await inTransaction(db, (tx) => updateContact(tx, auditActor(actor), { id, ...values }))
     if (result.ok) return reply.redirect(`/admin/contacts?saved=${id}`, 303)
     const current = await findContact(db, id)
     if (!current) throw new NotFoundError()
     // After a conflict the form carries the newer version: saving again keeps what this person typed.
-    const version = result.conflict ? versionOf(current.updatedAt) : values.version
-    return renderForm(reply, { ...values, version }, { contact: current, errors: result.errors, conflict: result.conflict ? current : null })
+    const version = result.reason === 'conflict' ? versionOf(current.updatedAt) : values.version
+    return renderForm(reply, { ...values, version }, { contact: current, errors: result.errors, conflict: result.reason === 'conflict' ? current : null })
   })
 }

@@ -1,3 +1,4 @@
+import { inTransaction } from '../../db/unit-of-work.ts'
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import { membershipTiers, organisationKinds } from '../../db/schema/enums.ts'
 import { NotFoundError } from '../../errors.ts'
@@ -119,7 +120,7 @@ export async function organisationAdminRoutes(app: FastifyInstance): Promise<voi
   app.post('/admin/organisations', async (request, reply) => {
     const values = readForm(request.body)
     const actor = requireUser(request)
-    const result = await createOrganisation(db, auditActor(actor), values)
+    const result = await inTransaction(db, (tx) => createOrganisation(tx, auditActor(actor), values))
     if (!result.ok) return renderForm(reply, values, { errors: result.errors })
     return reply.redirect(`/admin/organisations?saved=${result.value.id}`, 303)
   })
@@ -135,12 +136,12 @@ export async function organisationAdminRoutes(app: FastifyInstance): Promise<voi
     const id = parseId(request.params.id)
     const values = readForm(request.body)
     const actor = requireUser(request)
-    const result = await updateOrganisation(db, auditActor(actor), { id, ...values })
+    const result = await inTransaction(db, (tx) => updateOrganisation(tx, auditActor(actor), { id, ...values }))
     if (result.ok) return reply.redirect(`/admin/organisations?saved=${id}`, 303)
     const current = await findOrganisationById(db, id)
     if (!current) throw new NotFoundError()
     // After a conflict the form carries the newer version: saving again keeps what this person typed.
-    const version = result.conflict ? versionOf(current.updatedAt) : values.version
-    return renderForm(reply, { ...values, version }, { organisation: current, errors: result.errors, conflict: result.conflict ? current : null })
+    const version = result.reason === 'conflict' ? versionOf(current.updatedAt) : values.version
+    return renderForm(reply, { ...values, version }, { organisation: current, errors: result.errors, conflict: result.reason === 'conflict' ? current : null })
   })
 }

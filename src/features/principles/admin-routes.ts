@@ -1,3 +1,4 @@
+import { inTransaction } from '../../db/unit-of-work.ts'
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import { NotFoundError } from '../../errors.ts'
 import { escapeHtml } from '../../lib/html.ts'
@@ -87,7 +88,7 @@ export async function principleAdminRoutes(app: FastifyInstance): Promise<void> 
   app.post('/admin/principles', async (request, reply) => {
     const values = readForm(request.body)
     const actor = requireUser(request)
-    const result = await createPrinciple(db, auditActor(actor), values)
+    const result = await inTransaction(db, (tx) => createPrinciple(tx, auditActor(actor), values))
     if (!result.ok) return renderForm(reply, values, { errors: result.errors })
     return reply.redirect(`/admin/principles?saved=${result.value.id}`, 303)
   })
@@ -103,12 +104,12 @@ export async function principleAdminRoutes(app: FastifyInstance): Promise<void> 
     const id = parseId(request.params.id)
     const values = readForm(request.body)
     const actor = requireUser(request)
-    const result = await updatePrinciple(db, auditActor(actor), { id, ...values })
+    const result = await inTransaction(db, (tx) => updatePrinciple(tx, auditActor(actor), { id, ...values }))
     if (result.ok) return reply.redirect(`/admin/principles?saved=${id}`, 303)
     const current = await findPrincipleById(db, id)
     if (!current) throw new NotFoundError()
     // After a conflict the form carries the newer version: saving again keeps what this person typed.
-    const version = result.conflict ? versionOf(current.updatedAt) : values.version
-    return renderForm(reply, { ...values, version }, { principle: current, errors: result.errors, conflict: result.conflict ? current : null })
+    const version = result.reason === 'conflict' ? versionOf(current.updatedAt) : values.version
+    return renderForm(reply, { ...values, version }, { principle: current, errors: result.errors, conflict: result.reason === 'conflict' ? current : null })
   })
 }

@@ -1,9 +1,8 @@
 import { and, eq, isNull } from 'drizzle-orm'
-import type { Database } from '../../../db/client.ts'
 import { accountTokens, users } from '../../../db/schema/index.ts'
-import { NotFoundError } from '../../../errors.ts'
-import type { CommandResult } from '../../../lib/command-result.ts'
-import type { AuditActor } from '../actor.ts'
+import type { Transaction } from '../../../db/unit-of-work.ts'
+import { notFound, ok, refused, type Result } from '../../../lib/result.ts'
+import type { AuditActor } from '../../audit/record-audit.ts'
 import { accountLink, issueAccountToken } from './issue-account-token.ts'
 import { invitationTokenDays } from '../rules.ts'
 import { recordAudit } from '../../audit/record-audit.ts'
@@ -16,37 +15,33 @@ export interface ResendInvitationInput {
 }
 
 /** A new invitation link for an account nobody has set up yet; the earlier links stop working. */
-export async function resendInvitation(db: Database, actor: AuditActor, input: ResendInvitationInput): Promise<CommandResult<{ emailIds: number[] }>> {
-  return db.transaction(async (tx) => {
-    const [user] = await tx.select({ id: users.id, email: users.email, name: users.name, status: users.status }).from(users).where(eq(users.id, input.id)).for('update')
-    if (!user) throw new NotFoundError()
-    if (user.status !== 'invited') {
-      return { ok: false as const, errors: [{ field: 'invitation', message: 'This account has already been set up or is disabled, so there is no invitation to send' }] }
-    }
-    await tx
-      .update(accountTokens)
-      .set({ usedAt: new Date() })
-      .where(and(eq(accountTokens.userId, user.id), eq(accountTokens.purpose, 'invitation'), isNull(accountTokens.usedAt)))
-    const link = accountLink(input.baseUrl, await issueAccountToken(tx, user.id, 'invitation'))
-    const emailId = await queueEmail(tx, {
-      to: user.email,
-      subject: `Your invitation to ${input.networkName}`,
-      body: [
-        `Hello ${user.name},`,
-        '',
-        `You have an account on the ${input.networkName} website. To choose your password and sign in, open this link within ${invitationTokenDays} days:`,
-        '',
-        link,
-        '',
-        'The link works once. Any earlier invitation link no longer works.',
-      ].join('\n'),
-    })
-    await recordAudit(tx, actor, {
-      action: 'invitation-resent',
-      subjectType: 'user',
-      subjectId: user.id,
-      summary: `Sent a new invitation to ${user.email}`,
-    })
-    return { ok: true as const, value: { emailIds: [emailId] } }
+export async function resendInvitation(tx: Transaction, actor: AuditActor, input: ResendInvitationInput): Promise<Result<{ emailIds: number[] }>> {
+  const [user] = await tx.select({ id: users.id, email: users.email, name: users.name, status: users.status }).from(users).where(eq(users.id, input.id)).for('update')
+  if (!user) return notFound()
+  if (user.status !== 'invited') return refused('This account has already been set up or is disabled, so there is no invitation to send', 'invitation')
+  await tx
+    .update(accountTokens)
+    .set({ usedAt: new Date() })
+    .where(and(eq(accountTokens.userId, user.id), eq(accountTokens.purpose, 'invitation'), isNull(accountTokens.usedAt)))
+  const link = accountLink(input.baseUrl, await issueAccountToken(tx, user.id, 'invitation'))
+  const emailId = await queueEmail(tx, {
+    to: user.email,
+    subject: `Your invitation to ${input.networkName}`,
+    body: [
+      `Hello ${user.name},`,
+      '',
+      `You have an account on the ${input.networkName} website. To choose your password and sign in, open this link within ${invitationTokenDays} days:`,
+      '',
+      link,
+      '',
+      'The link works once. Any earlier invitation link no longer works.',
+    ].join('\n'),
   })
+  await recordAudit(tx, actor, {
+    action: 'invitation-resent',
+    subjectType: 'user',
+    subjectId: user.id,
+    summary: `Sent a new invitation to ${user.email}`,
+  })
+  return ok({ emailIds: [emailId] })
 }

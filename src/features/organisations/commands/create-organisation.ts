@@ -1,35 +1,33 @@
-import type { Database } from '../../../db/client.ts'
 import { organisations } from '../../../db/schema/index.ts'
-import { isUniqueViolation, type CommandResult } from '../../../lib/command-result.ts'
-import type { AuditActor } from '../../accounts/actor.ts'
+import { isUniqueViolation, withSavepoint, type Transaction } from '../../../db/unit-of-work.ts'
+import { invalid, ok, type Result } from '../../../lib/result.ts'
 import { diffChanges } from '../../audit/diff-changes.ts'
-import { recordAudit } from '../../audit/record-audit.ts'
+import { recordAudit, type AuditActor } from '../../audit/record-audit.ts'
 import { validateOrganisation, type OrganisationInput } from '../rules.ts'
 import { pickOrganisationSlug, slugTakenError } from './organisation-slugs.ts'
 
 /** Adds an organisation (a member or not); a blank slug is made from the name. */
-export async function createOrganisation(db: Database, actor: AuditActor, input: OrganisationInput): Promise<CommandResult<{ id: number; slug: string }>> {
+export async function createOrganisation(tx: Transaction, actor: AuditActor, input: OrganisationInput): Promise<Result<{ id: number; slug: string }>> {
   const checked = validateOrganisation(input)
-  if (!checked.ok) return checked
+  if (!checked.ok) return invalid(checked.errors)
   const { slug: typedSlug, ...values } = checked.value
+  const slug = await pickOrganisationSlug(tx, typedSlug, values.name, null)
+  if (slug === null) return invalid([slugTakenError])
+  let id: number
   try {
-    return await db.transaction(async (tx) => {
-      const slug = await pickOrganisationSlug(tx, typedSlug, values.name, null)
-      if (slug === null) return { ok: false as const, errors: [slugTakenError] }
-      const [row] = await tx.insert(organisations).values({ ...values, slug }).returning({ id: organisations.id })
-      const id = row!.id
-      await recordAudit(tx, actor, {
-        action: 'organisation-created',
-        subjectType: 'organisation',
-        subjectId: id,
-        summary: `Added organisation ${values.name}`,
-        changes: diffChanges(null, { ...values, slug }),
-      })
-      return { ok: true as const, value: { id, slug } }
-    })
+    const [row] = await withSavepoint(tx, (sp) => sp.insert(organisations).values({ ...values, slug }).returning({ id: organisations.id }))
+    id = row!.id
   } catch (error) {
     // Two people adding the same slug at once: the second gets the form error, not a 500.
-    if (isUniqueViolation(error)) return { ok: false, errors: [slugTakenError] }
+    if (isUniqueViolation(error)) return invalid([slugTakenError])
     throw error
   }
+  await recordAudit(tx, actor, {
+    action: 'organisation-created',
+    subjectType: 'organisation',
+    subjectId: id,
+    summary: `Added organisation ${values.name}`,
+    changes: diffChanges(null, { ...values, slug }),
+  })
+  return ok({ id, slug })
 }
