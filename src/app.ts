@@ -12,6 +12,7 @@ import type { Database, DatabaseKind } from './db/client.ts'
 import { registerErrorHandlers } from './errors.ts'
 import { registerSessions } from './features/accounts/sessions.ts'
 import { createMailer, type Mailer } from './features/email/outbox.ts'
+import { serviceNavigation } from './features/accounts/navigation.ts'
 import { accountRoutes } from './features/accounts/routes.ts'
 import { adminRoutes } from './features/admin/routes.ts'
 import { apiRoutes } from './features/api/routes.ts'
@@ -148,7 +149,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     networkShortName: config.networkShortName,
     assetVersion: deps.assetVersion,
   })
-  registerRender(app, views)
+  registerRender(app, views, serviceNavigation)
   registerPageCache(app, deps.db)
   registerErrorHandlers(app)
 

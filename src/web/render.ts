@@ -1,8 +1,7 @@
-import type { FastifyInstance, FastifyReply } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type nunjucks from 'nunjucks'
 import { escapeHtml } from '../lib/html.ts'
 import { metaDescription } from './meta-description.ts'
-import { serviceNavigation } from './navigation.ts'
 import { noncePlaceholder, pageBody, shouldCache } from './page-cache.ts'
 
 /** A page whose content is HTML made in TypeScript, for reply.renderHtml. */
@@ -35,7 +34,10 @@ const titleSlot = '__coophub_shell_title__'
 const headSlot = '__coophub_shell_head__'
 const contentSlot = '__coophub_shell_content__'
 
-export function registerRender(app: FastifyInstance, views: nunjucks.Environment): void {
+/** The header's navigation for a person on a page of a section: the app's composition gives it (web/ knows no feature). */
+export type NavigationOf = (section: unknown, user: FastifyRequest['user']) => Array<{ href: string; text: string; active: boolean }>
+
+export function registerRender(app: FastifyInstance, views: nunjucks.Environment, navigationOf: NavigationOf): void {
   const networkName = (views.getGlobal('site') as { networkName: string }).networkName
 
   function localsOf(reply: FastifyReply, context: Record<string, unknown>) {
@@ -45,7 +47,7 @@ export function registerRender(app: FastifyInstance, views: nunjucks.Environment
     let token: string | undefined
     const csrfToken = () => (token ??= reply.generateCsrf())
     const user = reply.request.user
-    const navigation = serviceNavigation(context.section, user)
+    const navigation = navigationOf(context.section, user)
     return { ...context, currentUrl: reply.request.url, user, csrfToken, navigation }
   }
 

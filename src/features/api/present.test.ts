@@ -36,13 +36,13 @@ function published(contact: Partial<NonNullable<PublishedCaseStudy['contact']>> 
       updatedAt: new Date(),
       publishedAt: new Date('2024-01-02T00:00:00Z'),
     } as PublishedCaseStudy['caseStudy'],
-    principles: [{ slug: 'sharing', shortName: 'Sharing power', statement: 'We share.' }],
+    principles: [{ id: 1, slug: 'sharing', shortName: 'Sharing power', statement: 'We share.' }],
     organisations: [
       { slug: 'north', name: 'North Council', role: 'lead' },
       { slug: 'south', name: 'South Council', role: 'participant' },
       { slug: 'fund', name: 'A Fund', role: 'funder' },
     ],
-    themes: [{ slug: 'food', name: 'Food' }],
+    themes: [{ id: 1, slug: 'food', name: 'Food' }],
     contact: contact && {
       name: 'Ann Officer',
       jobTitle: 'Policy Officer',

@@ -20,7 +20,7 @@ export async function findPublishedCaseStudy(db: Database, slug: string) {
 
   const [principleRows, organisationRows, themeRows, contactRows] = await Promise.all([
     db
-      .select({ slug: principles.slug, shortName: principles.shortName, statement: principles.statement })
+      .select({ id: principles.id, slug: principles.slug, shortName: principles.shortName, statement: principles.statement })
       .from(caseStudyPrinciples)
       .innerJoin(principles, eq(principles.id, caseStudyPrinciples.principleId))
       .where(eq(caseStudyPrinciples.caseStudyId, row.id))
@@ -32,7 +32,7 @@ export async function findPublishedCaseStudy(db: Database, slug: string) {
       .where(eq(caseStudyOrganisations.caseStudyId, row.id))
       .orderBy(asc(caseStudyOrganisations.position), asc(organisations.name)),
     db
-      .select({ slug: themes.slug, name: themes.name })
+      .select({ id: themes.id, slug: themes.slug, name: themes.name })
       .from(caseStudyThemes)
       .innerJoin(themes, eq(themes.id, caseStudyThemes.themeId))
       .where(eq(caseStudyThemes.caseStudyId, row.id))

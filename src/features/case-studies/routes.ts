@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import { NotFoundError } from '../../errors.ts'
 import { isSlug } from '../../lib/slug.ts'
-import { loadFacetVocabulary } from '../search/facet-vocabulary.ts'
 import { presentCaseStudyPage } from './present.ts'
 import { findPublishedCaseStudy } from './queries.ts'
 import { rankSimilar } from './similar.ts'
@@ -13,11 +12,10 @@ export async function caseStudyRoutes(app: FastifyInstance): Promise<void> {
     const data = await findPublishedCaseStudy(app.deps.db, request.params.slug)
     if (!data) throw new NotFoundError()
     const page = presentCaseStudyPage(data)
-    const { db } = app.deps
-    const vocabulary = await app.pageCache.memo('facet-vocabulary', () => loadFacetVocabulary(db))
-    const { myKeys, candidates } = await findSimilarCandidates(db, data.caseStudy.id, data.caseStudy.title)
-    const principleNames = new Map(vocabulary.principles.map((p) => [String(p.id), p.shortName]))
-    const themeNames = new Map(vocabulary.themes.map((t) => [String(t.id), t.name]))
+    const { myKeys, candidates } = await findSimilarCandidates(app.deps.db, data.caseStudy.id, data.caseStudy.title)
+    // A reason names what the two share, which is always among this case study's own links.
+    const principleNames = new Map(data.principles.map((p) => [String(p.id), p.shortName]))
+    const themeNames = new Map(data.themes.map((t) => [String(t.id), t.name]))
     const similar = rankSimilar(myKeys, candidates, { principle: (id) => principleNames.get(id), theme: (id) => themeNames.get(id) })
     return reply.render('case-studies/views/show.njk', {
       title: page.title,

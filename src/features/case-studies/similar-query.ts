@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
 import type { Database } from '../../db/client.ts'
-import { tsquery } from '../search/search-query.ts'
+import { tsquery } from '../../db/text-search.ts'
 import type { SimilarCandidate } from './similar.ts'
 
 const perSource = 40
