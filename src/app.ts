@@ -31,6 +31,7 @@ import { principleRoutes } from './features/principles/routes.ts'
 import { searchRoutes } from './features/search/routes.ts'
 import { sourceDir } from './runtime.ts'
 import { buildDir } from './web/assets.ts'
+import { registerCompression } from './web/compression.ts'
 import { registerPageCache } from './web/page-cache.ts'
 import { registerProxyWarning } from './web/proxy-warning.ts'
 import { registerRender } from './web/render.ts'
@@ -150,6 +151,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     assetVersion: deps.assetVersion,
   })
   registerRender(app, views, serviceNavigation)
+  registerCompression(app)
   registerPageCache(app, deps.db)
   registerErrorHandlers(app)
 

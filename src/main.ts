@@ -3,17 +3,17 @@ import { ConfigError, loadConfig } from './config.ts'
 import { databaseTarget, describeDatabase, migrateDatabase, openDatabase } from './db/client.ts'
 import { DataDirLockedError } from './db/embedded.ts'
 import { commandLineActor } from './features/accounts/actor.ts'
-import { createUser } from './features/accounts/commands/create-user.ts'
 import { inTransaction } from './db/unit-of-work.ts'
 import { loadDemoContent } from './features/demo/load-demo-content.ts'
 import { maxSyntheticCount, parseSeed, parseSyntheticCount, runSynthetic } from './features/demo/synthetic/synthetic-command.ts'
-import { runImport } from './features/import/cli/import-command.ts'
 import { consoleOutput } from './features/import/cli/progress.ts'
-import { runAuthoritiesImport, runPrinciplesImport } from './features/import/cli/reference-commands.ts'
 
-// The web server and the stylesheet compiler load on demand: importing them costs most of a
-// second, which every command-line import, dry run or script would otherwise pay.
+// Each command's code loads on demand: the web server costs most of a second, which every
+// command-line import or script would otherwise pay, and the importer and account commands a
+// third of a second of every start of the server.
 const webServer = () => import('./server.ts')
+const importer = () => import('./features/import/cli/import-command.ts')
+const referenceImporter = () => import('./features/import/cli/reference-commands.ts')
 
 async function withDatabase<T>(work: (handle: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
   const config = loadConfig()
@@ -88,6 +88,7 @@ users
     const config = loadConfig()
     const piped = (await readPipedInput()).replace(/\r?\n$/, '')
     const result = await withDatabase(async (handle) => {
+      const { createUser } = await import('./features/accounts/commands/create-user.ts')
       const created = await inTransaction(handle.db, (tx) => createUser(tx, commandLineActor, {
         email: options.email,
         name: options.name,
@@ -119,6 +120,7 @@ program
   .option('--dry-run', 'read the files and show what would be stored, storing nothing')
   .option('--json', 'one JSON object per document per line (with --dry-run: the reading)')
   .action(async (files: string[], options: { dryRun?: boolean; json?: boolean }) => {
+    const { runImport } = await importer()
     const summary = await withDatabase((handle) =>
       runImport(handle.db, commandLineActor, files, { dryRun: options.dryRun === true, json: options.json === true }, consoleOutput),
     )
@@ -131,6 +133,7 @@ principlesCommand
   .description('Add and update principles from a JSON file ([{ name, statement, order?, sub_points? }]), keeping earlier wordings')
   .argument('<file>', 'the JSON file, such as ccin-principles.json')
   .action(async (file: string) => {
+    const { runPrinciplesImport } = await referenceImporter()
     const result = await withDatabase((handle) => runPrinciplesImport(handle.db, commandLineActor, file, consoleOutput))
     if (!result) process.exitCode = 1
   })
@@ -141,6 +144,7 @@ authoritiesCommand
   .description('Load mySociety’s uk_local_authorities_current.csv as reference data (safe to run again)')
   .argument('<file>', 'the CSV file')
   .action(async (file: string) => {
+    const { runAuthoritiesImport } = await referenceImporter()
     const result = await withDatabase((handle) => runAuthoritiesImport(handle.db, commandLineActor, file, consoleOutput))
     if (!result) process.exitCode = 1
   })

@@ -1,26 +1,42 @@
 import type { FastifyInstance } from 'fastify'
-import { buildApp } from './app.ts'
 import type { Config } from './config.ts'
 import { databaseTarget, describeDatabase, migrateDatabase, openDatabase, type DatabaseHandle } from './db/client.ts'
-import { isDatabaseEmpty, loadDemoContent } from './features/demo/load-demo-content.ts'
-import { pageSearchDeps } from './features/search/page-deps.ts'
-import { prepareSearchEngine } from './features/search/run-search.ts'
 import { buildAssets } from './web/assets.ts'
 import { enlargeYoungGeneration } from './web/heap.ts'
+
+/** The app's code: loaded while the database opens (PGlite compiles and opens on its own thread). */
+async function loadApp() {
+  const [{ buildApp }, demo, { pageSearchDeps }, { prepareSearchEngine }] = await Promise.all([
+    import('./app.ts'),
+    import('./features/demo/load-demo-content.ts'),
+    import('./features/search/page-deps.ts'),
+    import('./features/search/run-search.ts'),
+  ])
+  return { buildApp, ...demo, pageSearchDeps, prepareSearchEngine }
+}
 
 /** Opens and migrates the database, loads the demo into an empty one, builds the app and listens. */
 export async function startServer(config: Config): Promise<{ app: FastifyInstance; handle: DatabaseHandle }> {
   enlargeYoungGeneration()
-  const [handle, assetVersion] = await Promise.all([openDatabase(databaseTarget(config)), buildAssets()])
+  const opening = openDatabase(databaseTarget(config))
+  let code: Awaited<ReturnType<typeof loadApp>>
+  let assetVersion: string
+  try {
+    ;[code, assetVersion] = await Promise.all([loadApp(), buildAssets(), opening])
+  } catch (error) {
+    await opening.then((handle) => handle.close()).catch(() => undefined)
+    throw error
+  }
+  const handle = await opening
   try {
     await migrateDatabase(handle.db)
-    const app = await buildApp({ config, db: handle.db, dbKind: handle.kind, assetVersion })
-    if (config.demoContent && (await isDatabaseEmpty(handle.db))) {
-      const counts = await loadDemoContent(handle.db)
+    const app = await code.buildApp({ config, db: handle.db, dbKind: handle.kind, assetVersion })
+    if (config.demoContent && (await code.isDatabaseEmpty(handle.db))) {
+      const counts = await code.loadDemoContent(handle.db)
       app.log.info(counts, 'The database was empty: loaded the demo content')
     }
     await app.listen({ host: config.host, port: config.port })
-    prepareSearchEngine(pageSearchDeps(app)).catch((error: unknown) => app.log.warn({ err: error }, 'search engine: could not be built at start; the first search tries again'))
+    code.prepareSearchEngine(code.pageSearchDeps(app)).catch((error: unknown) => app.log.warn({ err: error }, 'search engine: could not be built at start; the first search tries again'))
     app.log.info(`coophub is serving ${config.networkName} at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} on ${describeDatabase(config)}`)
 
     let closing = false

@@ -1,18 +1,30 @@
+import { settleMs } from './cold-start.ts'
+
 /** The prose under the results table: how to run the benchmark and how to read it. */
 export function explanation(o: { durationS: number; connections: number; backgroundConnections: number; backgroundRate: number }): string {
-  return `**How to run.** \`npm run bench\` (about 3–4 minutes; \`BENCH_DURATION=2 npm run bench\` for a quick
+  const settleSeconds = settleMs / 1000
+  return `**How to run.** \`npm run bench\` (about 5 minutes; \`BENCH_DURATION=2 npm run bench\` for a quick
 check). It needs nothing running except PostgreSQL at \`BENCH_DATABASE_URL\` (default
 \`postgres://postgres@127.0.0.1:5432/test\`), where it creates and finally drops a database
 \`coophub_bench_<pid>\`; without a reachable server it runs on PGlite only. PGlite gets a temporary
 \`DATA_DIR\`, removed at the end. Every server is a child process on a free 127.0.0.1 port, stopped
-at the end; the run stops by itself (each load run is bounded by time, the whole run by a 10-minute
+at the end; the run stops by itself (each load run is bounded by time, the whole run by a 15-minute
 watchdog). Close other busy programs first: on a small machine they change the figures.
 
-**What the numbers mean.** *Cold start* is the wall time from spawning \`node bin/coophub.js serve\`
-(\`LOG_LEVEL=warn\`) to the first 200 on \`/\`, polled every 20 ms, on a database that an untimed
-first start already created, migrated and filled with the demo content; it includes loading the
-TypeScript sources through tsx, opening (PGlite: starting the worker thread and reopening the data
-folder) and migrating the database. *Throughput* is autocannon's mean requests per second over
+**What the numbers mean.** *Restart* is the wall time from spawning \`node bin/coophub.js serve\`
+(\`LOG_LEVEL=warn\`; what \`npm start\` runs) to the first 200 on \`/\`, polled every 20 ms, on a
+database that a first start already created, migrated and filled with the demo content: loading the
+compiled code in \`dist/\` (the benchmark runs \`npm run build\` first when \`dist/\` is missing or
+older than the sources), opening the database (PGlite: its worker thread compiles PGlite and
+reopens the data folder while the main thread loads the app), migrating it and answering \`/\`. Each
+restart runs between two references started the same way: an empty \`node -e ''\` (how fast this
+machine starts Node right now) and the same server run from its TypeScript sources through tsx (as
+\`npm start\` did before the build step). *First start* is the same on an empty data folder (PGlite: a
+new one each run, the database copied from the build's template, then the newer migrations and the
+demo content) or, once, on the new empty PostgreSQL database. *Resident memory* is the server
+process's VmRSS (main thread, PGlite's worker thread and its WebAssembly memory), in MB of 10^6
+bytes, ${settleSeconds} s after the first 200 (when the search engine, built after listening, is
+ready). *Throughput* is autocannon's mean requests per second over
 ${o.durationS} s with ${o.connections} keep-alive connections, and the p50/p99 latency of those
 requests. The *static copy* is a route the bench server (bench/lib/serve-for-bench.ts: the real app
 from \`buildApp\`, same database, same plugins and hooks such as helmet, \`LOG_LEVEL=warn\`) adds at

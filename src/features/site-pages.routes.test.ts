@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict'
+import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { before, it } from 'node:test'
 import { describeEachDatabase } from '../../test/app.ts'
 import { buildCaseStudy, buildOrganisation, buildPrinciple } from '../../test/factories.ts'
@@ -121,6 +122,23 @@ describeEachDatabase('public pages', (get) => {
     assert.match(plain.body, /govuk-/)
     // Files that keep their address are not cached for good.
     assert.doesNotMatch(String((await get().app.inject('/static/favicon.svg')).headers['cache-control']), /immutable/)
+  })
+
+  it('compresses pages for browsers that accept it', async () => {
+    const steady = (html: string) => html.replace(/nonce="[^"]*"/g, 'nonce=""')
+    const plain = await get().app.inject('/members')
+    assert.equal(plain.headers['content-encoding'], undefined)
+    assert.match(String(plain.headers.vary), /accept-encoding/)
+    const decoders = { br: brotliDecompressSync, gzip: gunzipSync }
+    for (const [accept, encoding] of [['gzip, deflate, br', 'br'], ['gzip', 'gzip']] as const) {
+      const res = await get().app.inject({ url: '/members', headers: { 'accept-encoding': accept } })
+      assert.equal(res.statusCode, 200)
+      assert.equal(res.headers['content-encoding'], encoding)
+      assert.match(String(res.headers['content-type']), /^text\/html/)
+      const body = decoders[encoding](res.rawPayload).toString()
+      assert.equal(steady(body), steady(plain.body))
+      assert.ok(res.rawPayload.length < body.length / 2, `${res.rawPayload.length} of ${body.length} bytes`)
+    }
   })
 
   it('sends security headers: CSP with a nonce and no inline scripts, no framing, nosniff, referrer policy', async () => {
