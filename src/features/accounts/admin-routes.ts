@@ -1,3 +1,4 @@
+import { siteUrl } from '../../web/base-url.ts'
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import { NotFoundError } from '../../errors.ts'
 import { escapeHtml } from '../../lib/html.ts'
@@ -7,7 +8,6 @@ import { auditActor } from './actor.ts'
 import { createUser } from './commands/create-user.ts'
 import { inTransaction } from '../../db/unit-of-work.ts'
 import { requireUser } from './guard.ts'
-import { baseUrl } from './routes.ts'
 import { resendInvitation } from './commands/resend-invitation.ts'
 import { updateUser } from './commands/update-user.ts'
 import { parseId } from '../../web/address-numbers.ts'
@@ -121,7 +121,7 @@ export async function userAdminRoutes(app: FastifyInstance): Promise<void> {
   app.post('/admin/users', async (request, reply) => {
     const values = readInvite(request.body)
     const actor = requireUser(request)
-    const result = await inTransaction(db, (tx) => createUser(tx, auditActor(actor), { ...values, baseUrl: baseUrl(app, request), networkName: app.deps.config.networkName }))
+    const result = await inTransaction(db, (tx) => createUser(tx, auditActor(actor), { ...values, baseUrl: siteUrl(app.deps.config, request), networkName: app.deps.config.networkName }))
     if (!result.ok) return renderInvite(reply, values, result.errors)
     await app.mailer.deliver(result.value.emailIds)
     return reply.redirect(`/admin/users?invited=${result.value.userId}`, 303)
@@ -152,7 +152,7 @@ export async function userAdminRoutes(app: FastifyInstance): Promise<void> {
   app.post<{ Params: { id: string } }>('/admin/users/:id/resend-invitation', async (request, reply) => {
     const id = parseId(request.params.id)
     const actor = requireUser(request)
-    const result = await inTransaction(db, (tx) => resendInvitation(tx, auditActor(actor), { id, baseUrl: baseUrl(app, request), networkName: app.deps.config.networkName }))
+    const result = await inTransaction(db, (tx) => resendInvitation(tx, auditActor(actor), { id, baseUrl: siteUrl(app.deps.config, request), networkName: app.deps.config.networkName }))
     if (!result.ok) {
       const account = await findAccount(db, id)
       if (!account) throw new NotFoundError()

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { inTransaction } from '../../db/unit-of-work.ts'
 import { asForm, presentErrors, text } from '../../web/forms.ts'
+import { siteUrl } from '../../web/base-url.ts'
 import { limitBy } from '../../web/rate-limit.ts'
 import { ok, refused } from '../../lib/result.ts'
 import { normaliseEmail, resetRequestsPerAccount, resetRequestsPerIp, safeNextPath, attemptWindow } from './rules.ts'
@@ -9,10 +10,6 @@ import { findUsableToken, setPasswordWithToken } from './commands/set-password-w
 import { signIn } from './commands/sign-in.ts'
 import { clearSessionCookie, closeSession, openSession, setSessionCookie } from './sessions.ts'
 import { secondsBeforeSignIn } from './sign-in-failures.ts'
-
-export function baseUrl(app: FastifyInstance, request: FastifyRequest): string {
-  return app.deps.config.publicUrl ?? `${request.protocol}://${request.host}`
-}
 
 const byEmail = (request: FastifyRequest) => normaliseEmail(text(asForm(request.body), 'email', 320))
 
@@ -68,7 +65,7 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
 
   app.post('/password-reset', { preHandler: [perIp('reset', resetRequestsPerIp), perAccount('reset', resetRequestsPerAccount)] }, async (request, reply) => {
     const email = text(asForm(request.body), 'email', 320)
-    const result = await inTransaction(db, (tx) => requestPasswordReset(tx, { email, baseUrl: baseUrl(app, request), networkName: app.deps.config.networkName }))
+    const result = await inTransaction(db, (tx) => requestPasswordReset(tx, { email, baseUrl: siteUrl(app.deps.config, request), networkName: app.deps.config.networkName }))
     if (!result.ok) {
       return reply.code(400).render('accounts/views/password-reset.njk', {
         title: 'Reset your password',

@@ -1,7 +1,7 @@
 // Atom (RFC 4287) for a search: the model from the search, then the XML. Pure.
 import { searchHref } from '../search/search-params.ts'
 import type { SearchHit } from '../search/search-types.ts'
-import type { FeedSearch } from './feed-query.ts'
+import type { FeedSearch } from './feed-entries.ts'
 import { caseStudyUrl } from './present.ts'
 
 export interface AtomEntry {

@@ -5,7 +5,7 @@ import type { SearchHit } from '../search/search-types.ts'
 import { csvHeader, csvRecord } from './csv.ts'
 import { exportRecord } from './export-columns.ts'
 import { openDataHeaders, searchDeps } from './headers.ts'
-import { baseUrlOf } from './params.ts'
+import { siteUrl } from '../../web/base-url.ts'
 
 interface FileFormat {
   extension: 'csv' | 'json'
@@ -57,7 +57,7 @@ export async function exportRoutes(app: FastifyInstance): Promise<void> {
   for (const format of formats) {
     app.get(`/case-studies.${format.extension}`, async (request, reply) => {
       const pages = allHits(searchDeps(app), request.query as Record<string, unknown>)
-      return sendExport(reply, format, pages, baseUrlOf(app.deps.config, request))
+      return sendExport(reply, format, pages, siteUrl(app.deps.config, request))
     })
   }
 }

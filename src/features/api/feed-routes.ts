@@ -1,14 +1,14 @@
 import type { FastifyInstance } from 'fastify'
 import { feedFromSearch, renderAtom } from './atom.ts'
-import { findFeedEntries } from './feed-query.ts'
+import { findFeedEntries } from './feed-entries.ts'
 import { openDataHeaders, searchDeps } from './headers.ts'
-import { baseUrlOf } from './params.ts'
+import { siteUrl } from '../../web/base-url.ts'
 
 /** An Atom feed of any search: the newest published case studies matching its filters. */
 export async function feedRoutes(app: FastifyInstance): Promise<void> {
   app.get('/case-studies.atom', async (request, reply) => {
     const search = await findFeedEntries(searchDeps(app), request.query as Record<string, unknown>)
-    const feed = feedFromSearch(search, baseUrlOf(app.deps.config, request), app.deps.config.networkName)
+    const feed = feedFromSearch(search, siteUrl(app.deps.config, request), app.deps.config.networkName)
     return openDataHeaders(reply, 'application/atom+xml; charset=utf-8').send(renderAtom(feed))
   })
 }

@@ -3,8 +3,8 @@
 import { caseStudyKinds, membershipTiers, organisationKinds, organisationRoles } from '../../db/schema/enums.ts'
 import { sortOrders } from '../search/search-params.ts'
 import { exportColumns, listSeparator } from './export-columns.ts'
-import { feedSize } from './feed-query.ts'
-import { leniencyNote, searchParameters } from './parameters.ts'
+import { feedSize } from './feed-entries.ts'
+import { leniencyNote, searchParameters } from './search-parameter-docs.ts'
 
 /** Shown on the /api page and checked against the schema by the tests. */
 export const exampleSearchResponse = {

@@ -5,7 +5,7 @@ import { safeWebsite } from '../organisations/present.ts'
 import { searchHref, searchQueryString } from '../search/search-params.ts'
 import type { SearchParams, SortOrder } from '../search/search-params.ts'
 import type { Facet, SearchHit, SearchOutcome } from '../search/search-types.ts'
-import { defaultPerPage } from './params.ts'
+import { defaultPerPage } from './per-page.ts'
 
 export interface ApiLinkedName {
   slug: string

@@ -1,9 +1,9 @@
 // The /api page's content, from the same lists the OpenAPI document and the files use. Pure.
 import { escapeHtml } from '../../lib/html.ts'
 import { exportColumns, listSeparator } from './export-columns.ts'
-import { feedSize } from './feed-query.ts'
+import { feedSize } from './feed-entries.ts'
 import { exampleSearchResponse, openApiDocument } from './openapi.ts'
-import { leniencyNote, searchParameters } from './parameters.ts'
+import { leniencyNote, searchParameters } from './search-parameter-docs.ts'
 import { problem } from './problem.ts'
 
 interface Operation {

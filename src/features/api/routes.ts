@@ -5,7 +5,8 @@ import { listPrinciplesWithCounts } from '../principles/queries.ts'
 import { runSearch } from '../search/run-search.ts'
 import { openDataHeaders, searchDeps } from './headers.ts'
 import { openApiDocument } from './openapi.ts'
-import { baseUrlOf, parsePerPage } from './params.ts'
+import { siteUrl } from '../../web/base-url.ts'
+import { parsePerPage } from './per-page.ts'
 import { presentCaseStudy, presentMembers, presentPrinciples, presentSearch } from './present.ts'
 import { sendProblem } from './problem.ts'
 import { listMembersForApi } from './queries.ts'
@@ -42,23 +43,23 @@ async function jsonApi(app: FastifyInstance): Promise<void> {
     const perPage = parsePerPage(query.per_page)
     if (!perPage.ok) return sendProblem(request, reply, 400, perPage.detail)
     const outcome = await runSearch(searchDeps(app), query, { pageSize: perPage.value, snippets: false })
-    return openDataHeaders(reply, jsonType).send(presentSearch(outcome, baseUrlOf(app.deps.config, request)))
+    return openDataHeaders(reply, jsonType).send(presentSearch(outcome, siteUrl(app.deps.config, request)))
   })
 
   app.get<{ Params: { slug: string } }>('/v1/case-studies/:slug', async (request, reply) => {
     const { slug } = request.params
     const data = isSlug(slug) ? await findPublishedCaseStudy(app.deps.db, slug) : null
     if (!data) return sendProblem(request, reply, 404, 'No published case study has this slug.')
-    return openDataHeaders(reply, jsonType).send(presentCaseStudy(data, baseUrlOf(app.deps.config, request)))
+    return openDataHeaders(reply, jsonType).send(presentCaseStudy(data, siteUrl(app.deps.config, request)))
   })
 
   app.get('/v1/principles', async (request, reply) => {
     const rows = await listPrinciplesWithCounts(app.deps.db)
-    return openDataHeaders(reply, jsonType).send(presentPrinciples(rows, baseUrlOf(app.deps.config, request)))
+    return openDataHeaders(reply, jsonType).send(presentPrinciples(rows, siteUrl(app.deps.config, request)))
   })
 
   app.get('/v1/members', async (request, reply) => {
     const rows = await listMembersForApi(app.deps.db)
-    return openDataHeaders(reply, jsonType).send(presentMembers(rows, baseUrlOf(app.deps.config, request)))
+    return openDataHeaders(reply, jsonType).send(presentMembers(rows, siteUrl(app.deps.config, request)))
   })
 }

@@ -1,3 +1,4 @@
+import { siteUrl } from '../../web/base-url.ts'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { inTransaction } from '../../db/unit-of-work.ts'
 import { NotFoundError } from '../../errors.ts'
@@ -6,7 +7,6 @@ import { isSlug } from '../../lib/slug.ts'
 import { asForm, presentErrors, text, type FieldError } from '../../web/forms.ts'
 import { auditActor } from '../accounts/actor.ts'
 import { authorize, requireUser } from '../accounts/guard.ts'
-import { baseUrl } from '../accounts/routes.ts'
 import { presentSnapshotPage } from '../case-studies/editor-present.ts'
 import { findCaseStudyBySlug, loadFormChoices } from '../case-studies/editor-queries.ts'
 import { canReviewCaseStudies } from '../case-studies/policy.ts'
@@ -110,7 +110,7 @@ export async function reviewRoutes(app: FastifyInstance): Promise<void> {
         caseStudyId: row.id,
         revision: Number(text(form, 'revision', 12)) || 0,
         comment,
-        editUrl: `${baseUrl(app, request)}/case-studies/${row.slug}/edit`,
+        editUrl: `${siteUrl(app.deps.config, request)}/case-studies/${row.slug}/edit`,
         networkName: app.deps.config.networkName,
       }),
     )

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { baseUrlOf, parsePerPage } from './params.ts'
+import { parsePerPage } from './per-page.ts'
 
 describe('parsePerPage', () => {
   const cases: Array<[string, unknown, number | null]> = [
@@ -29,15 +29,4 @@ describe('parsePerPage', () => {
       } else assert.deepEqual(result, { ok: true, value: expected })
     })
   }
-})
-
-describe('baseUrlOf', () => {
-  it('prefers PUBLIC_URL, without a trailing slash', () => {
-    assert.equal(baseUrlOf({ publicUrl: 'https://coophub.example.org/' }, { protocol: 'http', host: 'evil.example' }), 'https://coophub.example.org')
-    assert.equal(baseUrlOf({ publicUrl: 'https://example.org/network' }, { protocol: 'http', host: 'x' }), 'https://example.org/network')
-  })
-
-  it('falls back to the address of the request', () => {
-    assert.equal(baseUrlOf({ publicUrl: undefined }, { protocol: 'https', host: 'localhost:3000' }), 'https://localhost:3000')
-  })
 })

@@ -2,7 +2,7 @@
 // OpenAPI document and the /api page. Parsing itself is the search's (search-params.ts).
 import { caseStudyKinds } from '../../db/schema/enums.ts'
 import { maxPage, maxQueryLength, maxValuesPerFacet, searchableTiers, sortOrders } from '../search/search-params.ts'
-import { defaultPerPage, maxPerPage } from './params.ts'
+import { defaultPerPage, maxPerPage } from './per-page.ts'
 
 export interface ParameterDoc {
   name: string

@@ -1,6 +1,3 @@
-import type { FastifyRequest } from 'fastify'
-import type { Config } from '../../config.ts'
-
 export const defaultPerPage = 20
 export const maxPerPage = 100
 
@@ -18,10 +15,4 @@ export function parsePerPage(raw: unknown): PerPage {
   const n = /^\d{1,3}$/.test(text) ? Number(text) : NaN
   if (n >= 1 && n <= maxPerPage) return { ok: true, value: n }
   return { ok: false, detail: `per_page must be a whole number from 1 to ${maxPerPage}.` }
-}
-
-/** The site's address for absolute links: PUBLIC_URL when set, else the address the request came to. */
-export function baseUrlOf(config: Pick<Config, 'publicUrl'>, request: Pick<FastifyRequest, 'protocol' | 'host'>): string {
-  const base = config.publicUrl ?? `${request.protocol}://${request.host}`
-  return base.replace(/\/+$/, '')
 }
