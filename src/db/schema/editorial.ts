@@ -42,3 +42,24 @@ export const reviewComments = pgTable(
   },
   (t) => [index('review_comments_case_study_idx').on(t.caseStudyId)],
 )
+
+/**
+ * An uploaded document's reading while a person checks it (the import review): kept here, not in
+ * the page, so that what is saved — above all the new organisations it proposes — is exactly
+ * what this person was shown. The form carries only the id; a review belongs to one account and
+ * lapses after a day.
+ */
+export const importReviews = pgTable(
+  'import_reviews',
+  {
+    /** A random token, unguessable: the form's only handle on the review. */
+    id: text('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    state: jsonb('state').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('import_reviews_expires_idx').on(t.expiresAt)],
+)
