@@ -1,3 +1,4 @@
+// `coophub demo --synthetic`: benchmark data only, never loaded by the web server (README.md here).
 import { InvalidArgumentError } from 'commander'
 import type { Database } from '../../../db/client.ts'
 import type { AuditActor } from '../../accounts/actor.ts'
