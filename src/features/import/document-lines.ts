@@ -17,7 +17,9 @@ export interface DocLine {
   heading: number;
 }
 
-const BULLET = /^(?:[•●▪◦‣·○■□➢➤►]\s*|[-*+–]\s+)(?=\S)/u;
+// Word's plain text marks its list levels "•", "o" and "§" (Symbol and Wingdings bullets, some
+// pasted as private-use characters): a sub-level bullet is as much a bullet as the first.
+const BULLET = /^(?:[•●▪◦‣·○■□➢➤►\uF0B7\uF0A7\uF0D8\uF0FC]\s*|[-*+–]\s+|[o§]\s+(?=\p{Lu}))(?=\S)/u;
 const DASH_ONLY = /^[-‐‑‒–—―−]+$/;
 const HEADING = /^(#{1,6})\s+(.*?)\s*#*$/;
 

@@ -1,5 +1,5 @@
 // The importer's dry-run output: a stable contract (keys and their order are fixed) that the
-// command line prints and that tests and scripts compare against.
+// command line prints and that tests and scripts compare against. New keys go at the end.
 
 import type { Reading } from './types.ts';
 
@@ -15,6 +15,8 @@ export interface DryRunJson {
   councils: string[];
   authorities: string[];
   warnings: string[];
+  /** Where the work stands in the programme (idea, bid, funded, in-progress, completed), or null. */
+  stage: string | null;
 }
 
 export function toDryRunJson(file: string, reading: Reading): DryRunJson {
@@ -32,5 +34,6 @@ export function toDryRunJson(file: string, reading: Reading): DryRunJson {
     councils: [...reading.councils],
     authorities: [...reading.authorities],
     warnings: reading.warnings.map((w) => `${w.field}: ${w.message}`),
+    stage: reading.stage,
   };
 }

@@ -3,6 +3,7 @@
 // place name standing alone ("In Bury we…"). A bare place name elsewhere is too risky: "Bury",
 // "Reading" and "Rugby" are also ordinary words, and "Team Bury" is not the council.
 
+import { isPlausibleName } from './name-list.ts';
 import type { OrganisationIndex, OrgHit } from './organisation-index.ts';
 
 export interface Mention {
@@ -88,7 +89,12 @@ function walkBack(text: string, at: number, suffix: string, index: OrganisationI
   let k = 0;
   // "Residents of Stretford Town Council": a sentence's first word joined by "of" is not part of the name.
   if (initial && run.length > 2 && ['of', 'in', 'for', 'with', 'by'].includes(run[1] ?? '')) k = 2;
-  while (k < run.length - 1 && LEADING_NOISE.has((run[k] ?? '').toLowerCase())) k++;
+  // Leading words that only start the sentence, and numbers ("In 2022 Sale Town Council…").
+  while (k < run.length - 1 && (LEADING_NOISE.has((run[k] ?? '').toLowerCase()) || /^\d+$/.test(run[k] ?? ''))) k++;
+  // "GM Moving and Stretford Town Council": when what stands before an "and" is a name by itself,
+  // the council is what follows it. "Brighton and Hove City Council" keeps its "Brighton".
+  const and = run.findLastIndex((t, i) => i > k && (t === 'and' || t === '&'));
+  if (and > k && isPlausibleName(run.slice(k, and).join(' '), (name) => index.lookup(name) !== null)) k = and + 1;
   const rest = run.slice(k);
   if (rest.every((t) => GENERIC.has(t.toLowerCase()) || CONNECTORS.has(t))) return null;
   if (rest.length === 1 && LEADING_NOISE.has((rest[0] ?? '').toLowerCase())) return null;

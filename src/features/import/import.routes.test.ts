@@ -179,6 +179,26 @@ describeEachDatabase('import on the web', (get) => {
       assert.equal((await db.select().from(organisations).where(eq(organisations.name, 'Millbrook Town Council'))).length, 0, 'a proposal dropped in review is not created')
     })
 
+    it('the stage the document gives is shown and saved, as the person leaves or changes it', async () => {
+      const text = caseStudyText('Street orchards on the estate').replace('\u2022 Status Policy Labs', '\u2022 Type: Policy Labs\n\u2022 Bid')
+      const review = await officer.post('/import', { text })
+      assert.equal(review.statusCode, 200, review.body.slice(0, 300))
+      assert.match(review.body, /<option value="bid" selected>Bid<\/option>/)
+      const state = hidden(review.body, 'state')
+      const form = { state, title: 'Street orchards on the estate', kind: 'policy-lab', participants: [''], partners: [''], funders: [''], body: 'Trees.', action: 'save' }
+      const again = await officer.post('/import/save', { ...form, title: '', stage: 'funded' })
+      assert.equal(again.statusCode, 400)
+      assert.match(again.body, /<option value="funded" selected>Funded<\/option>/, 'a form error keeps the chosen stage')
+      const save = await officer.post('/import/save', { ...form, stage: 'funded' })
+      assert.equal(save.statusCode, 303, save.body.slice(0, 300))
+      const [cs] = await get().handle.db.select().from(caseStudies).where(eq(caseStudies.slug, 'street-orchards-on-the-estate'))
+      assert.deepEqual([cs!.kind, cs!.stage], ['policy-lab', 'funded'])
+      const odd = await officer.post('/import/save', { ...form, title: 'Street orchards again', stage: 'approved' })
+      assert.equal(odd.statusCode, 303)
+      const [other] = await get().handle.db.select().from(caseStudies).where(eq(caseStudies.slug, 'street-orchards-again'))
+      assert.equal(other!.stage, null, 'a stage we do not know is not stored')
+    })
+
     it('an uploaded file is read too, and a form error keeps the warnings', async () => {
       const res = await upload(officer, {}, { name: 'mill.html', content: `<!doctype html><html><body><main><h1>Seed swap</h1><p>Gardeners in Brookfield swapped seeds.</p></main></body></html>` })
       assert.equal(res.statusCode, 200, res.body.slice(0, 300))

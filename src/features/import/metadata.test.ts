@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { describeLine } from './document-lines.ts';
-import { kindFromText, parseMetadataLine, parseYear, splitNameList } from './metadata.ts';
+import { kindFromText, parseMetadataLine, parseYear, postedYear, stageFromText } from './metadata.ts';
+import { splitNameList } from './name-list.ts';
 import { readDocument } from './read-document.ts';
 import { doc, fixtureContext } from './test-support.ts';
 
@@ -24,6 +25,16 @@ describe('metadata lines', () => {
     ['- Status: Action Learning Set', { key: 'kind', value: 'Action Learning Set' }],
     ['Status: Completed', { key: 'kind', value: 'Completed' }],
     ['Lead Member:', { key: 'lead', value: '' }],
+    ['Stage: Bid', { key: 'stage', value: 'Bid' }],
+    ['\u2022 Stage Funded', { key: 'stage', value: 'Funded' }],
+    ['Status Funded', { key: 'kind', value: 'Funded' }],
+    ['o Participating Members: Bury Council', { key: 'participants', value: 'Bury Council' }],
+    ['\uF0B7\tYear: 2019', { key: 'year', value: '2019' }],
+    ['\u00a7 Year: 2019', { key: 'year', value: '2019' }],
+    ['Posted on 3rd March, 2016', { key: 'posted', value: 'Posted on 3rd March, 2016' }],
+    ['Stage two of the work began in May.', null],
+    ['Posted in Case studies', null],
+    ['or the year before', null],
     // Narrative that only starts like a label.
     ['Year after year the queue at the food bank grew.', null],
     ['Type of support offered varied by ward.', null],
@@ -64,18 +75,74 @@ describe('years and kinds', () => {
 });
 
 describe('name lists', () => {
-  const known = new Set(['brighton and hove city council', 'armagh city, banbridge and craigavon borough council']);
+  const known = new Set(
+    ['brighton and hove city council', 'armagh city, banbridge and craigavon borough council', 'bath and north east somerset council', 'bury council', 'oldham council', 'trafford council', 'mutual futures cic'],
+  );
   const isKnown = (n: string): boolean => known.has(n.toLowerCase());
-  const cases: [string, string[]][] = [
-    ['Bury Council, Oldham Council, Stockport Council', ['Bury Council', 'Oldham Council', 'Stockport Council']],
-    ['Bury Council, Oldham Council and Stockport Council', ['Bury Council', 'Oldham Council', 'Stockport Council']],
-    ['Bury Council and Oldham Council', ['Bury Council', 'Oldham Council']],
-    ['Brighton and Hove City Council; Bury Council', ['Brighton and Hove City Council', 'Bury Council']],
-    ['Armagh City, Banbridge and Craigavon Borough Council, Bury Council', ['Armagh City, Banbridge and Craigavon Borough Council', 'Bury Council']],
-    ['Mutual Futures CIC, and Hopeful Homes', ['Mutual Futures CIC', 'Hopeful Homes']],
-    ['Friends of Beech Park', ['Friends of Beech Park']],
+  // [written, names read, pieces the person is asked about]
+  const cases: [string, string[], string[][]][] = [
+    ['Bury Council, Oldham Council, Stockport Council', ['Bury Council', 'Oldham Council', 'Stockport Council'], []],
+    ['Bury Council, Oldham Council and Stockport Council', ['Bury Council', 'Oldham Council', 'Stockport Council'], []],
+    ['Bury Council and Oldham Council', ['Bury Council', 'Oldham Council'], []],
+    ['Brighton and Hove City Council; Bury Council', ['Brighton and Hove City Council', 'Bury Council'], []],
+    ['Bury Council and Brighton and Hove City Council', ['Bury Council', 'Brighton and Hove City Council'], []],
+    ['Armagh City, Banbridge and Craigavon Borough Council, Bury Council', ['Armagh City, Banbridge and Craigavon Borough Council', 'Bury Council'], []],
+    [
+      'Brighton and Hove City Council, Bath and North East Somerset Council and Smith and Jones Ltd',
+      ['Brighton and Hove City Council', 'Bath and North East Somerset Council', 'Smith and Jones Ltd'],
+      [],
+    ],
+    ['Mutual Futures CIC, and Hopeful Homes', ['Mutual Futures CIC', 'Hopeful Homes'], []],
+    ['Mutual Futures CIC and Hopeful Homes', ['Mutual Futures CIC', 'Hopeful Homes'], []],
+    ['GM Moving and Trafford Council', ['GM Moving', 'Trafford Council'], []],
+    ['Friends of Beech Park', ['Friends of Beech Park'], []],
+    // Nothing known settles these: read as well as can be, and asked about.
+    ['Smith and Jones Ltd', ['Smith and Jones Ltd'], [['Smith and Jones Ltd']]],
+    ['Oldham Council, Smith & Jones Ltd', ['Oldham Council', 'Smith & Jones Ltd'], [['Smith & Jones Ltd']]],
+    ['Telford and Wrekin Council', ['Telford and Wrekin Council'], [['Telford and Wrekin Council']]],
+    ['GM Moving and Salford Council', ['GM Moving', 'Salford Council'], [['GM Moving', 'Salford Council']]],
+    ['Kent County Council and Medway Council', ['Kent County Council', 'Medway Council'], [['Kent County Council', 'Medway Council']]],
+    ['A and B and C and D and E and F and G and H', ['A and B and C and D and E and F and G and H'], [['A and B and C and D and E and F and G and H']]],
   ];
-  for (const [value, expected] of cases) it(value, () => assert.deepEqual(splitNameList(value, isKnown), expected));
+  for (const [value, names, doubts] of cases) {
+    it(value, () => {
+      const list = splitNameList(value, isKnown);
+      assert.deepEqual(list.names, names);
+      assert.deepEqual(list.doubts.map((d) => d.parts), doubts);
+    });
+  }
+});
+
+describe('stages and posting dates', () => {
+  const stages: [string, string | null][] = [
+    ['Bid', 'bid'],
+    ['Funded', 'funded'],
+    ['In progress', 'in-progress'],
+    ['in-progress', 'in-progress'],
+    ['Ongoing', 'in-progress'],
+    ['Completed.', 'completed'],
+    ['Idea', 'idea'],
+    ['Policy Labs \u2013 Funded', 'funded'],
+    ['Policy lab (bid stage)', 'bid'],
+    ['Policy Labs', null],
+    ['Not funded', null],
+    ['Unfunded', null],
+    ['Phase 2', null],
+  ];
+  for (const [text, expected] of stages) it(`stage ${text}`, () => assert.equal(stageFromText(text), expected));
+
+  const posted: [string, number | null][] = [
+    ['Posted on 3rd March, 2016', 2016],
+    ['Posted on 3 March 2016 by Jo', 2016],
+    ['Posted on March 3rd, 2016', 2016],
+    ['Posted: Thursday, 3 March 2016', 2016],
+    ['Published on 03/03/2016', 2016],
+    ['Posted on 2016-03-03', 2016],
+    ['Posted March 2016', 2016],
+    ['Posted in Case studies', null],
+    ['Published on the council\u2019s website in 2016, the report', null],
+  ];
+  for (const [line, expected] of posted) it(JSON.stringify(line), () => assert.equal(postedYear(line), expected));
 });
 
 describe('metadata in a document', () => {
@@ -110,10 +177,10 @@ describe('metadata in a document', () => {
   });
 
   it('warns about an unreadable year and an unknown kind, keeping the raw kind', () => {
-    const r = readDocument(doc('Year: in the spring', 'Status: Completed', '', 'Some narrative text for the body of this case.'), ctx);
+    const r = readDocument(doc('Year: in the spring', 'Status: Mixed', '', 'Some narrative text for the body of this case.'), ctx);
     assert.equal(r.yearStart, null);
     assert.equal(r.kind, null);
-    assert.equal(r.kindText, 'Completed');
+    assert.equal(r.kindText, 'Mixed');
     assert.match(r.warnings.find((w) => w.field === 'year')?.message ?? '', /not a year/);
     assert.match(r.warnings.find((w) => w.field === 'kind')?.message ?? '', /not a kind we know/);
   });

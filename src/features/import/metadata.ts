@@ -1,12 +1,13 @@
-// Metadata lines ("Lead Member …", "Year 2019-2021", "Status Policy Labs"), as bullets or plain
-// lines, with or without a colon. Without a colon a label is only believed when its value has the
-// expected shape, because narrative also starts with "Year after year" or "Type of support".
+// Metadata lines ("Lead Member …", "Year 2019-2021", "Status Policy Labs", "Stage: Funded",
+// "Posted on 3rd March, 2016"), as bullets or plain lines, with or without a colon. Without a
+// colon a label is only believed when its value has the expected shape, because narrative also
+// starts with "Year after year", "Type of support" or "Stage two".
 
 import { stripEmphasis } from './document-lines.ts';
 import { compactKey, startsWithUpper, wordCount } from './normalise-text.ts';
-import type { Kind } from './types.ts';
+import type { Kind, Stage } from './types.ts';
 
-export type MetadataKey = 'lead' | 'participants' | 'year' | 'kind';
+export type MetadataKey = 'lead' | 'participants' | 'year' | 'kind' | 'stage' | 'posted';
 
 export interface MetadataLine {
   key: MetadataKey;
@@ -15,11 +16,13 @@ export interface MetadataLine {
 }
 
 const LABEL =
-  /^(lead\s+(?:members?|organi[sz]ations?|councils?)|participating\s+(?:members?|organi[sz]ations?|councils?)|years?|status|type)\b\s*([:\-–—])?\s*(.*)$/i;
+  /^(lead\s+(?:members?|organi[sz]ations?|councils?)|participating\s+(?:members?|organi[sz]ations?|councils?)|years?|status|type|stage)\b\s*([:\-–—])?\s*(.*)$/i;
 
 export function parseMetadataLine(content: string): MetadataLine | null {
   if (content.length > 400) return null;
-  const m = LABEL.exec(stripEmphasis(content));
+  const text = stripEmphasis(content);
+  if (POSTED.test(text)) return postedYear(text) === null ? null : { key: 'posted', value: text.replace(/\.$/, '') };
+  const m = LABEL.exec(text);
   if (!m) return null;
   const label = (m[1] ?? '').toLowerCase();
   const colon = m[2] !== undefined;
@@ -30,14 +33,18 @@ export function parseMetadataLine(content: string): MetadataLine | null {
       ? 'participants'
       : label.startsWith('year')
         ? 'year'
-        : 'kind';
+        : label === 'stage'
+          ? 'stage'
+          : 'kind';
   if (value.length === 0) return { key, value };
   if (colon) return { key, value };
   switch (key) {
     case 'year':
       return parseYear(value) ? { key, value } : null;
     case 'kind':
-      return kindFromText(value) ? { key, value } : null;
+      return kindFromText(value) || stageFromText(value) ? { key, value } : null;
+    case 'stage':
+      return stageFromText(value) ? { key, value } : null;
     default:
       // "Lead Member for Housing said…" is a councillor's role in a sentence, not a label.
       return startsWithUpper(value) && wordCount(value) <= 25 && !/^for\b/i.test(value) ? { key, value } : null;
@@ -72,46 +79,52 @@ export function kindFromText(value: string): Kind | null {
   return null;
 }
 
+const KIND_WORDS = /\b(?:policy\s+(?:labs?|prototypes?)|action[\s-]+learning(?:\s+sets?)?|case\s+stud(?:y|ies)|projects?)\b/gi;
+const STAGES: [RegExp, Stage][] = [
+  [/^ideas?$/, 'idea'],
+  [/^(?:bids?|bidding|bid submitted)$/, 'bid'],
+  [/^(?:funded|funding (?:agreed|awarded))$/, 'funded'],
+  [/^(?:in[\s-]progress|ongoing|under\s?way)$/, 'in-progress'],
+  [/^(?:completed?|finished)$/, 'completed'],
+];
+
+/**
+ * Where a piece of work stands ("Bid", "Funded", "In progress"…): the whole value, or what is
+ * left of it once a kind is taken out ("Policy Labs – Funded", "Policy lab (bid stage)").
+ */
+export function stageFromText(value: string): Stage | null {
+  const rest = value
+    .replace(KIND_WORDS, ' ')
+    .replace(/\bstage\b/gi, ' ')
+    .replace(/[^\p{L}\s-]+/gu, ' ')
+    .replace(/\s+-\s+|^\s*-|-\s*$/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+  if (!rest) return null;
+  for (const [pattern, stage] of STAGES) if (pattern.test(rest)) return stage;
+  return null;
+}
+
+const POSTED = /^(?:posted|published)\b/i;
+const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
+const POSTED_DATE = new RegExp(
+  `^(?:posted|published)(?:\\s+on)?\\s*[:\\-–—]?\\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\\s+)?` +
+    `(?:(?:\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}\\.?,?\\s+|${MONTH}\\.?\\s+(?:\\d{1,2}(?:st|nd|rd|th)?,?\\s+)?|\\d{1,2}[/.-]\\d{1,2}[/.-])` +
+    `((?:19|20)\\d{2})\\b|((?:19|20)\\d{2})-\\d{2}-\\d{2}\\b)`,
+  'i',
+);
+
+/** The year of a "Posted on 3rd March, 2016" line (what a saved page of the network's site shows), or null. */
+export function postedYear(line: string): number | null {
+  const m = POSTED_DATE.exec(line.trim());
+  const year = m?.[1] ?? m?.[2];
+  return year ? Number(year) : null;
+}
+
 const ORG_SUFFIX =
   /\b(?:council|authority|corporation|trust|ltd|limited|cic|plc|partnership|association|society|foundation|university|college|network|group|uk|nhs|co-?operative|federation|alliance)\.?$/i;
 
 export function looksLikeOrganisation(text: string): boolean {
   return ORG_SUFFIX.test(text.trim());
-}
-
-/**
- * Splits "A, B and C" into names. Commas and "and" also occur inside official names
- * ("Armagh City, Banbridge and Craigavon …", "Telford and Wrekin"), so known names win.
- */
-export function splitNameList(value: string, isKnown: (name: string) => boolean): string[] {
-  const pieces = value
-    .split(/\s*[;,]\s*/)
-    .map((p) => p.replace(/^(?:and|&)\s+/i, '').replace(/\.$/, '').trim())
-    .filter((p) => p.length > 0);
-  const out: string[] = [];
-  let i = 0;
-  while (i < pieces.length) {
-    let taken = false;
-    for (let j = Math.min(pieces.length, i + 4); j >= i + 2; j--) {
-      const joined = pieces.slice(i, j).join(', ');
-      if (isKnown(joined)) {
-        out.push(joined);
-        i = j;
-        taken = true;
-        break;
-      }
-    }
-    if (taken) continue;
-    const piece = pieces[i] ?? '';
-    i++;
-    const parts = piece.split(/\s+(?:and|&)\s+/i);
-    const isLastOfList = i === pieces.length && pieces.length > 1;
-    const split =
-      parts.length > 1 &&
-      !isKnown(piece) &&
-      (parts.every((p) => isKnown(p) || looksLikeOrganisation(p)) || (isLastOfList && parts.every(startsWithUpper)));
-    if (split) out.push(...parts);
-    else out.push(piece);
-  }
-  return out;
 }

@@ -1,7 +1,8 @@
 // A reading → the draft case study it becomes: the editorial snapshot, with the organisations it
 // needs created first. No I/O: the session answers lookups from memory.
 
-import { caseStudyKinds } from '../../db/schema/enums.ts'
+import { caseStudyKinds, caseStudyStages } from '../../db/schema/enums.ts'
+import type { CaseStudyStage } from '../../db/schema/enums.ts'
 import type { CaseStudySnapshot, NamedRef } from '../case-studies/snapshot.ts'
 import type { ImportSession, NewOrganisation, OrganisationTarget } from './import-session.ts'
 import type { Reading } from './types.ts'
@@ -17,6 +18,8 @@ export interface PlannedDraft {
   snapshot: CaseStudySnapshot
   targets: { lead: OrganisationTarget | null; participants: OrganisationTarget[]; partners: OrganisationTarget[]; contact: OrganisationTarget | null }
   newOrganisations: NewOrganisation[]
+  /** Where the work stands in the programme: kept beside the snapshot, which has no place for it. */
+  stage: CaseStudyStage | null
 }
 
 function clip(text: string, max: number): string {
@@ -98,7 +101,8 @@ export function planDraft(reading: Reading, session: ImportSession): PlannedDraf
         }
       : null,
   }
-  return { snapshot, targets: { lead, participants, partners, contact: contactOrg }, newOrganisations: [...newOrganisations.values()] }
+  const stage = caseStudyStages.find((s) => s === reading.stage) ?? null
+  return { snapshot, targets: { lead, participants, partners, contact: contactOrg }, newOrganisations: [...newOrganisations.values()], stage }
 }
 
 /** The snapshot with the ids of the organisations created for it. */

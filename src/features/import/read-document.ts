@@ -22,7 +22,7 @@
 //   "-", a bullet of the block nor a statement-like line; a heading; a metadata or contact line.
 //
 // Around the block: metadata lines ("Lead Member …", "Participating Members A, B", "Year 2019-2021",
-// "Status Policy Labs"), the narrative (with headings such as "About the project"), a contact
+// "Status Policy Labs", "Type Policy Labs" then "Bid", "Posted on 3rd March, 2016"), the narrative (with headings such as "About the project"), a contact
 // block ("For more information contact:" + name, job title, organisation) and page furniture
 // (cookie banners, "Share this", "Latest posts", sometimes glued to the last line of text).
 
@@ -34,14 +34,15 @@ import type { DocLine } from './document-lines.ts';
 import { findBarePlaceNames, findCouncilNames } from './find-councils.ts';
 import type { Mention } from './find-councils.ts';
 import { isFurniture, looksLikePostTitle, startsPostList } from './furniture.ts';
-import { kindFromText, parseMetadataLine, parseYear, splitNameList } from './metadata.ts';
+import { kindFromText, parseMetadataLine, parseYear, postedYear, stageFromText } from './metadata.ts';
 import type { MetadataLine } from './metadata.ts';
+import { splitNameList } from './name-list.ts';
 import { clip, tidySpaces, wordCount } from './normalise-text.ts';
 import { resolveOrganisations } from './organisations.ts';
 import { principlesHeaderRest, readPrinciplesBlock } from './principles-block.ts';
 import type { ReadingContext } from './reading-context.ts';
 import { findDocumentTitle, proposeTitle } from './title.ts';
-import type { Contact, PrincipleMatch, Reading, ReadingHints, ReadingWarning } from './types.ts';
+import type { Contact, PrincipleMatch, Reading, ReadingHints, ReadingWarning, Stage } from './types.ts';
 
 // A case study names a handful of councils; a bound keeps pathological input fast.
 const MAX_MENTIONS = 1000;
@@ -72,6 +73,7 @@ export function readDocument(text: string, ctx: ReadingContext, hints: ReadingHi
   const docTitle = findDocumentTitle(lines, isStructural);
   if (docTitle) excluded.add(docTitle.line);
   let title = hints.title?.trim() ? tidySpaces(hints.title) : (docTitle?.title ?? null);
+  const statedTitle = title;
 
   let principles: PrincipleMatch[] = [];
   let principlesFound = false;
@@ -79,6 +81,8 @@ export function readDocument(text: string, ctx: ReadingContext, hints: ReadingHi
   let contactFound = false;
   let contactPos = 0;
   const metas: Meta[] = [];
+  // A bare "Bid" or "Funded" counts as the stage only among the metadata lines.
+  let afterMeta = false;
 
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
@@ -95,6 +99,7 @@ export function readDocument(text: string, ctx: ReadingContext, hints: ReadingHi
       continue;
     }
     if (isPrinciplesHeader(line)) {
+      afterMeta = false;
       const block = readPrinciplesBlock(lines, i, ctx.principles, isStructural);
       for (const c of block.consumed) excluded.add(c);
       if (!principlesFound) {
@@ -110,6 +115,7 @@ export function readDocument(text: string, ctx: ReadingContext, hints: ReadingHi
       continue;
     }
     if (isContactHeader(line)) {
+      afterMeta = false;
       const block = readContactBlock(lines, i, isStructural, isKnown);
       for (const c of block.consumed) excluded.add(c);
       if (!contactFound) {
@@ -134,6 +140,12 @@ export function readDocument(text: string, ctx: ReadingContext, hints: ReadingHi
         }
       }
       if (value) metas.push({ key: meta.key, value, pos: i * 1e6 });
+      afterMeta = true;
+    } else if (afterMeta && line.heading === 0 && wordCount(line.content) <= 4 && stageFromText(line.content)) {
+      excluded.add(i);
+      metas.push({ key: 'stage', value: line.content, pos: i * 1e6 });
+    } else {
+      afterMeta = false;
     }
   }
 
@@ -155,13 +167,16 @@ export function readDocument(text: string, ctx: ReadingContext, hints: ReadingHi
   const bodyMarkdown = toMarkdown(blocks);
   if (!bodyMarkdown) warnings.push({ field: 'body', message: 'No narrative text found; the body is empty.' });
 
-  const { yearStart, yearEnd } = readYear(metas, narrative, warnings);
-  const { kind, kindText } = readKind(metas, warnings);
+  const { yearStart, yearEnd } = readYear(metas, narrative, statedTitle, warnings);
+  const { kind, kindText, stage } = readKindAndStage(metas, warnings);
 
   const leadMeta = metas.find((m) => m.key === 'lead');
-  const participants = metas
-    .filter((m) => m.key === 'participants')
-    .flatMap((m) => splitNameList(m.value, isKnown).map((name) => ({ name, pos: m.pos })));
+  const participants: { name: string; pos: number }[] = [];
+  for (const m of metas.filter((x) => x.key === 'participants')) {
+    const list = splitNameList(m.value, isKnown);
+    for (const name of list.names) participants.push({ name, pos: m.pos });
+    for (const d of list.doubts) warnings.push({ field: 'organisations', message: doubtMessage(d.written, d.parts) });
+  }
 
   const mentions: Mention[] = [];
   for (const b of blocks) {
@@ -194,6 +209,7 @@ export function readDocument(text: string, ctx: ReadingContext, hints: ReadingHi
     bodyMarkdown,
     kind,
     kindText,
+    stage,
     yearStart,
     yearEnd,
     principles,
@@ -208,14 +224,43 @@ export function readDocument(text: string, ctx: ReadingContext, hints: ReadingHi
   };
 }
 
+/** The question the review screen asks about a name with an "and" that nothing known settles. */
+function doubtMessage(written: string, parts: readonly string[]): string {
+  const quoted = `"${clip(written, 100)}"`;
+  if (parts.length === 1) return `${quoted} is read as one organisation, as no known name settles it; if it names more than one, choose each separately.`;
+  const count = parts.length === 2 ? 'two' : String(parts.length);
+  return `${quoted} is read as ${count} organisations, ${parts.map((p) => `"${clip(p, 60)}"`).join(' and ')}, none of them known; if it is one organisation, put it back together.`;
+}
+
 function nextNonBlank(lines: readonly DocLine[], from: number): DocLine | undefined {
   for (let j = from; j < lines.length; j++) if (!lines[j]?.blank) return lines[j];
   return undefined;
 }
 
-function readYear(metas: readonly Meta[], narrative: string, warnings: ReadingWarning[]): { yearStart: number | null; yearEnd: number | null } {
+// A year in a title ("Policy Labs 2021", "Food Lab 2019/20"), but not a target ("Net zero by 2030").
+const TITLE_YEAR = /(?<!\b(?:by|until|to|vision|beyond)\s)\b(?:19|20)\d{2}(?:\s*(?:-|–|—|\/)\s*(?:19|20)?\d{2})?\b/i;
+
+function readYear(
+  metas: readonly Meta[],
+  narrative: string,
+  statedTitle: string | null,
+  warnings: ReadingWarning[],
+): { yearStart: number | null; yearEnd: number | null } {
   const line = metas.find((m) => m.key === 'year');
   if (!line) {
+    // Pages saved from the network's site give the year in the title or the date they were posted.
+    const inTitle = statedTitle ? TITLE_YEAR.exec(statedTitle)?.[0] : undefined;
+    const fromTitle = inTitle ? parseYear(inTitle) : null;
+    if (fromTitle && inTitle) {
+      warnings.push({ field: 'year', message: `No "Year" line; ${inTitle} is taken from the title ("${clip(statedTitle ?? '', 60)}"). Check it.` });
+      return { yearStart: fromTitle.start, yearEnd: fromTitle.end };
+    }
+    const posted = metas.find((m) => m.key === 'posted');
+    const year = posted ? postedYear(posted.value) : null;
+    if (posted && year) {
+      warnings.push({ field: 'year', message: `No "Year" line; ${year} is taken from "${clip(posted.value, 60)}", when the page was posted: the work may be earlier. Check it.` });
+      return { yearStart: year, yearEnd: year };
+    }
     const seen = /\b(?:19|20)\d{2}\b/.exec(narrative)?.[0];
     const hint = seen ? ` (the text mentions ${seen})` : '';
     warnings.push({ field: 'year', message: `No "Year" line; the year is left empty${hint}.` });
@@ -229,18 +274,36 @@ function readYear(metas: readonly Meta[], narrative: string, warnings: ReadingWa
   return { yearStart: year.start, yearEnd: year.end };
 }
 
-function readKind(metas: readonly Meta[], warnings: ReadingWarning[]): Pick<Reading, 'kind' | 'kindText'> {
-  const line = metas.find((m) => m.key === 'kind');
-  if (!line) {
-    warnings.push({ field: 'kind', message: 'No "Status" or "Type" line; the kind is left empty.' });
-    return { kind: null, kindText: null };
+const STAGE_NAMES: Record<Stage, string> = { idea: 'idea', bid: 'bid', funded: 'funded', 'in-progress': 'in progress', completed: 'completed' };
+
+/**
+ * The kind from a "Status" or "Type" line naming one; the stage from a "Stage" line, a "Status"
+ * line naming one ("Status: Funded"), or a bare "Bid" among the metadata. A stage never stands
+ * in for the kind.
+ */
+function readKindAndStage(metas: readonly Meta[], warnings: ReadingWarning[]): Pick<Reading, 'kind' | 'kindText' | 'stage'> {
+  const kindLines = metas.filter((m) => m.key === 'kind');
+  const stageLines = metas.filter((m) => m.key === 'stage' || m.key === 'kind');
+  let stage: Stage | null = null;
+  for (const m of stageLines) {
+    stage = stageFromText(m.value);
+    if (stage) break;
   }
-  const kind = kindFromText(line.value);
-  if (!kind) {
+  const unknownStage = metas.find((m) => m.key === 'stage' && !stageFromText(m.value));
+  if (!stage && unknownStage) {
+    warnings.push({ field: 'kind', message: `"Stage ${clip(unknownStage.value, 40)}" is not a stage we know (idea, bid, funded, in progress, completed); no stage is recorded.` });
+  }
+  const named = kindLines.find((m) => kindFromText(m.value) !== null);
+  if (named) return { kind: kindFromText(named.value), kindText: named.value, stage };
+  const unknown = kindLines.find((m) => stageFromText(m.value) === null);
+  if (unknown) {
     warnings.push({
       field: 'kind',
-      message: `"${clip(line.value, 40)}" is not a kind we know (case study, policy lab, policy prototype, action-learning set, project); choose one.`,
+      message: `"${clip(unknown.value, 40)}" is not a kind we know (case study, policy lab, policy prototype, action-learning set, project); choose one.`,
     });
+    return { kind: null, kindText: unknown.value, stage };
   }
-  return { kind, kindText: line.value };
+  const recorded = stage ? ` (the stage, ${STAGE_NAMES[stage]}, is recorded)` : '';
+  warnings.push({ field: 'kind', message: `No "Status" or "Type" line names the kind; the kind is left empty${recorded}.` });
+  return { kind: null, kindText: null, stage };
 }

@@ -2,6 +2,8 @@
 // stored offered as "new" choices (negative ids until saved), and what the page needs to show
 // again if the form comes back with an error, carried in one hidden field.
 
+import { caseStudyStages } from '../../db/schema/enums.ts'
+import type { CaseStudyStage } from '../../db/schema/enums.ts'
 import type { CaseStudyFormValues } from '../case-studies/form.ts'
 import { formValuesFromSnapshot } from '../case-studies/form.ts'
 import type { NamedRef } from '../case-studies/snapshot.ts'
@@ -23,6 +25,8 @@ export interface ReviewState {
   organisations: Array<{ name: string; label: string }>
   contentHash: string
   sourceUrl: string | null
+  /** The programme stage: as read from the document, then as the person chose it. */
+  stage: CaseStudyStage | null
 }
 
 /** Where each kind of warning is shown: next to the field it concerns. */
@@ -76,6 +80,7 @@ export function reviewOf(reading: Reading, session: ImportSession, sourceUrl: st
       organisations: reading.organisations.slice(0, 50).map((o) => ({ name: o.name.slice(0, 200), label: matchLabel(o) })),
       contentHash: reading.contentHash,
       sourceUrl,
+      stage: plan.stage,
     },
   }
 }
@@ -108,7 +113,20 @@ export function readReviewState(raw: string): ReviewState {
     organisations: list(d.organisations).map((o) => ({ name: str(o.name, 200), label: str(o.label, 100) })),
     contentHash: /^[0-9a-f]{64}$/.test(str(d.contentHash, 64)) ? str(d.contentHash, 64) : '',
     sourceUrl: /^https?:\/\//.test(str(d.sourceUrl, 2000)) ? str(d.sourceUrl, 2000) : null,
+    stage: readStage(d.stage),
   }
+}
+
+/** A posted stage, or null for none or anything else. */
+export function readStage(value: unknown): CaseStudyStage | null {
+  return caseStudyStages.find((s) => s === value) ?? null
+}
+
+const STAGE_LABELS: Record<CaseStudyStage, string> = { idea: 'Idea', bid: 'Bid', funded: 'Funded', 'in-progress': 'In progress', completed: 'Completed' }
+
+/** The stage select's items, the current one selected. */
+export function stageItems(stage: CaseStudyStage | null): Array<{ value: string; text: string; selected: boolean }> {
+  return [{ value: '', text: 'Not stated', selected: stage === null }, ...caseStudyStages.map((s) => ({ value: s, text: STAGE_LABELS[s], selected: s === stage }))]
 }
 
 /** Warnings grouped by the form field they are shown next to. */

@@ -20,7 +20,7 @@ import { createDocumentExtractor } from './extraction/document-extractor.ts'
 import { findSourceUrl } from './find-source-url.ts'
 import { findLikelyDuplicates } from './queries.ts'
 import { readDocument } from './read-document.ts'
-import { readReviewState, reviewOf, warningsByField } from './review.ts'
+import { readReviewState, readStage, reviewOf, stageItems, warningsByField } from './review.ts'
 import type { ReviewState } from './review.ts'
 import { multipartLimits, readMultipart } from './upload.ts'
 import type { Upload } from './upload.ts'
@@ -53,6 +53,7 @@ function renderReview(reply: FastifyReply, values: CaseStudyFormValues, choices:
     ...form,
     principleItems,
     warnings: warningsByField(state.warnings),
+    stageItems: stageItems(state.stage),
     warningCount: state.warnings.length,
     organisations: state.organisations,
     attribution: state.organisations.some((o) => o.label.startsWith('local authority')) ? AUTHORITIES_ATTRIBUTION : null,
@@ -119,6 +120,7 @@ export async function importRoutes(app: FastifyInstance): Promise<void> {
     const actor = permitted(request)
     const form = asForm(request.body)
     const state = readReviewState(text(form, 'state', 200_000))
+    state.stage = readStage(text(form, 'stage', 20))
     const values = readCaseStudyForm(form)
     const choices = await loadFormChoices(app.deps.db)
     const action = text(form, 'action', 40)
@@ -134,6 +136,7 @@ export async function importRoutes(app: FastifyInstance): Promise<void> {
       owner: (s) => (actor.role === 'officer' ? actor.organisationId : (s.lead?.id ?? null)),
       contentHash: state.contentHash,
       sourceUrl: state.sourceUrl,
+      stage: state.stage,
       source: 'an upload',
     }))
     if (!created.ok) return renderReview(reply, values, choices, state, created.errors)

@@ -82,9 +82,10 @@ describe('seeds run together', { skip }, () => {
 
   it('the dry-run JSON keeps its contract', () => {
     const json = toDryRunJson('000.txt', readSeed('000'));
-    assert.deepEqual(Object.keys(json), ['file', 'title', 'principles', 'leadMember', 'participatingMembers', 'year', 'status', 'contact', 'councils', 'authorities', 'warnings']);
+    assert.deepEqual(Object.keys(json), ['file', 'title', 'principles', 'leadMember', 'participatingMembers', 'year', 'status', 'contact', 'councils', 'authorities', 'warnings', 'stage']);
     assert.equal(json.year, null);
     assert.equal(json.status, null);
+    assert.equal(json.stage, null);
     assert.deepEqual(json.contact, { name: 'Emma Moseley', jobTitle: 'Senior Policy Officer', organisation: 'Trafford Council' });
     assert.ok(json.warnings.every((w) => /^(title|year|kind|leadMember): /.test(w)));
   });

@@ -2,6 +2,9 @@
 
 export type Kind = 'case-study' | 'policy-lab' | 'policy-prototype' | 'action-learning-set' | 'project';
 
+/** Where the work stands in the network's programme, beside its kind (the schema's caseStudyStages). */
+export type Stage = 'idea' | 'bid' | 'funded' | 'in-progress' | 'completed';
+
 export type WarningField =
   | 'title'
   | 'principles'
@@ -83,6 +86,7 @@ export interface Reading {
   bodyMarkdown: string;
   kind: Kind | null;
   kindText: string | null;
+  stage: Stage | null;
   yearStart: number | null;
   yearEnd: number | null;
   principles: PrincipleMatch[];

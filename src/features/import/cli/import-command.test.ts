@@ -49,7 +49,7 @@ describeEachDatabase('coophub import', (get) => {
     const { summary, out } = await run(['docs/*.txt'], { dryRun: true, json: true })
     const lines = out.lines.map((l) => JSON.parse(l) as Record<string, unknown>)
     assert.deepEqual(lines[0], { file: 'docs/empty.txt', error: '"empty.txt" is empty (0 bytes). Choose the file that holds the case study.' })
-    assert.deepEqual(Object.keys(lines[1]!), ['file', 'title', 'principles', 'leadMember', 'participatingMembers', 'year', 'status', 'contact', 'councils', 'authorities', 'warnings'])
+    assert.deepEqual(Object.keys(lines[1]!), ['file', 'title', 'principles', 'leadMember', 'participatingMembers', 'year', 'status', 'contact', 'councils', 'authorities', 'warnings', 'stage'])
     assert.deepEqual(lines[1]!.principles, ['Sharing power', 'Living our values'])
     assert.deepEqual(lines[1]!.authorities, ['BRK'])
     assert.equal(summary.failed, 1)
@@ -133,6 +133,19 @@ describeEachDatabase('coophub import', (get) => {
     assert.match(text, /Imported +3\n {2}Updated +0\n {2}Unchanged +0\n {2}Warnings +\d+ in 3 documents\n {2}Likely duplicates +\d+\n {2}Failed +2/)
     assert.match(text, /Failed \(nothing was stored for these\):\n {2}nothing-here\/\*\.txt: No file matches "nothing-here\/\*\.txt"\.\n {2}batch\/b\.pdf: "b\.pdf" is a PDF/)
     assert.equal((await row('allotments-for-every-estate')).sourceUrl, 'https://example.org/cs/allotments')
+  })
+
+  it('records the programme stage a document gives beside its kind, and a re-import updates it', async () => {
+    const withStage = (stage: string) => caseStudyText('Street orchards for the ring road').replace('\u2022 Status Policy Labs', `\u2022 Type: Policy Labs\n\u2022 ${stage}`)
+    const first = await run([folder.write('orchard.txt', withStage('Bid'))])
+    assert.equal(first.summary.imported, 1)
+    const cs = await row('street-orchards-for-the-ring-road')
+    assert.deepEqual([cs.kind, cs.stage], ['policy-lab', 'bid'])
+    const dry = await run(['orchard.txt'], { dryRun: true, json: true })
+    assert.equal((JSON.parse(dry.out.lines[0]!) as { stage: string }).stage, 'bid')
+    const again = await run([folder.write('orchard.txt', withStage('Funded'))])
+    assert.equal(again.summary.updated, 1)
+    assert.deepEqual([(await row('street-orchards-for-the-ring-road')).stage, (await row('street-orchards-for-the-ring-road')).kind], ['funded', 'policy-lab'])
   })
 
   it('a zip bomb fails alone with its reason; the documents around it are imported', async () => {

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
 import type { Executor } from '../../../db/client.ts'
-import type { OrganisationRole } from '../../../db/schema/enums.ts'
+import type { CaseStudyStage, OrganisationRole } from '../../../db/schema/enums.ts'
 import type { AuditActor } from '../../accounts/actor.ts'
 import type { CaseStudySnapshot } from '../../case-studies/snapshot.ts'
 import type { ImportSession } from '../import-session.ts'
@@ -11,6 +11,7 @@ export interface NewDraft {
   ownerOrganisationId: number | null
   sourceUrl: string | null
   contentHash: string
+  stage: CaseStudyStage | null
   /** How the audit log names where it came from (a file name). */
   source: string
 }
@@ -45,14 +46,15 @@ export async function insertDrafts(tx: Executor, actor: AuditActor, session: Imp
     owner_organisation_id: d.ownerOrganisationId,
     source_url: d.sourceUrl,
     content_hash: d.contentHash,
+    stage: d.stage,
   }))
   // Each statement takes the whole batch as one JSON parameter: building and sending a hundred
   // rows of parameters through the query builder cost more than the database's work (measured).
   const returned = await tx.execute<{ id: number; slug: string }>(sql`
-    INSERT INTO case_studies (slug, title, summary, body, kind, status, year_start, year_end, outcomes, contact_person_id, search_extra, revision, owner_organisation_id, source_url, content_hash)
-    SELECT slug, title, summary, body, kind, 'draft', year_start, year_end, outcomes, contact_person_id, search_extra, 1, owner_organisation_id, source_url, content_hash
+    INSERT INTO case_studies (slug, title, summary, body, kind, status, year_start, year_end, outcomes, contact_person_id, search_extra, revision, owner_organisation_id, source_url, content_hash, stage)
+    SELECT slug, title, summary, body, kind, 'draft', year_start, year_end, outcomes, contact_person_id, search_extra, 1, owner_organisation_id, source_url, content_hash, stage
     FROM json_to_recordset(${JSON.stringify(rows)}::json) AS t(slug text, title text, summary text, body text, kind text, year_start int, year_end int,
-      outcomes text, contact_person_id int, search_extra text, owner_organisation_id int, source_url text, content_hash text)
+      outcomes text, contact_person_id int, search_extra text, owner_organisation_id int, source_url text, content_hash text, stage text)
     RETURNING id, slug`)
   const idBySlug = new Map(returned.rows.map((r) => [r.slug, r.id]))
   const ids = drafts.map((d) => idBySlug.get(d.slug)!)

@@ -29,16 +29,18 @@ export async function reimportDraft(
   const result = await inTransaction(db, async (tx) => {
     created = await createOrganisations(tx, actor, plan.newOrganisations, (name) => session.organisationSlug(name), input.source)
     const snapshot = finishSnapshot(plan, new Map(created.map((c) => [c.organisation.key, c.ref])))
-    const [row] = await tx.select({ revision: caseStudies.revision, status: caseStudies.status }).from(caseStudies).where(eq(caseStudies.id, input.caseStudyId))
+    const [row] = await tx.select({ revision: caseStudies.revision, status: caseStudies.status, stage: caseStudies.stage }).from(caseStudies).where(eq(caseStudies.id, input.caseStudyId))
     if (!row) return notFound()
     const saved = await saveCaseStudy(tx, actor, { caseStudyId: input.caseStudyId, baseRevision: row.revision, snapshot, action: 'imported' })
     if (!saved.ok) return saved
     // Remembered even when nothing else changed, so the next run finds it by this text at once.
     await tx
       .update(caseStudies)
-      .set({ contentHash: input.reading.contentHash, ...(input.sourceUrl ? { sourceUrl: input.sourceUrl } : {}) })
+      .set({ contentHash: input.reading.contentHash, ...(input.sourceUrl ? { sourceUrl: input.sourceUrl } : {}), ...(plan.stage ? { stage: plan.stage } : {}) })
       .where(eq(caseStudies.id, input.caseStudyId))
-    return ok({ changed: saved.value.changed, published: row.status === 'published' })
+    // The stage lives beside the revisions, so a new stage alone changes the case study too.
+    const stageChanged = plan.stage !== null && plan.stage !== row.stage
+    return ok({ changed: saved.value.changed || stageChanged, published: row.status === 'published' })
   })
   if (!result.ok) {
     const error =

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm'
 import type { Transaction } from '../../../db/unit-of-work.ts'
 import type { Result } from '../../../lib/result.ts'
 import { caseStudies, localAuthorities, organisations } from '../../../db/schema/index.ts'
+import type { CaseStudyStage } from '../../../db/schema/enums.ts'
 import type { AuditActor } from '../../accounts/actor.ts'
 import { createCaseStudy } from '../../case-studies/commands/create-case-study.ts'
 import type { CaseStudySnapshot, NamedRef } from '../../case-studies/snapshot.ts'
@@ -19,7 +20,15 @@ import { pickOrganisationSlug } from '../../organisations/commands/organisation-
 export async function saveReviewedDraft(
   tx: Transaction,
   actor: AuditActor,
-  input: { snapshot: CaseStudySnapshot; proposed: ProposedOrganisation[]; owner: (s: CaseStudySnapshot) => number | null; contentHash: string; sourceUrl: string | null; source: string },
+  input: {
+    snapshot: CaseStudySnapshot
+    proposed: ProposedOrganisation[]
+    owner: (s: CaseStudySnapshot) => number | null
+    contentHash: string
+    sourceUrl: string | null
+    stage: CaseStudyStage | null
+    source: string
+  },
 ): Promise<Result<{ id: number; slug: string }>> {
   const s = input.snapshot
   const used = new Set([s.lead, ...s.participants, ...s.partners, ...s.funders, s.contact?.organisation ?? null].filter((r) => r !== null && r.id < 0).map((r) => r!.id))
@@ -70,6 +79,6 @@ export async function saveReviewedDraft(
   }
   const created = await createCaseStudy(tx, actor, { snapshot, ownerOrganisationId: input.owner(snapshot) })
   if (!created.ok) return created
-  await tx.update(caseStudies).set({ contentHash: input.contentHash || null, sourceUrl: input.sourceUrl }).where(eq(caseStudies.id, created.value.id))
+  await tx.update(caseStudies).set({ contentHash: input.contentHash || null, sourceUrl: input.sourceUrl, stage: input.stage }).where(eq(caseStudies.id, created.value.id))
   return created
 }

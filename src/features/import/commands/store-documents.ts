@@ -110,7 +110,7 @@ export class DocumentStore {
       const drafts: NewDraft[] = plans.map((plan, i) => {
         const snapshot = finishSnapshot(plan, refs)
         const d = docs[i]!
-        return { snapshot, slug: session.caseStudySlug(snapshot.title), ownerOrganisationId: snapshot.lead?.id ?? null, sourceUrl: d.sourceUrl, contentHash: d.reading.contentHash, source: d.file }
+        return { snapshot, slug: session.caseStudySlug(snapshot.title), ownerOrganisationId: snapshot.lead?.id ?? null, sourceUrl: d.sourceUrl, contentHash: d.reading.contentHash, stage: plan.stage, source: d.file }
       })
       return { created, inserted: await insertDrafts(tx, this.actor, session, drafts), drafts }
     })
