@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict'
 import { before, describe, it } from 'node:test'
 import { sql } from 'drizzle-orm'
+import type { FastifyRequest } from 'fastify'
 import { describeEachDatabase } from '../../test/app.ts'
 import { signedInAgent } from '../../test/agent.ts'
 import { buildCaseStudy } from '../../test/factories.ts'
-import { PageCache } from './page-cache.ts'
+import type { ContentChanges, FollowsContent } from './content-changes.ts'
+import { PageCache, shouldCache } from './page-cache.ts'
 
 describeEachDatabase('page cache', (get) => {
   before(async () => {
@@ -49,18 +51,39 @@ describeEachDatabase('page cache', (get) => {
     assert.doesNotMatch(anonymous.body, /name="_csrf"/)
   })
 
-  it('a successful write by this instance clears it at once', async () => {
-    await get().app.inject('/')
-    assert.ok(get().app.pageCache.size > 0)
-    const { agent } = await signedInAgent(get().app, get().handle.db, 'editor')
-    await agent.post('/sign-out')
-    assert.equal(get().app.pageCache.size, 0)
+  it('keeps every page through writes that change nothing public (a sign-out), and empties at once for one that does', async () => {
+    const { app, handle } = get()
+    await app.inject('/')
+    await app.inject('/case-studies/cached')
+    const pages = app.pageCache.size
+    assert.ok(pages >= 2)
+    const { agent } = await signedInAgent(app, handle.db, 'editor')
+    assert.equal((await agent.post('/sign-out')).statusCode, 303)
+    assert.equal(app.pageCache.size, pages)
+    assert.equal((await app.inject('/case-studies/cached')).headers['x-coophub-cache'], 'hit')
+
+    const editor = (await signedInAgent(app, handle.db, 'editor')).agent
+    assert.equal((await editor.post('/admin/review/cached/archive')).statusCode, 303)
+    assert.equal(app.pageCache.size, 0)
+    assert.equal((await app.inject('/case-studies/cached')).statusCode, 404)
+  })
+
+  it('does not keep a page whose request came before a change', () => {
+    const { app } = get()
+    const request = (generation: number) => ({ method: 'GET', user: null, routeOptions: { config: { pageCache: true } }, pageCacheGeneration: generation, server: app }) as unknown as FastifyRequest
+    const before = app.pageCache.generation
+    assert.equal(shouldCache(request(before), 200), true)
+    app.pageCache.clear()
+    assert.equal(shouldCache(request(before), 200), false)
+    assert.equal(shouldCache(request(app.pageCache.generation), 200), true)
   })
 })
 
 describe('PageCache.memo', () => {
+  const limits = { maxEntries: 10, maxBytes: 1e6, pollMs: 1000, maxValues: 3 }
+
   it('keeps at most maxValues, dropping the least recently used, never one still in use', async () => {
-    const cache = new PageCache(null as never, { maxEntries: 10, maxBytes: 1e6, pollMs: 1000, maxValues: 3 })
+    const cache = new PageCache(null as never, limits)
     let loads = 0
     const load = (v: string) => () => {
       loads++
@@ -75,30 +98,24 @@ describe('PageCache.memo', () => {
     assert.equal(loads, 6)
     assert.equal(await cache.memo('a', load('a reloaded')), 'a reloaded')
   })
-})
 
-describe('PageCache.memoOrPrevious', () => {
-  const cache = () => new PageCache(null as never, { maxEntries: 10, maxBytes: 1e6, pollMs: 1000, maxValues: 10 })
-  const later = <T>(value: T, ms: number) => () => new Promise<T>((resolve) => setTimeout(() => resolve(value), ms))
-
-  it('waits for the first value; after a change answers the old one, stale, only when the new one is late', async () => {
-    const c = cache()
-    assert.deepEqual(await c.memoOrPrevious('engine', later('first', 30), 5), { value: 'first', stale: false })
-    c.clear()
-    // Quick enough: the reader waits for it.
-    assert.deepEqual(await c.memoOrPrevious('engine', later('second', 5), 200), { value: 'second', stale: false })
-    c.clear()
-    // Late: the value from before the change, marked stale; the new one is kept once it comes.
-    assert.deepEqual(await c.memoOrPrevious('engine', later('third', 100), 5), { value: 'second', stale: true })
-    assert.deepEqual(await c.memoOrPrevious('engine', later('never asked', 1), 500), { value: 'third', stale: false })
-    assert.deepEqual(await c.memoOrPrevious('engine', later('never asked', 1), 5), { value: 'third', stale: false })
-  })
-
-  it('serves the old value when working out the new one fails, and fails only when there is none', async () => {
-    const c = cache()
-    await assert.rejects(c.memoOrPrevious('engine', () => Promise.reject(new Error('down')), 5), /down/)
-    assert.deepEqual(await c.memoOrPrevious('engine', later('up', 1), 50), { value: 'up', stale: false })
-    c.clear()
-    assert.deepEqual(await c.memoOrPrevious('engine', () => Promise.reject(new Error('down again')), 50), { value: 'up', stale: true })
+  it('forgets values on a change, but keeps one that follows changes and tells it of each, those made while it loaded included', async () => {
+    const cache = new PageCache(null as never, limits)
+    const told: number[][] = []
+    const follower: FollowsContent = { followChanges: async (changes) => void told.push([...changes.caseStudyIds]) }
+    let loaded: (value: FollowsContent) => void = () => undefined
+    const engine = cache.memo('engine', () => new Promise<FollowsContent>((resolve) => (loaded = resolve)))
+    await cache.memo('names', () => Promise.resolve('names'))
+    const feed = (cache as unknown as { feed: { read: () => Promise<ContentChanges | null> } }).feed
+    const changes = [[1], [2, 3]].map((caseStudyIds) => ({ caseStudyIds, subjects: new Set<string>(), everything: false }))
+    feed.read = async () => changes.shift() ?? null
+    await cache.refresh()
+    loaded(follower)
+    assert.equal(await engine, follower)
+    assert.deepEqual(told, [[1]])
+    await cache.refresh()
+    assert.deepEqual(told, [[1], [2, 3]])
+    assert.equal(await cache.memo('engine', () => Promise.reject(new Error('not loaded again'))), follower)
+    assert.equal(await cache.memo('names', () => Promise.resolve('read again')), 'read again')
   })
 })

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto'
-import { sql } from 'drizzle-orm'
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { Database } from '../db/client.ts'
+import { ContentChangeFeed, followsContent } from './content-changes.ts'
+import type { ContentChanges, FollowsContent } from './content-changes.ts'
 
 /** Rendered into cached pages in place of the CSP nonce, which is replaced per response. */
 export const noncePlaceholder = '__coophub_csp_nonce__'
@@ -29,29 +30,52 @@ declare module 'fastify' {
   interface FastifyInstance {
     pageCache: PageCache
   }
+  interface FastifyRequest {
+    /** The page cache's generation when the request came: a page rendered across a change is not kept. */
+    pageCacheGeneration?: number
+  }
+}
+
+interface Limits {
+  maxEntries: number
+  maxBytes: number
+  pollMs: number
+  maxValues: number
 }
 
 /**
- * Public pages rendered once and served from memory until any content changes. Changes are seen
- * through content_version, which database triggers bump on every write to content tables, so
- * imports and other instances invalidate it too (within `pollMs`); this instance's own writes
- * clear it at once.
+ * Public pages rendered once and served from memory, and values worked out from content (memo),
+ * until public content changes. Changes come from content_changes (content-changes.ts), which
+ * database triggers fill whoever writes (a web request on any instance, an import, a script):
+ * each instance reads it every `pollMs`, and at once after each of its own successful writes.
+ * A memoised value that follows changes itself (the search engine) is kept and told of them.
  */
 export class PageCache {
   private entries = new Map<string, Entry>()
   private values = new Map<string, Promise<unknown>>()
-  /** What memoOrPrevious's promises resolved to, and each key's latest value, kept across changes. */
-  private readonly settled = new WeakMap<Promise<unknown>, unknown>()
-  private readonly watched = new WeakSet<Promise<unknown>>()
-  private readonly previous = new Map<string, unknown>()
+  /** Memoised values that follow changes themselves, by key: kept across changes. */
+  private readonly followers = new Map<string, FollowsContent>()
+  /** Per value still loading, by key, the changes seen meanwhile: told to it once loaded if it follows changes, else it is forgotten. */
+  private readonly loading = new Map<string, ContentChanges[]>()
   private bytes = 0
-  private version: number | null = null
+  private current = 0
+  private readonly feed: ContentChangeFeed
   private timer: NodeJS.Timeout | undefined
+  private running: Promise<void> | null = null
+  private again: Promise<void> | null = null
+  private lastPrune = 0
 
   constructor(
-    private readonly db: Database,
-    private readonly limits = { maxEntries: 2000, maxBytes: 64 * 1024 * 1024, pollMs: 1000, maxValues: 5000 },
-  ) {}
+    db: Database,
+    private readonly limits: Limits = { maxEntries: 2000, maxBytes: 64 * 1024 * 1024, pollMs: 1000, maxValues: 5000 },
+  ) {
+    this.feed = new ContentChangeFeed(db)
+  }
+
+  /** Moves on every change: a page rendered from an earlier generation is not kept. */
+  get generation(): number {
+    return this.current
+  }
 
   get(key: string): Entry | undefined {
     const entry = this.entries.get(key)
@@ -93,16 +117,20 @@ export class PageCache {
     }
   }
 
+  /** Forgets every page and every memoised value but those that follow changes themselves (or may: still loading). */
   clear(): void {
     this.entries.clear()
-    this.values.clear()
     this.bytes = 0
+    this.current++
+    for (const key of [...this.values.keys()]) if (!this.followers.has(key) && !this.loading.has(key)) this.values.delete(key)
   }
 
   /**
    * A value computed from content (filter lists, counts), kept until content changes, for every
    * reader including signed-in people: it holds nothing personal. Keys may come from addresses
-   * (a search's facet counts), so the oldest go first past `maxValues`.
+   * (a search's facet counts), so the oldest go first past `maxValues`. A value that follows
+   * changes itself (FollowsContent) is kept across changes and told of each, those that came
+   * while it was being worked out included.
    */
   memo<T>(key: string, load: () => Promise<T>): Promise<T> {
     let value = this.values.get(key) as Promise<T> | undefined
@@ -110,90 +138,111 @@ export class PageCache {
       // Least recently used goes first: the search engine, read by every search, never does.
       this.values.delete(key)
       this.values.set(key, value)
-    } else {
-      value = load()
-      this.values.set(key, value)
-      value.catch(() => this.values.delete(key))
-      if (this.values.size > this.limits.maxValues) {
-        const oldest = this.values.keys().next().value
-        if (oldest !== undefined) this.values.delete(oldest)
-      }
+      return value
+    }
+    const missed: ContentChanges[] = []
+    this.loading.set(key, missed)
+    value = load().then(
+      async (loaded) => {
+        const current = this.values.get(key) === value
+        if (followsContent(loaded)) {
+          while (missed.length > 0) await loaded.followChanges(missed.shift()!)
+          if (current) this.followers.set(key, loaded)
+        } else if (missed.length > 0 && current) {
+          // Worked out from content that has changed since: the next reader works it out again.
+          this.values.delete(key)
+        }
+        if (this.loading.get(key) === missed) this.loading.delete(key)
+        return loaded
+      },
+      (error: unknown) => {
+        if (this.loading.get(key) === missed) this.loading.delete(key)
+        throw error
+      },
+    )
+    this.values.set(key, value)
+    value.catch(() => this.values.delete(key))
+    if (this.values.size > this.limits.maxValues) {
+      const oldest = [...this.values.keys()].find((k) => !this.followers.has(k))
+      if (oldest !== undefined) this.values.delete(oldest)
     }
     return value
-  }
-
-  /**
-   * Like memo, for a value that takes long to work out again (the search engine: seconds at
-   * 100,000 case studies): when it is still being worked out `patienceMs` after a change, the value
-   * from before the change is answered, marked stale, instead of making every reader wait. Where
-   * it is quick (most sites) nobody sees a stale value: an editor who publishes and then searches
-   * finds what they published. Only for readers that can show slightly old results and will not
-   * cache what they make of them.
-   */
-  async memoOrPrevious<T>(key: string, load: () => Promise<T>, patienceMs = 300): Promise<{ value: T; stale: boolean }> {
-    const current = this.memo(key, load)
-    if (!this.settled.has(current)) {
-      if (!this.watched.has(current)) {
-        this.watched.add(current)
-        void current.then(
-          (value) => {
-            this.settled.set(current, value)
-            this.previous.set(key, value)
-          },
-          () => undefined,
-        )
-      }
-      if (this.previous.has(key)) {
-        let timer: NodeJS.Timeout | undefined
-        const waited = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), patienceMs)))
-        const first = await Promise.race([current.then(() => 'done' as const, () => 'done' as const), waited])
-        clearTimeout(timer)
-        if (first === 'late') return { value: this.previous.get(key) as T, stale: true }
-      }
-    }
-    try {
-      return { value: await current, stale: false }
-    } catch (error) {
-      // Working it out again failed (it will be tried again by the next reader): the old value serves meanwhile.
-      if (this.previous.has(key)) return { value: this.previous.get(key) as T, stale: true }
-      throw error
-    }
   }
 
   get size(): number {
     return this.entries.size
   }
 
-  /** Reads content_version and empties the cache when it moved. */
-  async refresh(): Promise<void> {
-    const result = await this.db.execute<{ version: string }>(sql`SELECT version::text AS version FROM content_version WHERE id = 1`)
-    const version = Number(result.rows[0]?.version ?? 0)
-    if (this.version !== null && version !== this.version) this.clear()
-    this.version = version
+  /**
+   * Reads what changed and, when something public did, tells the values that follow changes (the
+   * search engine applies them), then forgets pages and other values. One read at a time; a call
+   * while one runs waits for one more read after it (the caller's own write may have committed
+   * after that read began).
+   */
+  refresh(): Promise<void> {
+    if (!this.running) {
+      this.running = this.readChanges().finally(() => (this.running = null))
+      return this.running
+    }
+    this.again ??= this.running
+      .catch(() => undefined)
+      .then(() => {
+        this.again = null
+        return this.refresh()
+      })
+    return this.again
+  }
+
+  private async readChanges(): Promise<void> {
+    const changes = await this.feed.read()
+    if (!changes) return
+    for (const missed of this.loading.values()) missed.push(changes)
+    try {
+      for (const follower of this.followers.values()) await follower.followChanges(changes)
+    } finally {
+      this.clear()
+    }
   }
 
   start(): void {
-    this.timer = setInterval(() => void this.refresh().catch(() => this.clear()), this.limits.pollMs)
+    this.timer = setInterval(() => {
+      void this.refresh().catch(() => undefined)
+      if (Date.now() - this.lastPrune > 60_000) {
+        this.lastPrune = Date.now()
+        void this.feed.prune().catch(() => undefined)
+      }
+    }, this.limits.pollMs)
     this.timer.unref()
   }
 
+  /** Stops reading changes every pollMs (refresh() still reads them). */
   stop(): void {
     if (this.timer) clearInterval(this.timer)
   }
+
+  close(): void {
+    this.stop()
+    for (const follower of this.followers.values()) follower.close?.()
+  }
 }
 
-const cacheable = (request: { method: string; user: unknown; routeOptions: { config: { pageCache?: boolean } } }) =>
-  request.method === 'GET' && request.user === null && request.routeOptions.config.pageCache === true
+const cacheable = (request: FastifyRequest) => request.method === 'GET' && request.user === null && request.routeOptions.config.pageCache === true
+
+const writes = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 
 export function registerPageCache(app: FastifyInstance, db: Database): void {
   const cache = new PageCache(db)
   app.decorate('pageCache', cache)
   app.addHook('onReady', async () => {
     // A database that is down at start-up must not stop the site: the next poll tries again.
-    await cache.refresh().catch((error: unknown) => app.log.warn({ err: error }, 'page cache: could not read content_version'))
+    await cache.refresh().catch((error: unknown) => app.log.warn({ err: error }, 'page cache: could not read content changes'))
     cache.start()
   })
-  app.addHook('onClose', async () => cache.stop())
+  app.addHook('onClose', async () => cache.close())
+
+  app.addHook('onRequest', async (request) => {
+    request.pageCacheGeneration = cache.generation
+  })
 
   // Served before the handler runs: no queries, no rendering.
   app.addHook('preHandler', async (request, reply) => {
@@ -206,14 +255,18 @@ export function registerPageCache(app: FastifyInstance, db: Database): void {
     return reply.type('text/html; charset=utf-8').send(pageBody(entry, nonce))
   })
 
-  // Any successful write by this instance may change what pages show.
+  // A successful write by this instance may have changed public content: read the change log now,
+  // before the answer goes, so that the page a redirect leads to (a search, the case study) shows
+  // it. Nothing public changed (a sign-in, a draft, a form shown again with errors): nothing is emptied.
   app.addHook('onSend', async (request, reply, payload) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 400) cache.clear()
+    if (writes.has(request.method) && reply.statusCode < 400) {
+      await cache.refresh().catch((error: unknown) => request.log.warn({ err: error }, 'page cache: could not read content changes'))
+    }
     return payload
   })
 }
 
-/** Whether render() should store this page: the same test the serving hook uses. */
-export function shouldCache(request: Parameters<typeof cacheable>[0], statusCode: number): boolean {
-  return statusCode === 200 && cacheable(request)
+/** Whether render() should store this page: the same test the serving hook uses, and no change since the request came. */
+export function shouldCache(request: FastifyRequest, statusCode: number): boolean {
+  return statusCode === 200 && cacheable(request) && request.pageCacheGeneration === request.server.pageCache.generation
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { FacetIndex } from './facet-index.ts'
 import type { MatchSet } from './facet-index.ts'
+import { SearchIndex } from './search-index.ts'
 
 const rows = [
   { id: 1, keys: ['k:project', 'p:1', 'y:2020'], yearStart: 2020, publishedAt: 100, title: 'banana' },
@@ -11,7 +11,7 @@ const rows = [
 ]
 
 describe('FacetIndex', () => {
-  const index = new FacetIndex(rows)
+  const index = SearchIndex.of(rows)
   const all = (sort: 'newest' | 'oldest' | 'title' | 'relevance', chosen = {}, matches = null as MatchSet | null) =>
     index.page(index.count(matches, chosen).passing, sort, matches, 0, 10)
 
@@ -57,7 +57,7 @@ describe('FacetIndex', () => {
     const next = () => (seed = (seed * 16_807) % 2_147_483_647) / 2_147_483_647
     const keys = ['k:project', 'k:case-study', 'p:1', 'p:2', 'p:3', 'm:1', 'm:2', 't:full', 'y:2020', 'y:2021']
     const many = Array.from({ length: 300 }, (_, i) => ({ id: i + 1, keys: keys.filter(() => next() < 0.4), yearStart: 2020, publishedAt: i, title: `t${i}` }))
-    const big = new FacetIndex(many)
+    const big = SearchIndex.of(many)
     for (const density of [0.05, 0.5, 0.9, 1]) {
       const chosen = many.filter(() => next() < density)
       const positions = Int32Array.from(chosen.map((r) => big.positionOf(r.id)!))
@@ -78,7 +78,7 @@ describe('FacetIndex', () => {
     const members = Array.from({ length: 80 }, (_, i) => `m:${i}`)
     const keys = ['k:project', 'k:case-study', 'k:policy-lab', 'p:1', 'p:2', 'p:3', 't:full', 't:associate', 'y:2020', 'y:2021', 'h:1', 'h:2', ...members]
     const rows = Array.from({ length: 1000 }, (_, i) => ({ id: i + 1, keys: keys.filter(() => next() < 0.15), yearStart: 2020, publishedAt: i, title: `t${i}` }))
-    const big = new FacetIndex(rows)
+    const big = SearchIndex.of(rows)
     const facets = { kinds: ['k:project', 'k:case-study', 'k:policy-lab'], principles: ['p:1', 'p:2', 'p:3'], tiers: ['t:full', 't:associate'], years: ['y:2020', 'y:2021'], themes: ['h:1', 'h:2'], members }
     for (let round = 0; round < 60; round++) {
       const chosen: Record<string, string[]> = {}

@@ -6,36 +6,46 @@
 // those case studies' keys. facet-index.test.ts checks it against a count worked out row by row. Pure.
 import { clearBeyond, popcount } from './bits.ts'
 
-/** The index's keys, laid out for this: per position its key ids, per key the positions holding it. */
+/** A segment's keys, laid out for this: per position its key ids, per key the positions holding it. */
 export interface KeyTable {
   size: number
   keyStart: Int32Array
   keyList: Int32Array
-  keyFacet: Int32Array
-  /** Per key id, the positions holding it, as a bit set. */
-  keyBits: Uint32Array[]
-  /** Per facet, its key ids. */
+  /** Each key id's facet (-1: none), for every key of the engine's dictionary. */
+  keyFacet: readonly number[]
+  /** Per key id, the positions holding it, as a bit set; none for keys this segment does not hold. */
+  keyBits: Array<Uint32Array | undefined>
+  /** Per facet, the key ids this segment holds. */
   facetKeys: number[][]
+  bytes: number
 }
 
-export function buildKeyTable(size: number, keyStart: Int32Array, keyList: Int32Array, keyFacet: Int32Array, facets: number): KeyTable {
+export function buildKeyTable(size: number, keyStart: Int32Array, keyList: Int32Array, keyFacet: readonly number[], facets: number): KeyTable {
   const words = Math.ceil(size / 32)
-  const keyBits = Array.from({ length: keyFacet.length }, () => new Uint32Array(words))
-  for (let p = 0; p < size; p++) {
-    for (let i = keyStart[p]!; i < keyStart[p + 1]!; i++) keyBits[keyList[i]!]![p >>> 5]! |= 1 << (p & 31)
-  }
+  const keyBits: Array<Uint32Array | undefined> = []
   const facetKeys: number[][] = Array.from({ length: facets }, () => [])
-  keyFacet.forEach((f, key) => {
-    if (f >= 0) facetKeys[f]!.push(key)
-  })
-  return { size, keyStart, keyList, keyFacet, keyBits, facetKeys }
+  let bytes = 0
+  for (let p = 0; p < size; p++) {
+    for (let i = keyStart[p]!; i < keyStart[p + 1]!; i++) {
+      const key = keyList[i]!
+      let bits = keyBits[key]
+      if (!bits) {
+        bits = keyBits[key] = new Uint32Array(words)
+        bytes += bits.byteLength
+        if (keyFacet[key]! >= 0) facetKeys[keyFacet[key]!]!.push(key)
+      }
+      bits[p >>> 5]! |= 1 << (p & 31)
+    }
+  }
+  return { size, keyStart, keyList, keyFacet, keyBits, facetKeys, bytes }
 }
 
 /**
  * Counts over the matches (every position when `matches` is null) with the chosen key ids per
- * facet: OR within a facet, AND across; an empty list is a choice no case study meets.
+ * facet: OR within a facet, AND across; an empty list is a choice no case study meets. Adds the
+ * counts to `perKey` and marks the positions passing in `passing` from `offset`; returns how many pass.
  */
-export function countFiltered(t: KeyTable, matches: Uint32Array | null, chosen: ReadonlyMap<number, readonly number[]>): { total: number; perKey: Int32Array; passing: Uint8Array } {
+export function countFiltered(t: KeyTable, matches: Uint32Array | null, chosen: ReadonlyMap<number, readonly number[]>, perKey: Int32Array, passing: Uint8Array, offset: number): number {
   const words = Math.ceil(t.size / 32)
   const base = matches ?? clearBeyond(new Uint32Array(words).fill(0xffffffff), t.size)
   /** Per chosen facet, the positions meeting its filter. */
@@ -43,8 +53,8 @@ export function countFiltered(t: KeyTable, matches: Uint32Array | null, chosen: 
   for (const [facet, keys] of chosen) {
     const bits = new Uint32Array(words)
     for (const key of keys) {
-      const kb = t.keyBits[key]!
-      for (let w = 0; w < words; w++) bits[w]! |= kb[w]!
+      const kb = t.keyBits[key]
+      if (kb) for (let w = 0; w < words; w++) bits[w]! |= kb[w]!
     }
     meets.set(facet, bits)
   }
@@ -57,15 +67,13 @@ export function countFiltered(t: KeyTable, matches: Uint32Array | null, chosen: 
     }
     return bits
   }
-  const perKey = new Int32Array(t.keyBits.length)
-  const passing = new Uint8Array(t.size)
   const passAll = meetingAllBut(-1)
   let total = 0
   for (let w = 0; w < words; w++) {
     for (let word = passAll[w]!; word !== 0; word &= word - 1) {
       const p = w * 32 + 31 - Math.clz32(word & -word)
       total++
-      passing[p] = 1
+      passing[offset + p] = 1
       for (let i = t.keyStart[p]!; i < t.keyStart[p + 1]!; i++) perKey[t.keyList[i]!]!++
     }
   }
@@ -76,11 +84,12 @@ export function countFiltered(t: KeyTable, matches: Uint32Array | null, chosen: 
     let beyond = 0
     for (let w = 0; w < words; w++) beyond += popcount(others[w]! & ~passAll[w]!)
     if (keys.length * words <= beyond * averageKeys) {
+      // The passing positions were counted above: only those beyond them are added.
       for (const key of keys) {
         const kb = t.keyBits[key]!
         let n = 0
-        for (let w = 0; w < words; w++) n += popcount(kb[w]! & others[w]!)
-        perKey[key] = n
+        for (let w = 0; w < words; w++) n += popcount(kb[w]! & others[w]! & ~passAll[w]!)
+        perKey[key]! += n
       }
     } else {
       for (let w = 0; w < words; w++) {
@@ -94,5 +103,5 @@ export function countFiltered(t: KeyTable, matches: Uint32Array | null, chosen: 
       }
     }
   }
-  return { total, perKey, passing }
+  return total
 }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { before, it } from 'node:test'
 import { describeEachDatabase } from '../../../test/app.ts'
 import { buildCaseStudy, buildOrganisation, buildPrinciple, buildTheme } from '../../../test/factories.ts'
-import { loadSearchEngine } from './search-engine.ts'
+import { loadSearchEngine } from './live-search-engine.ts'
 import { findRows } from './search-query.ts'
 
 // A results page's rows come from the listing the engine reads in bulk; the exports read them

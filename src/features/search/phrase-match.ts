@@ -8,7 +8,7 @@ export type PhraseNode = Extract<TsNode, { op: 'phrase' }>
 /** Per lexeme (CSR): the positions holding it, how many word positions each has there, and those word positions. */
 export interface PositionLists {
   postStart: Int32Array
-  postings: Int32Array
+  postings: Uint16Array
   postCounts: Uint16Array
   positionStart: Int32Array
   positions: Uint16Array

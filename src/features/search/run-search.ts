@@ -3,7 +3,7 @@ import { buildFacets, resolveFacets } from './facets.ts'
 import { loadFacetVocabulary } from './facet-vocabulary.ts'
 import { effectiveSort, parseSearchParams, searchHref } from './search-params.ts'
 import type { SearchParams } from './search-params.ts'
-import { loadSearchEngine } from './search-engine.ts'
+import { LiveSearchEngine } from './live-search-engine.ts'
 import type { SearchEngine, TextQuery } from './search-engine.ts'
 import { findRows, readTsquery } from './search-query.ts'
 import type { SearchCriteria } from './search-query.ts'
@@ -15,13 +15,11 @@ import { parseTsquery, wantedLexemes } from './tsquery-text.ts'
 
 export interface SearchDeps {
   db: Database
-  /** Remembers a value until content changes (the page cache's memo in the app). */
-  memo: <T>(key: string, load: () => Promise<T>) => Promise<T>
   /**
-   * The page cache's memoOrPrevious, for a reader that can take results from just before a change
-   * while the search engine is built again (the search page, which then is not cached).
+   * Remembers a value until content changes (the page cache's memo in the app); the search
+   * engine, which follows changes itself, for good.
    */
-  memoOrPrevious?: <T>(key: string, load: () => Promise<T>) => Promise<{ value: T; stale: boolean }>
+  memo: <T>(key: string, load: () => Promise<T>) => Promise<T>
 }
 
 export interface SearchOptions {
@@ -38,12 +36,14 @@ const fewResults = 2
 
 const engineKey = 'search-engine'
 
-/**
- * Builds the search engine now, for a server that has just started: otherwise its first reader
- * waits for it (about a second at 10,000 case studies, nine at 100,000).
- */
+/** The live search engine, read the first time it is asked for (about a second at 10,000 case studies, nine at 100,000). */
+export function liveSearchEngine(deps: SearchDeps): Promise<LiveSearchEngine> {
+  return deps.memo(engineKey, () => LiveSearchEngine.start(deps.db))
+}
+
+/** Builds the search engine now, for a server that has just started: otherwise its first reader waits for it. */
 export function prepareSearchEngine(deps: SearchDeps): Promise<unknown> {
-  return deps.memo(engineKey, () => loadSearchEngine(deps.db))
+  return liveSearchEngine(deps)
 }
 
 /** Everything a search needs before it reads rows: its parameters, messages, matches and counts. */
@@ -61,8 +61,8 @@ async function prepareSearch(deps: SearchDeps, raw: Record<string, unknown>, opt
   if (queryIgnored) messages.push(`“${params.q}” has no words we can search for (very common words are left out), so we show every case study.`)
   const criteria: SearchCriteria = { q: textUsed ? params.q : '', keys: resolved.keys }
   const sort = effectiveSort(params, textUsed)
-  const load = () => loadSearchEngine(db)
-  const { value: engine, stale } = deps.memoOrPrevious ? await deps.memoOrPrevious(engineKey, load) : { value: await deps.memo(engineKey, load), stale: false }
+  const engine = (await liveSearchEngine(deps)).current()
+  const stale = engine.stale
   const found = await countMatches(engine, text, criteria)
   return { params, messages, resolved, text, textUsed, queryIgnored, criteria, sort, engine, stale, found, order: options.order ?? sort }
 }
@@ -92,7 +92,7 @@ export async function runSearch(deps: SearchDeps, raw: Record<string, unknown>, 
     messages.push(`There ${totalPages === 1 ? 'is only 1 page' : `are only ${totalPages} pages`} of results.`)
   }
   const ids = engine.index.page(found.passing, s.order, found.matches, (params.page - 1) * pageSize, pageSize)
-  // An engine from before a change may hold rows since unpublished: rows come fresh from the database then.
+  // An engine catching up with a large change may hold rows since unpublished: rows come fresh from the database then.
   const hits = await hitsOf(s.stale ? { db } : { engine }, ids, (options.snippets ?? true) ? s.text : null)
 
   let suggestion: SearchOutcome['suggestion'] = null
@@ -104,7 +104,7 @@ export async function runSearch(deps: SearchDeps, raw: Record<string, unknown>, 
     // A plain word whose lexeme some published case study has is found already: nothing to correct.
     const matches = (word: string) => {
       const lexeme = plainLexeme(word)
-      return typeof lexeme === 'string' && engine.text.has(lexeme)
+      return typeof lexeme === 'string' && engine.index.has(lexeme)
     }
     const better = await findSuggestion(db, criteria, found.total, countCorrected, matches)
     if (better) suggestion = { q: better, href: searchHref(params, { q: better, page: 1 }) }

@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm'
 import { buildCaseStudy, buildOrganisation, buildPrinciple } from '../../../test/factories.ts'
 import { caseStudies } from '../../db/schema/index.ts'
 import { prepareSearchEngine, runSearch } from './run-search.ts'
-import { loadSearchEngine } from './search-engine.ts'
+import { LiveSearchEngine } from './live-search-engine.ts'
 
 const titlesIn = (html: string) => [...html.matchAll(/<a class="govuk-link" href="\/case-studies\/([a-z0-9-]+)">/g)].map((m) => m[1])
 
@@ -154,18 +154,28 @@ describeEachDatabase('GET /case-studies', (get) => {
     assert.match(res.body, /14 case studies/)
   })
 
-  it('with the search engine from before a change, reads the rows as they are now: one since unpublished is left out', async () => {
+  it('while the engine catches up with a large change in the background, marks results stale and reads the rows as they are now', async () => {
     const { db } = get().handle
     const zebra = await buildCaseStudy(db, { slug: 'zebra-crossings', title: 'Zebra crossings for schools' })
-    const memo = <T>(_key: string, load: () => Promise<T>) => load()
-    const before = await loadSearchEngine(db)
+    // Every change counts as large: the changed case study's segment is read again in the background.
+    const live = await LiveSearchEngine.start(db, { maxDirect: 0 })
+    const memo = <T>(key: string, load: () => Promise<T>) => (key === 'search-engine' ? Promise.resolve(live as T) : load())
+    await db.update(caseStudies).set({ title: 'Zebra crossings for every school' }).where(eq(caseStudies.id, zebra.id))
+    await live.followChanges({ caseStudyIds: [zebra.id], subjects: new Set(), everything: false })
+    // The engine as it was before the segment was read again, held as a search holds it.
+    const behind = live.current()
+    const pinned = <T>(key: string, load: () => Promise<T>) => (key === 'search-engine' ? Promise.resolve({ current: () => behind } as T) : load())
+    const during = await runSearch({ db, memo: pinned }, { q: 'zebra' })
+    assert.equal(during.stale, true)
+    assert.deepEqual(during.hits.map((h) => h.title), ['Zebra crossings for every school'])
+    await live.idle()
+    const after = await runSearch({ db, memo }, { q: 'zebra' })
+    assert.deepEqual([after.stale, after.hits.map((h) => h.title)], [false, ['Zebra crossings for every school']])
     await db.update(caseStudies).set({ status: 'archived' }).where(eq(caseStudies.id, zebra.id))
-    const memoOrPrevious = async <T>(_key: string, _load: () => Promise<T>) => ({ value: before as unknown as T, stale: true })
-    const stale = await runSearch({ db, memo, memoOrPrevious }, { q: 'zebra' })
-    assert.equal(stale.stale, true)
-    assert.deepEqual(stale.hits.map((h) => h.slug), [])
-    const fresh = await runSearch({ db, memo }, { q: 'zebra' })
-    assert.deepEqual([fresh.stale, fresh.total], [false, 0])
+    await live.followChanges({ caseStudyIds: [zebra.id], subjects: new Set(), everything: false })
+    // Taken out at once, before its segment is read again.
+    assert.equal((await runSearch({ db, memo }, { q: 'zebra' })).total, 0)
+    await live.idle()
   })
 
   it('builds the search engine ahead of the first search when the server starts, and searches with that one', async () => {

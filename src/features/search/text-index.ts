@@ -31,9 +31,15 @@ const shortList = () => new GrowingList(new Uint16Array(1024))
 /** Per lexeme (CSR): the positions with it in their title or summary, and its weight there in tenths. */
 interface RankLists {
   rankStart: Int32Array
-  rankPositions: Int32Array
+  rankPositions: Uint16Array
   rankWeights: Uint16Array
 }
+
+/**
+ * The most case studies one index holds: positions are kept in 16 bits, half the memory of the
+ * posting lists. The search engine splits larger sets into segments (search-index.ts).
+ */
+export const maxIndexSize = 65_536
 
 /** Bit set over index positions: one bit per case study. */
 export type Bits = Uint32Array
@@ -68,6 +74,7 @@ export class TextIndexBuilder {
 
   /** The next position's search vector and its weighted title-and-summary vector, as PostgreSQL prints them. */
   add(vector: string | null, ranked: string | null): void {
+    if (this.added === maxIndexSize) throw new Error(`a text index holds at most ${maxIndexSize} case studies`)
     const position = this.added++
     if (vector) {
       const read = readLexemePositions(vector, (lexeme, positions, count) => {
@@ -100,7 +107,7 @@ export class TextIndexBuilder {
     for (let i = 0; i < this.docLexemes.length; i++) postStart[docs[i]! + 1]!++
     for (let l = 0; l < lexemes; l++) postStart[l + 1]! += postStart[l]!
     const fill = postStart.slice(0, lexemes)
-    const postings = new Int32Array(this.docLexemes.length)
+    const postings = new Uint16Array(this.docLexemes.length)
     const postCounts = new Uint16Array(this.docLexemes.length)
     // Each lexeme's positions, its case studies in order, one run after another.
     const positionStart = new Int32Array(lexemes + 1)
@@ -127,7 +134,7 @@ export class TextIndexBuilder {
     for (let i = 0; i < ranked; i++) rankStart[this.rankLexeme.data[i]! + 1]!++
     for (let l = 0; l < lexemes; l++) rankStart[l + 1]! += rankStart[l]!
     const rankFill = rankStart.slice(0, lexemes)
-    const rankPositions = new Int32Array(ranked)
+    const rankPositions = new Uint16Array(ranked)
     const rankWeights = new Uint16Array(ranked)
     for (let i = 0; i < ranked; i++) {
       const at = rankFill[this.rankLexeme.data[i]!]!++
@@ -140,8 +147,6 @@ export class TextIndexBuilder {
 
 export class TextIndex {
   private readonly words: number
-  /** Reused by every ranking (they run one at a time): a weight per position, zero between calls. */
-  private readonly scratch: Uint32Array
 
   constructor(
     readonly size: number,
@@ -152,12 +157,11 @@ export class TextIndex {
     readonly complete: boolean,
   ) {
     this.words = Math.ceil(size / 32)
-    this.scratch = new Uint32Array(size)
   }
 
   /** Bytes held, for the benchmark's account of memory. */
   get bytes(): number {
-    return [...Object.values(this.lists), ...Object.values(this.rankLists), this.scratch].reduce((sum: number, a: ArrayBufferView) => sum + a.byteLength, 0)
+    return [...Object.values(this.lists), ...Object.values(this.rankLists)].reduce((sum: number, a: ArrayBufferView) => sum + a.byteLength, 0)
   }
 
   /** Whether evaluate() answers the query exactly: phrases of words (and of phrases) only, as websearch_to_tsquery makes them. */
@@ -235,44 +239,37 @@ export class TextIndex {
   }
 
   /**
-   * The matching positions best first: by the summed weights of the wanted lexemes in each one's
-   * title (A) and summary (B); ties (a match only in the body weighs 0) keep the order of
-   * `tieOrder`, a permutation of every position.
+   * Adds to `scores[offset + p]` the weights of the wanted lexemes in position p's title (A) and
+   * summary (B), for every position holding one; clearScores() takes them away again.
    */
-  rank(bits: Bits, wanted: Iterable<string>, tieOrder: Int32Array): Int32Array {
+  addScores(wanted: Iterable<string>, scores: Uint32Array, offset: number): void {
+    const { rankStart, rankPositions, rankWeights } = this.rankLists
+    for (const id of this.idsOf(wanted)) {
+      for (let i = rankStart[id]!; i < rankStart[id + 1]!; i++) scores[offset + rankPositions[i]!]! += rankWeights[i]!
+    }
+  }
+
+  clearScores(wanted: Iterable<string>, scores: Uint32Array, offset: number): void {
+    const { rankStart, rankPositions } = this.rankLists
+    for (const id of this.idsOf(wanted)) {
+      for (let i = rankStart[id]!; i < rankStart[id + 1]!; i++) scores[offset + rankPositions[i]!] = 0
+    }
+  }
+
+  private idsOf(lexemes: Iterable<string>): number[] {
     const ids: number[] = []
-    for (const lexeme of wanted) {
+    for (const lexeme of lexemes) {
       const id = this.lexemeIds.get(lexeme)
       if (id !== undefined) ids.push(id)
     }
-    const scratch = this.scratch
-    const { rankStart, rankPositions, rankWeights } = this.rankLists
-    for (const id of ids) {
-      for (let i = rankStart[id]!; i < rankStart[id + 1]!; i++) scratch[rankPositions[i]!]! += rankWeights[i]!
-    }
-    const count = countBits(bits)
-    const inOrder = new Int32Array(count)
-    let best = 0
-    let n = 0
-    for (let i = 0; i < tieOrder.length && n < count; i++) {
-      const p = tieOrder[i]!
-      if ((bits[p >>> 5]! & (1 << (p & 31))) === 0) continue
-      inOrder[n++] = p
-      if (scratch[p]! > best) best = scratch[p]!
-    }
-    // A counting sort on the whole-number weights keeps ties in their order, in linear time.
-    const startOf = new Int32Array(best + 2)
-    for (let i = 0; i < count; i++) startOf[best - scratch[inOrder[i]!]! + 1]!++
-    for (let w = 1; w < startOf.length; w++) startOf[w]! += startOf[w - 1]!
-    const ranked = new Int32Array(count)
-    for (let i = 0; i < count; i++) {
-      const p = inOrder[i]!
-      ranked[startOf[best - scratch[p]!]!++] = p
-    }
-    for (const id of ids) {
-      for (let i = rankStart[id]!; i < rankStart[id + 1]!; i++) scratch[rankPositions[i]!] = 0
-    }
-    return ranked
+    return ids
+  }
+
+  /** The matching positions best first (see rankByScores). */
+  rank(bits: Bits, wanted: Iterable<string>, tieOrder: Int32Array): Int32Array {
+    const scores = new Uint32Array(this.size)
+    this.addScores(wanted, scores, 0)
+    return rankByScores(bits, scores, tieOrder)
   }
 
   /** Positions holding the phrase: those with all its words, kept where the words stand as it says. */
@@ -299,4 +296,31 @@ export class TextIndex {
     }
     return bits
   }
+}
+
+/**
+ * The matching positions best first: by their scores (summed weights in tenths, see addScores);
+ * ties (a match only in the body scores 0) keep the order of `tieOrder`, which lists every
+ * position that may match. A counting sort on the whole-number scores: linear time.
+ */
+export function rankByScores(bits: Bits, scores: Uint32Array, tieOrder: Int32Array): Int32Array {
+  const count = countBits(bits)
+  const inOrder = new Int32Array(count)
+  let best = 0
+  let n = 0
+  for (let i = 0; i < tieOrder.length && n < count; i++) {
+    const p = tieOrder[i]!
+    if ((bits[p >>> 5]! & (1 << (p & 31))) === 0) continue
+    inOrder[n++] = p
+    if (scores[p]! > best) best = scores[p]!
+  }
+  const startOf = new Int32Array(best + 2)
+  for (let i = 0; i < n; i++) startOf[best - scores[inOrder[i]!]! + 1]!++
+  for (let w = 1; w < startOf.length; w++) startOf[w]! += startOf[w - 1]!
+  const ranked = new Int32Array(n)
+  for (let i = 0; i < n; i++) {
+    const p = inOrder[i]!
+    ranked[startOf[best - scores[p]!]!++] = p
+  }
+  return ranked
 }
