@@ -149,6 +149,18 @@ authoritiesCommand
     if (!result) process.exitCode = 1
   })
 
+const searchCommand = program.command('search').description('The search engines of running servers')
+searchCommand
+  .command('rebuild')
+  .description('Have every running server read its search engine again, in the background (searches keep being answered meanwhile)')
+  .option('--database', 'first recompute the search data the database keeps: vectors and facet keys of published case studies, and the words "did you mean" suggests')
+  .action(async (options: { database?: boolean }) => {
+    const { runSearchRebuild } = await import('./features/search/rebuild-command.ts')
+    const progress = (done: number) => console.log(`${done} published case studies recomputed`)
+    await withDatabase((handle) => runSearchRebuild(handle.db, { database: options.database === true, progress }))
+    console.log('Every running server reads its search engine again within a second or two.')
+  })
+
 program
   .command('build-assets')
   .description('Compile the stylesheet (serve does this when it is missing or stale)')

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
 import { after, before, it } from 'node:test'
+import { sql } from 'drizzle-orm'
 import type { FastifyInstance } from 'fastify'
 import { buildApp } from '../../app.ts'
 import { describeEachDatabase } from '../../../test/app.ts'
@@ -7,6 +8,7 @@ import { signedInAgent } from '../../../test/agent.ts'
 import type { Agent } from '../../../test/agent.ts'
 import { buildCaseStudy, buildOrganisation, buildPrinciple } from '../../../test/factories.ts'
 import { pageSearchDeps } from './page-deps.ts'
+import { runSearchRebuild } from './rebuild-command.ts'
 import { liveSearchEngine } from './run-search.ts'
 
 // Caches are emptied when public content changes, and only then; the search engine follows each
@@ -91,5 +93,26 @@ describeEachDatabase('search and page cache follow content changes', (get) => {
     await other.pageCache.refresh()
     assert.deepEqual(slugsIn((await other.inject('/case-studies?q=medlar')).body), ['medlar-walk'])
     assert.equal(await engineOf(other), engine)
+  })
+
+  it('coophub search rebuild: the search data recomputed, and each server reads its engine again in the background, answering meanwhile', async () => {
+    const { app, handle } = get()
+    const live = await engineOf(app)
+    const before = (await app.inject('/case-studies?q=orchard')).body
+    await handle.db.execute(sql`DELETE FROM search_words`)
+    const { recomputed } = await runSearchRebuild(handle.db, { database: true })
+    assert.equal(recomputed, live.stats.rows)
+    const words = await handle.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM search_words`)
+    assert.ok(words.rows[0]!.n > 0)
+
+    await app.pageCache.refresh()
+    assert.equal(live.current().stale, true)
+    const meanwhile = await app.inject('/case-studies?q=orchard')
+    assert.deepEqual(slugsIn(meanwhile.body), slugsIn(before))
+    assert.equal(meanwhile.headers['x-coophub-cache'], undefined)
+    await live.idle()
+    assert.equal(live.current().stale, false)
+    assert.equal(await engineOf(app), live)
+    assert.deepEqual(slugsIn((await app.inject('/case-studies?q=orchard')).body), slugsIn(before))
   })
 })

@@ -20,6 +20,8 @@ export interface SearchDeps {
    * engine, which follows changes itself, for good.
    */
   memo: <T>(key: string, load: () => Promise<T>) => Promise<T>
+  /** Told of what fails while the engine reads changes in the background (it keeps answering). */
+  onEngineError?: (error: unknown) => void
 }
 
 export interface SearchOptions {
@@ -38,7 +40,7 @@ const engineKey = 'search-engine'
 
 /** The live search engine, read the first time it is asked for (about a second at 10,000 case studies, nine at 100,000). */
 export function liveSearchEngine(deps: SearchDeps): Promise<LiveSearchEngine> {
-  return deps.memo(engineKey, () => LiveSearchEngine.start(deps.db))
+  return deps.memo(engineKey, () => LiveSearchEngine.start(deps.db, deps.onEngineError ? { onError: deps.onEngineError } : {}))
 }
 
 /** Builds the search engine now, for a server that has just started: otherwise its first reader waits for it. */
