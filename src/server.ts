@@ -15,6 +15,15 @@ async function loadApp() {
   return { buildApp, ...demo, pageSearchDeps, prepareSearchEngine }
 }
 
+/**
+ * The home page made once before listening, so that its first reader meets the page cache: the
+ * layout compiles (a missing page needs no database) while the search engine reads the database.
+ * A failure here is left to the first real request to meet and report.
+ */
+async function warmUp(app: FastifyInstance): Promise<void> {
+  await Promise.all([app.inject('/coophub-start-up-warm-up-404'), app.inject('/')]).catch(() => undefined)
+}
+
 /** Opens and migrates the database, loads the demo into an empty one, builds the app and listens. */
 export async function startServer(config: Config): Promise<{ app: FastifyInstance; handle: DatabaseHandle }> {
   enlargeYoungGeneration()
@@ -35,8 +44,9 @@ export async function startServer(config: Config): Promise<{ app: FastifyInstanc
       const counts = await code.loadDemoContent(handle.db)
       app.log.info(counts, 'The database was empty: loaded the demo content')
     }
-    await app.listen({ host: config.host, port: config.port })
     code.prepareSearchEngine(code.pageSearchDeps(app)).catch((error: unknown) => app.log.warn({ err: error }, 'search engine: could not be built at start; the first search tries again'))
+    await warmUp(app)
+    await app.listen({ host: config.host, port: config.port })
     app.log.info(`coophub is serving ${config.networkName} at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} on ${describeDatabase(config)}`)
 
     let closing = false
