@@ -27,7 +27,7 @@ interface Cell {
 interface Entry {
   route: string
   /** Fresh rows for one actor's attempt, so every cell starts from the same state. */
-  prepare: (t: TestApp, actor: Actor) => Promise<Cell>
+  prepare: (t: TestApp, actor: Actor, agent: Agent) => Promise<Cell>
   expect: Record<Actor, Outcome>
 }
 
@@ -125,7 +125,17 @@ const matrix: Entry[] = [
     prepare: async () => ({ path: '/import', form: { text: `${unique('Garden')}\n\nResidents of the estate grew food together on an old car park.` } }),
     expect: signedIn,
   },
-  { route: 'POST /import/save', prepare: async () => ({ path: '/import/save', form: { ...caseStudyForm(unique('Imported work')), state: '' } }), expect: signedIn },
+  {
+    route: 'POST /import/save',
+    // The review the form saves is kept on the server for the person who imported the document.
+    async prepare(_t, actor, agent) {
+      const title = unique('Imported work')
+      const page = actor === 'anonymous' ? null : await agent.post('/import', { text: `${title}\n\nNeighbours ran a tool library.` })
+      const review = page ? (/name="review" value="([^"]+)"/.exec(page.body)?.[1] ?? '') : ''
+      return { path: '/import/save', form: { ...caseStudyForm(title), review } }
+    },
+    expect: signedIn,
+  },
   {
     route: 'POST /admin/users',
     prepare: async () => ({ path: '/admin/users', form: { email: `${unique('invited')}@example.org`, name: 'Invited', role: 'officer', organisation: 'home-council' } }),
@@ -223,7 +233,7 @@ describeEachDatabase('authorisation matrix', (get) => {
       for (const actor of actors) {
         // A fresh sign-in per cell: some cells (sign-out, password reset) end the session.
         const agent = await agentFor(actor)
-        const cell = await entry.prepare(t, actor)
+        const cell = await entry.prepare(t, actor, agent)
         const res = await agent.post(cell.path, cell.form)
         const outcome = outcomeOf(res.statusCode, res.headers.location as string | undefined)
         if (outcome !== entry.expect[actor]) failures.push(`${entry.route} as ${actor}: expected ${entry.expect[actor]}, got ${outcome}`)

@@ -15,6 +15,8 @@ import { bombDocx } from './extraction/zip-bombs.ts'
 
 const errorLinks = (body: string) => [...body.matchAll(/<a href="#([A-Za-z]+)">([^<]+)<\/a>/g)].map((m) => `${m[1]}: ${m[2]!.replace(/&quot;/g, '"').replace(/&#39;/g, "'")}`)
 const unescape = (s: string) => s.replace(/&#92;/g, '\\').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
+/** The id of an organisation the review proposes to create: its option in the lead select. */
+const proposedId = (body: string, name: string) => Number(new RegExp(`<option value="(-\\d+)"[^>]*>${name} \\(new`).exec(body)?.[1])
 const hidden = (body: string, name: string) => unescape(new RegExp(`name="${name}" value="([^"]*)"`).exec(body)?.[1] ?? '')
 
 /** A multipart form as a browser sends it: the CSRF field first, then the file, then the text. */
@@ -130,6 +132,35 @@ describeEachDatabase('import on the web', (get) => {
   })
 
   describe('forbidden', () => {
+    it('creates nothing from a state sent back by the browser: only what the server kept for this person, once', async () => {
+      const { db } = get().handle
+      const count = async () => [(await db.select().from(caseStudies)).length, (await db.select().from(organisations)).length]
+      const before = await count()
+      const forged = JSON.stringify({ proposed: [{ id: -1, name: 'Forged Holdings Ltd', code: null }], warnings: [], matches: {}, organisations: [], contentHash: '', sourceUrl: null })
+      const form = { title: 'Forged', kind: 'project', lead: '-1', participants: [''], partners: [''], funders: [''], body: 'x', action: 'save' }
+      const noReview = await officer.post('/import/save', { ...form, state: forged })
+      assert.equal(noReview.statusCode, 410)
+      assert.match(noReview.body, /already been saved, or was left for more than a day/)
+      assert.deepEqual(await count(), before)
+
+      // Someone else's review cannot be used either.
+      const review = await officer.post('/import', { text: caseStudyText('A review of my own') })
+      const other = (await signedInAgent(get().app, db, 'officer', 'elmstead')).agent
+      assert.equal((await other.post('/import/save', { ...form, review: hidden(review.body, 'review'), state: forged })).statusCode, 410)
+      assert.deepEqual(await count(), before)
+
+      // An organisation the review did not propose cannot be slipped in as a "new" choice.
+      const slipped = await officer.post('/import/save', { ...form, review: hidden(review.body, 'review'), lead: '-40' })
+      assert.equal(slipped.statusCode, 400)
+      assert.deepEqual(await count(), before)
+
+      // Sent twice (a double click), the page saves one draft.
+      const save = { ...form, review: hidden(review.body, 'review'), title: 'A review of my own', lead: String(home) }
+      assert.equal((await officer.post('/import/save', save)).statusCode, 303)
+      assert.equal((await officer.post('/import/save', save)).statusCode, 410)
+      assert.equal((await db.select().from(caseStudies).where(eq(caseStudies.title, 'A review of my own'))).length, 1)
+    })
+
     it('refuses a multipart form with no token or a forged one, writing nothing', async () => {
       const before = (await get().handle.db.select().from(caseStudies)).length
       assert.equal((await upload(officer, { text: caseStudyText('No token') }, undefined, false)).statusCode, 403)
@@ -151,11 +182,11 @@ describeEachDatabase('import on the web', (get) => {
       assert.match(review.body, /data-qa="warning-partners"[\s\S]*Millbrook Town Council/)
       const [sharing] = await db.select().from(principles).where(eq(principles.slug, 'sharing-power'))
       assert.match(review.body, new RegExp(`value="${sharing!.id}" checked`))
-      const state = hidden(review.body, 'state')
-      const proposed = (JSON.parse(state) as { proposed: Array<{ id: number; name: string }> }).proposed
-      const brookfield = proposed.find((p) => p.name === 'Brookfield Metropolitan Borough Council')!
+      const reviewId = hidden(review.body, 'review')
+      const brookfield = { id: proposedId(review.body, 'Brookfield Metropolitan Borough Council') }
+      assert.ok(brookfield.id < 0, 'a council from the register is proposed as new')
       const save = await officer.post('/import/save', {
-        state,
+        review: reviewId,
         title: 'Tool library at the old mill',
         kind: 'policy-lab',
         yearStart: '2021',
@@ -184,8 +215,7 @@ describeEachDatabase('import on the web', (get) => {
       const review = await officer.post('/import', { text })
       assert.equal(review.statusCode, 200, review.body.slice(0, 300))
       assert.match(review.body, /<option value="bid" selected>Bid<\/option>/)
-      const state = hidden(review.body, 'state')
-      const form = { state, title: 'Street orchards on the estate', kind: 'policy-lab', participants: [''], partners: [''], funders: [''], body: 'Trees.', action: 'save' }
+      const form = { review: hidden(review.body, 'review'), title: 'Street orchards on the estate', kind: 'policy-lab', participants: [''], partners: [''], funders: [''], body: 'Trees.', action: 'save' }
       const again = await officer.post('/import/save', { ...form, title: '', stage: 'funded' })
       assert.equal(again.statusCode, 400)
       assert.match(again.body, /<option value="funded" selected>Funded<\/option>/, 'a form error keeps the chosen stage')
@@ -193,7 +223,8 @@ describeEachDatabase('import on the web', (get) => {
       assert.equal(save.statusCode, 303, save.body.slice(0, 300))
       const [cs] = await get().handle.db.select().from(caseStudies).where(eq(caseStudies.slug, 'street-orchards-on-the-estate'))
       assert.deepEqual([cs!.kind, cs!.stage], ['policy-lab', 'funded'])
-      const odd = await officer.post('/import/save', { ...form, title: 'Street orchards again', stage: 'approved' })
+      const second = await officer.post('/import', { text: caseStudyText('Street orchards again') })
+      const odd = await officer.post('/import/save', { ...form, review: hidden(second.body, 'review'), title: 'Street orchards again', stage: 'approved' })
       assert.equal(odd.statusCode, 303)
       const [other] = await get().handle.db.select().from(caseStudies).where(eq(caseStudies.slug, 'street-orchards-again'))
       assert.equal(other!.stage, null, 'a stage we do not know is not stored')
@@ -203,7 +234,7 @@ describeEachDatabase('import on the web', (get) => {
       const res = await upload(officer, {}, { name: 'mill.html', content: `<!doctype html><html><body><main><h1>Seed swap</h1><p>Gardeners in Brookfield swapped seeds.</p></main></body></html>` })
       assert.equal(res.statusCode, 200, res.body.slice(0, 300))
       assert.match(res.body, /value="Seed swap"/)
-      const again = await officer.post('/import/save', { state: hidden(res.body, 'state'), title: '', kind: 'case-study', action: 'save' })
+      const again = await officer.post('/import/save', { review: hidden(res.body, 'review'), title: '', kind: 'case-study', action: 'save' })
       assert.equal(again.statusCode, 400)
       assert.deepEqual(errorLinks(again.body), ['title: Enter a title'])
       assert.match(again.body, /data-qa="warning-principles"/)

@@ -1,6 +1,6 @@
 // The web review of one reading: the draft as the case-study form's values, organisations not yet
 // stored offered as "new" choices (negative ids until saved), and what the page needs to show
-// again if the form comes back with an error, carried in one hidden field.
+// again if the form comes back with an error, kept on the server (review-store.ts).
 
 import { caseStudyStages } from '../../db/schema/enums.ts'
 import type { CaseStudyStage } from '../../db/schema/enums.ts'
@@ -88,10 +88,7 @@ export function reviewOf(reading: Reading, session: ImportSession, sourceUrl: st
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 const str = (v: unknown, max: number): string => (typeof v === 'string' ? v.slice(0, max) : '')
 
-/**
- * The hidden state as posted back. It came from the browser, so every part is checked and
- * bounded; at worst a tampered state proposes an unverified organisation, as an import would.
- */
+/** A stored review state, every part checked and bounded, whatever shape an older version stored. */
 export function readReviewState(raw: string): ReviewState {
   let data: unknown
   try {

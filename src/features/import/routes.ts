@@ -1,5 +1,6 @@
 import fastifyMultipart from '@fastify/multipart'
 import { inTransaction } from '../../db/unit-of-work.ts'
+import { refused } from '../../lib/result.ts'
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import { asForm, presentErrors, text } from '../../web/forms.ts'
 import type { FieldError } from '../../web/forms.ts'
@@ -20,15 +21,18 @@ import { createDocumentExtractor } from './extraction/document-extractor.ts'
 import { findSourceUrl } from './find-source-url.ts'
 import { findLikelyDuplicates } from './queries.ts'
 import { readDocument } from './read-document.ts'
-import { readReviewState, readStage, reviewOf, stageItems, warningsByField } from './review.ts'
+import { readStage, reviewOf, stageItems, warningsByField } from './review.ts'
+import { findReview, keepReview, useUpReview } from './review-store.ts'
 import type { ReviewState } from './review.ts'
 import { multipartLimits, readMultipart } from './upload.ts'
 import type { Upload } from './upload.ts'
 
 const PASTED_LIMIT = 1_000_000
 
-function renderUpload(reply: FastifyReply, errors: FieldError[] = [], pasted = '') {
-  return reply.code(errors.length > 0 ? 400 : 200).render('import/views/upload.njk', {
+const reviewLapsed = 'This check of an imported document has already been saved, or was left for more than a day. Import the document again'
+
+function renderUpload(reply: FastifyReply, errors: FieldError[] = [], pasted = '', status = errors.length > 0 ? 400 : 200) {
+  return reply.code(status).render('import/views/upload.njk', {
     title: 'Import a case study',
     section: 'dashboard',
     pageError: errors.length > 0,
@@ -38,7 +42,12 @@ function renderUpload(reply: FastifyReply, errors: FieldError[] = [], pasted = '
   })
 }
 
-function renderReview(reply: FastifyReply, values: CaseStudyFormValues, choices: FormChoiceLists, state: ReviewState, errors: FieldError[] = [], extra: Record<string, number> = {}) {
+interface Review {
+  id: string
+  state: ReviewState
+}
+
+function renderReview(reply: FastifyReply, values: CaseStudyFormValues, choices: FormChoiceLists, { id, state }: Review, errors: FieldError[] = [], extra: Record<string, number> = {}) {
   const withProposed = { ...choices, organisations: [...state.proposed.map((p) => ({ id: p.id, name: `${p.name} (new${p.code ? `, ${p.code}` : ', unverified'})`, slug: '' })), ...choices.organisations] }
   const form = presentForm(values, withProposed, extra)
   // Matched principles show the words of the document that matched, so a wrong match is seen.
@@ -57,7 +66,7 @@ function renderReview(reply: FastifyReply, values: CaseStudyFormValues, choices:
     warningCount: state.warnings.length,
     organisations: state.organisations,
     attribution: state.organisations.some((o) => o.label.startsWith('local authority')) ? AUTHORITIES_ATTRIBUTION : null,
-    stateJson: JSON.stringify(state),
+    reviewId: id,
     breadcrumbs: [{ text: 'Your work', href: '/dashboard' }, { text: 'Import a case study', href: '/import' }],
     ...presentErrors(errors),
   })
@@ -113,33 +122,43 @@ export async function importRoutes(app: FastifyInstance): Promise<void> {
     const lead = Number(values.leadId)
     const duplicates = await findLikelyDuplicates(app.deps.db, { id: 0, title: values.title, leadId: lead > 0 ? lead : null, year: reading.yearStart })
     for (const d of duplicates) state.warnings.push({ field: 'title', message: duplicateWarning(d).replace(/^title: /, '') })
-    return renderReview(reply, values, await loadFormChoices(app.deps.db), state)
+    const id = await keepReview(app.deps.db, actor.id, state)
+    return renderReview(reply, values, await loadFormChoices(app.deps.db), { id, state })
   })
 
   app.post('/import/save', async (request, reply) => {
     const actor = permitted(request)
     const form = asForm(request.body)
-    const state = readReviewState(text(form, 'state', 200_000))
+    const id = text(form, 'review', 100)
+    const state = await findReview(app.deps.db, id, actor.id)
+    if (!state) return renderUpload(reply, [{ field: 'document', message: reviewLapsed }], '', 410)
     state.stage = readStage(text(form, 'stage', 20))
+    const review = { id, state }
     const values = readCaseStudyForm(form)
     const choices = await loadFormChoices(app.deps.db)
     const action = text(form, 'action', 40)
     const more = /^add-(participants|partners|funders)$/.exec(action)
-    if (more) return renderReview(reply, values, choices, state, [], { [more[1]!]: 1 })
+    if (more) return renderReview(reply, values, choices, review, [], { [more[1]!]: 1 })
+    // Only the organisations this reading proposed can be chosen, and only those chosen are created.
     const withProposed = { ...choices, organisations: [...state.proposed.map((p) => ({ id: p.id, name: p.name, slug: '' })), ...choices.organisations] }
     const checked = validateCaseStudyForm(values, withProposed, { forSubmission: false })
-    if (!checked.ok) return renderReview(reply, values, choices, state, checked.errors)
-    const created = await inTransaction(app.deps.db, (tx) => saveReviewedDraft(tx, auditActor(actor), {
-      snapshot: checked.snapshot,
-      proposed: state.proposed,
-      // Officers write for their own organisation; an editor's draft belongs to its lead member.
-      owner: (s) => (actor.role === 'officer' ? actor.organisationId : (s.lead?.id ?? null)),
-      contentHash: state.contentHash,
-      sourceUrl: state.sourceUrl,
-      stage: state.stage,
-      source: 'an upload',
-    }))
-    if (!created.ok) return renderReview(reply, values, choices, state, created.errors)
+    if (!checked.ok) return renderReview(reply, values, choices, review, checked.errors)
+    const created = await inTransaction(app.deps.db, async (tx) => {
+      // Used up in the same transaction: sending the page twice saves one draft.
+      if (!(await useUpReview(tx, id, actor.id))) return refused(reviewLapsed, 'document')
+      return saveReviewedDraft(tx, auditActor(actor), {
+        snapshot: checked.snapshot,
+        proposed: state.proposed,
+        // Officers write for their own organisation; an editor's draft belongs to its lead member.
+        owner: (s) => (actor.role === 'officer' ? actor.organisationId : (s.lead?.id ?? null)),
+        contentHash: state.contentHash,
+        sourceUrl: state.sourceUrl,
+        stage: state.stage,
+        source: 'an upload',
+      })
+    })
+    if (!created.ok && created.errors[0]?.message === reviewLapsed) return renderUpload(reply, created.errors, '', 410)
+    if (!created.ok) return renderReview(reply, values, choices, review, created.errors)
     return reply.redirect(`/case-studies/${created.value.slug}/edit?saved=created`, 303)
   })
 }
