@@ -3,7 +3,7 @@
 // principles and councils taken from the reference data, and varied narrative — about 3 KB each.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { Rng } from '../../src/features/import/fuzz-support.ts'
+import { Rng } from '../../test/import/fuzz-support.ts'
 import type { AuthorityInput, PrincipleInput } from '../../src/features/import/types.ts'
 
 const ADJECTIVES = ['Community', 'Neighbourhood', 'Resident-led', 'Co-operative', 'Shared', 'Local', 'Youth', 'Green', 'Fair', 'Open', 'Citizen', 'Mutual', 'Inclusive', 'Healthy', 'Creative', 'Safe', 'Warm', 'Digital', 'Circular', 'Participatory']

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { readDocument } from './read-document.ts';
-import { doc, fixtureContext } from './test-support.ts';
+import { doc, fixtureContext } from '../../../test/import/reading-support.ts';
 
 const ctx = fixtureContext();
 const P1 = 'Residents in three wards designed a tool library with the council and local makers.';

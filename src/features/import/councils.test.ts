@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { councilCore } from './organisation-index.ts';
 import { readDocument } from './read-document.ts';
 import type { ReadingContext } from './reading-context.ts';
-import { doc, fixtureContext, loadRealData, NO_SHARED_DATA } from './test-support.ts';
+import { doc, fixtureContext, loadRealData, NO_SHARED_DATA } from '../../../test/import/reading-support.ts';
 
 const ctx = fixtureContext();
 

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { decodeBytes, decodeWindows1252 } from './decode-bytes.ts';
-import { buildDocx, zip } from './docx-fixture.ts';
+import { buildDocx, zip } from '../../../test/import/docx-fixture.ts';
 import { extractText, MAX_FILE_BYTES } from './extract-text.ts';
 import { htmlToText } from './html-to-text.ts';
 import { readDocument } from './read-document.ts';
-import { fixtureContext } from './test-support.ts';
+import { fixtureContext } from '../../../test/import/reading-support.ts';
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
 

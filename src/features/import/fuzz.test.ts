@@ -5,13 +5,13 @@
 import assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
 import { describe, it } from 'node:test';
-import { buildDocx } from './docx-fixture.ts';
+import { buildDocx } from '../../../test/import/docx-fixture.ts';
 import { toDryRunJson } from './dry-run.ts';
 import { extractText } from './extract-text.ts';
 import { htmlToText } from './html-to-text.ts';
 import { readDocument } from './read-document.ts';
-import { asHtml, encode, generate, mutate, Rng } from './fuzz-support.ts';
-import { FIXTURE_PRINCIPLES, fixtureContext } from './test-support.ts';
+import { asHtml, encode, generate, mutate, Rng } from '../../../test/import/fuzz-support.ts';
+import { FIXTURE_PRINCIPLES, fixtureContext } from '../../../test/import/reading-support.ts';
 import type { Reading } from './types.ts';
 
 const ctx = fixtureContext();

@@ -7,11 +7,11 @@ import { Agent, signedInAgent } from '../../../test/agent.ts'
 import { buildOrganisation } from '../../../test/factories.ts'
 import { caseStudies, organisations, principles } from '../../db/schema/index.ts'
 import { commandLineActor } from '../accounts/actor.ts'
-import { AUTHORITIES_CSV, caseStudyText, PRINCIPLES_JSON, tempFolder } from './cli/cli-fixtures.ts'
+import { AUTHORITIES_CSV, caseStudyText, PRINCIPLES_JSON, tempFolder } from '../../../test/import/cli-fixtures.ts'
 import { memoryOutput } from './cli/progress.ts'
 import { runAuthoritiesImport, runPrinciplesImport } from './cli/reference-commands.ts'
 import type { JobEvent } from './extraction/worker-pool.ts'
-import { bombDocx } from './extraction/zip-bombs.ts'
+import { bombDocx } from '../../../test/import/zip-bombs.ts'
 
 const errorLinks = (body: string) => [...body.matchAll(/<a href="#([A-Za-z]+)">([^<]+)<\/a>/g)].map((m) => `${m[1]}: ${m[2]!.replace(/&quot;/g, '"').replace(/&#39;/g, "'")}`)
 const unescape = (s: string) => s.replace(/&#92;/g, '\\').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')

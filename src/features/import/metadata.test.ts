@@ -4,7 +4,7 @@ import { describeLine } from './document-lines.ts';
 import { kindFromText, parseMetadataLine, parseYear, postedYear, stageFromText } from './metadata.ts';
 import { splitNameList } from './name-list.ts';
 import { readDocument } from './read-document.ts';
-import { doc, fixtureContext } from './test-support.ts';
+import { doc, fixtureContext } from '../../../test/import/reading-support.ts';
 
 const meta = (line: string): ReturnType<typeof parseMetadataLine> => parseMetadataLine(describeLine(line, 0).content);
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { readDocument } from './read-document.ts';
-import { doc, FIXTURE_PRINCIPLES, fixtureContext } from './test-support.ts';
+import { doc, FIXTURE_PRINCIPLES, fixtureContext } from '../../../test/import/reading-support.ts';
 
 const ctx = fixtureContext();
 const S = Object.fromEntries(FIXTURE_PRINCIPLES.map((p) => [p.slug, p.statement])) as Record<string, string>;

@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import { readDocument } from './read-document.ts';
 import { buildReadingContext } from './reading-context.ts';
 import type { ReadingContext } from './reading-context.ts';
-import { doc, FIXTURE_AUTHORITIES, loadRealData, NO_SHARED_DATA } from './test-support.ts';
+import { doc, FIXTURE_AUTHORITIES, loadRealData, NO_SHARED_DATA } from '../../../test/import/reading-support.ts';
 
 const real = loadRealData();
 const skip = real ? false : NO_SHARED_DATA;

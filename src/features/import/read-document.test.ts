@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { contentHash } from './content-hash.ts';
 import { toDryRunJson } from './dry-run.ts';
 import { readDocument } from './read-document.ts';
-import { doc, FIXTURE_PRINCIPLES, fixtureContext, loadRealData, NO_SHARED_DATA } from './test-support.ts';
+import { doc, FIXTURE_PRINCIPLES, fixtureContext, loadRealData, NO_SHARED_DATA } from '../../../test/import/reading-support.ts';
 
 const ctx = fixtureContext();
 const statement = (slug: string): string => FIXTURE_PRINCIPLES.find((p) => p.slug === slug)?.statement ?? '';

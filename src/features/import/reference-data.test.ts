@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { parseAuthoritiesCsv, splitAltNames } from './parse-authorities-csv.ts';
 import { parsePrinciplesJson } from './parse-principles-json.ts';
-import { DATA_DIR, NO_SHARED_DATA } from './test-support.ts';
+import { DATA_DIR, NO_SHARED_DATA } from '../../../test/import/reading-support.ts';
 
 describe('parsePrinciplesJson', () => {
   it('reads names, statements, order, sub-points and the tail-free alias', () => {

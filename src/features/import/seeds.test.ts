@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { toDryRunJson } from './dry-run.ts';
 import { readDocument } from './read-document.ts';
-import { loadRealData, NO_SEEDS, NO_SHARED_DATA, SEEDS_DIR } from './test-support.ts';
+import { loadRealData, NO_SEEDS, NO_SHARED_DATA, SEEDS_DIR } from '../../../test/import/reading-support.ts';
 import type { Reading } from './types.ts';
 
 const real = loadRealData();

@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { after, describe, it } from 'node:test'
-import { DATA_DIR, NO_SEEDS, NO_SHARED_DATA, SEEDS_DIR } from '../test-support.ts'
+import { DATA_DIR, NO_SEEDS, NO_SHARED_DATA, SEEDS_DIR } from '../../../../test/import/reading-support.ts'
 
 const root = path.resolve(import.meta.dirname, '../../../..')
 const skip = !existsSync(SEEDS_DIR) ? NO_SEEDS : !existsSync(DATA_DIR) ? NO_SHARED_DATA : false

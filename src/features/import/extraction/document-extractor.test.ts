@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
-import { buildDocx } from '../docx-fixture.ts';
+import { buildDocx } from '../../../../test/import/docx-fixture.ts';
 import { createDocumentExtractor } from './document-extractor.ts';
 import type { DocumentExtractor } from './document-extractor.ts';
-import { bombDocx } from './zip-bombs.ts';
+import { bombDocx } from '../../../../test/import/zip-bombs.ts';
 
 const extractors: DocumentExtractor[] = [];
 function extractor(...args: Parameters<typeof createDocumentExtractor>): DocumentExtractor {

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildDocx, docxRecords } from '../docx-fixture.ts';
+import { buildDocx, docxRecords } from '../../../../test/import/docx-fixture.ts';
 import { extractText } from '../extract-text.ts';
 import { unpackArchive } from './unpack-archive.ts';
-import { bombDocx, repeatedEntry } from './zip-bombs.ts';
+import { bombDocx, repeatedEntry } from '../../../../test/import/zip-bombs.ts';
 import { storedRecord, writeZip } from './zip-writer.ts';
 
 const MB = 1024 * 1024;

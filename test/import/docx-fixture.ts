@@ -1,8 +1,8 @@
 // Test helper: builds a minimal but real .docx (a zip of WordprocessingML parts) in memory,
 // so the Word path is tested without committing a binary file.
 
-import { storedRecord, writeZip } from './extraction/zip-writer.ts';
-import type { ZipRecord } from './extraction/zip-writer.ts';
+import { storedRecord, writeZip } from '../../src/features/import/extraction/zip-writer.ts';
+import type { ZipRecord } from '../../src/features/import/extraction/zip-writer.ts';
 
 interface ZipEntry {
   name: string;

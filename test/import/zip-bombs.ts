@@ -6,9 +6,9 @@
 // closed with an empty final block, it inflates to the block N times, however large N is.
 
 import { constants, crc32, deflateRawSync } from 'node:zlib';
-import { docxRecords } from '../docx-fixture.ts';
-import { writeZip } from './zip-writer.ts';
-import type { ZipRecord } from './zip-writer.ts';
+import { docxRecords } from './docx-fixture.ts';
+import { writeZip } from '../../src/features/import/extraction/zip-writer.ts';
+import type { ZipRecord } from '../../src/features/import/extraction/zip-writer.ts';
 
 const FINAL_EMPTY_BLOCK = Buffer.from([0x03, 0x00]);
 

@@ -1,6 +1,6 @@
 // Test helper (not a test): the seeded document generator and mutator behind fuzz.test.ts.
 
-import { FIXTURE_PRINCIPLES } from './test-support.ts';
+import { FIXTURE_PRINCIPLES } from './reading-support.ts';
 
 export const MAX_FUZZ_CHARS = 200_000;
 

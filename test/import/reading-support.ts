@@ -3,14 +3,14 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseAuthoritiesCsv } from './parse-authorities-csv.ts';
-import { parsePrinciplesJson } from './parse-principles-json.ts';
-import type { PrincipleRow } from './parse-principles-json.ts';
-import { buildReadingContext } from './reading-context.ts';
-import type { ReadingContext } from './reading-context.ts';
-import type { AuthorityInput, MemberInput, PrincipleInput } from './types.ts';
+import { parseAuthoritiesCsv } from '../../src/features/import/parse-authorities-csv.ts';
+import { parsePrinciplesJson } from '../../src/features/import/parse-principles-json.ts';
+import type { PrincipleRow } from '../../src/features/import/parse-principles-json.ts';
+import { buildReadingContext } from '../../src/features/import/reading-context.ts';
+import type { ReadingContext } from '../../src/features/import/reading-context.ts';
+import type { AuthorityInput, MemberInput, PrincipleInput } from '../../src/features/import/types.ts';
 
-export const SHARED_DIR = path.resolve(import.meta.dirname, '../../../../shared');
+export const SHARED_DIR = path.resolve(import.meta.dirname, '../../../shared');
 export const SEEDS_DIR = path.join(SHARED_DIR, 'seeds');
 export const DATA_DIR = path.join(SHARED_DIR, 'data');
 
