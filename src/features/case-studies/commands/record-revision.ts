@@ -4,7 +4,7 @@ import type { RevisionAction } from '../../../db/schema/enums.ts'
 import { caseStudies, caseStudyRevisions } from '../../../db/schema/index.ts'
 import { findRevision, snapshotFromRow } from '../revisions.ts'
 import { diffSnapshots } from '../snapshot.ts'
-import type { AuditActor } from '../../accounts/actor.ts'
+import type { AuditActor } from '../../audit/record-audit.ts'
 import type { CaseStudySnapshot } from '../snapshot.ts'
 
 export async function recordRevision(

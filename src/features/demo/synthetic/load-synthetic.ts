@@ -1,7 +1,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises'
 import { sql } from 'drizzle-orm'
 import type { Database, Executor } from '../../../db/client.ts'
-import type { AuditActor } from '../../accounts/actor.ts'
+import type { AuditActor } from '../../audit/record-audit.ts'
 import { recordAudit } from '../../audit/record-audit.ts'
 import type { CaseStudySnapshot, NamedRef } from '../../case-studies/snapshot.ts'
 import { searchExtraOf } from '../../import/commands/insert-drafts.ts'

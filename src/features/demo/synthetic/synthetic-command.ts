@@ -1,7 +1,7 @@
 // `coophub demo --synthetic`: benchmark data only, never loaded by the web server (README.md here).
 import { InvalidArgumentError } from 'commander'
 import type { Database } from '../../../db/client.ts'
-import type { AuditActor } from '../../accounts/actor.ts'
+import type { AuditActor } from '../../audit/record-audit.ts'
 import { createProgress, type Output } from '../../import/cli/progress.ts'
 import { loadSynthetic, type LoadSyntheticResult } from './load-synthetic.ts'
 

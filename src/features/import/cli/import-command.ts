@@ -1,5 +1,5 @@
 import type { Database } from '../../../db/client.ts'
-import type { AuditActor } from '../../accounts/actor.ts'
+import type { AuditActor } from '../../audit/record-audit.ts'
 import { DocumentStore } from '../commands/store-documents.ts'
 import type { ImportDocument, Outcome } from '../commands/store-documents.ts'
 import { toDryRunJson } from '../dry-run.ts'

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Database } from '../../../db/client.ts'
-import type { AuditActor } from '../../accounts/actor.ts'
+import type { AuditActor } from '../../audit/record-audit.ts'
 import { AUTHORITIES_SOURCE, importAuthorities } from '../commands/import-authorities.ts'
 import type { AuthoritiesImportResult } from '../commands/import-authorities.ts'
 import { importPrinciples } from '../commands/import-principles.ts'

@@ -1,6 +1,6 @@
 import type { Executor } from '../../../db/client.ts'
 import { auditEvents, organisations } from '../../../db/schema/index.ts'
-import type { AuditActor } from '../../accounts/actor.ts'
+import type { AuditActor } from '../../audit/record-audit.ts'
 import type { NamedRef } from '../../case-studies/snapshot.ts'
 import type { NewOrganisation } from '../import-session.ts'
 

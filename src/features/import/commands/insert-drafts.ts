@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm'
 import type { Executor } from '../../../db/client.ts'
 import type { CaseStudyStage, OrganisationRole } from '../../../db/schema/enums.ts'
-import type { AuditActor } from '../../accounts/actor.ts'
+import type { AuditActor } from '../../audit/record-audit.ts'
 import type { CaseStudySnapshot } from '../../case-studies/snapshot.ts'
 import type { ImportSession } from '../import-session.ts'
 

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
 import type { Database } from '../../../db/client.ts'
-import type { AuditActor } from '../../accounts/actor.ts'
+import type { AuditActor } from '../../audit/record-audit.ts'
 import type { ImportSession } from '../import-session.ts'
 import { finishSnapshot, planDraft } from '../plan-draft.ts'
 import { findImported } from '../queries.ts'
