@@ -17,7 +17,8 @@ import { countCaseStudies, firstCaseStudyPath, loadCaseStudies, readFilterValues
 import { openBenchDatabase, timeSearchesDirectly } from './lib/search-database-only.ts'
 import { searchPass, type SearchPass } from './lib/search-end-to-end.ts'
 import { searchExplanation, searchHowToRun } from './lib/search-explanation.ts'
-import { growthRow, kindsTable, sizeRows, statementsTable, type SizeRun } from './lib/search-report.ts'
+import { editAndFollow, engineFigures, measureEngineMemory, waitUntilCaughtUp, type FollowRun } from './lib/search-follow.ts'
+import { followRows, growthRow, kindsTable, sizeRows, statementsTable, type SizeRun } from './lib/search-report.ts'
 import * as settings from './lib/search-settings.ts'
 import { connections as loadConnections, durationS } from './lib/settings.ts'
 import { embeddedDatabase, serverDatabase, type DatabaseUnderTest } from './lib/targets.ts'
@@ -40,9 +41,8 @@ interface Mix {
   casePath: string
 }
 
-/** Loads `size` case studies, then times the searches on the database alone; builds the mix the first time. */
-async function loadAndSearchDirectly(database: DatabaseUnderTest, size: number, mix: Mix | null) {
-  const loadMs = await loadCaseStudies(database, size, settings.seed, settings.loadLimitMs)
+/** Times the searches on the database alone after `size` case studies were loaded; builds the mix the first time. */
+async function searchDirectly(database: DatabaseUnderTest, size: number, mix: Mix | null, loadMs: number) {
   const handle = await openBenchDatabase(database)
   try {
     const counts = await countCaseStudies(handle.db)
@@ -75,13 +75,50 @@ async function withServer<T>(database: DatabaseUnderTest, work: (server: BenchSe
   }
 }
 
+/**
+ * Loads `size` case studies; at the largest size on PostgreSQL, with a server running that
+ * follows the load, then is edited through its pages while a second server follows (issue 11).
+ */
+async function loadFollowed(database: DatabaseUnderTest, size: number): Promise<{ loadMs: number; follow: Row[] }> {
+  const follows = database.label === 'PostgreSQL' && size === settings.sizes[settings.sizes.length - 1] && settings.edits > 0
+  if (!follows) return { loadMs: await loadCaseStudies(database, size, settings.seed, settings.loadLimitMs), follow: [] }
+  const label = `[${database.label}] following`
+  const here = await startBenchServer(database, [], 600_000)
+  let run: FollowRun
+  let loadMs: number
+  try {
+    console.log(`  [${database.label}] a server runs through the load, then takes ${count(settings.edits)} edits`)
+    loadMs = await loadCaseStudies(database, size, settings.seed, settings.loadLimitMs)
+    const handle = await openBenchDatabase(database)
+    const { published } = await countCaseStudies(handle.db).finally(() => handle.close())
+    const catchUpMs = await waitUntilCaughtUp(here, published, 600_000)
+    console.log(`  ${label}: caught up ${(catchUpMs / 1000).toFixed(1)} s after the load; a second server starts`)
+    const other = await startBenchServer(database, [], 600_000)
+    try {
+      await waitUntilCaughtUp(other, published, 600_000)
+      const edited = await editAndFollow(database, here, other, { edits: settings.edits, measured: settings.measuredEdits, seed: settings.seed, label })
+      run = { catchUpMs, ...edited, engine: await engineFigures(here) }
+    } finally {
+      await other.stop()
+    }
+  } finally {
+    await here.stop()
+  }
+  const memory = await measureEngineMemory(database, 600_000).catch((error: unknown) => {
+    console.error(`  the engine's memory could not be measured: ${String(error)}`)
+    return null
+  })
+  return { loadMs, follow: followRows(database.label, size, run, memory) }
+}
+
 async function runDatabase(database: DatabaseUnderTest): Promise<void> {
   let mix: Mix | null = null
   const mine: SizeRun[] = []
   for (const size of settings.sizes) {
     console.log(`\n== [${database.label}] ${count(size)} case studies`)
     try {
-      const loaded = await loadAndSearchDirectly(database, size, mix)
+      const { loadMs, follow } = await loadFollowed(database, size)
+      const loaded = await searchDirectly(database, size, mix, loadMs)
       mix = loaded.mix
       const { addresses, warmUp, casePath } = mix
       const passOptions = (label: string, connections: number) => ({ connections, passLimitMs: settings.passLimitMs, label: `[${database.label}] ${label}` })
@@ -104,7 +141,7 @@ async function runDatabase(database: DatabaseUnderTest): Promise<void> {
       const run: SizeRun = { database: database.label, size, seed: settings.seed, published: loaded.published, loadMs: loaded.loadMs, direct: loaded.direct, rounds, connections: settings.httpConnections, single: single.result, memory }
       mine.push(run)
       runs.push(run)
-      rows.push(...sizeRows(run))
+      rows.push(...sizeRows(run), ...follow)
     } catch (error) {
       rows.push(failedRow(`${count(size)} case studies`, database.label, error))
       break // larger sizes build on this one

@@ -5,6 +5,8 @@ import type { Row } from './report.ts'
 import { queryKinds } from './search-addresses.ts'
 import type { DirectRun } from './search-database-only.ts'
 import type { KindedAnswer, SearchPass } from './search-end-to-end.ts'
+import type { EngineMemory } from './search-engine-memory.ts'
+import type { FollowRun } from './search-follow.ts'
 import { targets } from './search-settings.ts'
 
 export interface SizeRun {
@@ -177,4 +179,54 @@ export function statementsTable(runs: SizeRun[]): string {
     lines.push(`| ${[run.database, sizeText(run.size), 'outside SQL: in the calling process (parsing, in-memory counting and ordering, the driver)', '—', share(Math.max(0, outside)), '—'].join(' | ')} |`)
   }
   return lines.join('\n')
+}
+
+/** Rows for the engine following changes: edit → visible here and on another server, the server's peak memory, the engine's own. */
+export function followRows(database: SizeRun['database'], size: number, run: FollowRun, memory: EngineMemory | null): Row[] {
+  const atTarget = size === targets.largeSize && database === 'PostgreSQL'
+  const here = summarise(run.here)
+  const other = summarise(run.other)
+  const failures = run.failures.length > 0 ? ` · **${run.failures.length} edits failed** (${run.failures[0]})` : ''
+  const mb = (mib: number) => (mib * 1024 * 1024) / 1e6
+  const rows: Row[] = [
+    {
+      benchmark: `${sizeText(size)}: edit → visible on the same server: publish sent → a search there finds the new title, ${run.here.length} edits`,
+      database,
+      measured: `p50 ${ms(here.p50)} · p95 ${ms(here.p95)} · max ${ms(here.max)}${failures}`,
+      reference: `catch-up after the bulk load: ${ms(run.catchUpMs)} (engine ready and fresh after the loader ended)`,
+      result: `p95 ${ms(here.p95)}`,
+      target: atTarget ? `p95 ≤ ${targets.editVisibleHereMs} ms` : '— (information)',
+      pass: atTarget ? here.p95 <= targets.editVisibleHereMs && run.failures.length === 0 : null,
+    },
+    {
+      benchmark: `${sizeText(size)}: edit → visible on another server on the same database (it polls content_changes every second), same edits`,
+      database,
+      measured: `p50 ${ms(other.p50)} · p95 ${ms(other.p95)} · max ${ms(other.max)}`,
+      reference: 'poll interval 1,000 ms',
+      result: `p95 ${ms(other.p95)}`,
+      target: atTarget ? `p95 ≤ ${targets.editVisibleOtherMs.toLocaleString('en-GB')} ms` : '— (information)',
+      pass: atTarget ? other.p95 <= targets.editVisibleOtherMs : null,
+    },
+    {
+      benchmark: `${sizeText(size)}: server process memory (VmHWM) through the bulk load and ${count(run.edits)} single edits (save and publish, each applied in place)`,
+      database,
+      measured: `peak ${count(run.peakMiB)} MiB (${count(mb(run.peakMiB))} MB) · ${count(run.afterMiB)} MiB at the end`,
+      reference: `engine then: ${count(run.engine.rows ?? 0)} case studies in ${run.engine.segments ?? '?'} segments, ${count(run.engine.changed ?? 0)} changed rows in the delta`,
+      result: `peak ${count(mb(run.peakMiB))} MB`,
+      target: atTarget ? `≤ ${targets.serverPeakMB} MB` : '— (information)',
+      pass: atTarget ? mb(run.peakMiB) <= targets.serverPeakMB : null,
+    },
+  ]
+  if (memory) {
+    rows.push({
+      benchmark: `${sizeText(size)}: the search engine's own memory (built alone in a fresh process, after garbage collection)`,
+      database,
+      measured: `${count(memory.heapMiB + memory.buffersMiB)} MiB: ${count(memory.indexMiB)} MiB of index and listing (typed arrays), ${count(memory.bodiesMiB)} MiB of bodies kept for snippets, ${count(memory.heapMiB + memory.buffersMiB - memory.indexMiB - memory.bodiesMiB)} MiB else (lexicons, titles for sorting)`,
+      reference: `built in ${ms(memory.buildMs)}, ${count(memory.rows)} case studies in ${memory.segments} segments; peak while building +${count(memory.buildPeakMiB)} MiB`,
+      result: `${count(memory.heapMiB + memory.buffersMiB)} MiB`,
+      target: '— (information)',
+      pass: null,
+    })
+  }
+  return rows
 }

@@ -36,6 +36,9 @@ export const rounds = bounded('BENCH_SEARCH_ROUNDS', 2, 1, 10)
 export const httpConnections = bounded('BENCH_SEARCH_CONNECTIONS', 10, 1, 100)
 /** The whole run stops after this many minutes, whatever it is doing. */
 export const watchdogMinutes = bounded('BENCH_SEARCH_TIMEOUT_MIN', 90, 1, 240)
+/** Single edits through a server after the bulk load of the largest size on PostgreSQL (0: none), and how many of them are timed until found. */
+export const edits = bounded('BENCH_SEARCH_EDITS', 1_000, 0, 10_000)
+export const measuredEdits = bounded('BENCH_SEARCH_MEASURED_EDITS', 200, 1, 10_000)
 /** The most one HTTP pass over the addresses may take; requests not yet sent by then are not sent. */
 export const passLimitMs = 300_000
 /** The most one `coophub demo --synthetic` run may take. */
@@ -49,4 +52,9 @@ export const targets = {
   largeSize: 100_000,
   maxGrowth: 4,
   cachedPageOfNginxPercent: 25,
+  /** Publish → found by search, p95, at largeSize on PostgreSQL: on the server that published, and on another. */
+  editVisibleHereMs: 200,
+  editVisibleOtherMs: 2_000,
+  /** VmHWM of the server through the bulk load and the single edits, in MB (10⁶ bytes). */
+  serverPeakMB: 700,
 }

@@ -9,8 +9,9 @@ import { buildApp } from '../../src/app.ts'
 import { loadConfig } from '../../src/config.ts'
 import { databaseTarget, migrateDatabase, openDatabase } from '../../src/db/client.ts'
 import { isDatabaseEmpty, loadDemoContent } from '../../src/features/demo/load-demo-content.ts'
+import type { LiveSearchEngine } from '../../src/features/search/live-search-engine.ts'
 import { pageSearchDeps } from '../../src/features/search/page-deps.ts'
-import { prepareSearchEngine } from '../../src/features/search/run-search.ts'
+import { liveSearchEngine } from '../../src/features/search/run-search.ts'
 import { buildAssets } from '../../src/web/assets.ts'
 import { enlargeYoungGeneration } from '../../src/web/heap.ts'
 
@@ -50,6 +51,14 @@ app.get('/__bench/loop-delay', (_request, reply) => {
   return reply.header('cache-control', 'no-store').send(figures)
 })
 
+// The search engine's figures (case studies held, whether it is catching up, bytes), once it is built.
+let engine: LiveSearchEngine | null = null
+app.get('/__bench/search-engine', (_request, reply) => {
+  const { heapUsed, heapTotal, external, arrayBuffers } = process.memoryUsage()
+  const memory = { heapUsed, heapTotal, external, arrayBuffers }
+  return reply.header('cache-control', 'no-store').send(engine ? { ready: true, stale: engine.current().stale, ...engine.stats, memory } : { ready: false, memory })
+})
+
 let closing = false
 const shutdown = (): void => {
   if (closing) return
@@ -67,7 +76,7 @@ process.stdin.resume()
 
 await app.listen({ host: config.host, port: 0 })
 // As `coophub serve`: the search engine is built at start.
-void prepareSearchEngine(pageSearchDeps(app)).catch(() => undefined)
+void liveSearchEngine(pageSearchDeps(app)).then((built) => (engine = built), () => undefined)
 for (const [n, pagePath] of pagePaths.entries()) {
   const response = await app.inject({ method: 'GET', url: pagePath })
   if (response.statusCode !== 200) throw new Error(`GET ${pagePath} answered ${response.statusCode}`)

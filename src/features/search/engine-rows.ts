@@ -11,7 +11,7 @@ import type { SegmentRow } from './segment.ts'
 export type EngineRow = ListedColumns & { keys: string[] | null; published: number | null; vector: string | null; ranked: string | null }
 
 /** Case studies read per query, so that the whole text never sits in memory at once. */
-export const readBatch = 5_000
+export const readBatch = 2_500
 
 const select = (where: SQL, limit: number | null) => sql`
   SELECT id, facet_keys AS keys, year_start, extract(epoch FROM published_at)::float8 AS published, title, ${listedColumns},

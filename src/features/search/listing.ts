@@ -72,7 +72,11 @@ export class ListingNames {
 export async function listRows(db: Database, rows: readonly ListedColumns[], range = false): Promise<Map<number, ListedData>> {
   const listing = new Map<number, ListedData>()
   if (rows.length === 0) return listing
-  for (const columns of rows) listing.set(columns.id, { columns, lead: null, participants: [], principles: [], themes: [] })
+  for (const r of rows) {
+    // Only the listed columns: the rows may carry more (the engine's read has both vectors), which must not be kept.
+    const columns: ListedColumns = { id: r.id, slug: r.slug, title: r.title, summary: r.summary, kind: r.kind, year_start: r.year_start, year_end: r.year_end, published_at: r.published_at }
+    listing.set(r.id, { columns, lead: null, participants: [], principles: [], themes: [] })
+  }
   const which = (column: SQL) =>
     range ? sql`${column} BETWEEN ${rows[0]!.id} AND ${rows[rows.length - 1]!.id}` : sql`${column} IN (SELECT json_array_elements_text(${JSON.stringify(rows.map((r) => r.id))}::json)::int)`
   const [members, principleLinks, themeLinks] = await Promise.all([

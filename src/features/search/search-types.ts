@@ -62,6 +62,6 @@ export interface SearchOutcome {
   suggestion: Suggestion | null
   /** The text had no searchable words (only stop words or punctuation): it was not used. */
   queryIgnored: boolean
-  /** Counted by the search engine from just before a change, while it is built again (see PageCache.memoOrPrevious). */
+  /** Counted by a search engine that is catching up with a large change in the background (see LiveSearchEngine): may be slightly old. */
   stale: boolean
 }
