@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { Config } from './config.ts'
 import { databaseTarget, describeDatabase, migrateDatabase, openDatabase, type DatabaseHandle } from './db/client.ts'
+import { compileDatabaseForQuickStart } from './db/embedded.ts'
 import { buildAssets } from './web/assets.ts'
 import { enlargeYoungGeneration } from './web/heap.ts'
 
@@ -27,6 +28,7 @@ async function warmUp(app: FastifyInstance): Promise<void> {
 /** Opens and migrates the database, loads the demo into an empty one, builds the app and listens. */
 export async function startServer(config: Config): Promise<{ app: FastifyInstance; handle: DatabaseHandle }> {
   enlargeYoungGeneration()
+  compileDatabaseForQuickStart()
   const opening = openDatabase(databaseTarget(config))
   let code: Awaited<ReturnType<typeof loadApp>>
   let assetVersion: string

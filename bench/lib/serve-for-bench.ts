@@ -8,6 +8,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { buildApp } from '../../src/app.ts'
 import { loadConfig } from '../../src/config.ts'
 import { databaseTarget, migrateDatabase, openDatabase } from '../../src/db/client.ts'
+import { compileDatabaseForQuickStart } from '../../src/db/embedded.ts'
 import { isDatabaseEmpty, loadDemoContent } from '../../src/features/demo/load-demo-content.ts'
 import type { LiveSearchEngine } from '../../src/features/search/live-search-engine.ts'
 import { pageSearchDeps } from '../../src/features/search/page-deps.ts'
@@ -28,6 +29,7 @@ export interface BenchServerInfo {
 const pagePaths = process.argv.slice(2)
 // As `coophub serve` (src/server.ts).
 enlargeYoungGeneration()
+compileDatabaseForQuickStart()
 const config = loadConfig({ ...process.env, HOST: '127.0.0.1', PORT: '0' })
 const [handle, assetVersion] = await Promise.all([openDatabase(databaseTarget(config)), buildAssets()])
 await migrateDatabase(handle.db)

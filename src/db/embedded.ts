@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import v8 from 'node:v8'
 import lockfile from 'proper-lockfile'
 import { startWorker } from '../runtime.ts'
 import { usableTemplate } from './template.ts'
@@ -31,6 +32,19 @@ export interface EmbeddedServer {
  * PostgreSQL server (figures in docs/benchmarks.md, "Foundation").
  */
 export const embeddedSettings = ['-c', 'shared_buffers=16MB']
+
+/**
+ * PGlite's WebAssembly compiled once by V8's baseline compiler (Liftoff), its hot functions never
+ * compiled again by the optimising one (TurboFan). On two cores the optimising compiler ran
+ * during start-up beside the app's loading: a restart took about a third longer and the server
+ * kept about 45 MB more (figures in docs/benchmarks.md, "Foundation"). Pages are served as fast;
+ * heavy SQL (bulk loads, index builds, a scan that ranks thousands of rows) runs about 1.35 times
+ * slower, so the command line's bulk work keeps the default. V8 flags are per process: call it
+ * before the database starts.
+ */
+export function compileDatabaseForQuickStart(): void {
+  v8.setFlagsFromString('--liftoff-only')
+}
 
 /** A new database (no data folder yet, or in memory) starts from the build's template when one fits. */
 function isNew(pgliteDir: string | null): boolean {
