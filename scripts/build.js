@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:f
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { distDir, root, sourceFingerprint, writeStamp } from './source-fingerprint.js'
+import { distDir, root, takeFingerprint, writeStamp } from './source-fingerprint.js'
 
 const began = performance.now()
 const elapsed = () => `${((performance.now() - began) / 1000).toFixed(1)} s`
@@ -37,14 +37,14 @@ function clearCompiledCode() {
 const tsc = typescriptCompiler()
 let compiled = false
 if (tsc) {
-  const sources = sourceFingerprint()
+  const fingerprint = takeFingerprint()
   clearCompiledCode()
   const result = spawnSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json')], { cwd: root, stdio: 'inherit' })
   if (result.status !== 0) {
     console.error('coophub build: the TypeScript sources did not compile (see above).')
     process.exit(1)
   }
-  writeStamp(sources)
+  writeStamp(fingerprint)
   compiled = true
   console.log(`coophub build: src/ compiled into dist/ (${elapsed()})`)
 } else {

@@ -1,6 +1,8 @@
 // Types of source-fingerprint.js, for the TypeScript that imports it (the benchmark).
 export declare const root: string
 export declare const distDir: string
-export declare function sourceFingerprint(): string
+export declare function sourceFingerprint(files?: string[]): string
+export declare function statSignature(files?: string[]): string
 export declare function distState(): 'current' | 'stale' | 'missing'
-export declare function writeStamp(sources: string): void
+export declare function takeFingerprint(): { sources: string; stats: string }
+export declare function writeStamp(fingerprint: { sources: string; stats: string }): void
