@@ -39,7 +39,7 @@ describeEachDatabase('admin: audit log', (get) => {
     assert.equal(res.statusCode, 200)
     const rowsHtml = res.body.slice(res.body.indexOf('<tbody'))
     const firstRow = rowsHtml.slice(0, rowsHtml.indexOf('\n    <tr class="govuk-table__row">', 40))
-    assert.match(firstRow, /organisation-updated/)
+    assert.match(firstRow, />Changed an organisation</, 'the action in words, not its code')
     assert.match(firstRow, /href="\/admin\/organisations\/\d+"/)
     assert.match(firstRow, /<time datetime="\d{4}-/)
     assert.match(firstRow, /admin\d+@example.org/)

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { changesHtml, changeValue, presentChanges, subjectHref } from './present.ts'
+import { actionLabel, changesHtml, changeValue, presentChanges, subjectHref, subjectLabel } from './present.ts'
 
 describe('presentChanges', () => {
   it('reads before and after', () => {
@@ -41,5 +41,20 @@ describe('subjectHref', () => {
     assert.equal(subjectHref('user', 'x'), null)
     assert.equal(subjectHref('case-study', '4'), null)
     assert.equal(subjectHref('user', null), null)
+  })
+})
+
+describe('actionLabel and subjectLabel', () => {
+  const cases: Array<[string, string]> = [
+    ['case-study-published', 'Published a case study'],
+    ['sign-in-failed', 'Failed to sign in'],
+    ['user-disabled', 'Disabled an account'],
+    ['something-new', 'Something new'],
+  ]
+  for (const [code, words] of cases) it(`${code} → ${words}`, () => assert.equal(actionLabel(code), words))
+  it('names subjects in words', () => {
+    assert.equal(subjectLabel('person'), 'Contact')
+    assert.equal(subjectLabel('case-study'), 'Case study')
+    assert.equal(subjectLabel('search-engine'), 'Search engine')
   })
 })

@@ -47,6 +47,60 @@ export function changesHtml(changes: unknown): string {
   return `<table class="govuk-table govuk-!-font-size-16 govuk-!-margin-bottom-0"><caption class="govuk-table__caption govuk-visually-hidden">Changes</caption><thead class="govuk-table__head">${head}</thead><tbody class="govuk-table__body">${body}</tbody></table>`
 }
 
+/** What each recorded action means, in words; the code stays in the address of a filter. */
+const actionLabels: Record<string, string> = {
+  'signed-in': 'Signed in',
+  'signed-out': 'Signed out',
+  'sign-in-failed': 'Failed to sign in',
+  'password-reset-requested': 'Asked to reset the password',
+  'password-reset': 'Reset the password',
+  'invitation-accepted': 'Accepted an invitation',
+  'invitation-resent': 'Sent a new invitation',
+  'user-created': 'Created an account',
+  'user-updated': 'Changed an account',
+  'user-disabled': 'Disabled an account',
+  'case-study-created': 'Created a case study',
+  'case-study-saved': 'Saved a case study',
+  'case-study-restored': 'Restored an earlier version',
+  'case-study-imported': 'Imported a case study',
+  'case-study-submitted': 'Submitted for review',
+  'case-study-changes-requested': 'Asked for changes',
+  'case-study-published': 'Published a case study',
+  'case-study-unpublished': 'Unpublished a case study',
+  'case-study-archived': 'Archived a case study',
+  'organisation-created': 'Added an organisation',
+  'organisation-updated': 'Changed an organisation',
+  'principle-created': 'Added a principle',
+  'principle-updated': 'Changed a principle',
+  'principles-imported': 'Imported principles',
+  'authorities-imported': 'Loaded the local authorities register',
+  'contact-created': 'Added a contact',
+  'contact-updated': 'Changed a contact',
+  'demo-content-loaded': 'Loaded the demo content',
+  'synthetic-content-loaded': 'Loaded synthetic case studies',
+}
+
+/** An action's words; one we have none for reads as its code in plain words ("search-rebuilt" → "Search rebuilt"). */
+export function actionLabel(action: string): string {
+  const known = actionLabels[action]
+  if (known) return known
+  const words = action.replace(/[-_]+/g, ' ').trim()
+  return words.charAt(0).toUpperCase() + words.slice(1)
+}
+
+const subjectLabels: Record<string, string> = {
+  user: 'Account',
+  'case-study': 'Case study',
+  organisation: 'Organisation',
+  principle: 'Principle',
+  person: 'Contact',
+}
+
+/** A subject type's words, for the filter and the table. */
+export function subjectLabel(subjectType: string): string {
+  return subjectLabels[subjectType] ?? actionLabel(subjectType)
+}
+
 const adminPaths: Record<string, string> = { user: '/admin/users', organisation: '/admin/organisations', principle: '/admin/principles', person: '/admin/contacts' }
 
 /** Where the admin area shows an event's subject, if it does. */

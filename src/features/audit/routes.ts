@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify'
 import { escapeHtml } from '../../lib/html.ts'
 import { paginationModel } from '../../web/pagination.ts'
-
 import { auditFilterHref, parseAuditFilter } from './filter.ts'
-import { changesHtml, subjectHref } from './present.ts'
+import { actionLabel, changesHtml, subjectHref, subjectLabel } from './present.ts'
 import { listAuditChoices, listAuditEvents } from './queries.ts'
 import { adminBreadcrumbs } from '../../web/admin-area.ts'
 import { dateTime } from '../../web/dates.ts'
@@ -27,15 +26,15 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
       breadcrumbs: adminBreadcrumbs,
       total,
       filtered,
-      actionItems: selectItems(choices.actions.map((a) => ({ value: a, text: a })), filter.action ?? '', { blank: 'All actions', keep: filter.action }),
-      subjectItems: selectItems(choices.subjectTypes.map((s) => ({ value: s, text: s })), filter.subjectType ?? '', { blank: 'All subjects', keep: filter.subjectType }),
+      actionItems: selectItems(choices.actions.map((a) => ({ value: a, text: actionLabel(a) })), filter.action ?? '', { blank: 'All actions', keep: filter.action }),
+      subjectItems: selectItems(choices.subjectTypes.map((s) => ({ value: s, text: subjectLabel(s) })), filter.subjectType ?? '', { blank: 'All subjects', keep: filter.subjectType }),
       rows: rows.map((e) => {
         const href = subjectHref(e.subjectType, e.subjectId)
-        const subject = `${e.subjectType}${e.subjectId ? ` ${e.subjectId}` : ''}`
+        const subject = `${subjectLabel(e.subjectType)}${e.subjectId ? ` ${e.subjectId}` : ''}`
         return [
           { html: `<time datetime="${e.createdAt.toISOString()}">${escapeHtml(dateTime(e.createdAt))}</time>` },
           { text: e.actorLabel },
-          { html: `<strong class="govuk-tag govuk-tag--grey">${escapeHtml(e.action)}</strong>` },
+          { html: `<strong class="govuk-tag govuk-tag--grey">${escapeHtml(actionLabel(e.action))}</strong>` },
           { html: href ? `<a class="govuk-link" href="${href}">${escapeHtml(subject)}</a>` : escapeHtml(subject) },
           { html: `<p class="govuk-body-s govuk-!-margin-bottom-1">${escapeHtml(e.summary)}</p>${changesHtml(e.changes)}` },
         ]
