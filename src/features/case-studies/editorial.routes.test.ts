@@ -5,13 +5,14 @@ import { describeEachDatabase } from '../../../test/app.ts'
 import { Agent, signedInAgent } from '../../../test/agent.ts'
 import { buildOrganisation, buildPrinciple } from '../../../test/factories.ts'
 import { mainOf, unsafeMarkup } from '../../../test/html-safety.ts'
-import { auditEvents, caseStudies, caseStudyRevisions, emails, reviewComments } from '../../db/schema/index.ts'
+import { auditEvents, caseStudies, caseStudyRevisions, emails, reviewComments, users } from '../../db/schema/index.ts'
 
 interface Ctx {
   officer: Agent
   officerEmail: string
   other: Agent
   editor: Agent
+  editorEmail: string
   sharing: number
   learning: number
   home: number
@@ -56,7 +57,9 @@ describeEachDatabase('editorial workflow', (get) => {
     c.officer = officer.agent
     c.officerEmail = officer.email
     c.other = (await signedInAgent(app, handle.db, 'officer', 'away-council')).agent
-    c.editor = (await signedInAgent(app, handle.db, 'editor')).agent
+    const editor = await signedInAgent(app, handle.db, 'editor')
+    c.editor = editor.agent
+    c.editorEmail = editor.email
   })
 
   describe('not signed in', () => {
@@ -170,6 +173,9 @@ describeEachDatabase('editorial workflow', (get) => {
 
       const edit = await c.officer.get('/case-studies/street-food-stalls-run-by-residents/edit')
       assert.match(edit.body, /data-qa="review-comment"[\s\S]*Please add the number of stalls\./)
+      const editorName = (await db.select({ name: users.name }).from(users).where(eq(users.email, c.editorEmail)))[0]!.name
+      assert.match(edit.body, new RegExp(`data-qa="review-comment"[\\s\\S]*${editorName}, `), 'the comment is signed with the editor’s name')
+      assert.doesNotMatch(edit.body, new RegExp(c.editorEmail), 'not with their sign-in address')
       await c.officer.post('/case-studies/street-food-stalls-run-by-residents/edit', valid(c, { action: 'submit', baseRevision: '2', summary: 'Residents ran 12 stalls.' }))
       const publish = await c.editor.post('/admin/review/street-food-stalls-run-by-residents/publish', { revision: '3' })
       assert.equal(publish.statusCode, 303)

@@ -112,6 +112,8 @@ export async function reviewRoutes(app: FastifyInstance): Promise<void> {
         comment,
         editUrl: `${siteUrl(app.deps.config, request)}/case-studies/${row.slug}/edit`,
         networkName: app.deps.config.networkName,
+        // The officer reads who asked: a name, not a sign-in address.
+        authorName: actor.name,
       }),
     )
     if (!result.ok && result.reason === 'invalid') return renderReview(request, reply, { errors: result.errors, comment })

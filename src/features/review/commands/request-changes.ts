@@ -10,7 +10,7 @@ import { canDo } from '../rules.ts'
 export async function requestChanges(
   tx: Transaction,
   actor: AuditActor,
-  input: { caseStudyId: number; revision: number; comment: string; editUrl: string; networkName: string },
+  input: { caseStudyId: number; revision: number; comment: string; editUrl: string; networkName: string; authorName: string },
 ): Promise<Result<{ emailIds: number[] }>> {
   const comment = input.comment.trim()
   if (comment === '') return invalid([{ field: 'comment', message: 'Enter what needs to change' }])
@@ -20,7 +20,7 @@ export async function requestChanges(
   if (row.revision !== input.revision) return refused('It was changed while you were reviewing it. Review the latest version first.')
   if (!canDo('request-changes', row)) return refused('It is not waiting for review.')
   await tx.update(caseStudies).set({ reviewState: 'changes-requested', submittedAt: null }).where(eq(caseStudies.id, row.id))
-  await tx.insert(reviewComments).values({ caseStudyId: row.id, revisionNumber: row.revision, authorUserId: actor.id, authorLabel: actor.label, body: comment })
+  await tx.insert(reviewComments).values({ caseStudyId: row.id, revisionNumber: row.revision, authorUserId: actor.id, authorLabel: input.authorName, body: comment })
 
   const authors = tx.select({ id: caseStudyRevisions.authorUserId }).from(caseStudyRevisions).where(eq(caseStudyRevisions.caseStudyId, row.id))
   const recipients = await tx
