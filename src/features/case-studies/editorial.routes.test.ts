@@ -159,6 +159,9 @@ describeEachDatabase('editorial workflow', (get) => {
       const review = await c.editor.get('/admin/review/street-food-stalls-run-by-residents')
       assert.equal(review.statusCode, 200)
       assert.match(review.body, /A new case study/)
+      // Each line of the body is its own block, a blank line kept as a gap: paragraphs do not run together.
+      assert.match(review.body, /<div><ins class="coophub-diff-added">## About the project<\/ins><\/div>\s*<div>(?:<ins class="coophub-diff-added"><\/ins>)?<br><\/div>\s*<div><ins class="coophub-diff-added">Stalls every Saturday\.<\/ins><\/div>/)
+      assert.match(review.body, /<td class="govuk-table__cell coophub-diff-cell">Project<\/td>/, 'the kind in words')
 
       const empty = await c.editor.post('/admin/review/street-food-stalls-run-by-residents/request-changes', { revision: '2', comment: '' })
       assert.equal(empty.statusCode, 400)

@@ -1,4 +1,5 @@
 import type { CaseStudyKind } from '../../db/schema/enums.ts'
+import { kindLabels } from './present.ts'
 
 // A revision stores the whole case study as it was: its fields and every link, with the names as
 // they were then, so history reads correctly even after a rename.
@@ -55,6 +56,7 @@ export const snapshotFields: Array<{ key: keyof CaseStudySnapshot; label: string
 export function fieldText(snapshot: CaseStudySnapshot, key: keyof CaseStudySnapshot): string {
   const value = snapshot[key]
   if (value === null || value === undefined) return ''
+  if (key === 'kind') return kindLabels[value as CaseStudyKind]
   if (Array.isArray(value)) return value.map((v) => (typeof v === 'string' ? v : v.name)).join(', ')
   if (typeof value === 'object') {
     if ('id' in value) return value.name
