@@ -222,7 +222,7 @@ describe('pages the network\u2019s site saves', () => {
       { name: 'Status naming the stage, Type the kind', lines: ['Status: In progress', 'Type: Action learning set'], kind: 'action-learning-set', stage: 'in-progress', warning: null },
       { name: 'both in one value', lines: ['Status: Policy Labs \u2013 Completed'], kind: 'policy-lab', stage: 'completed', warning: null },
       { name: 'a Stage line', lines: ['Type: Case study', 'Stage: Idea'], kind: 'case-study', stage: 'idea', warning: null },
-      { name: 'a stage and no kind', lines: ['Status: Funded'], kind: null, stage: 'funded', warning: /^No "Status" or "Type" line names the kind; the kind is left empty \(the stage, funded, is recorded\)\.$/ },
+      { name: 'a stage and no kind', lines: ['Status: Funded'], kind: null, stage: 'funded', warning: /^No "Status" or "Type" line names the kind, so it is saved as a case study \(the stage, funded, is recorded\); check it\.$/ },
       { name: 'a stage we do not know', lines: ['Type: Policy Labs', 'Stage: Phase 2'], kind: 'policy-lab', stage: null, warning: /^"Stage Phase 2" is not a stage we know/ },
       { name: 'no stage', lines: ['Type: Policy Labs'], kind: 'policy-lab', stage: null, warning: null },
     ];

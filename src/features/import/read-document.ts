@@ -304,6 +304,7 @@ function readKindAndStage(metas: readonly Meta[], warnings: ReadingWarning[]): P
     return { kind: null, kindText: unknown.value, stage };
   }
   const recorded = stage ? ` (the stage, ${STAGE_NAMES[stage]}, is recorded)` : '';
-  warnings.push({ field: 'kind', message: `No "Status" or "Type" line names the kind; the kind is left empty${recorded}.` });
+  // The draft is a case study until someone chooses (plan-draft.ts): say so, not that it is empty.
+  warnings.push({ field: 'kind', message: `No "Status" or "Type" line names the kind, so it is saved as a case study${recorded}; check it.` });
   return { kind: null, kindText: null, stage };
 }
