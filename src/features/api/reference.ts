@@ -1,5 +1,5 @@
 // The /api page's content, from the same lists the OpenAPI document and the files use. Pure.
-import { escapeHtml } from '../../lib/html.ts'
+import { addressHtml, escapeHtml } from '../../lib/html.ts'
 import { exportColumns, listSeparator } from './export-columns.ts'
 import { feedSize } from './feed-entries.ts'
 import { exampleSearchResponse, openApiDocument } from './openapi.ts'
@@ -21,8 +21,8 @@ export function referencePage(base: string, networkName: string) {
   }))
   // The files' formats are told in full further down the page: their rows say only what they are.
   const endpointRows = (list: typeof endpoints, detailed: boolean) =>
-    list.map((e) => [{ html: `<code>GET ${escapeHtml(e.path)}</code>` }, { text: detailed ? `${e.summary}. ${e.description}`.trim() : `${e.summary}.` }])
-  const example = (path: string) => ({ text: `${base}${path}`, href: path })
+    list.map((e) => [{ html: `<code>GET ${addressHtml(e.path)}</code>` }, { text: detailed ? `${e.summary}. ${e.description}`.trim() : `${e.summary}.` }])
+  const example = (path: string) => ({ html: addressHtml(`${base}${path}`), href: path })
   return {
     networkName,
     description: `Case studies, principles and members of ${networkName} as JSON, CSV and Atom: endpoints, parameters, columns and terms.`,
