@@ -45,6 +45,8 @@ describe('an officer submits a case study and an editor publishes it', { skip },
     await page.locator('[data-qa="new-case-study"]').click()
     await page.waitForURL(/\/case-studies\/new/)
     await expectAccessible()
+    // With JavaScript the lead picker is a type-ahead box, and only then does its hint say to type.
+    assert.match((await page.locator('#lead-hint').textContent()) ?? '', /Start typing to find it\./)
 
     // A first try without a title shows the error summary and keeps what was typed.
     await page.getByLabel('Summary').fill('Neighbours share tools from a library in the old bus depot.')

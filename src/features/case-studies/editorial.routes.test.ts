@@ -217,6 +217,9 @@ describeEachDatabase('editorial workflow', (get) => {
       assert.doesNotMatch(preview.body, /<script>x<\/script>/)
       const more = await c.officer.post('/case-studies/preview-me/edit', valid(c, { title: 'Preview me', participants: [String(c.partner)], action: 'add-participants', baseRevision: '1' }))
       assert.match(more.body, /id="participants-3"/)
+      // As served, the pickers are plain selects: nothing tells people to type (the script adds that).
+      assert.match(more.body, /id="lead-hint"[^>]*>\s*The member organisation that led the work\.\s*</)
+      assert.doesNotMatch(more.body, /Start typing/)
       const [row] = await get().handle.db.select().from(caseStudies).where(eq(caseStudies.slug, 'preview-me'))
       assert.equal(row!.revision, 1)
     })
