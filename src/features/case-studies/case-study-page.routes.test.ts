@@ -66,6 +66,14 @@ describeEachDatabase('GET /case-studies/:slug', (get) => {
     assert.match(html, /mailto:pat@example.org/)
     assert.match(html, /01632 960111/)
     assert.match(html, /Last updated <time datetime="/)
+    // Below the title every section heading is one size, the story's own headings included.
+    const sectionHeadings = [...html.matchAll(/<h2 class="([^"]+)"[^>]*>([^<]+)<\/h2>/g)].map((m) => `${m[2]}: ${m[1]}`)
+    assert.deepEqual(sectionHeadings.filter((h) => /^(Outcomes and lessons|Contact|Principles met|Themes):/.test(h)), [
+      'Outcomes and lessons: govuk-heading-m',
+      'Contact: govuk-heading-m',
+      'Principles met: govuk-heading-m',
+      'Themes: govuk-heading-m',
+    ])
   })
 
   it('hides email and phone of a contact who did not agree to publish them', async () => {
