@@ -1,7 +1,9 @@
 // Benchmark for issue 5 (search at scale): the search page end to end over HTTP and the search
 // service alone, at 10,000 and 100,000 synthetic case studies, on PGlite and PostgreSQL; how p95
-// grows with the data; and a cached case-study page beside nginx serving the same bytes. Writes its
-// section of docs/benchmarks.md. Options: bench/lib/search-settings.ts (BENCH_SEARCH_* variables).
+// grows with the data; and a cached case-study page beside nginx serving the same bytes. For issue
+// 11, on PostgreSQL: a server following the bulk load and 1,000 edits (edit → visible there and on a
+// second server, peak memory) and the search engine's own memory. Writes its section of
+// docs/benchmarks.md. Options: bench/lib/search-settings.ts (BENCH_SEARCH_* variables).
 import { mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -165,7 +167,7 @@ function writeReport(began: number, loadBefore: string, pgVersion: string | null
     kindsTable(runs),
     '**Where the time of the search service goes** (its measured searches; every SQL statement timed in node-postgres, the rest is work in the calling process):',
     statementsTable(runs),
-    searchExplanation({ addresses: settings.addressCount, warmUp: warmUpCount, connections: settings.httpConnections, rounds: settings.rounds, durationS, loadConnections }),
+    searchExplanation({ addresses: settings.addressCount, warmUp: warmUpCount, connections: settings.httpConnections, rounds: settings.rounds, durationS, loadConnections, edits: settings.edits, measuredEdits: settings.measuredEdits }),
   ].filter(Boolean).join('\n\n')
   writeSection(path.join(repoRoot, 'docs/benchmarks.md'), '## Search at scale (issue 5)', body)
   console.log(`\n${table}\n\n${kindsTable(runs)}\n\n${statementsTable(runs)}\n\nWritten to docs/benchmarks.md (${minutes} min).`)

@@ -15,7 +15,7 @@ import { ListingNames, listRows } from './listing.ts'
 import { BodyCache, SearchEngine } from './search-engine.ts'
 import { Delta } from './delta.ts'
 import { SearchIndex, segmentFor } from './search-index.ts'
-import { SegmentBuilder } from './segment.ts'
+import { SegmentBuilder, segmentSize } from './segment.ts'
 import type { Segment } from './segment.ts'
 
 export interface EngineOptions {
@@ -31,7 +31,7 @@ export interface EngineOptions {
   onError?: (error: unknown) => void
 }
 
-const defaults = { bodyCacheBytes: 64 * 1024 * 1024, segmentSize: 16_384, maxChanged: 1_024, maxDirect: 2_000 }
+const defaults = { bodyCacheBytes: 64 * 1024 * 1024, segmentSize, maxChanged: 1_024, maxDirect: 200 }
 
 /** Every id is in one segment's range. */
 const lastId = 2 ** 31
@@ -64,11 +64,10 @@ async function readSegments(db: Database, dictionary: KeyDictionary, lo: number,
 
 export class LiveSearchEngine implements FollowsContent {
   private readonly options: typeof defaults & Pick<EngineOptions, 'onError'>
-  private readonly dictionary: KeyDictionary
   private readonly delta: Delta
   /** Published case studies changed in a large change, waiting for their segment to be read again, with when they were seen. */
   private readonly pending = new Map<number, number>()
-  /** When each segment's read began (see Changed.seq): a change read before that is older than the segment. */
+  /** When each segment's read began (a seq, as the delta's changes have): a change read before that is older than the segment. */
   private readonly builtAt = new WeakMap<Segment, number>()
   private seq = 0
   /** Every segment from this id on is to be read again (a rebuild in progress); null: none. */
@@ -85,11 +84,10 @@ export class LiveSearchEngine implements FollowsContent {
     private segments: Segment[],
     private names: ListingNames,
     private readonly bodies: BodyCache,
-    dictionary: KeyDictionary,
+    private readonly dictionary: KeyDictionary,
     options: EngineOptions,
   ) {
     this.options = { ...defaults, ...options }
-    this.dictionary = dictionary
     this.delta = new Delta(dictionary)
     for (const segment of segments) this.builtAt.set(segment, 0)
     this.index = new SearchIndex(this.delta.parts(segments), dictionary)
@@ -98,11 +96,11 @@ export class LiveSearchEngine implements FollowsContent {
 
   /** Reads every published case study (seconds at 100,000), then the newest bodies. */
   static async start(db: Database, options: EngineOptions = {}): Promise<LiveSearchEngine> {
-    const { bodyCacheBytes, segmentSize } = { ...defaults, ...options }
+    const o = { ...defaults, ...options }
     const dictionary = new KeyDictionary()
     const names = await ListingNames.read(db)
-    const segments = await readSegments(db, dictionary, 0, lastId, segmentSize)
-    const bodies = new BodyCache(bodyCacheBytes)
+    const segments = await readSegments(db, dictionary, 0, lastId, o.segmentSize)
+    const bodies = new BodyCache(o.bodyCacheBytes)
     const engine = new LiveSearchEngine(db, segments, names, bodies, dictionary, options)
     await bodies.readNewest(db, engine.index)
     return engine
@@ -124,16 +122,19 @@ export class LiveSearchEngine implements FollowsContent {
    * others read again in the background. Never rejects: what fails has the engine read again.
    */
   async followChanges(changes: ContentChanges): Promise<void> {
+    const ids = [...new Set(changes.caseStudyIds)]
+    const names = changes.everything || ['organisations', 'principles', 'themes'].some((s) => changes.subjects.has(s))
+    // A change of contacts only (people): nothing the engine holds.
+    if (!names && ids.length === 0) return
     try {
+      if (names) this.names = await ListingNames.read(this.db)
       if (changes.everything) {
         this.bodies.clear()
-        this.names = await ListingNames.read(this.db)
         this.rebuildAll()
-      } else {
-        if (['organisations', 'principles', 'themes'].some((s) => changes.subjects.has(s))) this.names = await ListingNames.read(this.db)
-        const ids = [...new Set(changes.caseStudyIds)]
-        if (ids.length > this.options.maxDirect) await this.takeOutUnpublished(ids)
-        else if (ids.length > 0) await this.readAgain(ids)
+      } else if (ids.length > this.options.maxDirect) {
+        await this.takeOutUnpublished(ids)
+      } else if (ids.length > 0) {
+        await this.readAgain(ids)
       }
     } catch (error) {
       this.options.onError?.(error)
