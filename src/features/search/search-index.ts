@@ -112,10 +112,11 @@ export class SearchIndex {
       if (alive) this.alive.set(alive, at / 32)
       else clearBeyond(this.alive.subarray(at / 32, at / 32 + wordsOf(segment.size)).fill(0xffffffff), segment.size)
       const f = segment.fields
+      const titles = this.fields.titles
       this.fields.ids.set(f.ids, at)
       this.fields.years.set(f.years, at)
       this.fields.published.set(f.published, at)
-      for (let p = 0; p < segment.size; p++) this.fields.titles[at + p] = f.titles[p]!
+      for (let p = 0; p < segment.size; p++) titles[at + p] = f.titles[p]!
     })
     this.rows = countBits(this.alive)
     this.orders = this.sortedLists(previous)
@@ -151,12 +152,13 @@ export class SearchIndex {
   }
 
   /** The positions of a list (plus `offset`) that are alive, below `end` when given. */
-  private aliveOf(list: Int32Array, offset: number, end = Infinity): Int32Array {
+  private aliveOf(list: Int32Array, offset: number, end = this.size): Int32Array {
+    const alive = this.alive
     const out = new Int32Array(list.length)
     let n = 0
     for (let i = 0; i < list.length; i++) {
       const p = list[i]! + offset
-      if (p < end && (this.alive[p >>> 5]! & (1 << (p & 31))) !== 0) out[n++] = p
+      if (p < end && (alive[p >>> 5]! & (1 << (p & 31))) !== 0) out[n++] = p
     }
     return out.subarray(0, n)
   }
