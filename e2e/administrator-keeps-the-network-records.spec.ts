@@ -115,6 +115,6 @@ describe('an administrator keeps the network’s records', { skip }, () => {
     await expectAccessible(page)
     await page.goto(`${site.baseUrl}/admin/audit?subject=principle`)
     await expectAccessible(page)
-    assert.match((await page.locator('[data-qa="audit-table"]').textContent()) ?? '', /principle-updated[\s\S]*We try new things with residents/)
+    assert.match((await page.locator('[data-qa="audit-table"]').textContent()) ?? '', /Changed a principle[\s\S]*We try new things with residents/)
   })
 })
