@@ -12,8 +12,8 @@ describeEachDatabase('public pages', (get) => {
     await buildPrinciple(db, { slug: 'learning', shortName: 'Learning', statement: 'We learn together.', position: 2 })
     const north = await buildOrganisation(db, { slug: 'north', name: 'North Council', tier: 'full', region: 'North West' })
     const helper = await buildOrganisation(db, { slug: 'helper', name: 'Helper Council', tier: 'associate', website: 'javascript:alert(1)' })
-    await buildOrganisation(db, { slug: 'outsider', name: 'Outsider Ltd', tier: 'none', kind: 'organisation' })
-    await buildCaseStudy(db, { slug: 'one', title: 'First project', summary: 'Residents & officers "co-produced" a food plan.', principleIds: [sharing.id], leadId: north.id, participantIds: [helper.id] })
+    const outsider = await buildOrganisation(db, { slug: 'outsider', name: 'Outsider Ltd', tier: 'none', kind: 'organisation' })
+    await buildCaseStudy(db, { slug: 'one', title: 'First project', summary: 'Residents & officers "co-produced" a food plan.', principleIds: [sharing.id], leadId: north.id, participantIds: [helper.id], partnerIds: [outsider.id] })
     await buildCaseStudy(db, { slug: 'two', title: 'Second project', principleIds: [sharing.id], leadId: helper.id })
     await buildCaseStudy(db, { slug: 'draft', title: 'Unpublished', principleIds: [sharing.id], leadId: north.id, status: 'draft' })
   })
@@ -52,8 +52,35 @@ describeEachDatabase('public pages', (get) => {
     assert.match(helper.body, /Case studies it leads[\s\S]*Second project[\s\S]*Case studies it takes part in[\s\S]*First project/)
     assert.doesNotMatch(helper.body, /href="javascript:/)
     assert.equal((await get().app.inject('/members/nobody')).statusCode, 404)
-    // A partner that is not a member still has a page, reached from case studies.
-    assert.equal((await get().app.inject('/members/outsider')).statusCode, 200)
+  })
+
+  it('partners and funders are listed apart from the members, with pages of their own under /organisations', async () => {
+    const members = await get().app.inject('/members')
+    assert.match(members.body, /href="\/organisations">partners and funders<\/a>/)
+    const others = await get().app.inject('/organisations')
+    assert.equal(others.statusCode, 200)
+    assert.match(others.body, /data-qa="other-organisations"[\s\S]*href="\/organisations\/outsider">Outsider Ltd<\/a>[\s\S]*1 case study/)
+    assert.doesNotMatch(others.body, /North Council/)
+    const outsider = await get().app.inject('/organisations/outsider')
+    assert.equal(outsider.statusCode, 200)
+    assert.match(outsider.body, /Not a member/)
+    assert.match(outsider.body, /Case studies it was a partner in[\s\S]*First project/)
+    assert.doesNotMatch(outsider.body, /Case studies it leads/)
+    // The two kinds of page never stand in for each other: an old or mistaken address is sent on.
+    const wrongForOutsider = await get().app.inject('/members/outsider')
+    assert.deepEqual([wrongForOutsider.statusCode, wrongForOutsider.headers.location], [301, '/organisations/outsider'])
+    const wrongForMember = await get().app.inject('/organisations/north')
+    assert.deepEqual([wrongForMember.statusCode, wrongForMember.headers.location], [301, '/members/north'])
+    // A case study links each organisation to the right one.
+    const page = await get().app.inject('/case-studies/one')
+    assert.match(page.body, /href="\/members\/north">North Council</)
+    assert.match(page.body, /href="\/organisations\/outsider">Outsider Ltd</)
+  })
+
+  it('the members table fits a phone: the kind, membership and region also sit under each name', async () => {
+    const list = await get().app.inject('/members')
+    assert.match(list.body, /<th scope="col" class="govuk-table__header coophub-wide-only">Kind<\/th>/)
+    assert.match(list.body, /href="\/members\/north">North Council<\/a>\s*<span[^>]*coophub-narrow-only">Council · Full member · North West, England<\/span>/)
   })
 
   it('health checks the database', async () => {

@@ -38,9 +38,9 @@ function published(contact: Partial<NonNullable<PublishedCaseStudy['contact']>> 
     } as PublishedCaseStudy['caseStudy'],
     principles: [{ id: 1, slug: 'sharing', shortName: 'Sharing power', statement: 'We share.' }],
     organisations: [
-      { slug: 'north', name: 'North Council', role: 'lead' },
-      { slug: 'south', name: 'South Council', role: 'participant' },
-      { slug: 'fund', name: 'A Fund', role: 'funder' },
+      { slug: 'north', name: 'North Council', tier: 'full', role: 'lead' },
+      { slug: 'south', name: 'South Council', tier: 'associate', role: 'participant' },
+      { slug: 'fund', name: 'A Fund', tier: 'none', role: 'funder' },
     ],
     themes: [{ id: 1, slug: 'food', name: 'Food' }],
     contact: contact && {
@@ -51,6 +51,7 @@ function published(contact: Partial<NonNullable<PublishedCaseStudy['contact']>> 
       publishContact: false,
       organisationName: 'North Council',
       organisationSlug: 'north',
+      organisationTier: 'full',
       ...contact,
     },
   }

@@ -1,14 +1,17 @@
 import { caseStudyKinds } from '../../db/schema/enums.ts'
 import { escapeHtml } from '../../lib/html.ts'
 import { renderMarkdown } from '../../web/markdown.ts'
+import { organisationHref } from '../../web/organisation-href.ts'
 import type { FormChoiceLists } from './editor-queries.ts'
 import type { CaseStudyFormValues } from './form.ts'
 import { kindLabels, yearLabel } from './present.ts'
 import type { CaseStudySnapshot } from './snapshot.ts'
 
-const organisationItems = (choices: FormChoiceLists, selected: string, emptyText: string) => [
+type Organisation = FormChoiceLists['organisations'][number] & { member?: boolean }
+
+const organisationItems = (organisations: readonly Organisation[], selected: string, emptyText: string) => [
   { value: '', text: emptyText },
-  ...choices.organisations.map((o) => ({ value: String(o.id), text: o.name, selected: String(o.id) === selected })),
+  ...organisations.map((o) => ({ value: String(o.id), text: o.name, selected: String(o.id) === selected })),
 ]
 
 /** The form's controls with what was typed (or saved) filled in. */
@@ -18,7 +21,7 @@ export function presentForm(values: CaseStudyFormValues, choices: FormChoiceList
     const count = selected.length + 1 + (extraSelects[name] ?? 0)
     return Array.from({ length: count }, (_, i) => ({
       id: i === 0 ? name : `${name}-${i + 1}`,
-      items: organisationItems(choices, selected[i] ?? '', 'None'),
+      items: organisationItems(choices.organisations, selected[i] ?? '', 'None'),
     }))
   }
   return {
@@ -30,8 +33,13 @@ export function presentForm(values: CaseStudyFormValues, choices: FormChoiceList
       hint: { text: p.statement },
       checked: values.principleIds.includes(String(p.id)),
     })),
-    leadItems: organisationItems(choices, values.leadId, 'Choose the lead member'),
-    contactOrganisationItems: organisationItems(choices, values.contactOrganisationId, 'Choose an organisation'),
+    // Only members lead; one already chosen stays visible, for the error to be read beside it.
+    leadItems: organisationItems(
+      choices.organisations.filter((o: Organisation) => o.member !== false || String(o.id) === values.leadId),
+      values.leadId,
+      'Choose the lead member',
+    ),
+    contactOrganisationItems: organisationItems(choices.organisations, values.contactOrganisationId, 'Choose an organisation'),
     participantSelects: repeated('participantIds', 'participants'),
     partnerSelects: repeated('partnerIds', 'partners'),
     funderSelects: repeated('funderIds', 'funders'),
@@ -42,9 +50,11 @@ type Ref = { id: number; name: string }
 
 /** A version of a case study laid out as its public page would show it (previews, review). */
 export function presentSnapshotPage(s: CaseStudySnapshot, choices: FormChoiceLists, updatedAt: Date) {
-  const slugOf = (ref: Ref) => choices.organisations.find((o) => o.id === ref.id)?.slug
-  const links = (refs: Ref[]) =>
-    refs.map((r) => (slugOf(r) ? `<a class="govuk-link" href="/members/${slugOf(r)}">${escapeHtml(r.name)}</a>` : escapeHtml(r.name))).join(', ')
+  const hrefOf = (ref: Ref) => {
+    const o = choices.organisations.find((c) => c.id === ref.id)
+    return o ? organisationHref({ slug: o.slug, tier: o.member ? 'full' : 'none' }) : null
+  }
+  const links = (refs: Ref[]) => refs.map((r) => (hrefOf(r) ? `<a class="govuk-link" href="${hrefOf(r)}">${escapeHtml(r.name)}</a>` : escapeHtml(r.name))).join(', ')
   const facts: Array<{ key: { text: string }; value: { text: string } | { html: string } }> = []
   if (s.lead) facts.push({ key: { text: 'Lead member' }, value: { html: links([s.lead]) } })
   if (s.participants.length) facts.push({ key: { text: 'Participating members' }, value: { html: links(s.participants) } })
@@ -71,7 +81,7 @@ export function presentSnapshotPage(s: CaseStudySnapshot, choices: FormChoiceLis
           name: s.contact.name,
           jobTitle: s.contact.jobTitle,
           organisationName: s.contact.organisation?.name ?? null,
-          organisationSlug: s.contact.organisation ? slugOf(s.contact.organisation) : null,
+          organisationHref: s.contact.organisation ? hrefOf(s.contact.organisation) : null,
           email: s.contact.publishContact ? s.contact.email : null,
           phone: s.contact.publishContact ? s.contact.phone : null,
         }

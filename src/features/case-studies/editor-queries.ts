@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm'
+import { asc, eq, sql } from 'drizzle-orm'
 import type { Database } from '../../db/client.ts'
 import { caseStudies, organisations, principles } from '../../db/schema/index.ts'
 
@@ -9,11 +9,14 @@ export async function findCaseStudyBySlug(db: Database, slug: string) {
 
 export type CaseStudyRow = NonNullable<Awaited<ReturnType<typeof findCaseStudyBySlug>>>
 
-/** Everything the form offers: principles with their statements, organisations by name. */
+/** Everything the form offers: principles with their statements, organisations by name (and whether each is a member). */
 export async function loadFormChoices(db: Database) {
   const [principleRows, organisationRows] = await Promise.all([
     db.select({ id: principles.id, name: principles.shortName, slug: principles.slug, statement: principles.statement }).from(principles).orderBy(asc(principles.position)),
-    db.select({ id: organisations.id, name: organisations.name, slug: organisations.slug }).from(organisations).orderBy(asc(organisations.name)),
+    db
+      .select({ id: organisations.id, name: organisations.name, slug: organisations.slug, member: sql<boolean>`${organisations.tier} <> 'none'` })
+      .from(organisations)
+      .orderBy(asc(organisations.name)),
   ])
   return { principles: principleRows, organisations: organisationRows }
 }

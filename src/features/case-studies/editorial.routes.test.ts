@@ -88,6 +88,7 @@ describeEachDatabase('editorial workflow', (get) => {
       ['an end before the start', { yearStart: '2022', yearEnd: '2020' }, 'yearEnd: Last year must be the same as or after the first year'],
       ['an end without a start', { yearStart: '', yearEnd: '2020' }, 'yearStart: Enter the first year as well as the last'],
       ['an unknown lead', { lead: '999999' }, 'lead: Select the lead member from the list'],
+      ['a lead that is not a member', { lead: 'PARTNER' }, 'lead: Market Co-op is not a member of the network, so it cannot be the lead member. Choose the member that led the work, and name Market Co-op as a partner'],
       ['an unknown participant', { participants: ['999999'] }, 'participants: Select participating members from the list'],
       ['an unknown principle', { principles: ['999999'] }, 'principles: Select principles from the list'],
       ['too many themes', { themes: 'a,b,c,d,e,f,g,h,i,j,k' }, 'themes: Enter 10 themes or fewer'],
@@ -97,7 +98,7 @@ describeEachDatabase('editorial workflow', (get) => {
     ]
     for (const [name, over, expected] of cases) {
       it(`${name}: the exact message, linked from the error summary, and nothing typed is lost`, async () => {
-        const form = valid(c, { ...over, action: 'save' })
+        const form = valid(c, { ...over, ...(over.lead === 'PARTNER' ? { lead: String(c.partner) } : {}), action: 'save' })
         const res = await c.officer.post('/case-studies/new', form)
         assert.equal(res.statusCode, 400)
         assert.match(res.body, /<title>Error: /)
@@ -207,6 +208,15 @@ describeEachDatabase('editorial workflow', (get) => {
       assert.equal((await c.editor.post('/admin/review/street-food-stalls-run-by-residents/archive')).statusCode, 303)
       const [archived] = await db.select().from(caseStudies).where(eq(caseStudies.id, row!.id))
       assert.equal(archived!.status, 'archived')
+    })
+
+    it('offers only members as the lead, and every organisation as a partner or funder', async () => {
+      const page = await c.officer.get('/case-studies/new')
+      const select = (id: string) => new RegExp(`<select[^>]+id="${id}"[^>]*>[\\s\\S]*?</select>`).exec(page.body)?.[0] ?? ''
+      assert.match(select('lead'), /Home Council/)
+      assert.doesNotMatch(select('lead'), /Market Co-op/)
+      assert.match(select('partners'), /Market Co-op/)
+      assert.match(select('funders'), /Market Co-op/)
     })
 
     it('previews the Markdown and adds organisation pickers without saving anything', async () => {

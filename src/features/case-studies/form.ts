@@ -80,7 +80,8 @@ export function formValuesFromSnapshot(s: CaseStudySnapshot): CaseStudyFormValue
 
 export interface FormChoices {
   principles: NamedRef[]
-  organisations: NamedRef[]
+  /** `member: false` for an organisation outside the network (a partner, a funder, one an import would add). */
+  organisations: Array<NamedRef & { member?: boolean }>
 }
 
 function parseYear(raw: string, field: 'yearStart' | 'yearEnd', label: string, lastYear: number, errors: FieldError[]): number | null {
@@ -139,6 +140,9 @@ export function validateCaseStudyForm(
   if (yearStart !== null && yearEnd !== null && yearEnd < yearStart) errors.push({ field: 'yearEnd', message: 'Last year must be the same as or after the first year' })
 
   const lead = pick(v.leadId ? [v.leadId] : [], choices.organisations, 'lead', 'Select the lead member from the list', errors)[0] ?? null
+  // The network's work is led by its members; others take part as partners or funders.
+  const outsider = lead && choices.organisations.find((o) => o.id === lead.id)?.member === false
+  if (lead && outsider) errors.push({ field: 'lead', message: `${lead.name} is not a member of the network, so it cannot be the lead member. Choose the member that led the work, and name ${lead.name} as a partner` })
   if (!lead && v.leadId === '' && required) errors.push({ field: 'lead', message: 'Select the lead member' })
   const participants = pick(v.participantIds, choices.organisations, 'participants', 'Select participating members from the list', errors)
   const partners = pick(v.partnerIds, choices.organisations, 'partners', 'Select partners from the list', errors)

@@ -1,6 +1,7 @@
-import type { CaseStudyKind } from '../../db/schema/enums.ts'
+import type { CaseStudyKind, MembershipTier } from '../../db/schema/enums.ts'
 import { escapeHtml } from '../../lib/html.ts'
 import { renderMarkdown } from '../../web/markdown.ts'
+import { organisationHref } from '../../web/organisation-href.ts'
 import type { PublishedCaseStudy } from './queries.ts'
 
 export const kindLabels: Record<CaseStudyKind, string> = {
@@ -19,8 +20,8 @@ export function yearLabel(start: number | null, end: number | null): string {
 
 type SummaryRow = { key: { text: string }; value: { text: string } | { html: string } }
 
-function organisationLinks(list: Array<{ slug: string; name: string }>): string {
-  return list.map((o) => `<a class="govuk-link" href="/members/${o.slug}">${escapeHtml(o.name)}</a>`).join(', ')
+function organisationLinks(list: Array<{ slug: string; name: string; tier: MembershipTier }>): string {
+  return list.map((o) => `<a class="govuk-link" href="${organisationHref(o)}">${escapeHtml(o.name)}</a>`).join(', ')
 }
 
 export function presentCaseStudyPage(data: PublishedCaseStudy) {
@@ -56,7 +57,7 @@ export function presentCaseStudyPage(data: PublishedCaseStudy) {
           name: contact.name,
           jobTitle: contact.jobTitle,
           organisationName: contact.organisationName,
-          organisationSlug: contact.organisationSlug,
+          organisationHref: contact.organisationSlug && contact.organisationTier ? organisationHref({ slug: contact.organisationSlug, tier: contact.organisationTier }) : null,
           email: contact.publishContact ? contact.email : null,
           phone: contact.publishContact ? contact.phone : null,
         }

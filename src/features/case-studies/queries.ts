@@ -26,7 +26,7 @@ export async function findPublishedCaseStudy(db: Database, slug: string) {
       .where(eq(caseStudyPrinciples.caseStudyId, row.id))
       .orderBy(asc(principles.position)),
     db
-      .select({ slug: organisations.slug, name: organisations.name, role: caseStudyOrganisations.role })
+      .select({ slug: organisations.slug, name: organisations.name, tier: organisations.tier, role: caseStudyOrganisations.role })
       .from(caseStudyOrganisations)
       .innerJoin(organisations, eq(organisations.id, caseStudyOrganisations.organisationId))
       .where(eq(caseStudyOrganisations.caseStudyId, row.id))
@@ -48,6 +48,7 @@ export async function findPublishedCaseStudy(db: Database, slug: string) {
             publishContact: people.publishContact,
             organisationName: organisations.name,
             organisationSlug: organisations.slug,
+            organisationTier: organisations.tier,
           })
           .from(people)
           .leftJoin(organisations, eq(organisations.id, people.organisationId))

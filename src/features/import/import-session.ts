@@ -56,6 +56,7 @@ export class ImportSession {
   private readonly organisationSlugs = new Set<string>()
   private readonly caseStudySlugs: Set<string>
   private readonly people = new Map<string, number>()
+  private readonly memberIds = new Set<number>()
 
   /** How much reference data the run reads against: with none, every principle or council is a warning. */
   readonly reference: { principles: number; authorities: number }
@@ -74,7 +75,10 @@ export class ImportSession {
     for (const o of ordered) {
       const ref = { id: o.id, name: o.name }
       this.organisationSlugs.add(o.slug)
-      if (o.tier !== 'none') this.remember(`m:${o.slug}`, ref)
+      if (o.tier !== 'none') {
+        this.remember(`m:${o.slug}`, ref)
+        this.memberIds.add(o.id)
+      }
       if (o.authorityCode) this.remember(`a:${o.authorityCode}`, ref)
       this.remember(nameKey(o.name), ref)
     }
@@ -84,6 +88,11 @@ export class ImportSession {
       this.titles.add(c)
     }
     for (const p of taken.people) this.rememberPerson(p.name, p.organisationId, p.id)
+  }
+
+  /** Whether a stored organisation is a member of the network (one this run creates never is). */
+  isMember(id: number): boolean {
+    return this.memberIds.has(id)
   }
 
   principle(slug: string): NamedRef | undefined {

@@ -185,14 +185,18 @@ describeEachDatabase('import on the web', (get) => {
       const reviewId = hidden(review.body, 'review')
       const brookfield = { id: proposedId(review.body, 'Brookfield Metropolitan Borough Council') }
       assert.ok(brookfield.id < 0, 'a council from the register is proposed as new')
+      // Not a member, so not the lead: it is offered as a partner, the officer's own council leads, and the page says why.
+      assert.match(review.body, /data-qa="warning-lead"[\s\S]*The document names Brookfield Metropolitan Borough Council as the lead, but it is not a member of the network/)
+      assert.match(review.body, new RegExp(`<select[^>]+id="lead"[\\s\\S]*?<option value="${home}" selected>`))
+      assert.match(review.body, new RegExp(`<select[^>]+id="partners"[\\s\\S]*?<option value="${brookfield.id}" selected>`))
       const save = await officer.post('/import/save', {
         review: reviewId,
         title: 'Tool library at the old mill',
         kind: 'policy-lab',
         yearStart: '2021',
-        lead: String(brookfield.id),
+        lead: String(home),
         participants: [''],
-        partners: [''],
+        partners: [String(brookfield.id)],
         funders: [''],
         principles: [String(sharing!.id)],
         body: 'Neighbours lent tools every Saturday.',

@@ -5,7 +5,7 @@ import { caseStudyKinds, caseStudyStages } from '../../db/schema/enums.ts'
 import type { CaseStudyStage } from '../../db/schema/enums.ts'
 import type { CaseStudySnapshot, NamedRef } from '../case-studies/snapshot.ts'
 import type { ImportSession, NewOrganisation, OrganisationTarget } from './import-session.ts'
-import type { Reading } from './types.ts'
+import type { Reading, ReadingWarning } from './types.ts'
 
 export const UNTITLED = 'Untitled case study'
 
@@ -20,6 +20,8 @@ export interface PlannedDraft {
   newOrganisations: NewOrganisation[]
   /** Where the work stands in the programme: kept beside the snapshot, which has no place for it. */
   stage: CaseStudyStage | null
+  /** What the plan changed from the reading, for the person to check (beside the reading's own warnings). */
+  warnings: ReadingWarning[]
 }
 
 function clip(text: string, max: number): string {
@@ -71,9 +73,19 @@ export function planDraft(reading: Reading, session: ImportSession): PlannedDraf
         seen.add(key)
         return true
       })
-  const lead = pick('lead')[0] ?? null
+  const named = pick('lead')[0] ?? null
   const participants = pick('participant')
   const partners = pick('mentioned')
+  // Only a member of the network leads its work: a lead the document names that is not one (or
+  // would be created now) takes part as a partner, and the person is asked to choose the lead.
+  const warnings: ReadingWarning[] = []
+  const leadIsMember = named !== null && 'ref' in named && session.isMember(named.ref.id)
+  const lead = leadIsMember ? named : null
+  if (named && !leadIsMember) {
+    partners.unshift(named)
+    const name = 'ref' in named ? named.ref.name : named.create.name
+    warnings.push({ field: 'leadMember', message: `The document names ${name} as the lead, but it is not a member of the network, so it is listed as a partner. Choose the member that led the work.` })
+  }
   const c = reading.contact
   const contactName = c?.name?.trim() ? clip(c.name.trim(), LIMITS.name) : null
   const contactOrg = contactName && c?.organisation ? session.organisation(c.organisation) : null
@@ -102,7 +114,7 @@ export function planDraft(reading: Reading, session: ImportSession): PlannedDraf
       : null,
   }
   const stage = caseStudyStages.find((s) => s === reading.stage) ?? null
-  return { snapshot, targets: { lead, participants, partners, contact: contactOrg }, newOrganisations: [...newOrganisations.values()], stage }
+  return { snapshot, targets: { lead, participants, partners, contact: contactOrg }, newOrganisations: [...newOrganisations.values()], stage, warnings }
 }
 
 /** The snapshot with the ids of the organisations created for it. */

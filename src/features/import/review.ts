@@ -75,7 +75,7 @@ export function reviewOf(reading: Reading, session: ImportSession, sourceUrl: st
     values,
     state: {
       proposed: [...proposed.values()].map(({ id, name, code }) => ({ id, name, code })),
-      warnings: reading.warnings.map((w) => ({ field: w.field, message: w.message.slice(0, 500) })),
+      warnings: [...reading.warnings, ...plan.warnings].map((w) => ({ field: w.field, message: w.message.slice(0, 500) })),
       matches,
       organisations: reading.organisations.slice(0, 50).map((o) => ({ name: o.name.slice(0, 200), label: matchLabel(o) })),
       contentHash: reading.contentHash,

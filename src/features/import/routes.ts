@@ -48,7 +48,7 @@ interface Review {
 }
 
 function renderReview(reply: FastifyReply, values: CaseStudyFormValues, choices: FormChoiceLists, { id, state }: Review, errors: FieldError[] = [], extra: Record<string, number> = {}) {
-  const withProposed = { ...choices, organisations: [...state.proposed.map((p) => ({ id: p.id, name: `${p.name} (new${p.code ? `, ${p.code}` : ', unverified'})`, slug: '' })), ...choices.organisations] }
+  const withProposed = { ...choices, organisations: [...state.proposed.map((p) => ({ id: p.id, name: `${p.name} (new${p.code ? `, ${p.code}` : ', unverified'})`, slug: '', member: false })), ...choices.organisations] }
   const form = presentForm(values, withProposed, extra)
   // Matched principles show the words of the document that matched, so a wrong match is seen.
   const principleItems = form.principleItems.map((item) => {
@@ -140,7 +140,7 @@ export async function importRoutes(app: FastifyInstance): Promise<void> {
     const more = /^add-(participants|partners|funders)$/.exec(action)
     if (more) return renderReview(reply, values, choices, review, [], { [more[1]!]: 1 })
     // Only the organisations this reading proposed can be chosen, and only those chosen are created.
-    const withProposed = { ...choices, organisations: [...state.proposed.map((p) => ({ id: p.id, name: p.name, slug: '' })), ...choices.organisations] }
+    const withProposed = { ...choices, organisations: [...state.proposed.map((p) => ({ id: p.id, name: p.name, slug: '', member: false })), ...choices.organisations] }
     const checked = validateCaseStudyForm(values, withProposed, { forSubmission: false })
     if (!checked.ok) return renderReview(reply, values, choices, review, checked.errors)
     const created = await inTransaction(app.deps.db, async (tx) => {

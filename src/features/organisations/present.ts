@@ -32,3 +32,11 @@ export function safeWebsite(url: string | null): string | null {
     return null
   }
 }
+
+/** What each role in a case study is called on an organisation's page. */
+export const roleHeadings = {
+  lead: 'Case studies it leads',
+  participant: 'Case studies it takes part in',
+  partner: 'Case studies it was a partner in',
+  funder: 'Case studies it funded',
+} as const

@@ -30,7 +30,7 @@ export async function listMembers(db: Database) {
     .orderBy(asc(organisations.name))
 }
 
-/** Organisations by name, for the member filter (partners lead work too): one cheap query. */
+/** One organisation by its slug, member or not. */
 export async function findOrganisation(db: Database, slug: string) {
   const [row] = await db.select().from(organisations).where(eq(organisations.slug, slug))
   return row ?? null
@@ -53,4 +53,22 @@ export async function listCaseStudiesOfOrganisation(db: Database, organisationId
     .innerJoin(caseStudies, eq(caseStudies.id, caseStudyOrganisations.caseStudyId))
     .where(and(eq(caseStudyOrganisations.organisationId, organisationId), eq(caseStudies.status, 'published')))
     .orderBy(sql`${caseStudies.publishedAt} DESC NULLS LAST`, asc(caseStudies.title))
+}
+
+/** Organisations outside the network named in published case studies (partners, funders), with how many. */
+export async function listOtherOrganisations(db: Database) {
+  return db
+    .select({
+      id: organisations.id,
+      slug: organisations.slug,
+      name: organisations.name,
+      kind: organisations.kind,
+      caseStudyCount: sql<number>`count(DISTINCT ${caseStudies.id})::int`,
+    })
+    .from(organisations)
+    .innerJoin(caseStudyOrganisations, eq(caseStudyOrganisations.organisationId, organisations.id))
+    .innerJoin(caseStudies, and(eq(caseStudies.id, caseStudyOrganisations.caseStudyId), eq(caseStudies.status, 'published')))
+    .where(sql`${organisations.tier} = 'none'`)
+    .groupBy(organisations.id)
+    .orderBy(asc(organisations.name))
 }

@@ -68,13 +68,15 @@ describeEachDatabase('coophub import', (get) => {
     assert.match(cs.contentHash ?? '', /^[0-9a-f]{64}$/)
     const snapshot = await snapshotFromRow(db, cs.id)
     assert.deepEqual(snapshot?.principles.map((p) => p.name), ['Sharing power', 'Living our values'])
-    assert.equal(snapshot?.lead?.name, 'Brookfield Metropolitan Borough Council')
-    assert.deepEqual(snapshot?.partners.map((p) => p.name), ['Millbrook Town Council'])
+    // The lead the document names is not a member of the network: it takes part as a partner, and the output says so.
+    assert.equal(snapshot?.lead, null)
+    assert.deepEqual(snapshot?.partners.map((p) => p.name), ['Brookfield Metropolitan Borough Council', 'Millbrook Town Council'])
+    assert.match(out.lines.join('\n'), /\(2 warnings\)/)
     assert.deepEqual(snapshot?.contact && [snapshot.contact.name, snapshot.contact.jobTitle, snapshot.contact.organisation?.name], ['Rowan Ashby', 'Neighbourhoods Officer', 'Brookfield Metropolitan Borough Council'])
     const [revision] = await db.select().from(caseStudyRevisions).where(eq(caseStudyRevisions.caseStudyId, cs.id))
     assert.deepEqual([revision!.action, revision!.authorLabel], ['imported', 'command line'])
     assert.deepEqual(revision!.snapshot, snapshot, 'the revision is the row as stored')
-    assert.equal(cs.ownerOrganisationId, snapshot?.lead?.id)
+    assert.equal(cs.ownerOrganisationId, null, 'no member leads it, so editors own it')
     const orgs = await db.select().from(organisations).orderBy(asc(organisations.id))
     const brookfield = orgs.find((o) => o.authorityCode === 'BRK')!
     assert.deepEqual([brookfield.kind, brookfield.tier, brookfield.verified, brookfield.gssCode, brookfield.region], ['council', 'none', true, 'E08000901', 'North West'])
@@ -172,5 +174,15 @@ describeEachDatabase('coophub import', (get) => {
       const result = await get().handle.db.execute<{ s: number }>(sql`SELECT similarity(${a}, ${b})::float8 AS s`)
       assert.ok(Math.abs(Number(result.rows[0]!.s) - titleSimilarity(a!, b!)) < 1e-6, `${a} / ${b}`)
     }
+  })
+
+  it('says why a lead that is not a member was made a partner', async () => {
+    folder.write('green.txt', caseStudyText('The orchard on the green'))
+    const { out } = await run(['green.txt'], { json: true })
+    const outcome = JSON.parse(out.lines.find((l) => l.includes('green.txt'))!) as { warnings: string[] }
+    assert.ok(
+      outcome.warnings.includes('leadMember: The document names Brookfield Metropolitan Borough Council as the lead, but it is not a member of the network, so it is listed as a partner. Choose the member that led the work.'),
+      JSON.stringify(outcome),
+    )
   })
 })

@@ -10,7 +10,7 @@ import { finishSnapshot, planDraft } from '../plan-draft.ts'
 import type { Reading } from '../types.ts'
 import { createOrganisations, type CreatedOrganisation } from './create-organisations.ts'
 
-export type ReimportResult = { status: 'updated' | 'unchanged'; published: boolean } | { status: 'failed'; error: string }
+export type ReimportResult = { status: 'updated' | 'unchanged'; published: boolean; warnings: string[] } | { status: 'failed'; error: string }
 
 /**
  * A document imported before, read again with different text: saved as a new revision of the
@@ -51,5 +51,5 @@ export async function reimportDraft(
   }
   // Committed: only now does the session learn the new organisations.
   for (const c of created) session.rememberCreated(c.organisation, c.ref, c.slug)
-  return { status: result.value.changed ? 'updated' : 'unchanged', published: result.value.published }
+  return { status: result.value.changed ? 'updated' : 'unchanged', published: result.value.published, warnings: plan.warnings.map((w) => `${w.field}: ${w.message}`) }
 }

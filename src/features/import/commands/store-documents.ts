@@ -125,7 +125,7 @@ export class DocumentStore {
       const entry = { id, slug, title: s.title, leadId: s.lead?.id ?? null, year: s.yearStart }
       const mine: LikelyDuplicate[] = session.titles.find(entry).map((m) => ({ id: m.id, slug: m.slug, title: m.title, reason: m.reason }))
       session.titles.add(entry)
-      const warnings = [...warningsOf(d.reading), ...mine.map(duplicateWarning)]
+      const warnings = [...warningsOf(d.reading), ...plans[i]!.warnings.map((w) => `${w.field}: ${w.message}`), ...mine.map(duplicateWarning)]
       return [d, { file: d.file, status: 'imported', slug, title: s.title, warnings, duplicates: mine, published: false }]
     })
   }
@@ -139,7 +139,7 @@ export class DocumentStore {
       const result = await reimportDraft(this.db, this.actor, this.session, { caseStudyId: known.id, reading: d.reading, sourceUrl: d.sourceUrl, source: d.file })
       if (result.status === 'failed') return { file: d.file, status: 'failed', error: result.error }
       this.byHash.set(d.reading.contentHash, known)
-      return { ...base, status: result.status, published: result.published }
+      return { ...base, status: result.status, published: result.published, warnings: [...base.warnings, ...result.warnings] }
     } catch (error) {
       return { file: d.file, status: 'failed', error: reasonOf(error) }
     }
