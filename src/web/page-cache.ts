@@ -163,8 +163,11 @@ export class PageCache {
     this.values.set(key, value)
     value.catch(() => this.values.delete(key))
     if (this.values.size > this.limits.maxValues) {
-      const oldest = [...this.values.keys()].find((k) => !this.followers.has(k))
-      if (oldest !== undefined) this.values.delete(oldest)
+      for (const oldest of this.values.keys()) {
+        if (this.followers.has(oldest)) continue
+        this.values.delete(oldest)
+        break
+      }
     }
     return value
   }

@@ -2,10 +2,10 @@
 // into segments of up to segmentSize, by id range (segment.ts); then each change the page cache
 // passes on (content_changes, read by every instance) is applied without rebuilding: the changed
 // case studies are read again, their old positions marked dead, and the published ones indexed
-// as a small segment of their own (the delta), with the sorted lists merged (search-index.ts). A
-// change of thousands of case studies, a segment with many changed rows, or `coophub search
-// rebuild` has segments read again in the background, one at a time, while the current index
-// keeps answering: the memory added is one segment's, never a second engine's.
+// apart, in the delta (delta.ts), with the sorted lists merged (search-index.ts). A change of
+// hundreds of case studies, a delta grown large, or `coophub search rebuild` has segments read
+// again in the background, one at a time, while the current index keeps answering: the memory
+// added is one segment's, never a second engine's.
 import type { Database } from '../../db/client.ts'
 import type { ContentChanges, FollowsContent } from '../../web/content-changes.ts'
 import { publishedAmong, readBatch, readIds, readRange, segmentRowOf } from './engine-rows.ts'
@@ -47,6 +47,8 @@ async function readSegments(db: Database, dictionary: KeyDictionary, lo: number,
   while (batch.length > 0) {
     // The next batch is read while this one is indexed: the database and this process work at once.
     const next: Promise<EngineRow[]> = batch.length < readBatch ? Promise.resolve([]) : readRange(db, batch[batch.length - 1]!.id, hi)
+    // Awaited below; until then a failure must not count as unhandled.
+    next.catch(() => undefined)
     const listed = await listRows(db, batch, true)
     for (const row of batch) {
       if (builder.full) {
