@@ -21,6 +21,16 @@ export function text(body: FormBody, name: string, maxLength = 100_000): string 
   return value.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').slice(0, maxLength)
 }
 
+/**
+ * Every value of a field repeated once per control (a row of selects), blanks kept, so that the
+ * n-th value belongs to the n-th control.
+ */
+export function rows(body: FormBody, name: string, maxItems = 500): string[] {
+  const raw = body[name]
+  const values = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]
+  return values.slice(0, maxItems).map((v) => (typeof v === 'string' ? v.trim().slice(0, 1000) : ''))
+}
+
 /** Every value of a repeated field (checkboxes, multi-selects). */
 export function list(body: FormBody, name: string, maxItems = 500): string[] {
   const raw = body[name]

@@ -1,9 +1,9 @@
-import { caseStudyKinds } from '../../db/schema/enums.ts'
+import { caseStudyKinds, organisationKinds } from '../../db/schema/enums.ts'
 import { escapeHtml } from '../../lib/html.ts'
 import { renderMarkdown } from '../../web/markdown.ts'
-import { organisationHref } from '../../web/organisation-href.ts'
+import { organisationHref, organisationKindLabels } from '../../web/organisation-display.ts'
 import type { FormChoiceLists } from './editor-queries.ts'
-import type { CaseStudyFormValues } from './form.ts'
+import { newOrganisationRoles, type CaseStudyFormValues } from './form.ts'
 import { kindLabels, yearLabel } from './present.ts'
 import type { CaseStudySnapshot } from './snapshot.ts'
 
@@ -24,8 +24,22 @@ export function presentForm(values: CaseStudyFormValues, choices: FormChoiceList
       items: organisationItems(choices.organisations, selected[i] ?? '', 'None'),
     }))
   }
+  // A name typed into a picker that matched nothing is offered here, ready to add.
+  const chosenNames = new Set(
+    [...values.participantIds, ...values.partnerIds, ...values.funderIds].map((id) => choices.organisations.find((o) => String(o.id) === id)?.name.toLowerCase()),
+  )
+  const lost = (['participants', 'partners', 'funders'] as const).flatMap((role) =>
+    values.typed[role].filter((t) => t !== '' && !chosenNames.has(t.toLowerCase())).map((name) => ({ name, role })),
+  )[0]
+  const added = values.newOrganisation.name ? values.newOrganisation : lost ? { name: lost.name, kind: '', role: lost.role } : values.newOrganisation
   return {
     values,
+    newOrganisation: {
+      name: added.name,
+      open: added.name !== '',
+      kindItems: organisationKinds.map((k) => ({ value: k, text: organisationKindLabels[k], checked: added.kind === k })),
+      roleItems: Object.entries(newOrganisationRoles).map(([value, text]) => ({ value, text, checked: added.role === value })),
+    },
     kindItems: caseStudyKinds.map((k) => ({ value: k, text: kindLabels[k], checked: values.kind === k })),
     principleItems: choices.principles.map((p) => ({
       value: String(p.id),

@@ -8,6 +8,7 @@ import type { Actor } from '../accounts/actor.ts'
 import { auditActor } from '../accounts/actor.ts'
 import { authorize, requireUser } from '../accounts/guard.ts'
 import { createCaseStudy } from './commands/create-case-study.ts'
+import { includeNewOrganisation } from './commands/include-new-organisation.ts'
 import { saveCaseStudy } from './commands/save-case-study.ts'
 import { submitCaseStudy } from './commands/submit-case-study.ts'
 import { presentForm, presentSnapshotPage } from './editor-present.ts'
@@ -104,7 +105,10 @@ export async function caseStudyEditorRoutes(app: FastifyInstance): Promise<void>
     if (!checked.ok) return renderForm({ reply, choices, values, row: null, errors: checked.errors })
     // Officers write for their own organisation; an editor's draft belongs to its lead member.
     const owner = actor.role === 'officer' ? actor.organisationId : (checked.snapshot.lead?.id ?? null)
-    const created = await inTransaction(app.deps.db, (tx) => createCaseStudy(tx, auditActor(actor), { snapshot: checked.snapshot, ownerOrganisationId: owner }))
+    const created = await inTransaction(app.deps.db, async (tx) => {
+      const snapshot = await includeNewOrganisation(tx, auditActor(actor), checked.snapshot, checked.newOrganisation)
+      return snapshot.ok ? createCaseStudy(tx, auditActor(actor), { snapshot: snapshot.value, ownerOrganisationId: owner }) : snapshot
+    })
     if (!created.ok) return renderForm({ reply, choices, values, row: null, errors: created.errors })
     return reply.redirect(`/case-studies/${created.value.slug}/edit?saved=created`, 303)
   })
@@ -139,7 +143,9 @@ export async function caseStudyEditorRoutes(app: FastifyInstance): Promise<void>
 
     // Saving and submitting are one use case: a submission that fails leaves nothing saved either.
     const saved = await inTransaction(app.deps.db, async (tx) => {
-      const result = await saveCaseStudy(tx, actor, { caseStudyId: row.id, baseRevision, snapshot: checked.snapshot })
+      const snapshot = await includeNewOrganisation(tx, auditActor(actor), checked.snapshot, checked.newOrganisation)
+      if (!snapshot.ok) return snapshot
+      const result = await saveCaseStudy(tx, actor, { caseStudyId: row.id, baseRevision, snapshot: snapshot.value })
       if (!result.ok || !submitting) return result
       const submitted = await submitCaseStudy(tx, auditActor(actor), { caseStudyId: row.id, revision: result.value.revision })
       return submitted.ok ? result : submitted

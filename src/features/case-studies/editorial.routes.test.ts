@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict'
 import { before, describe, it } from 'node:test'
-import { and, desc, eq } from 'drizzle-orm'
+import { and, desc, eq, sql } from 'drizzle-orm'
 import { describeEachDatabase } from '../../../test/app.ts'
 import { Agent, signedInAgent } from '../../../test/agent.ts'
 import { buildOrganisation, buildPrinciple } from '../../../test/factories.ts'
 import { mainOf, unsafeMarkup } from '../../../test/html-safety.ts'
-import { auditEvents, caseStudies, caseStudyRevisions, emails, reviewComments, users } from '../../db/schema/index.ts'
+import { snapshotFromRow } from './revisions.ts'
+import { auditEvents, caseStudies, caseStudyRevisions, emails, organisations, reviewComments, users } from '../../db/schema/index.ts'
 
 interface Ctx {
   officer: Agent
@@ -208,6 +209,50 @@ describeEachDatabase('editorial workflow', (get) => {
       assert.equal((await c.editor.post('/admin/review/street-food-stalls-run-by-residents/archive')).statusCode, 303)
       const [archived] = await db.select().from(caseStudies).where(eq(caseStudies.id, row!.id))
       assert.equal(archived!.status, 'archived')
+    })
+
+    it('adds an organisation that is not in the list, unverified, with the case study; one of the same name is reused', async () => {
+      const { db } = get().handle
+      const res = await c.officer.post('/case-studies/new', valid(c, { title: 'Stalls with a new partner', action: 'save', newOrganisationName: 'Acme  Community Trust', newOrganisationKind: 'organisation', newOrganisationRole: 'partners' }))
+      assert.equal(res.statusCode, 303, res.body.slice(0, 300))
+      const [added] = await db.select().from(organisations).where(eq(organisations.name, 'Acme Community Trust'))
+      assert.deepEqual([added!.tier, added!.verified, added!.kind], ['none', false, 'organisation'])
+      const [cs] = await db.select().from(caseStudies).where(eq(caseStudies.slug, 'stalls-with-a-new-partner'))
+      const snapshot = await snapshotFromRow(db, cs!.id)
+      assert.deepEqual(snapshot!.partners.map((p) => p.name), ['Market Co-op', 'Acme Community Trust'])
+      const audit = await db.select().from(auditEvents).where(and(eq(auditEvents.subjectType, 'organisation'), eq(auditEvents.subjectId, String(added!.id))))
+      assert.match(audit[0]!.summary, /Added organisation Acme Community Trust \(unverified\) while writing “Stalls with a new partner”/)
+
+      // Typed again, in other letters, as a funder: the one already stored is used, not a second.
+      await c.officer.post('/case-studies/new', valid(c, { title: 'Stalls funded by the trust', action: 'save', newOrganisationName: 'acme community trust', newOrganisationKind: 'organisation', newOrganisationRole: 'funders' }))
+      assert.equal((await db.select().from(organisations).where(sql`lower(name) = 'acme community trust'`)).length, 1)
+      const [funded] = await db.select().from(caseStudies).where(eq(caseStudies.slug, 'stalls-funded-by-the-trust'))
+      assert.deepEqual((await snapshotFromRow(db, funded!.id))!.funders.map((f) => f.name), ['Acme Community Trust'])
+    })
+
+    it('never drops a name typed into a picker without a message, and offers to add it', async () => {
+      const { db } = get().handle
+      const before = (await db.select().from(organisations)).length
+      const res = await c.officer.post('/case-studies/new', valid(c, { title: 'A typed funder', action: 'save', funders: [''], 'funders-typed': ['Nowhere Foundation'] }))
+      assert.equal(res.statusCode, 400)
+      assert.deepEqual(errorLinks(res.body), ['funders: “Nowhere Foundation” is not in the list of organisations. Choose it from the list, or add it as an organisation that is not in the list'])
+      // The name is waiting in the "not in the list" section, which is open, with its role chosen.
+      assert.match(res.body, /<details class="govuk-details"[^>]*open[\s\S]*id="newOrganisationName"[^>]*value="Nowhere Foundation"/)
+      assert.match(res.body, /<input class="govuk-radios__input" id="newOrganisationRole-3" name="newOrganisationRole" type="radio" value="funders" checked>/)
+      const lead = await c.officer.post('/case-studies/new', valid(c, { title: 'A typed lead', action: 'save', lead: '', 'lead-typed': 'Somewhere Council' }))
+      assert.deepEqual(errorLinks(lead.body), ['lead: “Somewhere Council” is not one of the network’s members. Choose the lead member from the list'])
+      const missing = await c.officer.post('/case-studies/new', valid(c, { title: 'No kind given', action: 'save', newOrganisationName: 'Half Told Ltd' }))
+      assert.deepEqual(errorLinks(missing.body), ['newOrganisationKind: Select what kind of organisation Half Told Ltd is', 'newOrganisationRole: Select how Half Told Ltd took part'])
+      assert.equal((await db.select().from(organisations)).length, before, 'nothing was added')
+    })
+
+    it('adds nothing when the save is refused: the new organisation and the case study are one unit', async () => {
+      const { db } = get().handle
+      await c.officer.post('/case-studies/new', valid(c, { title: 'Conflicted stalls', action: 'save' }))
+      await c.officer.post('/case-studies/conflicted-stalls/edit', valid(c, { title: 'Conflicted stalls', summary: 'Changed first.', action: 'save', baseRevision: '1' }))
+      const stale = await c.officer.post('/case-studies/conflicted-stalls/edit', valid(c, { title: 'Conflicted stalls', action: 'save', baseRevision: '1', newOrganisationName: 'Too Late Ltd', newOrganisationKind: 'organisation', newOrganisationRole: 'partners' }))
+      assert.equal(stale.statusCode, 409)
+      assert.equal((await db.select().from(organisations).where(eq(organisations.name, 'Too Late Ltd'))).length, 0)
     })
 
     it('offers only members as the lead, and every organisation as a partner or funder', async () => {

@@ -1,5 +1,5 @@
-import { caseStudyKinds, type CaseStudyKind } from '../../db/schema/enums.ts'
-import { list, text, type FieldError, type FormBody } from '../../web/forms.ts'
+import { caseStudyKinds, organisationKinds, type CaseStudyKind, type OrganisationKind } from '../../db/schema/enums.ts'
+import { list, rows, text, type FieldError, type FormBody } from '../../web/forms.ts'
 import type { CaseStudySnapshot, NamedRef } from './snapshot.ts'
 
 // The case-study form: what a person typed (kept as typed, so nothing is lost on an error) and
@@ -25,6 +25,27 @@ export interface CaseStudyFormValues {
   contactEmail: string
   contactPhone: string
   contactConsent: boolean
+  /**
+   * What was typed into each type-ahead picker, one per select in order (the script sends them),
+   * so that a name typed but never matched to the list is reported instead of silently lost.
+   */
+  typed: Record<OrganisationPicker, string[]>
+  /** An organisation that is not in the list yet, to add (unverified) with this save. */
+  newOrganisation: { name: string; kind: string; role: string }
+}
+
+export type OrganisationPicker = 'lead' | 'participants' | 'partners' | 'funders' | 'contactOrganisation'
+const pickers: OrganisationPicker[] = ['lead', 'participants', 'partners', 'funders', 'contactOrganisation']
+
+/** The roles a new organisation can take in the case study, as the form names them. */
+export const newOrganisationRoles = { participants: 'A participating member', partners: 'A partner', funders: 'A funder' } as const
+export type NewOrganisationRole = keyof typeof newOrganisationRoles
+
+/** An organisation someone added on the form: created unverified, for an editor to confirm. */
+export interface NewOrganisation {
+  name: string
+  kind: OrganisationKind
+  role: NewOrganisationRole
 }
 
 export const limits = { title: 200, summary: 600, body: 100_000, outcomes: 20_000, theme: 60, themes: 10, organisations: 50 }
@@ -50,6 +71,12 @@ export function readCaseStudyForm(body: FormBody): CaseStudyFormValues {
     contactEmail: text(body, 'contactEmail', 500).trim(),
     contactPhone: text(body, 'contactPhone', 100).trim(),
     contactConsent: text(body, 'contactConsent', 10) === 'yes',
+    typed: Object.fromEntries(pickers.map((p) => [p, rows(body, `${p}-typed`, 100)])) as Record<OrganisationPicker, string[]>,
+    newOrganisation: {
+      name: text(body, 'newOrganisationName', 1000).trim().replace(/\s+/g, ' '),
+      kind: text(body, 'newOrganisationKind', 50),
+      role: text(body, 'newOrganisationRole', 50),
+    },
   }
 }
 
@@ -75,6 +102,8 @@ export function formValuesFromSnapshot(s: CaseStudySnapshot): CaseStudyFormValue
     contactEmail: s.contact?.email ?? '',
     contactPhone: s.contact?.phone ?? '',
     contactConsent: s.contact?.publishContact ?? false,
+    typed: { lead: [], participants: [], partners: [], funders: [], contactOrganisation: [] },
+    newOrganisation: { name: '', kind: '', role: '' },
   }
 }
 
@@ -119,7 +148,7 @@ export function validateCaseStudyForm(
   v: CaseStudyFormValues,
   choices: FormChoices,
   options: { forSubmission: boolean; now?: Date },
-): { ok: true; snapshot: CaseStudySnapshot } | { ok: false; errors: FieldError[] } {
+): { ok: true; snapshot: CaseStudySnapshot; newOrganisation: NewOrganisation | null } | { ok: false; errors: FieldError[] } {
   const errors: FieldError[] = []
   const lastYear = (options.now ?? new Date()).getUTCFullYear() + 5
   const required = options.forSubmission
@@ -147,7 +176,16 @@ export function validateCaseStudyForm(
   const participants = pick(v.participantIds, choices.organisations, 'participants', 'Select participating members from the list', errors)
   const partners = pick(v.partnerIds, choices.organisations, 'partners', 'Select partners from the list', errors)
   const funders = pick(v.funderIds, choices.organisations, 'funders', 'Select funders from the list', errors)
-  if (participants.length + partners.length + funders.length > limits.organisations) {
+  const newOrganisation = readNewOrganisation(v.newOrganisation, errors)
+  // One already in the list is simply chosen; only a name the list lacks becomes a new organisation.
+  const existing = newOrganisation && choices.organisations.find((o) => o.name.toLowerCase() === newOrganisation.name.toLowerCase())
+  if (newOrganisation && existing) {
+    const into = { participants, partners, funders }[newOrganisation.role]
+    if (!into.some((r) => r.id === existing.id)) into.push({ id: existing.id, name: existing.name })
+  }
+  const contactOrganisationPicked = pick(v.contactOrganisationId ? [v.contactOrganisationId] : [], choices.organisations, 'contactOrganisation', 'Select the contact’s organisation from the list', [])
+  reportUnmatched(v, { lead: lead ? [lead] : [], participants, partners, funders, contactOrganisation: contactOrganisationPicked }, errors)
+  if (participants.length + partners.length + funders.length + (newOrganisation && !existing ? 1 : 0) > limits.organisations) {
     errors.push({ field: 'participants', message: `Name ${limits.organisations} organisations or fewer` })
   }
 
@@ -180,6 +218,7 @@ export function validateCaseStudyForm(
   if (errors.length > 0 || !kind) return { ok: false, errors }
   return {
     ok: true,
+    newOrganisation: newOrganisation && !existing ? newOrganisation : null,
     snapshot: {
       title: v.title,
       summary: v.summary,
@@ -198,5 +237,33 @@ export function validateCaseStudyForm(
         ? { name: v.contactName, jobTitle: v.contactJobTitle, organisation: contactOrganisation, email: v.contactEmail, phone: v.contactPhone, publishContact: v.contactConsent }
         : null,
     },
+  }
+}
+
+/** The organisation to add that is not in the list, or null when no name was given. */
+function readNewOrganisation(typed: CaseStudyFormValues['newOrganisation'], errors: FieldError[]): NewOrganisation | null {
+  if (typed.name === '') return null
+  if (typed.name.length > 200) errors.push({ field: 'newOrganisationName', message: 'The organisation’s name must be 200 characters or fewer' })
+  const kind = organisationKinds.find((k) => k === typed.kind)
+  if (!kind) errors.push({ field: 'newOrganisationKind', message: `Select what kind of organisation ${typed.name} is` })
+  const role = (Object.keys(newOrganisationRoles) as NewOrganisationRole[]).find((r) => r === typed.role)
+  if (!role) errors.push({ field: 'newOrganisationRole', message: `Select how ${typed.name} took part` })
+  return kind && role && typed.name.length <= 200 ? { name: typed.name, kind, role } : null
+}
+
+/**
+ * A name typed into a picker that matches nothing chosen would otherwise vanish on saving: each
+ * one is an error naming it, so the person chooses from the list or adds it as a new organisation.
+ */
+function reportUnmatched(v: CaseStudyFormValues, chosen: Record<OrganisationPicker, NamedRef[]>, errors: FieldError[]): void {
+  for (const picker of pickers) {
+    const names = new Set(chosen[picker].map((r) => r.name.toLowerCase()))
+    const lost = v.typed[picker].find((t) => t !== '' && !names.has(t.toLowerCase()) && t.toLowerCase() !== v.newOrganisation.name.toLowerCase())
+    if (!lost || errors.some((e) => e.field === picker)) continue
+    const message =
+      picker === 'lead'
+        ? `“${lost}” is not one of the network’s members. Choose the lead member from the list`
+        : `“${lost}” is not in the list of organisations. Choose it from the list, or add it as an organisation that is not in the list`
+    errors.push({ field: picker, message })
   }
 }

@@ -1,7 +1,7 @@
 import type { CaseStudyKind, MembershipTier } from '../../db/schema/enums.ts'
 import { escapeHtml } from '../../lib/html.ts'
 import { renderMarkdown } from '../../web/markdown.ts'
-import { organisationHref } from '../../web/organisation-href.ts'
+import { organisationHref } from '../../web/organisation-display.ts'
 import type { PublishedCaseStudy } from './queries.ts'
 
 export const kindLabels: Record<CaseStudyKind, string> = {

@@ -1,22 +1,3 @@
-import type { MembershipTier, OrganisationKind } from '../../db/schema/enums.ts'
-
-export const organisationKindLabels: Record<OrganisationKind, string> = {
-  council: 'Council',
-  'combined-authority': 'Combined authority',
-  'town-or-parish-council': 'Town or parish council',
-  'councillor-group': 'Group of councillors',
-  organisation: 'Organisation',
-  individual: 'Individual',
-}
-
-export const tierLabels: Record<MembershipTier, string> = {
-  full: 'Full member',
-  associate: 'Associate member',
-  affiliate: 'Affiliate member',
-  supporter: 'Supporter',
-  none: 'Not a member',
-}
-
 export function placeLabel(o: { region: string | null; nation: string | null }): string {
   if (o.region && o.nation && o.region !== o.nation) return `${o.region}, ${o.nation}`
   return o.region ?? o.nation ?? ''

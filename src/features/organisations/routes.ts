@@ -3,8 +3,8 @@ import { NotFoundError } from '../../errors.ts'
 import { escapeHtml } from '../../lib/html.ts'
 import { isSlug } from '../../lib/slug.ts'
 import { kindLabels, yearLabel } from '../case-studies/present.ts'
-import { organisationHref } from '../../web/organisation-href.ts'
-import { organisationKindLabels, placeLabel, roleHeadings, safeWebsite, tierLabels } from './present.ts'
+import { organisationHref, organisationKindLabels, tierLabels } from '../../web/organisation-display.ts'
+import { placeLabel, roleHeadings, safeWebsite } from './present.ts'
 import { findOrganisation, listCaseStudiesOfOrganisation, listMembers, listOtherOrganisations } from './queries.ts'
 
 export async function organisationRoutes(app: FastifyInstance): Promise<void> {
