@@ -116,6 +116,10 @@ describeEachDatabase('accounts', (get) => {
     const short = await agent.post(`/account/set-password/${link}`, { password: 'short', confirm: 'short' })
     assert.equal(short.statusCode, 400)
     assert.match(short.body, /<a href="#password">Password must be 12 characters or more<\/a>/)
+    // The rule is stated on the form before anyone gets it wrong.
+    assert.match(short.body, /Use 12 characters or more, not a common password and not your email address\./)
+    const common = await agent.post(`/account/set-password/${link}`, { password: 'qwerty123456', confirm: 'qwerty123456' })
+    assert.match(common.body, /<a href="#password">This is one of the most common passwords, so it would be guessed quickly\./)
     const mismatch = await agent.post(`/account/set-password/${link}`, { password: 'a brand new passphrase', confirm: 'something else entirely' })
     assert.match(mismatch.body, /<a href="#confirm">Passwords must match<\/a>/)
     const done = await agent.post(`/account/set-password/${link}`, { password: 'a brand new passphrase', confirm: 'a brand new passphrase' })

@@ -4,7 +4,7 @@ import { asForm, presentErrors, text } from '../../web/forms.ts'
 import { siteUrl } from '../../web/base-url.ts'
 import { limitBy } from '../../web/rate-limit.ts'
 import { ok, refused } from '../../lib/result.ts'
-import { normaliseEmail, resetRequestsPerAccount, resetRequestsPerIp, safeNextPath, attemptWindow } from './rules.ts'
+import { normaliseEmail, passwordRules, resetRequestsPerAccount, resetRequestsPerIp, safeNextPath, attemptWindow } from './rules.ts'
 import { requestPasswordReset } from './commands/request-password-reset.ts'
 import { findUsableToken, setPasswordWithToken } from './commands/set-password-with-token.ts'
 import { signIn } from './commands/sign-in.ts'
@@ -85,6 +85,7 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
     if (!found) return linkExpired(reply)
     return reply.render('accounts/views/set-password.njk', {
       title: found.purpose === 'invitation' ? 'Choose your password' : 'Choose a new password',
+      passwordRules,
       token: request.params.token,
       invitation: found.purpose === 'invitation',
       name: found.name,
@@ -104,6 +105,7 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
       const found = await findUsableToken(db, request.params.token)
       return reply.code(400).render('accounts/views/set-password.njk', {
         title: found?.purpose === 'invitation' ? 'Choose your password' : 'Choose a new password',
+        passwordRules,
         pageError: true,
         token: request.params.token,
         invitation: found?.purpose === 'invitation',

@@ -57,14 +57,21 @@ describe('isEmail', () => {
 })
 
 describe('passwordProblem', () => {
+  const email = 'officer@northbrook.example.org'
   const cases: Array<[string, string | null]> = [
     ['', 'Enter a password'],
     ['short', 'Password must be 12 characters or more'],
+    ['x'.repeat(257), 'Password must be 256 characters or fewer'],
     ['aaaaaaaaaaaaaa', 'Password must not be one character repeated'],
+    ['qwerty123456', 'This is one of the most common passwords, so it would be guessed quickly. Choose another: a few unrelated words work well'],
+    ['LeaveMeAlone', 'This is one of the most common passwords, so it would be guessed quickly. Choose another: a few unrelated words work well'],
+    [`my ${email} password`, 'Password must not contain your email address'],
+    // A word that happens to begin the address is not the address.
+    ['officer of the watch at dawn', null],
     ['a long passphrase of mine', null],
   ]
   for (const [password, expected] of cases) {
-    it(`${JSON.stringify(password)} → ${expected}`, () => assert.equal(passwordProblem(password), expected))
+    it(`${JSON.stringify(password.slice(0, 40))} → ${expected}`, () => assert.equal(passwordProblem(password, { email }), expected))
   }
 })
 

@@ -1,4 +1,5 @@
 // Pure rules for accounts: addresses, passwords, lock-outs, token lifetimes.
+import { createRequire } from 'node:module'
 
 export const passwordMinLength = 12
 export const passwordMaxLength = 256
@@ -19,16 +20,32 @@ export function isEmail(text: string): boolean {
   return text.length <= 254 && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text)
 }
 
-/** The message for an unacceptable new password, or null. Length over rules, as NCSC advises. */
-export function passwordProblem(password: string, context: { email?: string; name?: string } = {}): string | null {
+/**
+ * The password rules, as the form and the README state them: 12 characters or more (256 at most),
+ * not one of the 49,000 most common passwords, and not containing the person's own email address.
+ * Length and a deny-list, not character-class rules, as the NCSC advises.
+ */
+export const passwordRules = 'Use 12 characters or more, not a common password and not your email address. A few unrelated words make a strong password that is easy to remember.'
+
+let common: Set<string> | undefined
+/** The common-passwords list (zxcvbn-ts, MIT), read at the first check rather than at start-up. */
+function commonPasswords(): Set<string> {
+  if (!common) {
+    const list = createRequire(import.meta.url)('@zxcvbn-ts/language-common') as { dictionary: Record<string, string[]> }
+    common = new Set(list.dictionary['passwords-common'] ?? [])
+  }
+  return common
+}
+
+/** The message for an unacceptable new password, or null. */
+export function passwordProblem(password: string, context: { email?: string } = {}): string | null {
   if (password.length === 0) return 'Enter a password'
   if (password.length < passwordMinLength) return `Password must be ${passwordMinLength} characters or more`
   if (password.length > passwordMaxLength) return `Password must be ${passwordMaxLength} characters or fewer`
   const lower = password.toLowerCase()
-  if (context.email && lower.includes(context.email.split('@')[0]!.toLowerCase()) && context.email.split('@')[0]!.length >= 4) {
-    return 'Password must not contain your email address'
-  }
   if (/^(.)\1+$/.test(password)) return 'Password must not be one character repeated'
+  if (commonPasswords().has(lower)) return 'This is one of the most common passwords, so it would be guessed quickly. Choose another: a few unrelated words work well'
+  if (context.email && lower.includes(context.email.toLowerCase())) return 'Password must not contain your email address'
   return null
 }
 
