@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { bigserial, check, index, integer, jsonb, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core'
-import { accountStatuses, emailStatuses, roles, sqlList, tokenPurposes } from './enums.ts'
+import { accountStatuses, emailStatuses, roles, sqlList, submissionEmailChoices, tokenPurposes } from './enums.ts'
 import { organisations } from './organisations.ts'
 
 export const users = pgTable(
@@ -16,12 +16,16 @@ export const users = pgTable(
     passwordHash: text('password_hash'),
     status: text('status', { enum: accountStatuses }).notNull().default('invited'),
     lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),
+    /** For editors: an email for each submission, or an hourly digest (sent when it was last sent). */
+    submissionEmails: text('submission_emails', { enum: submissionEmailChoices }).notNull().default('each'),
+    lastDigestAt: timestamp('last_digest_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     check('users_role_check', sql.raw(`role IN (${sqlList(roles)})`)),
     check('users_status_check', sql.raw(`status IN (${sqlList(accountStatuses)})`)),
+    check('users_submission_emails_check', sql.raw(`submission_emails IN (${sqlList(submissionEmailChoices)})`)),
     check('users_email_lower', sql`${t.email} = lower(${t.email})`),
     check('users_officer_has_organisation', sql`${t.role} <> 'officer' OR ${t.organisationId} IS NOT NULL`),
   ],

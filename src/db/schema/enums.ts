@@ -49,6 +49,10 @@ export type AccountStatus = (typeof accountStatuses)[number]
 export const tokenPurposes = ['password-reset', 'invitation'] as const
 export type TokenPurpose = (typeof tokenPurposes)[number]
 
+/** How an editor hears of submissions: an email for each, or one digest an hour at most. */
+export const submissionEmailChoices = ['each', 'hourly'] as const
+export type SubmissionEmailChoice = (typeof submissionEmailChoices)[number]
+
 export const emailStatuses = ['queued', 'sent', 'failed'] as const
 export type EmailStatus = (typeof emailStatuses)[number]
 
