@@ -1,19 +1,20 @@
 import type { FastifyInstance } from 'fastify'
 import type { Config } from './config.ts'
 import { databaseTarget, describeDatabase, migrateDatabase, openDatabase, type DatabaseHandle } from './db/client.ts'
-import { compileDatabaseForQuickStart } from './db/embedded.ts'
+import { compileDatabaseForQuickStart, databaseYieldsToPages } from './db/embedded.ts'
 import { buildAssets } from './web/assets.ts'
 import { enlargeYoungGeneration } from './web/heap.ts'
 
 /** The app's code: loaded while the database opens (PGlite compiles and opens on its own thread). */
 async function loadApp() {
-  const [{ buildApp }, demo, { pageSearchDeps }, { prepareSearchEngine }] = await Promise.all([
+  const [{ buildApp }, demo, { pageSearchDeps }, { prepareSearchEngine }, { scheduledJobs }] = await Promise.all([
     import('./app.ts'),
     import('./features/demo/load-demo-content.ts'),
     import('./features/search/page-deps.ts'),
     import('./features/search/run-search.ts'),
+    import('./jobs/scheduled-jobs.ts'),
   ])
-  return { buildApp, ...demo, pageSearchDeps, prepareSearchEngine }
+  return { buildApp, ...demo, pageSearchDeps, prepareSearchEngine, scheduledJobs }
 }
 
 /**
@@ -49,6 +50,14 @@ export async function startServer(config: Config): Promise<{ app: FastifyInstanc
     code.prepareSearchEngine(code.pageSearchDeps(app)).catch((error: unknown) => app.log.warn({ err: error }, 'search engine: could not be built at start; the first search tries again'))
     await warmUp(app)
     await app.listen({ host: config.host, port: config.port })
+    databaseYieldsToPages()
+    // Scheduled work starts once the site answers: it is never in the way of the first page.
+    const scheduler = import('./jobs/scheduler.ts')
+      .then(({ startScheduler }) => startScheduler(handle.pool, code.scheduledJobs(app), app.log))
+      .catch((error: unknown) => {
+        app.log.error({ err: error }, 'scheduled work could not start: digests will not be sent until coophub restarts')
+        return null
+      })
     app.log.info(`coophub is serving ${config.networkName} at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} on ${describeDatabase(config)}`)
 
     let closing = false
@@ -58,8 +67,10 @@ export async function startServer(config: Config): Promise<{ app: FastifyInstanc
       app.log.info(`${signal} received: closing`)
       const force = setTimeout(() => process.exit(1), 10_000)
       force.unref()
-      void app
-        .close()
+      void scheduler
+        .then((s) => s?.stop())
+        .catch(() => undefined)
+        .then(() => app.close())
         .then(() => handle.close())
         .then(() => process.exit(0))
     }

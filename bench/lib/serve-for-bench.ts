@@ -8,7 +8,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { buildApp } from '../../src/app.ts'
 import { loadConfig } from '../../src/config.ts'
 import { databaseTarget, migrateDatabase, openDatabase } from '../../src/db/client.ts'
-import { compileDatabaseForQuickStart } from '../../src/db/embedded.ts'
+import { compileDatabaseForQuickStart, databaseYieldsToPages } from '../../src/db/embedded.ts'
 import { isDatabaseEmpty, loadDemoContent } from '../../src/features/demo/load-demo-content.ts'
 import type { LiveSearchEngine } from '../../src/features/search/live-search-engine.ts'
 import { pageSearchDeps } from '../../src/features/search/page-deps.ts'
@@ -77,6 +77,7 @@ process.stdin.on('end', shutdown)
 process.stdin.resume()
 
 await app.listen({ host: config.host, port: 0 })
+databaseYieldsToPages()
 // As `coophub serve`: the search engine is built at start.
 void liveSearchEngine(pageSearchDeps(app)).then((built) => (engine = built), () => undefined)
 for (const [n, pagePath] of pagePaths.entries()) {

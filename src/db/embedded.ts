@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs
 import os from 'node:os'
 import path from 'node:path'
 import v8 from 'node:v8'
+import type { Worker } from 'node:worker_threads'
 import lockfile from 'proper-lockfile'
 import { startWorker } from '../runtime.ts'
 import { usableTemplate } from './template.ts'
@@ -44,6 +45,16 @@ export const embeddedSettings = ['-c', 'shared_buffers=16MB']
  */
 export function compileDatabaseForQuickStart(): void {
   v8.setFlagsFromString('--liftoff-only')
+}
+
+const running = new Set<Worker>()
+
+/**
+ * Once the server listens: from then on the databases' threads yield the processor to the one
+ * that serves pages when the machine is busy (see pglite-worker.js). Before, start-up waits for them.
+ */
+export function databaseYieldsToPages(): void {
+  for (const worker of running) worker.postMessage({ type: 'yield' })
 }
 
 /** A new database (no data folder yet, or in memory) starts from the build's template when one fits. */
@@ -102,6 +113,7 @@ export async function startEmbeddedServer(dataDir: string | null, options: { fro
     throw error
   }
   worker.removeAllListeners('exit')
+  running.add(worker)
 
   return {
     socketDir,
@@ -127,6 +139,7 @@ export async function startEmbeddedServer(dataDir: string | null, options: { fro
         })
         worker.postMessage({ type: 'close' })
       })
+      running.delete(worker)
       await worker.terminate()
       await cleanUp()
     },

@@ -25,16 +25,19 @@ try {
   // One client connection (the main thread's pool has max 1) plus room for a reconnect.
   const server = new PGLiteSocketServer({ db, path: input.socketPath, maxConnections: 4 })
   await server.start()
-  // On Linux the nice value belongs to the thread: when the machine is busy, the main thread that
-  // serves pages goes first and a long search waits, not the other way round. Only once the
-  // database is open: until then nothing is served, and opening it is what start-up waits for.
-  try {
-    os.setPriority(10)
-  } catch {
-    // Not permitted or not supported here: run at normal priority.
-  }
   port.postMessage({ type: 'ready' })
   port.on('message', (/** @type {{ type: string }} */ message) => {
+    if (message.type === 'yield') {
+      // On Linux the nice value belongs to the thread: when the machine is busy, the main thread
+      // that serves pages goes first and a long search waits, not the other way round. Only once
+      // the server listens: until then start-up (migrations, the demo content) waits for this thread.
+      try {
+        os.setPriority(10)
+      } catch {
+        // Not permitted or not supported here: run at normal priority.
+      }
+      return
+    }
     if (message.type === 'dump') {
       void db
         .dumpDataDir('gzip')
