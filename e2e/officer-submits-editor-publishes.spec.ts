@@ -69,6 +69,15 @@ describe('an officer submits a case study and an editor publishes it', { skip },
     await account.signOut()
 
     await account.signIn('editor@network.example.org')
+    // The editor's own page lists what waits for them, and their account page how they hear of it.
+    assert.match((await page.locator('[data-qa="waiting-for-review"]').textContent()) ?? '', /A tool library in the bus depot/)
+    await expectAccessible()
+    await page.locator('[data-qa="account-link"]').click()
+    await page.getByLabel('One email an hour at most, listing what arrived').check()
+    await page.locator('[data-qa="save-submission-emails"]').click()
+    await page.waitForURL(/\/account\?saved=1/)
+    assert.equal(await page.getByLabel('One email an hour at most, listing what arrived').isChecked(), true)
+    await expectAccessible()
     await page.goto(`${site.baseUrl}/admin/review`)
     await expectAccessible()
     await page.getByRole('link', { name: 'A tool library in the bus depot' }).click()

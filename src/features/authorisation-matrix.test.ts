@@ -136,6 +136,7 @@ const matrix: Entry[] = [
     },
     expect: signedIn,
   },
+  { route: 'POST /account/submission-emails', prepare: async () => ({ path: '/account/submission-emails', form: { submissionEmails: 'hourly' } }), expect: editors },
   {
     route: 'POST /admin/users',
     prepare: async () => ({ path: '/admin/users', form: { email: `${unique('invited')}@example.org`, name: 'Invited', role: 'officer', organisation: 'home-council' } }),

@@ -9,3 +9,8 @@ export function canAdminister(actor: Actor | null): boolean {
 export function canOpenAdminArea(actor: Actor | null): boolean {
   return actor?.role === 'admin' || actor?.role === 'editor'
 }
+
+/** Editors and administrators review submissions, and choose how they hear of them. */
+export function canReviewSubmissions(actor: Actor | null): boolean {
+  return actor?.role === 'admin' || actor?.role === 'editor'
+}

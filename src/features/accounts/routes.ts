@@ -1,11 +1,17 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { NotFoundError } from '../../errors.ts'
 import { inTransaction } from '../../db/unit-of-work.ts'
-import { asForm, presentErrors, text } from '../../web/forms.ts'
+import { asForm, presentErrors, text, type FieldError } from '../../web/forms.ts'
 import { siteUrl } from '../../web/base-url.ts'
 import { limitBy } from '../../web/rate-limit.ts'
 import { ok, refused } from '../../lib/result.ts'
 import { normaliseEmail, passwordRules, resetRequestsPerAccount, resetRequestsPerIp, safeNextPath, attemptWindow } from './rules.ts'
+import { chooseSubmissionEmails } from './commands/choose-submission-emails.ts'
 import { requestPasswordReset } from './commands/request-password-reset.ts'
+import { authorize, requireUser } from './guard.ts'
+import { canReviewSubmissions } from './policy.ts'
+import { roleLabels } from './present.ts'
+import { findAccountOf } from './queries.ts'
 import { findUsableToken, setPasswordWithToken } from './commands/set-password-with-token.ts'
 import { signIn } from './commands/sign-in.ts'
 import { clearSessionCookie, closeSession, openSession, setSessionCookie } from './sessions.ts'
@@ -115,5 +121,41 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
     }
     setSessionCookie(app, reply, result.value.token)
     return reply.redirect('/dashboard?password-set=1', 303)
+  })
+
+  const accountPage = async (request: FastifyRequest, reply: FastifyReply, options: { errors?: FieldError[]; saved?: boolean } = {}) => {
+    const actor = requireUser(request)
+    const account = await findAccountOf(db, actor.id)
+    if (!account) throw new NotFoundError()
+    const errors = options.errors ?? []
+    return reply.code(errors.length ? 400 : 200).render('accounts/views/account.njk', {
+      title: 'Your account',
+      section: 'dashboard',
+      breadcrumbs: [{ text: 'Your work', href: '/dashboard' }],
+      pageError: errors.length > 0,
+      saved: options.saved === true,
+      facts: [
+        { key: { text: 'Name' }, value: { text: account.name } },
+        { key: { text: 'Email address' }, value: { text: account.email } },
+        { key: { text: 'Role' }, value: { text: roleLabels[account.role] } },
+        { key: { text: 'Organisation' }, value: { text: account.organisationName ?? 'None' } },
+      ],
+      reviews: canReviewSubmissions(actor),
+      submissionEmailItems: [
+        { value: 'each', text: 'An email for each submission, as it arrives', checked: account.submissionEmails === 'each' },
+        { value: 'hourly', text: 'One email an hour at most, listing what arrived', checked: account.submissionEmails === 'hourly' },
+      ],
+      ...presentErrors(errors),
+    })
+  }
+
+  app.get<{ Querystring: { saved?: string } }>('/account', async (request, reply) => accountPage(request, reply, { saved: request.query.saved === '1' }))
+
+  app.post('/account/submission-emails', async (request, reply) => {
+    const actor = requireUser(request)
+    authorize(canReviewSubmissions(actor))
+    const result = await inTransaction(db, (tx) => chooseSubmissionEmails(tx, actor, { choice: text(asForm(request.body), 'submissionEmails', 20) }))
+    if (!result.ok) return accountPage(request, reply, { errors: result.errors })
+    return reply.redirect('/account?saved=1', 303)
   })
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { inTransaction } from '../../db/unit-of-work.ts'
 import { NotFoundError } from '../../errors.ts'
+import { siteUrl } from '../../web/base-url.ts'
 import { isSlug } from '../../lib/slug.ts'
 import { asForm, presentErrors, text, type FieldError } from '../../web/forms.ts'
 import { renderMarkdown } from '../../web/markdown.ts'
@@ -9,8 +10,7 @@ import { auditActor } from '../accounts/actor.ts'
 import { authorize, requireUser } from '../accounts/guard.ts'
 import { createCaseStudy } from './commands/create-case-study.ts'
 import { includeNewOrganisation } from './commands/include-new-organisation.ts'
-import { saveCaseStudy } from './commands/save-case-study.ts'
-import { submitCaseStudy } from './commands/submit-case-study.ts'
+import { saveFromTheForm } from './commands/save-from-the-form.ts'
 import { presentForm, presentSnapshotPage } from './editor-present.ts'
 import { findCaseStudyBySlug, loadFormChoices, type CaseStudyRow, type FormChoiceLists } from './editor-queries.ts'
 import { formValuesFromSnapshot, readCaseStudyForm, validateCaseStudyForm, type CaseStudyFormValues } from './form.ts'
@@ -141,15 +141,17 @@ export async function caseStudyEditorRoutes(app: FastifyInstance): Promise<void>
     const checked = validateCaseStudyForm(values, choices, { forSubmission: submitting })
     if (!checked.ok) return again({ errors: checked.errors })
 
-    // Saving and submitting are one use case: a submission that fails leaves nothing saved either.
-    const saved = await inTransaction(app.deps.db, async (tx) => {
-      const snapshot = await includeNewOrganisation(tx, auditActor(actor), checked.snapshot, checked.newOrganisation)
-      if (!snapshot.ok) return snapshot
-      const result = await saveCaseStudy(tx, actor, { caseStudyId: row.id, baseRevision, snapshot: snapshot.value })
-      if (!result.ok || !submitting) return result
-      const submitted = await submitCaseStudy(tx, auditActor(actor), { caseStudyId: row.id, revision: result.value.revision })
-      return submitted.ok ? result : submitted
-    })
+    const saved = await inTransaction(app.deps.db, (tx) =>
+      saveFromTheForm(tx, actor, {
+        caseStudyId: row.id,
+        baseRevision,
+        snapshot: checked.snapshot,
+        newOrganisation: checked.newOrganisation,
+        submit: submitting
+          ? { reviewUrl: `${siteUrl(app.deps.config, request)}/admin/review/${row.slug}`, networkName: app.deps.config.networkName, submitterName: actor.name }
+          : null,
+      }),
+    )
     if (!saved.ok && saved.reason === 'not-found') throw new NotFoundError()
     if (!saved.ok && saved.current) {
       // Nothing was overwritten: show both versions, keep what this person typed, let them choose.
@@ -157,6 +159,7 @@ export async function caseStudyEditorRoutes(app: FastifyInstance): Promise<void>
       return again({ baseRevision: theirs.revision, conflict: { revision: theirs.revision, theirAuthor: theirs.theirAuthor, differences: diffSnapshots(theirs.theirs, checked.snapshot) } })
     }
     if (!saved.ok) return again({ errors: saved.errors })
+    await app.mailer.deliver(saved.value.emailIds)
     if (submitting) return reply.redirect(`/dashboard?submitted=${row.slug}`, 303)
     return reply.redirect(`/case-studies/${row.slug}/edit?saved=${saved.value.changed ? 'saved' : 'unchanged'}`, 303)
   })

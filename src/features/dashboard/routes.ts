@@ -1,13 +1,19 @@
 import type { FastifyInstance } from 'fastify'
 import { requireUser } from '../accounts/guard.ts'
 import { canCreateCaseStudy, canReviewCaseStudies } from '../case-studies/policy.ts'
+import { listWaitingForReview } from '../review/queries.ts'
 import { stateLabel } from '../review/rules.ts'
 import { listWorkOf, organisationName } from './queries.ts'
 
 export async function dashboardRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Querystring: { submitted?: string } }>('/dashboard', async (request, reply) => {
     const actor = requireUser(request)
-    const [work, organisation] = await Promise.all([listWorkOf(app.deps.db, actor), organisationName(app.deps.db, actor.organisationId)])
+    const canReview = canReviewCaseStudies(actor)
+    const [work, organisation, waiting] = await Promise.all([
+      listWorkOf(app.deps.db, actor),
+      organisationName(app.deps.db, actor.organisationId),
+      canReview ? listWaitingForReview(app.deps.db) : Promise.resolve([]),
+    ])
     const submitted = typeof request.query.submitted === 'string' ? work.find((w) => w.slug === request.query.submitted) : undefined
     return reply.render('dashboard/views/index.njk', {
       title: 'Your work',
@@ -15,7 +21,9 @@ export async function dashboardRoutes(app: FastifyInstance): Promise<void> {
       actor,
       organisation,
       canCreate: canCreateCaseStudy(actor),
-      canReview: canReviewCaseStudies(actor),
+      canReview,
+      // An editor's own work starts with what waits for them.
+      waiting: waiting.map((w) => ({ slug: w.slug, title: w.title, owner: w.owner, submittedAt: w.submittedAt })),
       submittedTitle: submitted?.title,
       rows: work.map((w) => {
         const state = stateLabel(w)

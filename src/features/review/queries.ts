@@ -15,6 +15,17 @@ const columns = {
   owner: organisations.name,
 }
 
+/** Submissions waiting for an editor, oldest first: an editor's dashboard shows them. */
+export async function listWaitingForReview(db: Database, limit = 50) {
+  return db
+    .select(columns)
+    .from(caseStudies)
+    .leftJoin(organisations, eq(organisations.id, caseStudies.ownerOrganisationId))
+    .where(eq(caseStudies.reviewState, 'submitted'))
+    .orderBy(asc(caseStudies.submittedAt))
+    .limit(limit)
+}
+
 /** Submissions waiting (oldest first), then those sent back, then other unpublished work. */
 export async function listReviewQueue(db: Database) {
   const base = () => db.select(columns).from(caseStudies).leftJoin(organisations, eq(organisations.id, caseStudies.ownerOrganisationId))

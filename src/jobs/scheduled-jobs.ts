@@ -1,0 +1,17 @@
+import type { FastifyInstance } from 'fastify'
+import { queueSubmissionDigests } from '../features/review/submission-digest.ts'
+import type { ScheduledJob } from './scheduler.ts'
+
+/** Every job the site runs on a schedule, composed here from the features that own them. */
+export function scheduledJobs(app: FastifyInstance): ScheduledJob[] {
+  const { config, db } = app.deps
+  // No request to take an address from: PUBLIC_URL, or this server's own address.
+  const baseUrl = config.publicUrl ?? `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`
+  return [
+    {
+      name: 'submission-digests',
+      cron: '*/5 * * * *',
+      run: async () => app.mailer.deliver(await queueSubmissionDigests(db, { baseUrl, networkName: config.networkName })),
+    },
+  ]
+}
