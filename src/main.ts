@@ -141,11 +141,11 @@ principlesCommand
 const authoritiesCommand = program.command('authorities').description('The UK local authorities register (mySociety, CC BY 4.0)')
 authoritiesCommand
   .command('import')
-  .description('Load mySociety’s uk_local_authorities_current.csv as reference data (safe to run again)')
-  .argument('<file>', 'the CSV file')
-  .action(async (file: string) => {
-    const { runAuthoritiesImport } = await referenceImporter()
-    const result = await withDatabase((handle) => runAuthoritiesImport(handle.db, commandLineActor, file, consoleOutput))
+  .description('Load the register of UK local authorities (mySociety, CC BY 4.0; shipped in data/) as reference data, safe to run again')
+  .argument('[file]', 'a newer copy of mySociety’s uk_local_authorities_current.csv (default: the one shipped with coophub)')
+  .action(async (file: string | undefined) => {
+    const { runAuthoritiesImport, shippedAuthoritiesFile } = await referenceImporter()
+    const result = await withDatabase((handle) => runAuthoritiesImport(handle.db, commandLineActor, file ?? shippedAuthoritiesFile, consoleOutput))
     if (!result) process.exitCode = 1
   })
 

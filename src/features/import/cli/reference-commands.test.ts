@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
-import { after, before, it } from 'node:test'
+import { readFile } from 'node:fs/promises'
+import { after, before, describe, it } from 'node:test'
 import { asc, eq } from 'drizzle-orm'
 import { describeEachDatabase } from '../../../../test/app.ts'
 import { auditEvents, localAuthorities, principleRevisions, principles } from '../../../db/schema/index.ts'
@@ -7,7 +8,8 @@ import { commandLineActor } from '../../audit/record-audit.ts'
 import { AUTHORITIES_CSV, PRINCIPLES_JSON, tempFolder } from '../../../../test/import/cli-fixtures.ts'
 import type { TempFolder } from '../../../../test/import/cli-fixtures.ts'
 import { memoryOutput } from './progress.ts'
-import { runAuthoritiesImport, runPrinciplesImport } from './reference-commands.ts'
+import { parseAuthoritiesCsv } from '../parse-authorities-csv.ts'
+import { runAuthoritiesImport, runPrinciplesImport, shippedAuthoritiesFile } from './reference-commands.ts'
 
 describeEachDatabase('coophub principles import and authorities import', (get) => {
   let folder: TempFolder
@@ -83,5 +85,13 @@ describeEachDatabase('coophub principles import and authorities import', (get) =
     const out = memoryOutput()
     assert.equal(await runAuthoritiesImport(get().handle.db, commandLineActor, folder.write('x.csv', 'code,name\nA,B'), out, false), null)
     assert.match(out.errors.join('\n'), /lacks the columns local-authority-code, official-name/)
+  })
+})
+
+describe('the register shipped with coophub', () => {
+  it('is there for `coophub authorities import` with no file, and reads whole', async () => {
+    const parsed = parseAuthoritiesCsv(await readFile(shippedAuthoritiesFile, 'utf8'))
+    assert.ok(parsed.ok)
+    assert.equal(parsed.ok && parsed.value.length, 470)
   })
 })

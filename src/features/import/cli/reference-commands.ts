@@ -9,6 +9,7 @@ import type { PrinciplesImportResult } from '../commands/import-principles.ts'
 import { decodeBytes } from '../decode-bytes.ts'
 import { parseAuthoritiesCsv } from '../parse-authorities-csv.ts'
 import { parsePrinciplesJson } from '../parse-principles-json.ts'
+import { projectRoot } from '../../../runtime.ts'
 import type { Output } from './progress.ts'
 
 type Loaded = { ok: true; text: string } | { ok: false; error: string }
@@ -47,7 +48,10 @@ export async function runPrinciplesImport(db: Database, actor: AuditActor, file:
   return result
 }
 
-/** `coophub authorities import FILE.csv`: the register, with a progress bar on a terminal. */
+/** The register shipped with coophub (data/README.md says whose it is and where it came from). */
+export const shippedAuthoritiesFile = path.join(projectRoot, 'data', 'uk-local-authorities.csv')
+
+/** `coophub authorities import [FILE.csv]`: the register, with a progress bar on a terminal. */
 export async function runAuthoritiesImport(db: Database, actor: AuditActor, file: string, output: Output, tty = Boolean(process.stderr.isTTY)): Promise<AuthoritiesImportResult | null> {
   const loaded = await loadText(file)
   if (!loaded.ok) {
