@@ -52,7 +52,13 @@ program
   .description('Load the demo principles, members and case studies (safe to run again: it updates them)')
   .option('--synthetic <n>', `instead, generate N synthetic case studies (1 to ${maxSyntheticCount}) with their organisations and themes, for benchmarks`, parseSyntheticCount)
   .option('--seed <s>', 'with --synthetic: which synthetic set (a whole number; default 1); the same N and seed give the same data', parseSeed)
-  .action(async (options: { synthetic?: number; seed?: number }, command: Command) => {
+  .option('--list', 'list the demo organisations and their slugs (for --organisation when creating accounts), and load nothing')
+  .action(async (options: { synthetic?: number; seed?: number; list?: boolean }, command: Command) => {
+    if (options.list) {
+      const { demoOrganisationList } = await import('./features/demo/list.ts')
+      for (const line of demoOrganisationList()) console.log(line)
+      return
+    }
     if (options.synthetic !== undefined) {
       const synthetic = options.synthetic
       await withDatabase((handle) => runSynthetic(handle.db, commandLineActor, { count: synthetic, seed: options.seed ?? 1 }, consoleOutput))
