@@ -243,12 +243,10 @@ export function registerPageCache(app: FastifyInstance, db: Database): void {
   })
   app.addHook('onClose', async () => cache.close())
 
-  app.addHook('onRequest', async (request) => {
-    request.pageCacheGeneration = cache.generation
-  })
-
   // Served before the handler runs: no queries, no rendering.
   app.addHook('preHandler', async (request, reply) => {
+    // Nothing the page shows has been read yet: a change from now on keeps it out of the cache.
+    request.pageCacheGeneration = cache.generation
     if (!cacheable(request)) return
     const entry = cache.get(request.url)
     if (!entry) return
