@@ -24,12 +24,18 @@ export function followsContent(value: unknown): value is FollowsContent {
 /** Rows of content_changes older than this are pruned; an instance that has not read for half as long reads everything again. */
 const keepChanges = 10 * 60_000
 
+interface ChangeRow {
+  xid: string
+  case_study_id: number | null
+  subject: string
+}
+
 /**
- * Reads content_changes from where this instance left off. content_version is read first (one
- * row): only when it moved is the log read. Every row written by a transaction that had not
- * ended when the previous read's snapshot was taken (xid ≥ its xmin) is read again, so a
- * transaction that commits late is never skipped; rows already read are left out by their
- * transaction ids (a transaction's rows all become visible at once).
+ * Reads content_changes from where this instance left off, with content_version: when it has not
+ * moved, nothing public changed. Every row written by a transaction that had not ended when the
+ * previous read's snapshot was taken (xid ≥ its xmin) is read again, so a transaction that
+ * commits late is never skipped; rows already read are left out by their transaction ids (a
+ * transaction's rows all become visible at once).
  */
 export class ContentChangeFeed {
   private version: string | null = null
@@ -46,29 +52,29 @@ export class ContentChangeFeed {
 
   /** What changed since the previous call; null when nothing did (and on the first call, which only marks where to start). */
   async read(): Promise<ContentChanges | null> {
-    const result = await this.db.execute<{ version: string; xmin: string }>(
-      sql`SELECT version::text AS version, pg_snapshot_xmin(pg_current_snapshot())::text AS xmin FROM content_version WHERE id = 1`,
-    )
-    const { version, xmin } = result.rows[0] ?? { version: '0', xmin: '0' }
     const first = this.version === null
+    // One statement, so one snapshot: the version, the xmin and the rows agree.
+    const result = await this.db.execute<{ version: string; xmin: string; rows: ChangeRow[] | null }>(sql`
+      SELECT version::text AS version, pg_snapshot_xmin(pg_current_snapshot())::text AS xmin,
+        CASE WHEN ${first}::boolean THEN NULL ELSE (
+          SELECT json_agg(json_build_object('xid', xid::text, 'case_study_id', case_study_id, 'subject', subject)) FROM content_changes
+          WHERE xid >= ${this.horizon}::xid8 AND NOT (xid::text = ANY(${`{${[...this.seen].join(',')}}`}::text[]))) END AS rows
+      FROM content_version WHERE id = 1`)
+    const { version, xmin, rows } = result.rows[0] ?? { version: '0', xmin: '0', rows: null }
     const missed = !first && this.now() - this.lastRead > keepChanges / 2
     this.lastRead = this.now()
-    if (first || version === this.version) {
-      this.version = version
-      if (first) this.horizon = xmin
-      return missed ? { caseStudyIds: [], subjects: new Set(), everything: true } : null
-    }
-    const rows = await this.db.execute<{ xid: string; case_study_id: number | null; subject: string }>(sql`
-      SELECT xid::text AS xid, case_study_id, subject FROM content_changes
-      WHERE xid >= ${this.horizon}::xid8 AND NOT (xid::text = ANY(${`{${[...this.seen].join(',')}}`}::text[]))`)
+    const moved = !first && version !== this.version
     this.version = version
+    if (first) this.horizon = xmin
+    if (!moved) return missed ? { caseStudyIds: [], subjects: new Set(), everything: true } : null
+    const read = rows ?? []
     // Transactions below the new horizon have ended: none of their rows can still appear.
     const low = BigInt(xmin)
-    this.seen = new Set([...this.seen, ...rows.rows.map((r) => r.xid)].filter((x) => BigInt(x) >= low))
+    this.seen = new Set([...this.seen, ...read.map((r) => r.xid)].filter((x) => BigInt(x) >= low))
     this.horizon = xmin
     const ids = new Set<number>()
     const subjects = new Set<string>()
-    for (const r of rows.rows) {
+    for (const r of read) {
       if (r.case_study_id !== null) ids.add(r.case_study_id)
       else subjects.add(r.subject)
     }
