@@ -4,8 +4,8 @@
 import { sql } from 'drizzle-orm'
 import type { SQL } from 'drizzle-orm'
 import type { Database } from '../../db/client.ts'
-import { listedColumns } from './listing.ts'
-import type { ListedColumns, ListedData } from './listing.ts'
+import { listLinksOf, listedColumns, listedDataOf } from './listing.ts'
+import type { ListedColumns, ListedData, ListedLinks } from './listing.ts'
 import type { SegmentRow } from './segment.ts'
 
 export type EngineRow = ListedColumns & { keys: string[] | null; published: number | null; vector: string | null; ranked: string | null }
@@ -23,10 +23,14 @@ export async function readRange(db: Database, after: number, hi: number): Promis
   return (await db.execute<EngineRow>(select(sql`id > ${after} AND id < ${hi}::bigint`, readBatch))).rows
 }
 
-/** Those of the ids that are published, as the engine reads them. */
-export async function readIds(db: Database, ids: readonly number[]): Promise<EngineRow[]> {
+/** Those of the ids that are published, as the engine reads them, with what a results page lists of each: one statement. */
+export async function readIds(db: Database, ids: readonly number[]): Promise<SegmentRow[]> {
   if (ids.length === 0) return []
-  return (await db.execute<EngineRow>(select(sql`id IN (SELECT json_array_elements_text(${JSON.stringify(ids)}::json)::int)`, null))).rows
+  const rows = await db.execute<EngineRow & ListedLinks>(sql`
+    SELECT cs.id, cs.facet_keys AS keys, cs.year_start, extract(epoch FROM cs.published_at)::float8 AS published, cs.title, ${listedColumns},
+      cs.search_vector::text AS vector, cs.rank_vector::text AS ranked, ${listLinksOf(sql`cs.id`)}
+    FROM case_studies cs WHERE cs.status = 'published' AND cs.id IN (SELECT json_array_elements_text(${JSON.stringify(ids)}::json)::int)`)
+  return rows.rows.map((r) => segmentRowOf(r, listedDataOf(r)))
 }
 
 /** Those of the ids that are published. */

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { before, it } from 'node:test'
 import { describeEachDatabase } from '../../../test/app.ts'
 import { buildCaseStudy, buildOrganisation, buildPrinciple, buildTheme } from '../../../test/factories.ts'
-import { loadSearchEngine } from './live-search-engine.ts'
+import { LiveSearchEngine, loadSearchEngine } from './live-search-engine.ts'
 import { findRows } from './search-query.ts'
 
 // A results page's rows come from the listing the engine reads in bulk; the exports read them
@@ -43,5 +43,13 @@ describeEachDatabase('the search engine listing against findRows', (get) => {
     const { db } = get().handle
     const engine = await loadSearchEngine(db, 0)
     assert.deepEqual(await engine.rowsOf([...ids].reverse(), true), (await findRows(db, [...ids].reverse(), true)))
+  })
+
+  it('lists the rows it read again after a change (one statement with their links) as findRows reads them', async () => {
+    const { db } = get().handle
+    const live = await LiveSearchEngine.start(db)
+    await live.followChanges({ caseStudyIds: ids, subjects: new Set(), everything: false })
+    assert.equal(live.stats.changed, ids.length)
+    assert.deepEqual(await live.current().rowsOf(ids, true), await findRows(db, ids, true))
   })
 })

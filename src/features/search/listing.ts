@@ -93,13 +93,38 @@ export async function listRows(db: Database, rows: readonly ListedColumns[], ran
   // Rows between first and last that are not published are not listed: their links are skipped.
   for (const { id, link, role } of members.rows) {
     const row = listing.get(id)
-    if (!row) continue
-    if (role === 'lead') row.lead ??= link
-    else if (role === 'participant') row.participants.push(link)
+    if (row) addMember(row, link, role)
   }
   for (const { id, link } of principleLinks.rows) listing.get(id)?.principles.push(link)
   for (const { id, link } of themeLinks.rows) listing.get(id)?.themes.push(link)
   return listing
+}
+
+/** A member linked to a listed row: its lead (the first), or one of its participants; partners and funders are not listed. */
+export function addMember(row: ListedData, organisation: number, role: string): void {
+  if (role === 'lead') row.lead ??= organisation
+  else if (role === 'participant') row.participants.push(organisation)
+}
+
+/**
+ * The links of a case study read with the row itself (listLinksOf in its select list), in the
+ * order listRows gives them: for a few rows, one statement instead of four.
+ */
+export const listLinksOf = (caseStudy: SQL) => sql`
+  (SELECT json_agg(json_build_object('o', l.organisation_id, 'r', l.role) ORDER BY l.position, o.name) FROM case_study_organisations l
+    JOIN organisations o ON o.id = l.organisation_id WHERE l.case_study_id = ${caseStudy}) AS members,
+  (SELECT json_agg(cp.principle_id ORDER BY p.position, p.short_name) FROM case_study_principles cp
+    JOIN principles p ON p.id = cp.principle_id WHERE cp.case_study_id = ${caseStudy}) AS principle_ids,
+  (SELECT json_agg(ct.theme_id ORDER BY t.name) FROM case_study_themes ct
+    JOIN themes t ON t.id = ct.theme_id WHERE ct.case_study_id = ${caseStudy}) AS theme_ids`
+
+export type ListedLinks = { members: Array<{ o: number; r: string }> | null; principle_ids: number[] | null; theme_ids: number[] | null }
+
+export function listedDataOf(r: ListedColumns & ListedLinks): ListedData {
+  const columns: ListedColumns = { id: r.id, slug: r.slug, title: r.title, summary: r.summary, kind: r.kind, year_start: r.year_start, year_end: r.year_end, published_at: r.published_at }
+  const row: ListedData = { columns, lead: null, participants: [], principles: r.principle_ids ?? [], themes: r.theme_ids ?? [] }
+  for (const { o, r: role } of r.members ?? []) addMember(row, o, role)
+  return row
 }
 
 /** What each link of a row is. */

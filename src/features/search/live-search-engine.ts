@@ -162,13 +162,10 @@ export class LiveSearchEngine implements FollowsContent {
 
   private async readAgain(ids: number[]): Promise<void> {
     const seq = ++this.seq
-    const rows = await readIds(this.db, ids)
-    const listed = await listRows(this.db, rows)
-    const byId = new Map(rows.map((r) => [r.id, r]))
+    const byId = new Map((await readIds(this.db, ids)).map((r) => [r.id, r]))
     for (const id of ids) {
       if (this.olderThanSegment(id, seq)) continue
-      const row = byId.get(id)
-      this.delta.set(id, row ? segmentRowOf(row, listed.get(id)) : null, seq)
+      this.delta.set(id, byId.get(id) ?? null, seq)
       this.pending.delete(id)
       this.bodies.delete(id)
     }
