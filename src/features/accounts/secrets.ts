@@ -1,5 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { hash, verify } from '@node-rs/argon2'
+
+// The native hashing library loads at the first sign-in or password set, not with the server.
+const argon2 = () => import('@node-rs/argon2')
 
 /** A random token for a cookie or an emailed link, and the hash we store instead of it. */
 export function newToken(): { token: string; hash: string } {
@@ -14,8 +16,8 @@ export function hashToken(token: string): string {
 // argon2id with OWASP's recommended memory (19 MiB), 2 passes, 1 lane.
 const argonOptions = { algorithm: 2 as const, memoryCost: 19_456, timeCost: 2, parallelism: 1 }
 
-export function hashPassword(password: string): Promise<string> {
-  return hash(password, argonOptions)
+export async function hashPassword(password: string): Promise<string> {
+  return (await argon2()).hash(password, argonOptions)
 }
 
 // A fixed hash to verify against when the account does not exist, so timing does not tell.
@@ -24,8 +26,10 @@ let dummyHash: Promise<string> | undefined
 export async function verifyPassword(passwordHash: string | null, password: string): Promise<boolean> {
   if (!passwordHash) {
     dummyHash ??= hashPassword('not a real password, only for timing')
+    const { verify } = await argon2()
     await verify(await dummyHash, password).catch(() => false)
     return false
   }
+  const { verify } = await argon2()
   return verify(passwordHash, password).catch(() => false)
 }

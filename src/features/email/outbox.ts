@@ -1,6 +1,6 @@
 import { eq, inArray, sql } from 'drizzle-orm'
 import type { FastifyBaseLogger } from 'fastify'
-import nodemailer, { type Transporter } from 'nodemailer'
+import type { Transporter } from 'nodemailer'
 import type { Config } from '../../config.ts'
 import type { Database, Executor } from '../../db/client.ts'
 import { emails } from '../../db/schema/index.ts'
@@ -34,7 +34,8 @@ export function createMailer(config: Config, db: Database, log: FastifyBaseLogge
           log.info({ emailId: row.id, to: row.toAddress, subject: row.subject, body: row.bodyText }, 'Email kept in the outbox (SMTP_URL is not set)')
           continue
         }
-        transport ??= nodemailer.createTransport(config.smtpUrl)
+        // Loaded at the first email sent, not with the server: most starts send none.
+        transport ??= (await import('nodemailer')).default.createTransport(config.smtpUrl)
         try {
           await transport.sendMail({ from: config.mailFrom, to: row.toAddress, subject: row.subject, text: row.bodyText })
           await db.update(emails).set({ status: 'sent', sentAt: new Date(), attempts: sql`${emails.attempts} + 1`, error: null }).where(eq(emails.id, row.id))

@@ -6,9 +6,10 @@ import { decodeBytes } from './decode-bytes.ts';
 import { unpackArchive } from './extraction/unpack-archive.ts';
 import { storedRecord, writeZip } from './extraction/zip-writer.ts';
 import { htmlToText } from './html-to-text.ts';
+import { MAX_FILE_BYTES } from './file-limits.ts';
 import type { ExtractResult } from './types.ts';
 
-export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+
 
 const TEXT_EXTENSIONS = new Set(['.txt', '.text', '.md', '.markdown']);
 const HTML_EXTENSIONS = new Set(['.html', '.htm', '.xhtml']);

@@ -7,7 +7,8 @@ import { slugify } from '../../lib/slug.ts'
 import { firstFreeSlug } from '../../lib/unique-slug.ts'
 import type { NamedRef } from '../case-studies/snapshot.ts'
 import { councilCore, plainName } from './organisation-index.ts'
-import type { ReferenceData, TakenNames } from './queries.ts'
+import type { Database } from '../../db/client.ts'
+import { loadReferenceData, loadTakenNames, type ReferenceData, type TakenNames } from './queries.ts'
 import { buildReadingContext } from './reading-context.ts'
 import type { ReadingContext } from './reading-context.ts'
 import { TitleIndex } from './title-index.ts'
@@ -170,4 +171,9 @@ export class ImportSession {
     const key = `${name}\u0000${organisationId ?? ''}`
     if (!this.people.has(key)) this.people.set(key, id)
   }
+}
+
+/** A session for an import (the command line's run, or one upload), loaded from the database now. */
+export async function openImportSession(db: Database): Promise<ImportSession> {
+  return new ImportSession(await loadReferenceData(db), await loadTakenNames(db))
 }

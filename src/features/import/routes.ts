@@ -13,13 +13,13 @@ import type { FormChoiceLists } from '../case-studies/editor-queries.ts'
 import { readCaseStudyForm, validateCaseStudyForm } from '../case-studies/form.ts'
 import type { CaseStudyFormValues } from '../case-studies/form.ts'
 import { canCreateCaseStudy } from '../case-studies/policy.ts'
-import { openSession } from './cli/import-command.ts'
 import { AUTHORITIES_ATTRIBUTION } from './commands/import-authorities.ts'
 import { saveReviewedDraft } from './commands/save-reviewed-draft.ts'
 import { duplicateWarning } from './commands/store-documents.ts'
 import { createDocumentExtractor } from './extraction/document-extractor.ts'
 import { findSourceUrl } from './find-source-url.ts'
 import { findLikelyDuplicates } from './queries.ts'
+import { openImportSession } from './import-session.ts'
 import { readDocument } from './read-document.ts'
 import { readStage, reviewOf, stageItems, warningsByField } from './review.ts'
 import { findReview, keepReview, useUpReview } from './review-store.ts'
@@ -113,7 +113,7 @@ export async function importRoutes(app: FastifyInstance): Promise<void> {
     const bytes = upload ? upload.bytes : Buffer.from(text(form, 'text', PASTED_LIMIT), 'utf8')
     const extracted = await extractor.extract(bytes, upload ? upload.fileName || 'the file' : 'pasted text.txt')
     if (!extracted.ok) return renderUpload(reply, [{ field: upload ? 'document' : 'text', message: extracted.error }], upload ? '' : pasted)
-    const session = await openSession(app.deps.db)
+    const session = await openImportSession(app.deps.db)
     const reading = readDocument(extracted.text, session.ctx, extracted.title ? { title: extracted.title } : {})
     const sourceUrl = upload && /\.x?html?$/i.test(upload.fileName) ? findSourceUrl(upload.bytes) : null
     const { values, state } = reviewOf(reading, session, sourceUrl)

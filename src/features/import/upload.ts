@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify'
-import { MAX_FILE_BYTES } from './extract-text.ts'
+import { MAX_FILE_BYTES } from './file-limits.ts'
 
 export interface Upload {
   fileName: string

@@ -5,8 +5,7 @@ import type { ImportDocument, Outcome } from '../commands/store-documents.ts'
 import { toDryRunJson } from '../dry-run.ts'
 import { extractText } from '../extract-text.ts'
 import { createDocumentExtractor } from '../extraction/document-extractor.ts'
-import { ImportSession } from '../import-session.ts'
-import { loadReferenceData, loadTakenNames } from '../queries.ts'
+import { openImportSession, type ImportSession } from '../import-session.ts'
 import { expandFiles } from './expand-files.ts'
 import { createProgress } from './progress.ts'
 import type { Output } from './progress.ts'
@@ -27,10 +26,6 @@ export interface ImportOptions {
 
 // Measured on 10,000 documents: 100 a batch 900/s, 250 950/s, 500 1,050/s, 1,000 1,000/s.
 export const BATCH_SIZE = 500
-
-export async function openSession(db: Database): Promise<ImportSession> {
-  return new ImportSession(await loadReferenceData(db), await loadTakenNames(db))
-}
 
 /** What to load first when the database lacks it, said once rather than as a warning on every document. */
 export function missingReferenceNotices(reference: ImportSession['reference']): string[] {
@@ -74,7 +69,7 @@ async function importFiles(db: Database, actor: AuditActor, args: readonly strin
   const cwd = options.cwd ?? process.cwd()
   const { files, missing } = expandFiles(args, cwd)
   const batchSize = Math.max(1, options.batchSize ?? BATCH_SIZE)
-  const session = await openSession(db)
+  const session = await openImportSession(db)
   for (const notice of missingReferenceNotices(session.reference)) output.err(notice)
   const outcomes: Outcome[] = missing.map((m) => ({ file: m.file, status: 'failed', error: m.error }))
 
@@ -94,7 +89,7 @@ async function importFiles(db: Database, actor: AuditActor, args: readonly strin
   const progress = createProgress(output, 'Importing', options.tty)
   progress.start(files.length + missing.length)
   for (const m of missing) progress.tick(options.json ? JSON.stringify(m) : outcomeLine({ ...m, status: 'failed' }))
-  const store = new DocumentStore(db, actor, session, () => openSession(db))
+  const store = new DocumentStore(db, actor, session, () => openImportSession(db))
   const batches: string[][] = []
   for (let start = 0; start < files.length; start += batchSize) batches.push(files.slice(start, start + batchSize))
   // Reading on a worker thread was measured slower (870–900/s against 940–950/s): on two cores
