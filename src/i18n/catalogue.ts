@@ -1,0 +1,56 @@
+// The message catalogues: one JSON file per language in locales/, keys named by meaning, values in
+// ICU MessageFormat (placeholders, and plurals by each language's own rules: Welsh has six forms).
+// Nothing on a page is assembled from fragments: a sentence is one message with its placeholders.
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { IntlMessageFormat } from 'intl-messageformat'
+import { projectRoot } from '../runtime.ts'
+import { locales, type Locale } from './locales.ts'
+
+export type Catalogue = Readonly<Record<string, string>>
+export type MessageValues = Record<string, string | number | Date | null | undefined>
+
+/** Translates a key with its values; a page takes one for its language. */
+export type Translate = (key: string, values?: MessageValues) => string
+
+export const localesDir = path.join(projectRoot, 'locales')
+
+const catalogues = new Map<Locale, Catalogue>()
+
+/** A language's catalogue, read from locales/<locale>.json once. */
+export function catalogueOf(locale: Locale): Catalogue {
+  let catalogue = catalogues.get(locale)
+  if (!catalogue) {
+    catalogue = JSON.parse(readFileSync(path.join(localesDir, `${locale}.json`), 'utf8')) as Catalogue
+    catalogues.set(locale, catalogue)
+  }
+  return catalogue
+}
+
+const compiled = new Map<string, IntlMessageFormat>()
+
+const translators = new Map<Locale, Translate>()
+
+/**
+ * The translator of a language. A key missing from its catalogue falls back to English, and one
+ * missing from both shows as the key itself (the catalogue tests keep either from reaching a page).
+ */
+export function translator(locale: Locale): Translate {
+  let t = translators.get(locale)
+  if (t) return t
+  const own = catalogueOf(locale)
+  const english = catalogueOf('en')
+  t = (key, values) => {
+    const source = own[key] ?? english[key]
+    if (source === undefined) return key
+    const cacheKey = `${locale}\u0000${key}`
+    let format = compiled.get(cacheKey)
+    if (!format) {
+      format = new IntlMessageFormat(source, locale === 'cy' ? 'cy-GB' : 'en-GB', undefined, { ignoreTag: true })
+      compiled.set(cacheKey, format)
+    }
+    return String(format.format(values as Record<string, string | number | Date>))
+  }
+  translators.set(locale, t)
+  return t
+}

@@ -1,0 +1,38 @@
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { isLanguageNeutral, localeOfUrl, urlIn } from './locales.ts'
+
+describe('the language of an address', () => {
+  const cases: Array<[string, string, string]> = [
+    ['/', 'en', '/'],
+    ['/case-studies?q=x', 'en', '/case-studies?q=x'],
+    ['/cy', 'cy', '/'],
+    ['/cy/', 'cy', '/'],
+    ['/cy?signed-out=1', 'cy', '/?signed-out=1'],
+    ['/cy/case-studies?q=tai', 'cy', '/case-studies?q=tai'],
+    ['/cymru', 'en', '/cymru'],
+    ['/cyngor', 'en', '/cyngor'],
+  ]
+  for (const [address, locale, english] of cases) {
+    it(`${address} → ${locale} ${english}`, () => assert.deepEqual(localeOfUrl(address), { locale, url: english }))
+  }
+})
+
+describe('an address in a language', () => {
+  const cases: Array<[string, string, string]> = [
+    ['en', '/members', '/members'],
+    ['cy', '/members', '/cy/members'],
+    ['cy', '/', '/cy'],
+    ['cy', '/?q=x', '/cy?q=x'],
+    ['cy', 'https://example.org/', 'https://example.org/'],
+    ['cy', '//evil.example', '//evil.example'],
+    ['cy', '#main', '#main'],
+  ]
+  for (const [locale, url, expected] of cases) {
+    it(`${locale} ${url} → ${expected}`, () => assert.equal(urlIn(locale as 'en' | 'cy', url), expected))
+  }
+  it('leaves files, the API and feeds alone', () => {
+    for (const url of ['/static/app.css', '/assets/govuk-frontend.min.js', '/api/v1/members', '/case-studies.csv?x=1', '/case-studies.atom', '/health', '/favicon.ico']) assert.ok(isLanguageNeutral(url), url)
+    for (const url of ['/api', '/case-studies', '/apiary', '/members', '/healthy']) assert.equal(isLanguageNeutral(url), false, url)
+  })
+})
