@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { IntlMessageFormat } from 'intl-messageformat'
 import { projectRoot } from '../runtime.ts'
-import { locales, type Locale } from './locales.ts'
+import type { Locale } from './locales.ts'
 
 export type Catalogue = Readonly<Record<string, string>>
 export type MessageValues = Record<string, string | number | Date | null | undefined>
