@@ -1,7 +1,8 @@
+import os from 'node:os'
 import { Command, CommanderError } from 'commander'
 import { ConfigError, loadConfig } from './config.ts'
-import { databaseTarget, describeDatabase, migrateDatabase, openDatabase } from './db/client.ts'
-import { DataDirLockedError } from './db/embedded.ts'
+import { databaseTarget, describeDatabase, migrateDatabase, openForCommandLine, pendingMigrations, ServerSchemaBehindError, type DatabaseHandle } from './db/client.ts'
+import { DataDirLockedError, type RunningServer } from './db/embedded.ts'
 import { commandLineActor } from './features/audit/record-audit.ts'
 import { inTransaction } from './db/unit-of-work.ts'
 import { loadDemoContent } from './features/demo/load-demo-content.ts'
@@ -15,16 +16,43 @@ const webServer = () => import('./server.ts')
 const importer = () => import('./features/import/cli/import-command.ts')
 const referenceImporter = () => import('./features/import/cli/reference-commands.ts')
 
-async function withDatabase<T>(work: (handle: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
-  const config = loadConfig()
-  const handle = await openDatabase(databaseTarget(config))
+/**
+ * Beside a running server nothing is migrated: the server migrated as it started, its code
+ * expects the schema it made, and DDL would stop the site while it ran. A server started from
+ * older code than this command's is reported instead. The command then gives way to the site
+ * when the machine is busy, as the server's database thread does (figures in docs/benchmarks.md).
+ */
+async function prepareBesideServer(handle: DatabaseHandle, server: RunningServer): Promise<void> {
+  const pending = await pendingMigrations(handle.db)
+  if (pending > 0) throw new ServerSchemaBehindError(server, pending)
   try {
-    await migrateDatabase(handle.db)
-    return await work(handle)
+    os.setPriority(10)
+  } catch {
+    // Not permitted or not supported here: run at normal priority.
+  }
+}
+
+/**
+ * Opens the database (through the running server's socket when a server holds the data folder),
+ * migrates it, runs the work and closes it.
+ */
+async function withDatabase<T>(work: (handle: DatabaseHandle, server: RunningServer | null) => Promise<T>): Promise<T> {
+  const config = loadConfig()
+  const { handle, server } = await openForCommandLine(databaseTarget(config), (line) => console.error(line))
+  try {
+    if (server) await prepareBesideServer(handle, server)
+    else await migrateDatabase(handle.db)
+    return await work(handle, server)
   } finally {
     await handle.close()
   }
 }
+
+/**
+ * Documents per transaction when importing beside a running server: while a batch's transaction
+ * runs, the site's queries wait for it (PGlite has one session). Figures in docs/benchmarks.md.
+ */
+const besideServerBatch = 100
 
 const program = new Command()
   .name('coophub')
@@ -43,8 +71,9 @@ program
   .command('migrate')
   .description('Apply the database migrations and exit')
   .action(async () => {
-    await withDatabase(async () => undefined)
-    console.log(`Migrations applied to ${describeDatabase(loadConfig())}.`)
+    const server = await withDatabase(async (_handle, server) => server)
+    if (server) console.log(`The server (process ${server.pid}) applied the migrations as it started: ${describeDatabase(loadConfig())} is up to date.`)
+    else console.log(`Migrations applied to ${describeDatabase(loadConfig())}.`)
   })
 
 program
@@ -127,8 +156,8 @@ program
   .option('--json', 'one JSON object per document per line (with --dry-run: the reading)')
   .action(async (files: string[], options: { dryRun?: boolean; json?: boolean }) => {
     const { runImport } = await importer()
-    const summary = await withDatabase((handle) =>
-      runImport(handle.db, commandLineActor, files, { dryRun: options.dryRun === true, json: options.json === true }, consoleOutput),
+    const summary = await withDatabase((handle, server) =>
+      runImport(handle.db, commandLineActor, files, { dryRun: options.dryRun === true, json: options.json === true, ...(server ? { batchSize: besideServerBatch } : {}) }, consoleOutput),
     )
     if (summary.failed > 0) process.exitCode = 1
   })
@@ -179,7 +208,7 @@ program
 try {
   await program.parseAsync(process.argv)
 } catch (error) {
-  if (error instanceof ConfigError || error instanceof DataDirLockedError) {
+  if (error instanceof ConfigError || error instanceof DataDirLockedError || error instanceof ServerSchemaBehindError) {
     console.error(error.message)
     process.exit(2)
   }

@@ -30,7 +30,7 @@ async function warmUp(app: FastifyInstance): Promise<void> {
 export async function startServer(config: Config): Promise<{ app: FastifyInstance; handle: DatabaseHandle }> {
   enlargeYoungGeneration()
   compileDatabaseForQuickStart()
-  const opening = openDatabase(databaseTarget(config))
+  const opening = openDatabase(databaseTarget(config, { shareSocket: true }))
   let code: Awaited<ReturnType<typeof loadApp>>
   let assetVersion: string
   try {

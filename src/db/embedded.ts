@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import v8 from 'node:v8'
@@ -16,6 +16,53 @@ export class DataDirLockedError extends Error {
     )
     this.name = 'DataDirLockedError'
   }
+}
+
+/** The socket file's name in its folder: node-postgres's default for port 5432. */
+const socketName = '.s.PGSQL.5432'
+
+/**
+ * Beside the lock, a serving process says where its socket is, so that the command line can work
+ * through it instead of being refused: written once the database listens, removed when it stops.
+ */
+const publishedSocketFile = (dataDir: string) => path.join(dataDir, 'coophub.socket.json')
+
+/** A coophub server holding a data folder, as its published socket file describes it. */
+export interface RunningServer {
+  pid: number
+  /** The private folder (mode 0700) holding its socket: node-postgres's `host`. */
+  socketDir: string
+}
+
+function isRunningServer(value: unknown): value is RunningServer {
+  const v = value as Partial<RunningServer> | null
+  return typeof v === 'object' && v !== null && Number.isSafeInteger(v.pid) && (v.pid ?? 0) > 0 && typeof v.socketDir === 'string' && path.isAbsolute(v.socketDir)
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    // EPERM: alive, but another user's; its private socket folder will refuse us anyway.
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/**
+ * The live coophub server that published its socket in this data folder, or null. A file left by
+ * a server that is gone (its process ended, or its socket with it) is not trusted; whether the
+ * socket answers is for the caller's connection to find out.
+ */
+export function runningServerOf(dataDir: string): RunningServer | null {
+  let published: unknown
+  try {
+    published = JSON.parse(readFileSync(publishedSocketFile(dataDir), 'utf8'))
+  } catch {
+    return null
+  }
+  if (!isRunningServer(published) || !processAlive(published.pid)) return null
+  return existsSync(path.join(published.socketDir, socketName)) ? published : null
 }
 
 export interface EmbeddedServer {
@@ -67,8 +114,9 @@ function isNew(pgliteDir: string | null): boolean {
  * database (tests). A data folder is locked for the life of the process. A new database is
  * copied from the build's template (created and migrated already) when it fits this code, which
  * saves PostgreSQL's initdb; `fromTemplate: false` always runs initdb (the build itself).
+ * `shareSocket` (the server): the socket is published in the data folder for the command line.
  */
-export async function startEmbeddedServer(dataDir: string | null, options: { fromTemplate?: boolean } = {}): Promise<EmbeddedServer> {
+export async function startEmbeddedServer(dataDir: string | null, options: { fromTemplate?: boolean; shareSocket?: boolean } = {}): Promise<EmbeddedServer> {
   let release: (() => Promise<void>) | undefined
   if (dataDir) {
     mkdirSync(dataDir, { recursive: true })
@@ -83,16 +131,28 @@ export async function startEmbeddedServer(dataDir: string | null, options: { fro
       if ((error as NodeJS.ErrnoException).code === 'ELOCKED') throw new DataDirLockedError(dataDir)
       throw error
     }
+    // Left by a server that stopped without cleaning up: it describes nothing now.
+    rmSync(publishedSocketFile(dataDir), { force: true })
   }
 
+  // mkdtemp makes the folder private (0700): only this user's processes reach the socket.
   const socketDir = mkdtempSync(path.join(os.tmpdir(), 'coophub-pg-'))
+  const shared = options.shareSocket === true && dataDir !== null
   const pgliteDir = dataDir ? path.join(dataDir, 'pglite') : null
   const template = options.fromTemplate !== false && isNew(pgliteDir) ? usableTemplate() : null
   const worker = startWorker('db/pglite-worker.js', {
-    workerData: { dataDir: pgliteDir, socketPath: path.join(socketDir, '.s.PGSQL.5432'), template, settings: embeddedSettings },
+    workerData: {
+      dataDir: pgliteDir,
+      socketPath: path.join(socketDir, socketName),
+      template,
+      settings: embeddedSettings,
+      // The process's own pool (one connection) and a reconnect; shared, command-line clients too.
+      maxConnections: shared ? 8 : 4,
+    },
   })
 
   const cleanUp = async (): Promise<void> => {
+    if (shared) rmSync(publishedSocketFile(dataDir), { force: true })
     rmSync(socketDir, { recursive: true, force: true })
     if (release) await release().catch(() => undefined)
   }
@@ -114,6 +174,12 @@ export async function startEmbeddedServer(dataDir: string | null, options: { fro
   }
   worker.removeAllListeners('exit')
   running.add(worker)
+  if (shared) {
+    // Written whole, then renamed: a reader never sees half of it.
+    const file = publishedSocketFile(dataDir)
+    writeFileSync(`${file}.tmp`, JSON.stringify({ pid: process.pid, socketDir } satisfies RunningServer), { mode: 0o600 })
+    renameSync(`${file}.tmp`, file)
+  }
 
   return {
     socketDir,

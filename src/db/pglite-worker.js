@@ -10,7 +10,55 @@ import { PGlite } from '@electric-sql/pglite'
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket'
 
-/** @type {{ dataDir: string | null, socketPath: string, template: string | null, settings: string[] }} */
+/**
+ * Message types that end a client's exchange: Sync, a simple Query, Terminate, and the end or
+ * failure of a COPY. A startup message has no type byte (its first byte is that of its length, 0).
+ */
+const exchangeEnds = new Set([0x53, 0x51, 0x58, 0x63, 0x66, 0x00])
+const syncMessage = new Uint8Array([0x53, 0, 0, 0, 4])
+
+/**
+ * PGlite as the socket server sees it. The server runs each client's messages one at a time and
+ * lets another client in between them unless the database is in a transaction block. But a
+ * parameterised query is several messages (Parse, Bind, Describe, Execute, Sync) and PGlite has
+ * one session: when a large query arrives in several reads, another client's Parse could land
+ * between this client's Parse and Bind, and the Bind would run the other client's statement
+ * with this one's values (measured: an INSERT ran another connection's SELECT). So a client
+ * between the first message of an exchange and its end counts as "in a transaction": the server
+ * then serves that client only, as it already does for a transaction. With one client (the
+ * server's own pool) nothing changes; with a command-line client beside it, exchanges never mix.
+ * @param {PGlite} db
+ */
+function keepExchangesWhole(db) {
+  let midExchange = false
+  /** @type {Record<string | symbol, unknown>} */
+  const overrides = {
+    isInTransaction: () => midExchange || db.isInTransaction(),
+    execProtocolRawStream: (/** @type {Uint8Array} */ message, /** @type {any} */ options) => {
+      midExchange = !exchangeEnds.has(message[0] ?? 0)
+      return db.execProtocolRawStream(message, options)
+    },
+    // The socket server calls exec('ROLLBACK') when a client leaves inside a transaction; one
+    // that left mid-exchange first has its exchange closed, as PostgreSQL does on a disconnect.
+    exec: async (/** @type {string} */ query, /** @type {any} */ options) => {
+      if (midExchange) {
+        midExchange = false
+        await db.execProtocolRaw(syncMessage)
+      }
+      return db.exec(query, options)
+    },
+  }
+  return new Proxy(db, {
+    get(target, property) {
+      if (Object.hasOwn(overrides, property)) return overrides[property]
+      // PGlite keeps its state in private fields: its methods must run on PGlite itself.
+      const value = Reflect.get(target, property, target)
+      return typeof value === 'function' ? value.bind(target) : value
+    },
+  })
+}
+
+/** @type {{ dataDir: string | null, socketPath: string, template: string | null, settings: string[], maxConnections: number }} */
 const input = workerData
 const port = parentPort
 if (!port) throw new Error('pglite-worker must run as a worker thread')
@@ -22,8 +70,7 @@ try {
     // A new database from the build's template (already created and migrated) instead of initdb.
     ...(input.template ? { loadDataDir: new Blob([readFileSync(input.template)]) } : {}),
   })
-  // One client connection (the main thread's pool has max 1) plus room for a reconnect.
-  const server = new PGLiteSocketServer({ db, path: input.socketPath, maxConnections: 4 })
+  const server = new PGLiteSocketServer({ db: keepExchangesWhole(db), path: input.socketPath, maxConnections: input.maxConnections })
   await server.start()
   port.postMessage({ type: 'ready' })
   port.on('message', (/** @type {{ type: string }} */ message) => {
