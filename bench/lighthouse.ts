@@ -92,7 +92,9 @@ async function main(): Promise<void> {
       for (let run = 1; run <= runs; run++) {
         const result = await audit(`${base}${page.path}`)
         audits.push(result)
-        console.log(`  ${page.path} ${run}/${runs}: ${categories.map((c) => `${labels[c]} ${result.scores[c]}`).join(', ')}${result.failing.length ? ` — lost points: ${result.failing.join(', ')}` : ''}`)
+        console.log(
+          `  ${page.path} ${run}/${runs}: ${categories.map((c) => `${labels[c]} ${result.scores[c]}`).join(', ')}${result.failing.length ? ` — lost points: ${result.failing.join(', ')}` : ''}`,
+        )
       }
       results.push({ ...page, audits })
     }

@@ -85,10 +85,12 @@ async function starts(database: DatabaseUnderTest): Promise<Row[]> {
   ]
 }
 
-
 async function throughputAndStall(database: DatabaseUnderTest): Promise<Row[]> {
   console.log(`  [${database.label}] starting the bench server`)
-  const server = await startBenchServer(database, pagesUnderTest.map((p) => p.path))
+  const server = await startBenchServer(
+    database,
+    pagesUnderTest.map((p) => p.path),
+  )
   try {
     return [...(await measureThroughput(server, database)), await measureStall(server, database)]
   } finally {
@@ -148,7 +150,9 @@ async function main(): Promise<void> {
     durationS === 10 ? '' : `**Quick run (BENCH_DURATION=${durationS}): less reliable than the default 10 s.**`,
     table,
     explanation({ durationS, connections, backgroundConnections, backgroundRate: backgroundSearchesPerSecond }),
-  ].filter(Boolean).join('\n\n')
+  ]
+    .filter(Boolean)
+    .join('\n\n')
   writeSection(path.join(repoRoot, 'docs/benchmarks.md'), '## Foundation (issue 2)', body)
   console.log(`\n${table}\n\nWritten to docs/benchmarks.md (${minutes} min).`)
   if (failedSteps > 0 || !pg) process.exitCode = 1

@@ -55,7 +55,12 @@ async function searchDirectly(database: DatabaseUnderTest, size: number, mix: Mi
       const values = await readFilterValues(handle.db)
       const addresses = buildAddresses(values, settings.addressCount, settings.seed)
       mix = { addresses, warmUp: buildWarmUp(addresses, values, warmUpCount, settings.seed), casePath: await firstCaseStudyPath(handle.db) }
-      console.log(`  [${database.label}] query mix: ${mix.addresses.length} distinct addresses, e.g. ${mix.addresses.slice(0, 3).map((a) => a.path).join('  ')}`)
+      console.log(
+        `  [${database.label}] query mix: ${mix.addresses.length} distinct addresses, e.g. ${mix.addresses
+          .slice(0, 3)
+          .map((a) => a.path)
+          .join('  ')}`,
+      )
     }
     const direct = await timeSearchesDirectly(handle, mix.addresses, mix.warmUp, { label: database.label, limitMs: settings.passLimitMs })
     return { loadMs, published: counts.published, direct, mix }
@@ -136,11 +141,26 @@ async function runDatabase(database: DatabaseUnderTest): Promise<void> {
         const pass = await searchPass(server, addresses, warmUp, passOptions('one connection', 1))
         // The cached page does not depend on the amount of data: measured at the first size only.
         if (size === settings.sizes[0]) {
-          nginxRows.push(await measureCachedPageVsNginx(server, casePath, database.label).catch((error: unknown) => failedRow('Cached case-study page beside nginx', database.label, error)))
+          nginxRows.push(
+            await measureCachedPageVsNginx(server, casePath, database.label).catch((error: unknown) =>
+              failedRow('Cached case-study page beside nginx', database.label, error),
+            ),
+          )
         }
         return pass
       })
-      const run: SizeRun = { database: database.label, size, seed: settings.seed, published: loaded.published, loadMs: loaded.loadMs, direct: loaded.direct, rounds, connections: settings.httpConnections, single: single.result, memory }
+      const run: SizeRun = {
+        database: database.label,
+        size,
+        seed: settings.seed,
+        published: loaded.published,
+        loadMs: loaded.loadMs,
+        direct: loaded.direct,
+        rounds,
+        connections: settings.httpConnections,
+        single: single.result,
+        memory,
+      }
       mine.push(run)
       runs.push(run)
       rows.push(...sizeRows(run), ...follow)
@@ -161,14 +181,27 @@ function writeReport(began: number, loadBefore: string, pgVersion: string | null
   const partial = settings.sizes.join(',') !== '10000,100000' || settings.databases.length < 2 || settings.addressCount < 200
   const body = [
     `Run on ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC in ${minutes} min — ${machineDescription()}${pgVersion ? `; PostgreSQL ${pgVersion}` : ''}; load average ${loadBefore} at the start, ${os.loadavg()[0]!.toFixed(2)} at the end. Seed ${settings.seed}.`,
-    partial ? `**Partial run (${settings.sizes.map(count).join(', ')} case studies on ${settings.databases.join(', ')}, ${settings.addressCount} addresses): not every target is measured.**` : '',
+    partial
+      ? `**Partial run (${settings.sizes.map(count).join(', ')} case studies on ${settings.databases.join(', ')}, ${settings.addressCount} addresses): not every target is measured.**`
+      : '',
     searchHowToRun(),
     table,
     kindsTable(runs),
     '**Where the time of the search service goes** (its measured searches; every SQL statement timed in node-postgres, the rest is work in the calling process):',
     statementsTable(runs),
-    searchExplanation({ addresses: settings.addressCount, warmUp: warmUpCount, connections: settings.httpConnections, rounds: settings.rounds, durationS, loadConnections, edits: settings.edits, measuredEdits: settings.measuredEdits }),
-  ].filter(Boolean).join('\n\n')
+    searchExplanation({
+      addresses: settings.addressCount,
+      warmUp: warmUpCount,
+      connections: settings.httpConnections,
+      rounds: settings.rounds,
+      durationS,
+      loadConnections,
+      edits: settings.edits,
+      measuredEdits: settings.measuredEdits,
+    }),
+  ]
+    .filter(Boolean)
+    .join('\n\n')
   writeSection(path.join(repoRoot, 'docs/benchmarks.md'), '## Search at scale (issue 5)', body)
   console.log(`\n${table}\n\n${kindsTable(runs)}\n\n${statementsTable(runs)}\n\nWritten to docs/benchmarks.md (${minutes} min).`)
   if (finalRows.some((r) => r.pass === false)) process.exitCode = 1
@@ -198,7 +231,9 @@ async function main(): Promise<void> {
   })
   process.once('exit', killAllChildren)
 
-  console.log(`coophub search benchmark (issue 5): ${settings.sizes.map(count).join(', ')} case studies on ${settings.databases.join(', ')}; ${machineDescription()}`)
+  console.log(
+    `coophub search benchmark (issue 5): ${settings.sizes.map(count).join(', ')} case studies on ${settings.databases.join(', ')}; ${machineDescription()}`,
+  )
   if (Number(loadBefore) > 0.5) console.log(`Warning: the machine is already busy (load average ${loadBefore}): expect slower figures.`)
   try {
     for (const name of settings.databases) {

@@ -68,7 +68,10 @@ describe('an administrator keeps the network’s records', { skip }, () => {
 
     await page.goto(`${site.baseUrl}/admin/outbox`)
     await expectAccessible(page)
-    await page.getByRole('link', { name: /You are invited/ }).first().click()
+    await page
+      .getByRole('link', { name: /You are invited/ })
+      .first()
+      .click()
     assert.match((await page.locator('[data-qa="email-body"]').textContent()) ?? '', /\/account\/set-password\//)
     await expectAccessible(page)
   })

@@ -56,13 +56,13 @@ describe('an officer imports a case study', { skip }, () => {
 
     // Nothing chosen or pasted: the error summary, accessible too.
     await page.locator('[data-qa="read"]').click()
-    assert.match(await page.locator('.govuk-error-summary').textContent() ?? '', /Choose a file or paste the text of a case study/)
+    assert.match((await page.locator('.govuk-error-summary').textContent()) ?? '', /Choose a file or paste the text of a case study/)
     await expectAccessible()
 
     await page.getByLabel('Or paste the text').fill(pastedPage)
     await page.locator('[data-qa="read"]').click()
     await page.locator('[data-qa="review-form"]').waitFor()
-    assert.match(await page.locator('[data-qa="warning-title"]').first().textContent() ?? '', /is proposed from the text/)
+    assert.match((await page.locator('[data-qa="warning-title"]').first().textContent()) ?? '', /is proposed from the text/)
     assert.equal(await page.getByLabel('Co-production', { exact: true }).isChecked(), true)
     assert.equal(await page.getByLabel('Name', { exact: true }).inputValue(), 'Sam Okafor')
     await expectAccessible()
@@ -70,7 +70,7 @@ describe('an officer imports a case study', { skip }, () => {
     await page.getByLabel('Title', { exact: true }).fill('Tenants choose how the Hollins estate grants are spent')
     await page.locator('[data-qa="save"]').click()
     await page.waitForURL(/\/case-studies\/tenants-choose-how-the-hollins-estate-grants-are-spent\/edit\?saved=created/)
-    assert.match(await page.locator('[data-qa="saved-banner"]').textContent() ?? '', /created as a draft/)
+    assert.match((await page.locator('[data-qa="saved-banner"]').textContent()) ?? '', /created as a draft/)
     assert.match(await page.getByLabel('The story').inputValue(), /Forty households voted/)
     await expectAccessible()
   })

@@ -37,7 +37,7 @@ describe('an officer submits a case study and an editor publishes it', { skip },
     // Sign-in errors are shown accessibly too.
     await page.goto(`${site.baseUrl}/sign-in`)
     await page.locator('[data-qa="sign-in"]').click()
-    assert.match(await page.locator('.govuk-error-summary').textContent() ?? '', /Enter your email address/)
+    assert.match((await page.locator('.govuk-error-summary').textContent()) ?? '', /Enter your email address/)
     await expectAccessible()
 
     await account.signIn('officer@northbrook.example.org')
@@ -51,7 +51,7 @@ describe('an officer submits a case study and an editor publishes it', { skip },
     // A first try without a title shows the error summary and keeps what was typed.
     await page.getByLabel('Summary').fill('Neighbours share tools from a library in the old bus depot.')
     await page.locator('[data-qa="save"]').click()
-    assert.match(await page.locator('.govuk-error-summary').textContent() ?? '', /Enter a title/)
+    assert.match((await page.locator('.govuk-error-summary').textContent()) ?? '', /Enter a title/)
     assert.equal(await page.getByLabel('Summary').inputValue(), 'Neighbours share tools from a library in the old bus depot.')
     await expectAccessible()
 
@@ -65,7 +65,7 @@ describe('an officer submits a case study and an editor publishes it', { skip },
     await expectAccessible()
     await page.locator('[data-qa="submit"]').click()
     await page.waitForURL(/\/dashboard\?submitted=/)
-    assert.match(await page.locator('[data-qa="submitted-banner"]').textContent() ?? '', /sent to the editors/)
+    assert.match((await page.locator('[data-qa="submitted-banner"]').textContent()) ?? '', /sent to the editors/)
     await account.signOut()
 
     await account.signIn('editor@network.example.org')
@@ -83,7 +83,7 @@ describe('an officer submits a case study and an editor publishes it', { skip },
     await page.getByRole('link', { name: 'A tool library in the bus depot' }).click()
     await expectAccessible()
     await page.locator('[data-qa="request-changes"]').click()
-    assert.match(await page.locator('.govuk-error-summary').textContent() ?? '', /Enter what needs to change/)
+    assert.match((await page.locator('.govuk-error-summary').textContent()) ?? '', /Enter what needs to change/)
     await expectAccessible()
     await page.getByLabel('What needs to change?').fill('Please say how many tools there are.')
     await page.locator('[data-qa="request-changes"]').click()
@@ -92,7 +92,7 @@ describe('an officer submits a case study and an editor publishes it', { skip },
 
     await account.signIn('officer@northbrook.example.org')
     await page.goto(`${site.baseUrl}/case-studies/a-tool-library-in-the-bus-depot/edit`)
-    assert.match(await page.locator('[data-qa="review-comment"]').textContent() ?? '', /how many tools/)
+    assert.match((await page.locator('[data-qa="review-comment"]').textContent()) ?? '', /how many tools/)
     await expectAccessible()
     await page.getByLabel('Summary').fill('Neighbours share 300 tools from a library in the old bus depot.')
     await page.locator('[data-qa="submit"]').click()
@@ -107,7 +107,7 @@ describe('an officer submits a case study and an editor publishes it', { skip },
 
     await page.goto(`${site.baseUrl}/case-studies/a-tool-library-in-the-bus-depot`)
     assert.equal((await page.locator('h1').textContent())?.trim(), 'A tool library in the bus depot')
-    assert.match(await page.locator('main').textContent() ?? '', /300 tools/)
+    assert.match((await page.locator('main').textContent()) ?? '', /300 tools/)
     await expectAccessible()
   })
 
@@ -128,7 +128,10 @@ describe('an officer submits a case study and an editor publishes it', { skip },
       await officer.getByLabel('The story').fill('The officer added the opening hours.')
       await officer.locator('[data-qa="save"]').click()
       await officer.locator('[data-qa="conflict"]').waitFor()
-      assert.match(await officer.locator('[data-qa="conflict-table"]').textContent() ?? '', /The officer added the opening hours\.[\s\S]*The editor tidied the story\./)
+      assert.match(
+        (await officer.locator('[data-qa="conflict-table"]').textContent()) ?? '',
+        /The officer added the opening hours\.[\s\S]*The editor tidied the story\./,
+      )
       assert.equal(await officer.getByLabel('The story').inputValue(), 'The officer added the opening hours.')
       await expectAccessible(officer)
     } finally {

@@ -63,13 +63,16 @@ describe('a visitor finds a case study', { skip }, () => {
     await page.waitForURL(/\/members\//)
     await expectAccessible()
     assert.equal((await page.locator('h1').textContent())?.trim(), leadName)
-    assert.match(await page.locator('main').textContent() ?? '', new RegExp(title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    assert.match((await page.locator('main').textContent()) ?? '', new RegExp(title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
   })
 
   it('axe is really checking: a page with a known fault is reported', async () => {
     await page.setContent('<html><body><img src="x.png"><input type="text"></body></html>')
     const violations = await accessibilityViolations(page)
-    assert.ok(violations.some((v) => v.startsWith('image-alt')), violations.join('\n'))
+    assert.ok(
+      violations.some((v) => v.startsWith('image-alt')),
+      violations.join('\n'),
+    )
   })
 
   it('the principles, members and a principle page are accessible too', async () => {

@@ -15,18 +15,14 @@ function find(dir, suffix) {
     .sort()
 }
 
-const files = [
-  ...(only === '--e2e' ? [] : find('src', '.test.ts')),
-  ...(only === '--unit' ? [] : find('e2e', '.spec.ts')),
-]
+const files = [...(only === '--e2e' ? [] : find('src', '.test.ts')), ...(only === '--unit' ? [] : find('e2e', '.spec.ts'))]
 if (files.length === 0) {
   console.error('No test files found: a run that executes no test is not a pass.')
   process.exit(1)
 }
 
-const result = spawnSync(
-  process.execPath,
-  ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', '--test-timeout=300000', ...files],
-  { cwd: root, stdio: 'inherit' },
-)
+const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', '--test-timeout=300000', ...files], {
+  cwd: root,
+  stdio: 'inherit',
+})
 process.exit(result.status ?? 1)

@@ -2,9 +2,7 @@ import path from 'node:path'
 import { z } from 'zod'
 
 // The only module that reads process.env: everything else receives a Config.
-const bool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes')
+const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes')
 
 const schema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),

@@ -1,7 +1,15 @@
 import os from 'node:os'
 import { Command, CommanderError } from 'commander'
 import { ConfigError, loadConfig } from './config.ts'
-import { databaseTarget, describeDatabase, migrateDatabase, openForCommandLine, pendingMigrations, ServerSchemaBehindError, type DatabaseHandle } from './db/client.ts'
+import {
+  databaseTarget,
+  describeDatabase,
+  migrateDatabase,
+  openForCommandLine,
+  pendingMigrations,
+  ServerSchemaBehindError,
+  type DatabaseHandle,
+} from './db/client.ts'
 import { DataDirLockedError, type RunningServer } from './db/embedded.ts'
 import { commandLineActor } from './features/audit/record-audit.ts'
 import { inTransaction } from './db/unit-of-work.ts'
@@ -54,10 +62,7 @@ async function withDatabase<T>(work: (handle: DatabaseHandle, server: RunningSer
  */
 const besideServerBatch = 100
 
-const program = new Command()
-  .name('coophub')
-  .description('The web platform of a network of co-operative councils.')
-  .showHelpAfterError()
+const program = new Command().name('coophub').description('The web platform of a network of co-operative councils.').showHelpAfterError()
 
 program
   .command('serve', { isDefault: true })
@@ -79,7 +84,11 @@ program
 program
   .command('demo')
   .description('Load the demo principles, members and case studies (safe to run again: it updates them)')
-  .option('--synthetic <n>', `instead, generate N synthetic case studies (1 to ${maxSyntheticCount}) with their organisations and themes, for benchmarks`, parseSyntheticCount)
+  .option(
+    '--synthetic <n>',
+    `instead, generate N synthetic case studies (1 to ${maxSyntheticCount}) with their organisations and themes, for benchmarks`,
+    parseSyntheticCount,
+  )
   .option('--seed <s>', 'with --synthetic: which synthetic set (a whole number; default 1); the same N and seed give the same data', parseSeed)
   .option('--list', 'list the demo organisations and their slugs (for --organisation when creating accounts), and load nothing')
   .action(async (options: { synthetic?: number; seed?: number; list?: boolean }, command: Command) => {
@@ -124,15 +133,17 @@ users
     const piped = (await readPipedInput()).replace(/\r?\n$/, '')
     const result = await withDatabase(async (handle) => {
       const { createUser } = await import('./features/accounts/commands/create-user.ts')
-      const created = await inTransaction(handle.db, (tx) => createUser(tx, commandLineActor, {
-        email: options.email,
-        name: options.name,
-        role: options.role,
-        organisation: options.organisation ?? '',
-        ...(piped ? { password: piped } : {}),
-        baseUrl: config.publicUrl ?? `http://localhost:${config.port}`,
-        networkName: config.networkName,
-      }))
+      const created = await inTransaction(handle.db, (tx) =>
+        createUser(tx, commandLineActor, {
+          email: options.email,
+          name: options.name,
+          role: options.role,
+          organisation: options.organisation ?? '',
+          ...(piped ? { password: piped } : {}),
+          baseUrl: config.publicUrl ?? `http://localhost:${config.port}`,
+          networkName: config.networkName,
+        }),
+      )
       return created
     })
     if (!result.ok) {
@@ -157,7 +168,13 @@ program
   .action(async (files: string[], options: { dryRun?: boolean; json?: boolean }) => {
     const { runImport } = await importer()
     const summary = await withDatabase((handle, server) =>
-      runImport(handle.db, commandLineActor, files, { dryRun: options.dryRun === true, json: options.json === true, ...(server ? { batchSize: besideServerBatch } : {}) }, consoleOutput),
+      runImport(
+        handle.db,
+        commandLineActor,
+        files,
+        { dryRun: options.dryRun === true, json: options.json === true, ...(server ? { batchSize: besideServerBatch } : {}) },
+        consoleOutput,
+      ),
     )
     if (summary.failed > 0) process.exitCode = 1
   })
@@ -188,7 +205,10 @@ const searchCommand = program.command('search').description('The search engines 
 searchCommand
   .command('rebuild')
   .description('Have every running server read its search engine again, in the background (searches keep being answered meanwhile)')
-  .option('--database', 'first recompute the search data the database keeps: vectors and facet keys of published case studies, and the words "did you mean" suggests')
+  .option(
+    '--database',
+    'first recompute the search data the database keeps: vectors and facet keys of published case studies, and the words "did you mean" suggests',
+  )
   .action(async (options: { database?: boolean }) => {
     const { runSearchRebuild } = await import('./features/search/rebuild-command.ts')
     const progress = (done: number) => console.log(`${done} published case studies recomputed`)

@@ -47,7 +47,9 @@ export async function startServer(config: Config): Promise<{ app: FastifyInstanc
       const counts = await code.loadDemoContent(handle.db)
       app.log.info(counts, 'The database was empty: loaded the demo content')
     }
-    code.prepareSearchEngine(code.pageSearchDeps(app)).catch((error: unknown) => app.log.warn({ err: error }, 'search engine: could not be built at start; the first search tries again'))
+    code
+      .prepareSearchEngine(code.pageSearchDeps(app))
+      .catch((error: unknown) => app.log.warn({ err: error }, 'search engine: could not be built at start; the first search tries again'))
     await warmUp(app)
     await app.listen({ host: config.host, port: config.port })
     databaseYieldsToPages()
@@ -58,7 +60,9 @@ export async function startServer(config: Config): Promise<{ app: FastifyInstanc
         app.log.error({ err: error }, 'scheduled work could not start: digests will not be sent until coophub restarts')
         return null
       })
-    app.log.info(`coophub is serving ${config.networkName} at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} on ${describeDatabase(config)}`)
+    app.log.info(
+      `coophub is serving ${config.networkName} at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} on ${describeDatabase(config)}`,
+    )
 
     let closing = false
     const shutdown = (signal: string) => {

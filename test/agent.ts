@@ -80,17 +80,28 @@ export class Agent {
 let userSequence = 0
 
 /** An active account (with `testPassword`) and an agent signed in as it. */
-export async function signedInAgent(app: FastifyInstance, db: Database, role: Role, organisationSlug = ''): Promise<{ agent: Agent; userId: number; email: string }> {
+export async function signedInAgent(
+  app: FastifyInstance,
+  db: Database,
+  role: Role,
+  organisationSlug = '',
+): Promise<{ agent: Agent; userId: number; email: string }> {
   const email = `${role}${++userSequence}@example.org`
-  const result = await inTransaction(db, (tx) => createUser(tx, { id: null, label: 'test' }, {
-    email,
-    name: `Test ${role} ${userSequence}`,
-    role,
-    organisation: organisationSlug,
-    password: testPassword,
-    baseUrl: 'http://localhost',
-    networkName: 'Test',
-  }))
+  const result = await inTransaction(db, (tx) =>
+    createUser(
+      tx,
+      { id: null, label: 'test' },
+      {
+        email,
+        name: `Test ${role} ${userSequence}`,
+        role,
+        organisation: organisationSlug,
+        password: testPassword,
+        baseUrl: 'http://localhost',
+        networkName: 'Test',
+      },
+    ),
+  )
   if (!result.ok) throw new Error(`Could not create user: ${JSON.stringify(result.errors)}`)
   const agent = new Agent(app)
   const res = await agent.signIn(email)
@@ -104,7 +115,13 @@ export async function signedInAgent(app: FastifyInstance, db: Database, role: Ro
  */
 export async function agentWithSession(app: FastifyInstance, db: Database, role: Role, organisationSlug = ''): Promise<Agent> {
   const email = `${role}${++userSequence}@example.org`
-  const result = await inTransaction(db, (tx) => createUser(tx, { id: null, label: 'test' }, { email, name: `Test ${role}`, role, organisation: organisationSlug, password: testPassword, baseUrl: 'http://localhost', networkName: 'Test' }))
+  const result = await inTransaction(db, (tx) =>
+    createUser(
+      tx,
+      { id: null, label: 'test' },
+      { email, name: `Test ${role}`, role, organisation: organisationSlug, password: testPassword, baseUrl: 'http://localhost', networkName: 'Test' },
+    ),
+  )
   if (!result.ok) throw new Error(`Could not create user: ${JSON.stringify(result.errors)}`)
   const { token, hash } = newToken()
   await db.insert(sessions).values({ id: hash, userId: result.value.userId, expiresAt: new Date(Date.now() + 3_600_000) })

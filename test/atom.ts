@@ -34,7 +34,13 @@ export interface ParsedFeed {
 export function parseAtom(xml: string): ParsedFeed {
   const valid = XMLValidator.validate(xml)
   assert.equal(valid, true, `not well-formed XML: ${JSON.stringify(valid)}`)
-  const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', isArray: (_name, jpath, _leaf, isAttribute) => !isAttribute && String(jpath) !== 'feed', parseTagValue: false, trimValues: false })
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@_',
+    isArray: (_name, jpath, _leaf, isAttribute) => !isAttribute && String(jpath) !== 'feed',
+    parseTagValue: false,
+    trimValues: false,
+  })
   const doc = parser.parse(xml) as { feed?: ParsedFeed }
   assert.ok(doc.feed && !Array.isArray(doc.feed), 'one feed element')
   return doc.feed

@@ -23,7 +23,16 @@ export async function buildPrinciple(db: Database, over: Partial<{ slug: string;
 
 export async function buildOrganisation(
   db: Database,
-  over: Partial<{ slug: string; name: string; kind: OrganisationKind; tier: MembershipTier; councilType: string | null; region: string; nation: string; website: string | null }> = {},
+  over: Partial<{
+    slug: string
+    name: string
+    kind: OrganisationKind
+    tier: MembershipTier
+    councilType: string | null
+    region: string
+    nation: string
+    website: string | null
+  }> = {},
 ) {
   const n = next()
   const [row] = await db
@@ -63,7 +72,10 @@ export async function buildPerson(
 
 export async function buildTheme(db: Database, name?: string) {
   const n = next()
-  const [row] = await db.insert(themes).values({ slug: `theme-${n}`, name: name ?? `Theme ${n}` }).returning()
+  const [row] = await db
+    .insert(themes)
+    .values({ slug: `theme-${n}`, name: name ?? `Theme ${n}` })
+    .returning()
   return row!
 }
 
@@ -109,7 +121,7 @@ export async function buildCaseStudy(db: Database, over: CaseStudyOverrides = {}
         yearStart: over.yearStart === undefined ? 2022 : over.yearStart,
         yearEnd: over.yearEnd ?? null,
         contactPersonId: over.contactPersonId ?? null,
-        publishedAt: over.publishedAt === undefined ? (status === 'published' ? new Date(Date.UTC(2024, 0, n % 28 + 1)) : null) : over.publishedAt,
+        publishedAt: over.publishedAt === undefined ? (status === 'published' ? new Date(Date.UTC(2024, 0, (n % 28) + 1)) : null) : over.publishedAt,
         ownerOrganisationId: over.ownerOrganisationId === undefined ? leadId : over.ownerOrganisationId,
       })
       .returning()

@@ -20,7 +20,9 @@ export function openApiValidators(document: object) {
   const cache = new Map<string, ValidateFunction>()
   /** The validator of one response's body: path, method, status, media type. */
   const forResponse = (path: string, method: string, status: string, mediaType: string): ValidateFunction => {
-    const pointer = ['paths', path, method, 'responses', status, 'content', mediaType, 'schema'].map((p) => p.replaceAll('~', '~0').replaceAll('/', '~1')).join('/')
+    const pointer = ['paths', path, method, 'responses', status, 'content', mediaType, 'schema']
+      .map((p) => p.replaceAll('~', '~0').replaceAll('/', '~1'))
+      .join('/')
     const key = `openapi.json#/${pointer}`
     let validate = cache.get(key)
     if (!validate) {

@@ -29,8 +29,7 @@ export async function startBenchServer(database: DatabaseUnderTest, pagePaths: s
       timer = setTimeout(() => reject(new Error(`the bench server was not ready within ${limitMs / 1000} s:\n${server.output()}`)), limitMs)
     })
     const baseUrl = `http://127.0.0.1:${info.port}`
-    const loopDelay = async (): Promise<LoopDelay> =>
-      JSON.parse((await httpGet(`${baseUrl}/__bench/loop-delay`, 10_000)).body.toString()) as LoopDelay
+    const loopDelay = async (): Promise<LoopDelay> => JSON.parse((await httpGet(`${baseUrl}/__bench/loop-delay`, 10_000)).body.toString()) as LoopDelay
     return { ...info, baseUrl, pid: server.child.pid ?? 0, loopDelay, stop: () => stopChild(server) }
   } catch (error) {
     await stopChild(server)

@@ -93,7 +93,10 @@ export async function measureStarts(database: DatabaseUnderTest, options: { firs
       emptyNodeMs.push(await emptyNode())
       restarts.push(await serveOnce(compiledServe, env, { settle: true }))
       fromSources.push(await serveOnce(sourcesServe, env))
-      log(database, `restart ${run}/${options.restarts}: ${seconds(restarts.at(-1)!.ms)} (from the sources ${seconds(fromSources.at(-1)!.ms)}, empty Node ${seconds(emptyNodeMs.at(-1)!)}), ${restarts.at(-1)!.rssSettledMiB?.toFixed(0)} MiB`)
+      log(
+        database,
+        `restart ${run}/${options.restarts}: ${seconds(restarts.at(-1)!.ms)} (from the sources ${seconds(fromSources.at(-1)!.ms)}, empty Node ${seconds(emptyNodeMs.at(-1)!)}), ${restarts.at(-1)!.rssSettledMiB?.toFixed(0)} MiB`,
+      )
     }
     return { firstStarts, restarts, fromSources, emptyNodeMs }
   } finally {

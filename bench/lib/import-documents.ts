@@ -6,13 +6,108 @@ import path from 'node:path'
 import { Rng } from '../../test/import/fuzz-support.ts'
 import type { AuthorityInput, PrincipleInput } from '../../src/features/import/types.ts'
 
-const ADJECTIVES = ['Community', 'Neighbourhood', 'Resident-led', 'Co-operative', 'Shared', 'Local', 'Youth', 'Green', 'Fair', 'Open', 'Citizen', 'Mutual', 'Inclusive', 'Healthy', 'Creative', 'Safe', 'Warm', 'Digital', 'Circular', 'Participatory']
-const NOUNS = ['energy scheme', 'food network', 'repair café', 'housing co-op', 'care partnership', 'budget', 'assembly', 'wealth building', 'streets project', 'library of things', 'transport club', 'allotments', 'skills exchange', 'carers’ forum', 'credit union drive', 'heritage trail', 'play streets', 'market', 'buying group', 'insulation drive', 'tenants’ panel', 'arts festival', 'timebank', 'commission']
-const VERBS = ['worked with', 'brought together', 'supported', 'funded', 'listened to', 'trained', 'hosted', 'co-designed services with', 'handed budgets to', 'met weekly with']
-const GROUPS = ['residents', 'young people', 'tenants', 'carers', 'local traders', 'volunteers', 'schools', 'faith groups', 'older people', 'social enterprises', 'the voluntary sector', 'ward councillors']
-const OUTCOMES = ['more people took part than ever before', 'spending stayed in the local economy', 'waiting lists fell by a third', 'new groups formed in every ward', 'the scheme now runs without council money', 'staff turnover fell', 'people said they felt listened to']
+const ADJECTIVES = [
+  'Community',
+  'Neighbourhood',
+  'Resident-led',
+  'Co-operative',
+  'Shared',
+  'Local',
+  'Youth',
+  'Green',
+  'Fair',
+  'Open',
+  'Citizen',
+  'Mutual',
+  'Inclusive',
+  'Healthy',
+  'Creative',
+  'Safe',
+  'Warm',
+  'Digital',
+  'Circular',
+  'Participatory',
+]
+const NOUNS = [
+  'energy scheme',
+  'food network',
+  'repair café',
+  'housing co-op',
+  'care partnership',
+  'budget',
+  'assembly',
+  'wealth building',
+  'streets project',
+  'library of things',
+  'transport club',
+  'allotments',
+  'skills exchange',
+  'carers’ forum',
+  'credit union drive',
+  'heritage trail',
+  'play streets',
+  'market',
+  'buying group',
+  'insulation drive',
+  'tenants’ panel',
+  'arts festival',
+  'timebank',
+  'commission',
+]
+const VERBS = [
+  'worked with',
+  'brought together',
+  'supported',
+  'funded',
+  'listened to',
+  'trained',
+  'hosted',
+  'co-designed services with',
+  'handed budgets to',
+  'met weekly with',
+]
+const GROUPS = [
+  'residents',
+  'young people',
+  'tenants',
+  'carers',
+  'local traders',
+  'volunteers',
+  'schools',
+  'faith groups',
+  'older people',
+  'social enterprises',
+  'the voluntary sector',
+  'ward councillors',
+]
+const OUTCOMES = [
+  'more people took part than ever before',
+  'spending stayed in the local economy',
+  'waiting lists fell by a third',
+  'new groups formed in every ward',
+  'the scheme now runs without council money',
+  'staff turnover fell',
+  'people said they felt listened to',
+]
 const FIRST = ['Amira', 'Ben', 'Chloe', 'Dev', 'Ewa', 'Femi', 'Grace', 'Hamid', 'Isla', 'Jon', 'Kiran', 'Lena', 'Mo', 'Nia', 'Owen', 'Priya']
-const LAST = ['Adeyemi', 'Brown', 'Clarke', 'Davies', 'Evans', 'Fraser', 'Green', 'Hughes', 'Iqbal', 'Jones', 'Khan', 'Lewis', 'Murphy', 'Nowak', 'Patel', 'Reid']
+const LAST = [
+  'Adeyemi',
+  'Brown',
+  'Clarke',
+  'Davies',
+  'Evans',
+  'Fraser',
+  'Green',
+  'Hughes',
+  'Iqbal',
+  'Jones',
+  'Khan',
+  'Lewis',
+  'Murphy',
+  'Nowak',
+  'Patel',
+  'Reid',
+]
 const JOBS = ['Senior Policy Officer', 'Community Development Manager', 'Co-operative Lead', 'Head of Neighbourhoods', 'Project Officer']
 
 function sentence(rng: Rng, place: string): string {
@@ -33,7 +128,38 @@ function principlesBlock(rng: Rng, principles: readonly PrincipleInput[]): strin
   return lines
 }
 
-const SYLLABLES = ['ka', 'lo', 'ven', 'tor', 'mi', 'ra', 'dun', 'bel', 'sa', 'hol', 'fen', 'wick', 'an', 'ber', 'cal', 'dor', 'el', 'gar', 'is', 'lan', 'mor', 'nes', 'ot', 'pen', 'quin', 'ros', 'tam', 'ul', 'vel', 'wyn']
+const SYLLABLES = [
+  'ka',
+  'lo',
+  'ven',
+  'tor',
+  'mi',
+  'ra',
+  'dun',
+  'bel',
+  'sa',
+  'hol',
+  'fen',
+  'wick',
+  'an',
+  'ber',
+  'cal',
+  'dor',
+  'el',
+  'gar',
+  'is',
+  'lan',
+  'mor',
+  'nes',
+  'ot',
+  'pen',
+  'quin',
+  'ros',
+  'tam',
+  'ul',
+  'vel',
+  'wyn',
+]
 
 /** A project's own name ("Belmora", "Kaventor"): real titles are mostly names, not templates. */
 function projectName(rng: Rng): string {
@@ -48,7 +174,6 @@ const TITLE_SHAPES: Array<(rng: Rng, place: string) => string> = [
   (r) => `${projectName(r)}: ${r.pick(GROUPS)} ${r.pick(['run', 'rebuild', 'share', 'design'])} ${projectName(r).toLowerCase()}`,
   (r, p) => `${r.pick(ADJECTIVES)} ${projectName(r)} for ${p}`,
 ]
-
 
 /** One document; `n` numbers it in the collection. */
 export function generateCaseStudy(rng: Rng, n: number, principles: readonly PrincipleInput[], authorities: readonly AuthorityInput[]): string {
@@ -75,7 +200,13 @@ export function generateCaseStudy(rng: Rng, n: number, principles: readonly Prin
 }
 
 /** Writes `count` documents into `dir` (100 to a folder, as exported collections often are). */
-export function writeCaseStudies(dir: string, count: number, principles: readonly PrincipleInput[], authorities: readonly AuthorityInput[], seed = 4): { bytes: number } {
+export function writeCaseStudies(
+  dir: string,
+  count: number,
+  principles: readonly PrincipleInput[],
+  authorities: readonly AuthorityInput[],
+  seed = 4,
+): { bytes: number } {
   const rng = new Rng(seed)
   let bytes = 0
   for (let i = 0; i < count; i++) {

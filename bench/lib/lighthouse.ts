@@ -6,7 +6,15 @@ import { spawnNode } from './processes.ts'
 
 /** Debian's Chromium with the house's flags: never a downloaded browser. */
 export const chromiumPath = '/usr/bin/chromium'
-const chromiumFlags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+const chromiumFlags = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+]
 
 export const categories = ['performance', 'accessibility', 'best-practices', 'seo'] as const
 export type Category = (typeof categories)[number]
@@ -50,7 +58,10 @@ export async function audit(url: string, limitMs = 120_000): Promise<Audit> {
     const score = (c: Category) => Math.round((result.categories[c].score ?? 0) * 100)
     const value = (id: string) => result.audits[id]?.numericValue ?? Number.NaN
     const failing = Object.entries(result.audits)
-      .filter(([, a]) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'notApplicable' && a.scoreDisplayMode !== 'manual')
+      .filter(
+        ([, a]) =>
+          a.score !== null && a.score < 1 && a.scoreDisplayMode !== 'informative' && a.scoreDisplayMode !== 'notApplicable' && a.scoreDisplayMode !== 'manual',
+      )
       .map(([id, a]) => `${id} (${a.score})`)
     return {
       scores: { performance: score('performance'), accessibility: score('accessibility'), 'best-practices': score('best-practices'), seo: score('seo') },

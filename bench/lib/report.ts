@@ -27,9 +27,7 @@ export function markdownTable(rows: Row[]): string {
   return [
     '| Benchmark | Database | Measured | Reference | Result | Target | Pass |',
     '| --- | --- | --- | --- | --- | --- | --- |',
-    ...rows.map((r) =>
-      `| ${[r.benchmark, r.database, r.measured, r.reference, r.result, r.target, verdict(r.pass)].map(cell).join(' | ')} |`,
-    ),
+    ...rows.map((r) => `| ${[r.benchmark, r.database, r.measured, r.reference, r.result, r.target, verdict(r.pass)].map(cell).join(' | ')} |`),
   ].join('\n')
 }
 

@@ -47,10 +47,7 @@ function generator(seed: number): <T>(items: readonly T[]) => T {
 type Pair = [string, string]
 
 function filterMaker(values: FilterValues, pick: ReturnType<typeof generator>): () => Pair {
-  const makers: Array<() => Pair> = [
-    () => ['kind', pick(caseStudyKinds)],
-    () => ['tier', 'full'],
-  ]
+  const makers: Array<() => Pair> = [() => ['kind', pick(caseStudyKinds)], () => ['tier', 'full']]
   if (values.principles.length) makers.push(() => ['principle', pick(values.principles)])
   if (values.members.length) makers.push(() => ['member', pick(values.members)])
   if (values.themes.length) makers.push(() => ['theme', pick(values.themes)])
@@ -87,7 +84,12 @@ export function buildAddresses(values: FilterValues, count: number, seed: number
     },
     'word, sorted (newest, oldest, title) or page 2': () => {
       const q: Pair = ['q', pick([common, common, rare, () => `"${pick(benchPhrases)}"`])()]
-      return pick([[q, ['sort', 'newest']], [q, ['sort', 'title']], [q, ['page', '2']], [q, ['sort', 'oldest']]] as Pair[][])
+      return pick([
+        [q, ['sort', 'newest']],
+        [q, ['sort', 'title']],
+        [q, ['page', '2']],
+        [q, ['sort', 'oldest']],
+      ] as Pair[][])
     },
   }
 
@@ -139,8 +141,14 @@ export function buildWarmUp(mix: SearchAddress[], values: FilterValues, count: n
     () => [['q', `"${three()}"`]],
     () => [['q', three()], filter()],
     () => [filter(), filter(), filter()],
-    () => [['q', three()], ['sort', pick(['newest', 'oldest', 'title'])]],
-    () => [['q', three()], ['page', '2']],
+    () => [
+      ['q', three()],
+      ['sort', pick(['newest', 'oldest', 'title'])],
+    ],
+    () => [
+      ['q', three()],
+      ['page', '2'],
+    ],
     () => [['q', `${pick(benchCommonWords)} ${pick(benchCommonWords)} or ${pick(benchRareWords)}`]],
     () => [['q', `${pick(benchCommonWords)} ${pick(benchCommonWords)} -${pick(benchCommonWords)}`]],
   ]

@@ -16,7 +16,10 @@ export async function loadCaseStudies(database: DatabaseUnderTest, size: number,
   // The loader prints a progress line every few seconds: echo one every 15 s at most, and every other line.
   let lastEcho = began
   const echo = (chunk: Buffer): void => {
-    for (const line of chunk.toString().split(/[\r\n]+/).map((l) => l.trim())) {
+    for (const line of chunk
+      .toString()
+      .split(/[\r\n]+/)
+      .map((l) => l.trim())) {
       const isProgress = /^[\d,]+\/[\d,]+ /.test(line)
       if (!line || (isProgress && performance.now() - lastEcho < 15_000)) continue
       lastEcho = performance.now()
@@ -32,7 +35,8 @@ export async function loadCaseStudies(database: DatabaseUnderTest, size: number,
   const code = await child.exited
   clearTimeout(timer)
   clearInterval(heartbeat)
-  if (code !== 0) throw new Error(`coophub demo exited with ${code ?? 'a signal'} after ${((performance.now() - began) / 1000).toFixed(0)} s: ${child.output().slice(-400)}`)
+  if (code !== 0)
+    throw new Error(`coophub demo exited with ${code ?? 'a signal'} after ${((performance.now() - began) / 1000).toFixed(0)} s: ${child.output().slice(-400)}`)
   return performance.now() - began
 }
 
@@ -57,17 +61,19 @@ export interface FilterValues {
   years: number[]
 }
 
-const column = async <T>(db: Database, query: ReturnType<typeof sql>): Promise<T[]> =>
-  (await db.execute<{ v: T }>(query)).rows.map((r) => r.v)
+const column = async <T>(db: Database, query: ReturnType<typeof sql>): Promise<T[]> => (await db.execute<{ v: T }>(query)).rows.map((r) => r.v)
 
 export async function readFilterValues(db: Database): Promise<FilterValues> {
   const [principles, members, themes, nations, years] = await Promise.all([
     column<string>(db, sql`SELECT slug AS v FROM principles ORDER BY position, slug`),
-    column<string>(db, sql`
+    column<string>(
+      db,
+      sql`
       SELECT o.slug AS v FROM organisations o
       WHERE o.tier IN ('full', 'associate', 'affiliate')
         AND EXISTS (SELECT 1 FROM case_study_organisations l WHERE l.organisation_id = o.id AND l.role IN ('lead', 'participant'))
-      ORDER BY o.slug`),
+      ORDER BY o.slug`,
+    ),
     column<string>(db, sql`SELECT t.slug AS v FROM themes t WHERE EXISTS (SELECT 1 FROM case_study_themes l WHERE l.theme_id = t.id) ORDER BY t.slug`),
     column<string>(db, sql`SELECT DISTINCT nation AS v FROM organisations WHERE nation IS NOT NULL AND tier <> 'none' ORDER BY 1`),
     column<number>(db, sql`SELECT DISTINCT year_start AS v FROM case_studies WHERE status = 'published' AND year_start IS NOT NULL ORDER BY 1`),

@@ -31,7 +31,12 @@ export interface DirectRun {
 }
 
 /** Runs every address once (until `limitMs` has passed), after the warm-up addresses (warm code and buffers), with a memo of its own. */
-export async function timeSearchesDirectly(handle: DatabaseHandle, addresses: SearchAddress[], warmUp: SearchAddress[], o: { label: string; limitMs: number }): Promise<DirectRun> {
+export async function timeSearchesDirectly(
+  handle: DatabaseHandle,
+  addresses: SearchAddress[],
+  warmUp: SearchAddress[],
+  o: { label: string; limitMs: number },
+): Promise<DirectRun> {
   const deps: SearchDeps = { db: handle.db, memo: runMemo() }
   let firstMs = NaN
   for (const address of warmUp) {

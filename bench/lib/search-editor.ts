@@ -66,7 +66,9 @@ export class EditorSession {
   static async signIn(baseUrl: string, db: Database): Promise<EditorSession> {
     const email = `bench-editor-${process.pid}-${Date.now()}@example.org`
     const password = 'a long benchmark passphrase'
-    const created = await inTransaction(db, (tx) => createUser(tx, commandLineActor, { email, name: 'Benchmark editor', role: 'editor', organisation: '', password, baseUrl, networkName: 'Bench' }))
+    const created = await inTransaction(db, (tx) =>
+      createUser(tx, commandLineActor, { email, name: 'Benchmark editor', role: 'editor', organisation: '', password, baseUrl, networkName: 'Bench' }),
+    )
     if (!created.ok) throw new Error(`could not create the editor: ${JSON.stringify(created)}`)
     const session = new EditorSession(baseUrl)
     await session.readToken()

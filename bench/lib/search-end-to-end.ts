@@ -23,7 +23,19 @@ export async function searchPass(
   warmUp: SearchAddress[],
   o: { connections: number; passLimitMs: number; label: string },
 ): Promise<SearchPass> {
-  await httpPass(server.baseUrl, warmUp.map((a) => a.path), o.connections, o.passLimitMs, null)
-  const pass = await httpPass(server.baseUrl, addresses.map((a) => a.path), o.connections, o.passLimitMs, `${o.label}:`)
+  await httpPass(
+    server.baseUrl,
+    warmUp.map((a) => a.path),
+    o.connections,
+    o.passLimitMs,
+    null,
+  )
+  const pass = await httpPass(
+    server.baseUrl,
+    addresses.map((a) => a.path),
+    o.connections,
+    o.passLimitMs,
+    `${o.label}:`,
+  )
   return { ...pass, answers: pass.answers.map((a) => ({ ...a, kind: addresses[a.index]!.kind })) }
 }

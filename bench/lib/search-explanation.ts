@@ -17,7 +17,16 @@ free 127.0.0.1 port and is stopped at the end, on failure too. This benchmark is
 \`npm test\`.`
 }
 
-export function searchExplanation(o: { addresses: number; warmUp: number; connections: number; rounds: number; durationS: number; loadConnections: number; edits: number; measuredEdits: number }): string {
+export function searchExplanation(o: {
+  addresses: number
+  warmUp: number
+  connections: number
+  rounds: number
+  durationS: number
+  loadConnections: number
+  edits: number
+  measuredEdits: number
+}): string {
   return `**What the numbers mean.** The data is \`coophub demo --synthetic N --seed S\`: generated case
 studies with the generator's vocabulary; the larger size is loaded on top of the smaller one (same
 seed, so the 10k are the first 10k of the 100k), and the published rows are counted after each load.

@@ -65,21 +65,30 @@ async function foundAt(server: BenchServer, word: string, slug: string, limitMs:
     if (body.toString().includes(`/case-studies/${slug}"`)) return performance.now()
     await sleep(intervalMs)
   }
-  throw new Error(`“${word}” was not found on ${server.baseUrl} within ${limitMs / 1000} s (its engine: ${JSON.stringify(await engineFigures(server).catch(() => null))})`)
+  throw new Error(
+    `“${word}” was not found on ${server.baseUrl} within ${limitMs / 1000} s (its engine: ${JSON.stringify(await engineFigures(server).catch(() => null))})`,
+  )
 }
 
 /** Edits `edits` published case studies one at a time through `here`, measuring the first `measured` on `here` and `other`. */
 /** How often servers read content_changes (PageCache's pollMs). */
 const pollMs = 1_000
 
-export async function editAndFollow(database: DatabaseUnderTest, here: BenchServer, other: BenchServer, o: { edits: number; measured: number; seed: number; label: string }): Promise<Omit<FollowRun, 'catchUpMs' | 'engine'>> {
+export async function editAndFollow(
+  database: DatabaseUnderTest,
+  here: BenchServer,
+  other: BenchServer,
+  o: { edits: number; measured: number; seed: number; label: string },
+): Promise<Omit<FollowRun, 'catchUpMs' | 'engine'>> {
   const handle = await openBenchDatabase(database)
   const result = { here: [] as number[], other: [] as number[], edits: 0, failures: [] as string[] }
   let state = o.seed || 1
   const pollPhase = () => (state = (state * 16_807) % 2_147_483_647) / 2_147_483_647
   try {
-    const ids = (await handle.db.execute<{ id: number }>(sql`
-      SELECT id FROM case_studies WHERE status = 'published' AND published_revision = revision ORDER BY md5(id::text || ${String(o.seed)}) LIMIT ${o.edits}`)).rows.map((r) => r.id)
+    const ids = (
+      await handle.db.execute<{ id: number }>(sql`
+      SELECT id FROM case_studies WHERE status = 'published' AND published_revision = revision ORDER BY md5(id::text || ${String(o.seed)}) LIMIT ${o.edits}`)
+    ).rows.map((r) => r.id)
     const editor = await EditorSession.signIn(here.baseUrl, handle.db)
     for (const [n, id] of ids.entries()) {
       const word = wordOf(n)
@@ -90,7 +99,10 @@ export async function editAndFollow(database: DatabaseUnderTest, here: BenchServ
         const { slug, publishSentAt } = await editor.editAndPublish(handle.db, id, word)
         result.edits++
         if (measuring) {
-          const [seenHere, seenThere] = await Promise.all([foundAt(here, word, slug, 10_000, 5), foundAt(other, word, slug, 10_000, 25).catch((error: unknown) => Promise.reject(new Error(`second server: ${String(error)}`)))])
+          const [seenHere, seenThere] = await Promise.all([
+            foundAt(here, word, slug, 10_000, 5),
+            foundAt(other, word, slug, 10_000, 25).catch((error: unknown) => Promise.reject(new Error(`second server: ${String(error)}`))),
+          ])
           result.here.push(seenHere - publishSentAt)
           result.other.push(seenThere - publishSentAt)
         }
@@ -115,7 +127,10 @@ export async function measureEngineMemory(database: DatabaseUnderTest, limitMs: 
   const timer = setTimeout(() => void stopChild(child, 5_000), limitMs)
   const code = await child.exited
   clearTimeout(timer)
-  const line = child.output().split('\n').find((l) => l.startsWith('ENGINE_MEMORY '))
+  const line = child
+    .output()
+    .split('\n')
+    .find((l) => l.startsWith('ENGINE_MEMORY '))
   if (code !== 0 || !line) throw new Error(`the engine memory run exited with ${code}: ${child.output().slice(-400)}`)
   return JSON.parse(line.slice('ENGINE_MEMORY '.length)) as EngineMemory
 }

@@ -48,7 +48,9 @@ function failuresText(answers: KindedAnswer[], unsent: number): string {
     errors ? `**${errors} errors**` : '0 errors',
     hits ? `**${hits} answered by the page cache**` : '',
     unsent ? `**${unsent} not sent (time limit)**` : '',
-  ].filter(Boolean).join(' · ')
+  ]
+    .filter(Boolean)
+    .join(' · ')
 }
 
 export function sizeRows(run: SizeRun): Row[] {
@@ -59,13 +61,19 @@ export function sizeRows(run: SizeRun): Row[] {
   const reqPerSec = (answers.filter(ok).length * 1000) / run.rounds.reduce((sum, r) => sum + r.wallMs, 0)
   const direct = run.direct.searches.map((t) => t.ms)
   const target = endToEndTarget(run)
-  const failures = failuresText([...answers, ...run.single.answers], run.rounds.reduce((sum, r) => sum + r.unsent, run.single.unsent))
+  const failures = failuresText(
+    [...answers, ...run.single.answers],
+    run.rounds.reduce((sum, r) => sum + r.unsent, run.single.unsent),
+  )
   const clean = !/\*\*/.test(failures)
   const single = run.single.answers.map((a) => a.ms)
   const renderMs = percentile(single, 50) - percentile(direct, 50)
   const rows: Row[] = [
     {
-      benchmark: run.size === 0 ? 'Demo content: load with `coophub demo`' : `${size}: load with \`coophub demo --synthetic ${run.size} --seed ${run.seed}\` (adds to the previous size)`,
+      benchmark:
+        run.size === 0
+          ? 'Demo content: load with `coophub demo`'
+          : `${size}: load with \`coophub demo --synthetic ${run.size} --seed ${run.seed}\` (adds to the previous size)`,
       database: label,
       measured: `${(run.loadMs / 1000).toFixed(1)} s`,
       reference: '—',
@@ -144,14 +152,26 @@ export function kindsTable(runs: SizeRun[]): string {
       const direct = run.direct.searches.filter((t) => t.address.kind === kind)
       if (direct.length === 0) continue
       const totals = direct.map((t) => t.total)
-      const e2e = concurrent(run).filter((a) => a.kind === kind).map((a) => a.ms)
+      const e2e = concurrent(run)
+        .filter((a) => a.kind === kind)
+        .map((a) => a.ms)
       const cells = [
         run.database,
         sizeText(run.size),
         kind,
         String(direct.length),
         `${count(percentile(totals, 50))} (${count(Math.min(...totals))}–${count(Math.max(...totals))})`,
-        `${ms(percentile(direct.map((t) => t.ms), 50))} / ${ms(percentile(direct.map((t) => t.ms), 95))}`,
+        `${ms(
+          percentile(
+            direct.map((t) => t.ms),
+            50,
+          ),
+        )} / ${ms(
+          percentile(
+            direct.map((t) => t.ms),
+            95,
+          ),
+        )}`,
         `${ms(percentile(e2e, 50))} / ${ms(percentile(e2e, 95))}`,
       ]
       lines.push(`| ${cells.join(' | ')} |`)
@@ -173,10 +193,14 @@ export function statementsTable(runs: SizeRun[]): string {
     const sorted = [...run.direct.statements.entries()].sort((a, b) => sum(b[1]) - sum(a[1]))
     for (const [name, times] of sorted) {
       const s = summarise(times)
-      lines.push(`| ${[run.database, sizeText(run.size), name, count(times.length), share(sum(times)), `${ms(s.p50)} / ${ms(s.p95)} / ${ms(s.max)}`].join(' | ')} |`)
+      lines.push(
+        `| ${[run.database, sizeText(run.size), name, count(times.length), share(sum(times)), `${ms(s.p50)} / ${ms(s.p95)} / ${ms(s.max)}`].join(' | ')} |`,
+      )
     }
     const outside = serviceMs - sum(sorted.flatMap(([, times]) => times))
-    lines.push(`| ${[run.database, sizeText(run.size), 'outside SQL: in the calling process (parsing, in-memory counting and ordering, the driver)', '—', share(Math.max(0, outside)), '—'].join(' | ')} |`)
+    lines.push(
+      `| ${[run.database, sizeText(run.size), 'outside SQL: in the calling process (parsing, in-memory counting and ordering, the driver)', '—', share(Math.max(0, outside)), '—'].join(' | ')} |`,
+    )
   }
   return lines.join('\n')
 }

@@ -3,7 +3,8 @@
 function numberList(raw: string | undefined, fallback: number[]): number[] {
   if (!raw) return fallback
   const values = raw.split(',').map((v) => Number(v.trim().replaceAll('_', '')))
-  if (values.some((v) => !Number.isInteger(v) || v < 0 || v > 1_000_000)) throw new Error(`BENCH_SEARCH_SIZES: whole numbers 0–1,000,000 separated by commas, not “${raw}”`)
+  if (values.some((v) => !Number.isInteger(v) || v < 0 || v > 1_000_000))
+    throw new Error(`BENCH_SEARCH_SIZES: whole numbers 0–1,000,000 separated by commas, not “${raw}”`)
   return [...new Set(values)].sort((a, b) => a - b)
 }
 

@@ -58,7 +58,9 @@ let engine: LiveSearchEngine | null = null
 app.get('/__bench/search-engine', (_request, reply) => {
   const { heapUsed, heapTotal, external, arrayBuffers } = process.memoryUsage()
   const memory = { heapUsed, heapTotal, external, arrayBuffers }
-  return reply.header('cache-control', 'no-store').send(engine ? { ready: true, stale: engine.current().stale, ...engine.stats, memory } : { ready: false, memory })
+  return reply
+    .header('cache-control', 'no-store')
+    .send(engine ? { ready: true, stale: engine.current().stale, ...engine.stats, memory } : { ready: false, memory })
 })
 
 let closing = false
@@ -79,7 +81,10 @@ process.stdin.resume()
 await app.listen({ host: config.host, port: 0 })
 databaseYieldsToPages()
 // As `coophub serve`: the search engine is built at start.
-void liveSearchEngine(pageSearchDeps(app)).then((built) => (engine = built), () => undefined)
+void liveSearchEngine(pageSearchDeps(app)).then(
+  (built) => (engine = built),
+  () => undefined,
+)
 for (const [n, pagePath] of pagePaths.entries()) {
   const response = await app.inject({ method: 'GET', url: pagePath })
   if (response.statusCode !== 200) throw new Error(`GET ${pagePath} answered ${response.statusCode}`)

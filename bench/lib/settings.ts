@@ -16,8 +16,18 @@ export const casePath = `/case-studies/${caseStudy.slug}`
 /** "co-operative" occurs in several demo case studies. */
 export const searchPath = '/case-studies?q=co-operative'
 export const backgroundSearches = [
-  'co-operative', 'council', 'community energy', 'housing', 'young people', 'library',
-  'care workers', 'participatory budgeting', 'food', 'procurement', 'allotment', 'residents',
+  'co-operative',
+  'council',
+  'community energy',
+  'housing',
+  'young people',
+  'library',
+  'care workers',
+  'participatory budgeting',
+  'food',
+  'procurement',
+  'allotment',
+  'residents',
 ].map((q) => `/case-studies?q=${encodeURIComponent(q)}`)
 
 export const percent = (part: number, whole: number): number => (whole > 0 ? (100 * part) / whole : 0)

@@ -16,8 +16,17 @@ export async function measureStall(server: BenchServer, database: DatabaseUnderT
   const unloadedDelay = await server.loopDelay()
   console.log(`    ${describeLoad(unloaded)}; ${delayText(unloadedDelay)}`)
 
-  console.log(`  [${database.label}] stall check: static copy while ${backgroundConnections} connections search (${backgroundSearchesPerSecond}/s at most), ${durationS} s`)
-  const background = startLoad({ baseUrl: server.baseUrl, paths: backgroundSearches, connections: backgroundConnections, durationS: durationS + 10, uncached: true, rate: backgroundSearchesPerSecond })
+  console.log(
+    `  [${database.label}] stall check: static copy while ${backgroundConnections} connections search (${backgroundSearchesPerSecond}/s at most), ${durationS} s`,
+  )
+  const background = startLoad({
+    baseUrl: server.baseUrl,
+    paths: backgroundSearches,
+    connections: backgroundConnections,
+    durationS: durationS + 10,
+    uncached: true,
+    rate: backgroundSearchesPerSecond,
+  })
   let loaded: LoadFigures
   let loadedDelay: LoopDelay
   try {

@@ -7,13 +7,22 @@ import { inTransaction } from '../../src/db/unit-of-work.ts'
 export const journeyPassword = 'a long journey passphrase'
 
 export async function createAccount(db: Database, email: string, role: Role, organisation = ''): Promise<void> {
-  const result = await inTransaction(db, (tx) => createUser(tx, { id: null, label: 'e2e' }, { email, name: email.split('@')[0]!, role, organisation, password: journeyPassword, baseUrl: 'http://localhost', networkName: 'Test' }))
+  const result = await inTransaction(db, (tx) =>
+    createUser(
+      tx,
+      { id: null, label: 'e2e' },
+      { email, name: email.split('@')[0]!, role, organisation, password: journeyPassword, baseUrl: 'http://localhost', networkName: 'Test' },
+    ),
+  )
   if (!result.ok) throw new Error(JSON.stringify(result.errors))
 }
 
 /** Page object for signing in and out through the real forms. */
 export class SignInPage {
-  constructor(readonly page: Page, readonly baseUrl: string) {}
+  constructor(
+    readonly page: Page,
+    readonly baseUrl: string,
+  ) {}
 
   async signIn(email: string, password = journeyPassword): Promise<void> {
     await this.page.goto(`${this.baseUrl}/sign-in`)

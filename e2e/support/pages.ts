@@ -20,7 +20,10 @@ export class SearchPage {
   /** Ticks a facet value by its name; the label goes on with its count, "Innovation (3)". */
   async tickFacet(facet: string, name: string): Promise<void> {
     const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-    await this.page.getByRole('group', { name: facet, exact: true }).getByLabel(new RegExp(`^\\s*${escaped} \\([\\d,]+\\)\\s*$`)).check()
+    await this.page
+      .getByRole('group', { name: facet, exact: true })
+      .getByLabel(new RegExp(`^\\s*${escaped} \\([\\d,]+\\)\\s*$`))
+      .check()
   }
 
   async tickPrinciple(name: string): Promise<void> {

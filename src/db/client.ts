@@ -98,7 +98,10 @@ function embeddedPool(socketDir: string): pg.Pool {
  * through `notice`); a folder locked by anything else (another command) is refused as before.
  * `server`: the server worked through, or null when this process opened the database itself.
  */
-export async function openForCommandLine(target: DatabaseTarget, notice: (line: string) => void): Promise<{ handle: DatabaseHandle; server: RunningServer | null }> {
+export async function openForCommandLine(
+  target: DatabaseTarget,
+  notice: (line: string) => void,
+): Promise<{ handle: DatabaseHandle; server: RunningServer | null }> {
   try {
     return { handle: await openDatabase(target), server: null }
   } catch (error) {

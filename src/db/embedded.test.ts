@@ -46,7 +46,7 @@ describe('embedded database folder', () => {
 })
 
 describe('clients beside one another on one embedded database', () => {
-  it('never mixes two clients\' queries, even when a large one arrives in several reads', async () => {
+  it("never mixes two clients' queries, even when a large one arrives in several reads", async () => {
     const server = await startEmbeddedServer(null)
     const connect = () => new pg.Pool({ host: server.socketDir, port: 5432, user: 'postgres', database: 'postgres', max: 1 })
     const [writer, reader] = [connect(), connect()]
@@ -59,7 +59,8 @@ describe('clients beside one another on one embedded database', () => {
       const written = (async () => {
         const ids: number[] = []
         try {
-          for (let i = 0; i < 30; i++) ids.push((await writer.query<{ id: number }>('INSERT INTO big (body) VALUES ($1) RETURNING id', [`${body}${i}`])).rows[0]!.id)
+          for (let i = 0; i < 30; i++)
+            ids.push((await writer.query<{ id: number }>('INSERT INTO big (body) VALUES ($1) RETURNING id', [`${body}${i}`])).rows[0]!.id)
         } finally {
           // A failed write ends the reading loop too, so that the test fails instead of spinning.
           writing = false
@@ -72,7 +73,10 @@ describe('clients beside one another on one embedded database', () => {
       assert.ok(answers.length > 0 && answers.every((a) => a === true), 'every read answered its own query')
       const { rows } = await reader.query<{ n: number; ends: string[] }>(`SELECT count(*)::int AS n, array_agg(right(body, 2) ORDER BY id) AS ends FROM big`)
       assert.equal(rows[0]!.n, 30)
-      assert.deepEqual(rows[0]!.ends, Array.from({ length: 30 }, (_, i) => `${body}${i}`.slice(-2)))
+      assert.deepEqual(
+        rows[0]!.ends,
+        Array.from({ length: 30 }, (_, i) => `${body}${i}`.slice(-2)),
+      )
     } finally {
       await writer.end()
       await reader.end()
@@ -88,7 +92,7 @@ describe('the command line beside a server on the same data folder', () => {
   /** The id of a process that has ended. */
   const endedPid = () => spawnSync(process.execPath, ['-e', '']).pid!
 
-  it('works through the server\'s socket, says so, and sees what the server sees', async () => {
+  it("works through the server's socket, says so, and sees what the server sees", async () => {
     const server = await openDatabase({ embedded: dir, shareSocket: true })
     try {
       await migrateDatabase(server.db)
@@ -121,7 +125,10 @@ describe('the command line beside a server on the same data folder', () => {
   it('refuses as before when the folder is held by a process that offers no socket (another command)', async () => {
     const command = await openDatabase({ embedded: dir })
     try {
-      await assert.rejects(openForCommandLine({ embedded: dir }, () => assert.fail('no notice')), DataDirLockedError)
+      await assert.rejects(
+        openForCommandLine({ embedded: dir }, () => assert.fail('no notice')),
+        DataDirLockedError,
+      )
     } finally {
       await command.close()
     }
@@ -135,7 +142,10 @@ describe('the command line beside a server on the same data folder', () => {
       for (const pid of [endedPid(), process.pid]) {
         // An ended process; a live one whose socket nobody listens on.
         writeFileSync(published, JSON.stringify({ pid, socketDir }))
-        await assert.rejects(openForCommandLine({ embedded: dir }, () => assert.fail('no notice')), DataDirLockedError)
+        await assert.rejects(
+          openForCommandLine({ embedded: dir }, () => assert.fail('no notice')),
+          DataDirLockedError,
+        )
       }
       writeFileSync(published, 'not JSON')
       assert.equal(runningServerOf(dir), null)
@@ -164,7 +174,7 @@ describe('the command line beside a server on the same data folder', () => {
   })
 })
 
-describe('the build\'s database template', () => {
+describe("the build's database template", () => {
   const template = usableTemplate()
   const skip = template ? false : 'no template fits these migrations (npm run build makes one)'
   if (skip) console.log(`# ${skip}`)

@@ -36,7 +36,9 @@ export interface RunningServer {
 
 function isRunningServer(value: unknown): value is RunningServer {
   const v = value as Partial<RunningServer> | null
-  return typeof v === 'object' && v !== null && Number.isSafeInteger(v.pid) && (v.pid ?? 0) > 0 && typeof v.socketDir === 'string' && path.isAbsolute(v.socketDir)
+  return (
+    typeof v === 'object' && v !== null && Number.isSafeInteger(v.pid) && (v.pid ?? 0) > 0 && typeof v.socketDir === 'string' && path.isAbsolute(v.socketDir)
+  )
 }
 
 function processAlive(pid: number): boolean {

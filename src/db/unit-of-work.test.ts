@@ -55,7 +55,10 @@ for (const kind of testDatabaseKinds()) {
         } catch (error) {
           assert.ok(isUniqueViolation(error))
         }
-        const [count] = await tx.select({ n: sql<number>`count(*)::int` }).from(themes).where(eq(themes.slug, 'third'))
+        const [count] = await tx
+          .select({ n: sql<number>`count(*)::int` })
+          .from(themes)
+          .where(eq(themes.slug, 'third'))
         return ok(count!.n)
       })
       assert.deepEqual(result, { ok: true, value: 1 })

@@ -41,7 +41,15 @@ let n = 0
 const unique = (prefix: string) => `${prefix}-${++n}`
 
 let home = 0
-const caseStudyForm = (title: string) => ({ title, summary: 'A summary.', kind: 'project', yearStart: '2022', lead: String(home), body: 'The story.', action: 'save' })
+const caseStudyForm = (title: string) => ({
+  title,
+  summary: 'A summary.',
+  kind: 'project',
+  yearStart: '2022',
+  lead: String(home),
+  body: 'The story.',
+  action: 'save',
+})
 
 async function ownedCaseStudy(t: TestApp, status: 'draft' | 'published' = 'draft') {
   return buildCaseStudy(t.handle.db, { slug: unique('matrix'), title: 'Matrix case', leadId: home, status })
@@ -49,7 +57,9 @@ async function ownedCaseStudy(t: TestApp, status: 'draft' | 'published' = 'draft
 
 async function invitedUser(t: TestApp): Promise<{ id: number; link: string }> {
   const email = `${unique('invitee')}@example.org`
-  const result = await inTransaction(t.handle.db, (tx) => createUser(tx, { id: null, label: 'test' }, { email, name: 'Invitee', role: 'editor', organisation: '', baseUrl: 'http://localhost', networkName: 'T' }))
+  const result = await inTransaction(t.handle.db, (tx) =>
+    createUser(tx, { id: null, label: 'test' }, { email, name: 'Invitee', role: 'editor', organisation: '', baseUrl: 'http://localhost', networkName: 'T' }),
+  )
   if (!result.ok) throw new Error('invite failed')
   return { id: result.value.userId, link: result.value.invitationLink! }
 }
@@ -59,7 +69,13 @@ const matrix: Entry[] = [
     route: 'POST /sign-in',
     async prepare(t) {
       const email = `${unique('signer')}@example.org`
-      await inTransaction(t.handle.db, (tx) => createUser(tx, { id: null, label: 'test' }, { email, name: 'S', role: 'editor', organisation: '', password: testPassword, baseUrl: 'http://localhost', networkName: 'T' }))
+      await inTransaction(t.handle.db, (tx) =>
+        createUser(
+          tx,
+          { id: null, label: 'test' },
+          { email, name: 'S', role: 'editor', organisation: '', password: testPassword, baseUrl: 'http://localhost', networkName: 'T' },
+        ),
+      )
       return { path: '/sign-in', form: { email, password: testPassword } }
     },
     expect: everyone,
@@ -88,7 +104,9 @@ const matrix: Entry[] = [
     async prepare(t) {
       const cs = await ownedCaseStudy(t)
       const snapshot = (await snapshotFromRow(t.handle.db, cs.id))!
-      await inTransaction(t.handle.db, (tx) => saveCaseStudy(tx, { id: null, label: 'test' }, { caseStudyId: cs.id, baseRevision: cs.revision, snapshot: { ...snapshot, title: 'Second' } }))
+      await inTransaction(t.handle.db, (tx) =>
+        saveCaseStudy(tx, { id: null, label: 'test' }, { caseStudyId: cs.id, baseRevision: cs.revision, snapshot: { ...snapshot, title: 'Second' } }),
+      )
       return { path: `/case-studies/${cs.slug}/history/1/restore`, form: { baseRevision: String(cs.revision + 1) } }
     },
     expect: ownersAndEditors,
@@ -136,10 +154,17 @@ const matrix: Entry[] = [
     },
     expect: signedIn,
   },
-  { route: 'POST /account/submission-emails', prepare: async () => ({ path: '/account/submission-emails', form: { submissionEmails: 'hourly' } }), expect: editors },
+  {
+    route: 'POST /account/submission-emails',
+    prepare: async () => ({ path: '/account/submission-emails', form: { submissionEmails: 'hourly' } }),
+    expect: editors,
+  },
   {
     route: 'POST /admin/users',
-    prepare: async () => ({ path: '/admin/users', form: { email: `${unique('invited')}@example.org`, name: 'Invited', role: 'officer', organisation: 'home-council' } }),
+    prepare: async () => ({
+      path: '/admin/users',
+      form: { email: `${unique('invited')}@example.org`, name: 'Invited', role: 'officer', organisation: 'home-council' },
+    }),
     expect: admins,
   },
   {
@@ -158,7 +183,20 @@ const matrix: Entry[] = [
   },
   {
     route: 'POST /admin/organisations',
-    prepare: async () => ({ path: '/admin/organisations', form: { name: unique('New Org'), slug: '', kind: 'organisation', tier: 'affiliate', nation: 'England', region: 'London', councilType: '', gssCode: '', website: '' } }),
+    prepare: async () => ({
+      path: '/admin/organisations',
+      form: {
+        name: unique('New Org'),
+        slug: '',
+        kind: 'organisation',
+        tier: 'affiliate',
+        nation: 'England',
+        region: 'London',
+        councilType: '',
+        gssCode: '',
+        website: '',
+      },
+    }),
     expect: admins,
   },
   {
@@ -166,7 +204,22 @@ const matrix: Entry[] = [
     async prepare(t) {
       const org = await buildOrganisation(t.handle.db, { slug: unique('org') })
       const [row] = await t.handle.db.select().from(organisations).where(eq(organisations.id, org.id))
-      return { path: `/admin/organisations/${org.id}`, form: { name: 'Renamed Org', slug: row!.slug, kind: 'council', tier: 'full', nation: 'England', region: 'London', councilType: '', gssCode: '', website: '', verified: 'yes', version: versionOf(row!.updatedAt) } }
+      return {
+        path: `/admin/organisations/${org.id}`,
+        form: {
+          name: 'Renamed Org',
+          slug: row!.slug,
+          kind: 'council',
+          tier: 'full',
+          nation: 'England',
+          region: 'London',
+          councilType: '',
+          gssCode: '',
+          website: '',
+          verified: 'yes',
+          version: versionOf(row!.updatedAt),
+        },
+      }
     },
     expect: admins,
   },
@@ -180,13 +233,19 @@ const matrix: Entry[] = [
     async prepare(t) {
       const p = await buildPrinciple(t.handle.db, { slug: unique('principle') })
       const [row] = await t.handle.db.select().from(principles).where(eq(principles.id, p.id))
-      return { path: `/admin/principles/${p.id}`, form: { shortName: unique('Reworded'), slug: row!.slug, statement: 'Reworded.', position: String(row!.position), version: versionOf(row!.updatedAt) } }
+      return {
+        path: `/admin/principles/${p.id}`,
+        form: { shortName: unique('Reworded'), slug: row!.slug, statement: 'Reworded.', position: String(row!.position), version: versionOf(row!.updatedAt) },
+      }
     },
     expect: admins,
   },
   {
     route: 'POST /admin/contacts',
-    prepare: async () => ({ path: '/admin/contacts', form: { name: 'Kim Contact', jobTitle: 'Officer', organisation: 'home-council', email: 'kim@example.org', phone: '', publishContact: 'yes' } }),
+    prepare: async () => ({
+      path: '/admin/contacts',
+      form: { name: 'Kim Contact', jobTitle: 'Officer', organisation: 'home-council', email: 'kim@example.org', phone: '', publishContact: 'yes' },
+    }),
     expect: admins,
   },
   {
@@ -194,7 +253,10 @@ const matrix: Entry[] = [
     async prepare(t) {
       const person = await buildPerson(t.handle.db, { organisationId: home })
       const [row] = await t.handle.db.select().from(people).where(eq(people.id, person.id))
-      return { path: `/admin/contacts/${person.id}`, form: { name: 'Renamed Contact', jobTitle: 'Officer', organisation: 'home-council', email: '', phone: '', version: versionOf(row!.updatedAt) } }
+      return {
+        path: `/admin/contacts/${person.id}`,
+        form: { name: 'Renamed Contact', jobTitle: 'Officer', organisation: 'home-council', email: '', phone: '', version: versionOf(row!.updatedAt) },
+      }
     },
     expect: admins,
   },

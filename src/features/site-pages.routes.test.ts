@@ -13,7 +13,15 @@ describeEachDatabase('public pages', (get) => {
     const north = await buildOrganisation(db, { slug: 'north', name: 'North Council', tier: 'full', region: 'North West' })
     const helper = await buildOrganisation(db, { slug: 'helper', name: 'Helper Council', tier: 'associate', website: 'javascript:alert(1)' })
     const outsider = await buildOrganisation(db, { slug: 'outsider', name: 'Outsider Ltd', tier: 'none', kind: 'organisation' })
-    await buildCaseStudy(db, { slug: 'one', title: 'First project', summary: 'Residents & officers "co-produced" a food plan.', principleIds: [sharing.id], leadId: north.id, participantIds: [helper.id], partnerIds: [outsider.id] })
+    await buildCaseStudy(db, {
+      slug: 'one',
+      title: 'First project',
+      summary: 'Residents & officers "co-produced" a food plan.',
+      principleIds: [sharing.id],
+      leadId: north.id,
+      participantIds: [helper.id],
+      partnerIds: [outsider.id],
+    })
     await buildCaseStudy(db, { slug: 'two', title: 'Second project', principleIds: [sharing.id], leadId: helper.id })
     await buildCaseStudy(db, { slug: 'draft', title: 'Unpublished', principleIds: [sharing.id], leadId: north.id, status: 'draft' })
   })
@@ -157,7 +165,10 @@ describeEachDatabase('public pages', (get) => {
     assert.equal(plain.headers['content-encoding'], undefined)
     assert.match(String(plain.headers.vary), /accept-encoding/)
     const decoders = { br: brotliDecompressSync, gzip: gunzipSync }
-    for (const [accept, encoding] of [['gzip, deflate, br', 'br'], ['gzip', 'gzip']] as const) {
+    for (const [accept, encoding] of [
+      ['gzip, deflate, br', 'br'],
+      ['gzip', 'gzip'],
+    ] as const) {
       const res = await get().app.inject({ url: '/members', headers: { 'accept-encoding': accept } })
       assert.equal(res.statusCode, 200)
       assert.equal(res.headers['content-encoding'], encoding)

@@ -30,8 +30,16 @@ describe('the message catalogues', () => {
   const cy = catalogueOf('cy')
 
   it('have the same keys in English and Welsh', () => {
-    assert.deepEqual(Object.keys(cy).filter((k) => !(k in en)), [], 'in Welsh only')
-    assert.deepEqual(Object.keys(en).filter((k) => !(k in cy)), [], 'in English only')
+    assert.deepEqual(
+      Object.keys(cy).filter((k) => !(k in en)),
+      [],
+      'in Welsh only',
+    )
+    assert.deepEqual(
+      Object.keys(en).filter((k) => !(k in cy)),
+      [],
+      'in English only',
+    )
   })
 
   it('give every message the same placeholders in both languages', () => {
@@ -45,14 +53,19 @@ describe('the message catalogues', () => {
 
   it('give each Welsh plural all six forms (zero, one, two, few, many, other)', () => {
     const problems = Object.entries(cy).flatMap(([key, message]) =>
-      [...shapeOf(message).plurals].filter(([, forms]) => ['zero', 'one', 'two', 'few', 'many', 'other'].some((f) => !forms.has(f))).map(([name]) => `${key}: {${name}}`),
+      [...shapeOf(message).plurals]
+        .filter(([, forms]) => ['zero', 'one', 'two', 'few', 'many', 'other'].some((f) => !forms.has(f)))
+        .map(([name]) => `${key}: {${name}}`),
     )
     assert.deepEqual(problems, [])
   })
 
   it('list only real keys among those a Welsh speaker should review first', () => {
     const review = JSON.parse(readFileSync(path.join(localesDir, 'cy-review.json'), 'utf8')) as { keys: string[] }
-    assert.deepEqual(review.keys.filter((k) => !(k in cy)), [])
+    assert.deepEqual(
+      review.keys.filter((k) => !(k in cy)),
+      [],
+    )
   })
 
   it('count case studies by the Welsh plural rules', () => {
@@ -61,6 +74,9 @@ describe('the message catalogues', () => {
       [0, 1, 2, 3, 6, 11].map((count) => t('count.caseStudies', { count })),
       ['0 astudiaethau achos', '1 astudiaeth achos', '2 astudiaeth achos', '3 astudiaeth achos', '6 astudiaeth achos', '11 astudiaeth achos'],
     )
-    assert.deepEqual([0, 1, 2].map((count) => translator('en')('count.caseStudies', { count })), ['0 case studies', '1 case study', '2 case studies'])
+    assert.deepEqual(
+      [0, 1, 2].map((count) => translator('en')('count.caseStudies', { count })),
+      ['0 case studies', '1 case study', '2 case studies'],
+    )
   })
 })

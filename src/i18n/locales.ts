@@ -37,5 +37,9 @@ export function urlIn(locale: Locale, url: string): string {
  * never moved under /cy.
  */
 export function isLanguageNeutral(url: string): boolean {
-  return /^\/(?:static|assets|api|health)\//.test(url) || /^\/(?:health|favicon\.ico|robots\.txt|sitemap\.xml)(?:[?#]|$)/.test(url) || /^\/case-studies\.(?:csv|json|atom)(?:[?#]|$)/.test(url)
+  return (
+    /^\/(?:static|assets|api|health)\//.test(url) ||
+    /^\/(?:health|favicon\.ico|robots\.txt|sitemap\.xml)(?:[?#]|$)/.test(url) ||
+    /^\/case-studies\.(?:csv|json|atom)(?:[?#]|$)/.test(url)
+  )
 }

@@ -10,5 +10,7 @@ export function escapeHtml(text: string): string {
  * "/", and before each "?" and "&" (and after hyphens, as browsers do anyway), never mid-word.
  */
 export function addressHtml(address: string): string {
-  return escapeHtml(address).replace(/\//g, '/<wbr>').replace(/(\?|&amp;)/g, '<wbr>$1')
+  return escapeHtml(address)
+    .replace(/\//g, '/<wbr>')
+    .replace(/(\?|&amp;)/g, '<wbr>$1')
 }

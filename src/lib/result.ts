@@ -37,7 +37,9 @@ export const notFound = (): Failure<never> => ({ ok: false, reason: 'not-found',
 
 /** Someone saved since the form was opened: nothing was written, and `current` (when given) is their version. */
 export function conflicted<C = undefined>(thing: string, current?: C): Failure<C> {
-  return current === undefined ? { ok: false, reason: 'conflict', errors: [conflictError(thing)] } : { ok: false, reason: 'conflict', errors: [conflictError(thing)], current }
+  return current === undefined
+    ? { ok: false, reason: 'conflict', errors: [conflictError(thing)] }
+    : { ok: false, reason: 'conflict', errors: [conflictError(thing)], current }
 }
 
 /** The error for a form saved over a newer version of its row; the view shows that version at #conflict. */

@@ -18,8 +18,14 @@ describe('caseStudyListHtml', () => {
   it('lists each case study with its link, lead, years, kind, summary, snippet and principles, escaped', () => {
     const html = caseStudyListHtml([item], 3)
     assert.match(html, /^<ul class="govuk-list coophub-results" data-qa="case-study-list"><li class="coophub-result" data-qa="case-study-result">/)
-    assert.match(html, /<h3 class="govuk-heading-m coophub-result__title"><a class="govuk-link" href="\/case-studies\/food-bank">Food &amp; &lt;friends&gt;<\/a><\/h3>/)
-    assert.match(html, /O&#39;Brien Council<span aria-hidden="true"> · <\/span><span class="govuk-visually-hidden">, <\/span>2021 to 2023<span aria-hidden="true"> · <\/span><span class="govuk-visually-hidden">, <\/span>Case study<\/p>/)
+    assert.match(
+      html,
+      /<h3 class="govuk-heading-m coophub-result__title"><a class="govuk-link" href="\/case-studies\/food-bank">Food &amp; &lt;friends&gt;<\/a><\/h3>/,
+    )
+    assert.match(
+      html,
+      /O&#39;Brien Council<span aria-hidden="true"> · <\/span><span class="govuk-visually-hidden">, <\/span>2021 to 2023<span aria-hidden="true"> · <\/span><span class="govuk-visually-hidden">, <\/span>Case study<\/p>/,
+    )
     assert.match(html, /<p class="govuk-body">A &quot;shared&quot; larder.<\/p>/)
     assert.match(html, /data-qa="snippet"><span class="govuk-visually-hidden">Where your words appear: <\/span>the <mark>food<\/mark> bank<\/p>/)
     assert.match(html, /<ul class="coophub-tags" aria-label="Principles met"><li><strong class="govuk-tag govuk-tag--grey">Co-production<\/strong><\/li><li>/)

@@ -17,8 +17,13 @@ export function text(body: FormBody, name: string, maxLength = 100_000): string 
   const raw = body[name]
   const value = Array.isArray(raw) ? raw[0] : raw
   if (typeof value !== 'string') return ''
-  // eslint-disable-next-line no-control-regex
-  return value.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').slice(0, maxLength)
+  return (
+    value
+      .replace(/\r\n?/g, '\n')
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+      .slice(0, maxLength)
+  )
 }
 
 /**
@@ -35,7 +40,10 @@ export function rows(body: FormBody, name: string, maxItems = 500): string[] {
 export function list(body: FormBody, name: string, maxItems = 500): string[] {
   const raw = body[name]
   const values = Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]
-  return values.filter((v): v is string => typeof v === 'string' && v.trim() !== '').map((v) => v.trim()).slice(0, maxItems)
+  return values
+    .filter((v): v is string => typeof v === 'string' && v.trim() !== '')
+    .map((v) => v.trim())
+    .slice(0, maxItems)
 }
 
 /** The errors as the GOV.UK error summary's list and as inline messages by field. */

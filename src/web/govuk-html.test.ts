@@ -39,7 +39,10 @@ describe('GOV.UK components as functions', () => {
   }
 
   it('renders a button as the macro does', () => {
-    for (const params of [{ text: 'Search & <go>' }, { text: 'Sort', classes: 'govuk-button--secondary govuk-!-margin-bottom-0', attributes: { 'data-qa': 'apply-sort' } }]) {
+    for (const params of [
+      { text: 'Search & <go>' },
+      { text: 'Sort', classes: 'govuk-button--secondary govuk-!-margin-bottom-0', attributes: { 'data-qa': 'apply-sort' } },
+    ]) {
       assert.equal(normalise(buttonHtml(params)), normalise(macro('govukButton', 'button', params)))
     }
   })
@@ -47,9 +50,28 @@ describe('GOV.UK components as functions', () => {
   it('renders pagination as the macro does: first, middle and last pages, with ellipses', () => {
     const href = (n: number) => `/case-studies?q=a&b=c&page=${n}`
     const models = [
-      { next: { href: href(2) }, items: [{ number: 1, href: href(1), current: true }, { number: 2, href: href(2) }, { ellipsis: true }, { number: 9, href: href(9) }] },
-      { previous: { href: href(4) }, next: { href: href(6) }, items: [{ number: 1, href: href(1) }, { ellipsis: true }, { number: 5, href: href(5), current: true }, { ellipsis: true }, { number: 9, href: href(9) }] },
-      { previous: { href: href(1) }, items: [{ number: 1, href: href(1) }, { number: 2, href: href(2), current: true }] },
+      {
+        next: { href: href(2) },
+        items: [{ number: 1, href: href(1), current: true }, { number: 2, href: href(2) }, { ellipsis: true }, { number: 9, href: href(9) }],
+      },
+      {
+        previous: { href: href(4) },
+        next: { href: href(6) },
+        items: [
+          { number: 1, href: href(1) },
+          { ellipsis: true },
+          { number: 5, href: href(5), current: true },
+          { ellipsis: true },
+          { number: 9, href: href(9) },
+        ],
+      },
+      {
+        previous: { href: href(1) },
+        items: [
+          { number: 1, href: href(1) },
+          { number: 2, href: href(2), current: true },
+        ],
+      },
     ]
     for (const params of models) assert.equal(normalise(paginationHtml(params)), normalise(macro('govukPagination', 'pagination', params)))
   })

@@ -23,7 +23,11 @@ export interface CheckboxesParams {
 }
 
 const attributes = (all: Record<string, string> | undefined): string =>
-  all ? Object.entries(all).map(([k, v]) => ` ${k}="${escapeHtml(v)}"`).join('') : ''
+  all
+    ? Object.entries(all)
+        .map(([k, v]) => ` ${k}="${escapeHtml(v)}"`)
+        .join('')
+    : ''
 
 export function checkboxesHtml(p: CheckboxesParams): string {
   const idPrefix = escapeHtml(p.idPrefix ?? p.name)

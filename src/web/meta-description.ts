@@ -6,7 +6,9 @@ export const descriptionLength = 160
  * when it is longer than search engines show. '' for no text.
  */
 export function metaDescription(text: unknown, limit = descriptionLength): string {
-  const line = String(text ?? '').replace(/\s+/g, ' ').trim()
+  const line = String(text ?? '')
+    .replace(/\s+/g, ' ')
+    .trim()
   if (line.length <= limit) return line
   const cut = line.slice(0, limit - 1)
   const lastSpace = cut.lastIndexOf(' ')

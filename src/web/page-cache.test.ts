@@ -70,7 +70,8 @@ describeEachDatabase('page cache', (get) => {
 
   it('does not keep a page whose request came before a change', () => {
     const { app } = get()
-    const request = (generation: number) => ({ method: 'GET', user: null, routeOptions: { config: { pageCache: true } }, pageCacheGeneration: generation, server: app }) as unknown as FastifyRequest
+    const request = (generation: number) =>
+      ({ method: 'GET', user: null, routeOptions: { config: { pageCache: true } }, pageCacheGeneration: generation, server: app }) as unknown as FastifyRequest
     const before = app.pageCache.generation
     assert.equal(shouldCache(request(before), 200), true)
     app.pageCache.clear()

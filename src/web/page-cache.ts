@@ -91,7 +91,7 @@ export class PageCache {
     // Encoded once: the hash and the parts are views of the same bytes.
     const bytes = Buffer.from(html)
     const parts: Buffer[] = []
-    for (let from = 0; ; ) {
+    for (let from = 0; ;) {
       const at = bytes.indexOf(placeholderBytes, from)
       parts.push(bytes.subarray(from, at === -1 ? bytes.length : at))
       if (at === -1) break

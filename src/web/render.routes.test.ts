@@ -18,7 +18,10 @@ describeEachDatabase('pages made as HTML inside the layout', (get) => {
     assert.doesNotMatch(res.body, /__coophub_/)
     const nonce = /script-src[^;]*'nonce-([^']+)'/.exec(String(res.headers['content-security-policy']))?.[1]
     assert.ok(nonce)
-    assert.equal(res.body.match(/nonce="([^"]+)"/g)?.every((n) => n === `nonce="${nonce}"`), true)
+    assert.equal(
+      res.body.match(/nonce="([^"]+)"/g)?.every((n) => n === `nonce="${nonce}"`),
+      true,
+    )
     assert.match(res.body, /<link rel="alternate" type="application\/atom\+xml"[^>]+href="\/case-studies.atom\?q=/)
     assert.match(res.body, /class="govuk-service-navigation__item govuk-service-navigation__item--active"/)
     assert.match(res.body, /data-qa="sign-in-link"/)
@@ -32,7 +35,10 @@ describeEachDatabase('pages made as HTML inside the layout', (get) => {
     assert.match(signedIn.body, /data-qa="sign-out"/)
     assert.doesNotMatch(signedIn.body, /data-qa="sign-in-link"/)
     // Apart from the account links and navigation items, the two pages are the same.
-    const withoutNavigation = (html: string) => steady(html).replace(/<nav[^]*?<\/nav>/, '<nav></nav>').replace(/<ul class="govuk-service-navigation__list"[^]*?<\/ul>/, '')
+    const withoutNavigation = (html: string) =>
+      steady(html)
+        .replace(/<nav[^]*?<\/nav>/, '<nav></nav>')
+        .replace(/<ul class="govuk-service-navigation__list"[^]*?<\/ul>/, '')
     assert.equal(withoutNavigation(signedIn.body), withoutNavigation(anonymous.body))
   })
 })

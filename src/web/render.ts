@@ -77,7 +77,14 @@ export function registerRender(app: FastifyInstance, views: nunjucks.Environment
     let parts = shells.get(section)
     if (!parts) {
       // Rendered for whichever address asks first: nothing of that address may show in it.
-      const html = views.render('partials/_shell.njk', { ...localsOf(reply, { section }), currentUrl: '', title: titleSlot, shellHead: headSlot, shellContent: contentSlot, cspNonce: noncePlaceholder })
+      const html = views.render('partials/_shell.njk', {
+        ...localsOf(reply, { section }),
+        currentUrl: '',
+        title: titleSlot,
+        shellHead: headSlot,
+        shellContent: contentSlot,
+        cspNonce: noncePlaceholder,
+      })
       parts = html.split(new RegExp(`(${titleSlot}|${headSlot}|${contentSlot})`))
       if (parts.filter((p) => p === titleSlot).length !== 1 || !parts.includes(headSlot) || !parts.includes(contentSlot)) {
         throw new Error('the layout must show the title, the head and the content once each')
@@ -91,7 +98,13 @@ export function registerRender(app: FastifyInstance, views: nunjucks.Environment
     const section = page.section ?? ''
     // Signed in, the layout shows the person's own links; and the layout leaves the network's name out of a title that is just that.
     if (this.request.user !== null || page.title === networkName) {
-      const locals = { ...localsOf(this, { section }), title: page.title, description: page.description, shellHead: page.head ?? '', shellContent: page.content }
+      const locals = {
+        ...localsOf(this, { section }),
+        title: page.title,
+        description: page.description,
+        shellHead: page.head ?? '',
+        shellContent: page.content,
+      }
       if (cacheable(this, options)) return sendCached(this, views.render('partials/_shell.njk', { ...locals, cspNonce: noncePlaceholder }))
       return sendHtml(this, views.render('partials/_shell.njk', { ...locals, cspNonce: nonceOf(this) }))
     }

@@ -20,21 +20,19 @@ export interface SiteLocals {
 /** One Nunjucks environment: our layout and partials, each feature's views, then govuk-frontend. */
 export function createViews(site: SiteLocals): nunjucks.Environment {
   const env = new nunjucks.Environment(
-    new nunjucks.FileSystemLoader(
-      [path.join(sourceDir, 'web/views'), path.join(sourceDir, 'features'), govukDist],
-      { noCache: false },
-    ),
+    new nunjucks.FileSystemLoader([path.join(sourceDir, 'web/views'), path.join(sourceDir, 'features'), govukDist], { noCache: false }),
     { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true },
   )
   env.addGlobal('site', site)
   // Same markup as govukCheckboxes, and the case-study list, for pages that show dozens (see govuk-html.ts).
   env.addGlobal('govukCheckboxesHtml', (params: CheckboxesParams) => new nunjucks.runtime.SafeString(checkboxesHtml(params)))
-  env.addGlobal('caseStudyListHtml', (items: ListedCaseStudy[], headingLevel: number) => new nunjucks.runtime.SafeString(caseStudyListHtml(items, headingLevel)))
+  env.addGlobal(
+    'caseStudyListHtml',
+    (items: ListedCaseStudy[], headingLevel: number) => new nunjucks.runtime.SafeString(caseStudyListHtml(items, headingLevel)),
+  )
   env.addFilter('number', (n: unknown) => (typeof n === 'number' ? n.toLocaleString('en-GB') : String(n ?? '')))
   env.addFilter('date', (d: unknown) =>
-    d instanceof Date
-      ? d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' })
-      : '',
+    d instanceof Date ? d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' }) : '',
   )
   env.addFilter('metaDescription', metaDescription)
   env.addFilter('isoDate', (d: unknown) => (d instanceof Date ? d.toISOString() : ''))

@@ -19,7 +19,8 @@ export const PRINCIPLES_JSON = JSON.stringify([
   },
 ])
 
-const HEADER = 'local-authority-code,official-name,nice-name,gss-code,start-date,end-date,local-authority-type,local-authority-type-name,nation,region,alt-names,current-authority,pop-2020,lat,long'
+const HEADER =
+  'local-authority-code,official-name,nice-name,gss-code,start-date,end-date,local-authority-type,local-authority-type-name,nation,region,alt-names,current-authority,pop-2020,lat,long'
 export const AUTHORITIES_CSV = [
   HEADER,
   'BRK,Brookfield Metropolitan Borough Council,Brookfield,E08000901,1974-04-01,,MD,Metropolitan district,England,North West,Brookfield,True,190000,53.5,-2.3',

@@ -75,10 +75,7 @@ export const emails = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
   },
-  (t) => [
-    check('emails_status_check', sql.raw(`status IN (${sqlList(emailStatuses)})`)),
-    index('emails_created_idx').on(t.createdAt),
-  ],
+  (t) => [check('emails_status_check', sql.raw(`status IN (${sqlList(emailStatuses)})`)), index('emails_created_idx').on(t.createdAt)],
 )
 
 export const auditEvents = pgTable(

@@ -1,16 +1,5 @@
 import { sql } from 'drizzle-orm'
-import {
-  check,
-  customType,
-  index,
-  integer,
-  pgTable,
-  primaryKey,
-  serial,
-  text,
-  timestamp,
-  uniqueIndex,
-} from 'drizzle-orm/pg-core'
+import { check, customType, index, integer, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core'
 import { caseStudyKinds, caseStudyStages, organisationRoles, publicationStatuses, reviewStates, sqlList } from './enums.ts'
 import { organisations, people } from './organisations.ts'
 import { principles } from './principles.ts'
@@ -74,10 +63,7 @@ export const caseStudies = pgTable(
     check('case_studies_stage_check', sql.raw(`stage IS NULL OR stage IN (${sqlList(caseStudyStages)})`)),
     check('case_studies_slug_format', sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
     check('case_studies_years_check', sql`${t.yearStart} IS NULL OR ${t.yearStart} BETWEEN 1900 AND 2200`),
-    check(
-      'case_studies_year_order_check',
-      sql`${t.yearEnd} IS NULL OR (${t.yearStart} IS NOT NULL AND ${t.yearEnd} BETWEEN ${t.yearStart} AND 2200)`,
-    ),
+    check('case_studies_year_order_check', sql`${t.yearEnd} IS NULL OR (${t.yearStart} IS NOT NULL AND ${t.yearEnd} BETWEEN ${t.yearStart} AND 2200)`),
     check('case_studies_revision_check', sql`${t.revision} >= 1`),
     check('case_studies_review_state_check', sql.raw(`review_state IN (${sqlList(reviewStates)})`)),
     index('case_studies_review_idx').on(t.reviewState, t.submittedAt),
@@ -102,10 +88,7 @@ export const caseStudyPrinciples = pgTable(
       .notNull()
       .references(() => principles.id, { onDelete: 'restrict' }),
   },
-  (t) => [
-    primaryKey({ columns: [t.caseStudyId, t.principleId] }),
-    index('case_study_principles_principle_idx').on(t.principleId),
-  ],
+  (t) => [primaryKey({ columns: [t.caseStudyId, t.principleId] }), index('case_study_principles_principle_idx').on(t.principleId)],
 )
 
 export const caseStudyOrganisations = pgTable(
@@ -123,7 +106,9 @@ export const caseStudyOrganisations = pgTable(
   (t) => [
     primaryKey({ columns: [t.caseStudyId, t.organisationId, t.role] }),
     check('case_study_organisations_role_check', sql.raw(`role IN (${sqlList(organisationRoles)})`)),
-    uniqueIndex('case_study_organisations_one_lead').on(t.caseStudyId).where(sql`role = 'lead'`),
+    uniqueIndex('case_study_organisations_one_lead')
+      .on(t.caseStudyId)
+      .where(sql`role = 'lead'`),
     index('case_study_organisations_org_idx').on(t.organisationId, t.role),
   ],
 )

@@ -1,25 +1,12 @@
 // Enumerations are text columns with CHECK constraints (not PostgreSQL enums) so adding a value is a
 // one-line migration on both databases. The lists live here so rules, forms and checks share them.
-export const organisationKinds = [
-  'council',
-  'combined-authority',
-  'town-or-parish-council',
-  'councillor-group',
-  'organisation',
-  'individual',
-] as const
+export const organisationKinds = ['council', 'combined-authority', 'town-or-parish-council', 'councillor-group', 'organisation', 'individual'] as const
 export type OrganisationKind = (typeof organisationKinds)[number]
 
 export const membershipTiers = ['full', 'associate', 'affiliate', 'supporter', 'none'] as const
 export type MembershipTier = (typeof membershipTiers)[number]
 
-export const caseStudyKinds = [
-  'case-study',
-  'policy-lab',
-  'policy-prototype',
-  'action-learning-set',
-  'project',
-] as const
+export const caseStudyKinds = ['case-study', 'policy-lab', 'policy-prototype', 'action-learning-set', 'project'] as const
 export type CaseStudyKind = (typeof caseStudyKinds)[number]
 
 /**

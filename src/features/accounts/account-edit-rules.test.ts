@@ -11,7 +11,10 @@ const errorsOf = (change: Partial<UserEditInput>, self = false) => {
 
 describe('validateUserEdit', () => {
   it('accepts a valid edit, trimmed', () => {
-    assert.deepEqual(validateUserEdit(valid, { self: false }), { ok: true, value: { name: 'Ann Example', role: 'officer', organisation: 'home-council', status: 'active' } })
+    assert.deepEqual(validateUserEdit(valid, { self: false }), {
+      ok: true,
+      value: { name: 'Ann Example', role: 'officer', organisation: 'home-council', status: 'active' },
+    })
     assert.deepEqual(validateUserEdit({ ...valid, role: 'editor', organisation: '' }, { self: false }), {
       ok: true,
       value: { name: 'Ann Example', role: 'editor', organisation: null, status: 'active' },

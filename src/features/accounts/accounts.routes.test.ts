@@ -65,7 +65,12 @@ describeEachDatabase('accounts', (get) => {
     assert.equal(out.statusCode, 303)
     assert.equal((await db.select().from(sessions).where(eq(sessions.userId, userId))).length, 0)
     assert.match((await agent.get('/')).body, /data-qa="sign-in-link"/)
-    const events = (await db.select().from(auditEvents).where(eq(auditEvents.subjectId, String(userId)))).map((e) => e.action)
+    const events = (
+      await db
+        .select()
+        .from(auditEvents)
+        .where(eq(auditEvents.subjectId, String(userId)))
+    ).map((e) => e.action)
     assert.ok(events.includes('signed-in') && events.includes('signed-out'), events.join(','))
   })
 
@@ -127,7 +132,10 @@ describeEachDatabase('accounts', (get) => {
     assert.equal((await agent.get(`/account/set-password/${link}`)).statusCode, 410, 'the link works once')
     assert.equal((await new Agent(get().app).signIn(email, 'a brand new passphrase')).statusCode, 303)
     assert.equal((await new Agent(get().app).signIn(email, testPassword)).statusCode, 400)
-    const audit = await db.select().from(auditEvents).where(eq(auditEvents.subjectId, String(userId)))
+    const audit = await db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.subjectId, String(userId)))
     assert.ok(audit.some((e) => e.action === 'password-reset'))
   })
 
@@ -161,14 +169,23 @@ describeEachDatabase('accounts', (get) => {
     // Earlier tests in this file used some of this address's allowance: 200s, then only 429s.
     const firstLimited = statuses.indexOf(429)
     assert.ok(firstLimited > 0, statuses.join(','))
-    assert.ok(statuses.slice(0, firstLimited).every((s) => s === 200), statuses.join(','))
-    assert.ok(statuses.slice(firstLimited).every((s) => s === 429), statuses.join(','))
+    assert.ok(
+      statuses.slice(0, firstLimited).every((s) => s === 200),
+      statuses.join(','),
+    )
+    assert.ok(
+      statuses.slice(firstLimited).every((s) => s === 429),
+      statuses.join(','),
+    )
   })
 
   it('counts only failed sign-ins: signing in again and again never locks anyone out', async () => {
     const { email } = await signedInAgent(get().app, get().handle.db, 'editor')
     for (let i = 0; i < 25; i++) assert.equal((await new Agent(get().app).signIn(email)).statusCode, 303, `sign-in ${i + 1}`)
-    const rows = await get().handle.db.select().from(signInFailures).where(like(signInFailures.key, `%${email}%`))
+    const rows = await get()
+      .handle.db.select()
+      .from(signInFailures)
+      .where(like(signInFailures.key, `%${email}%`))
     assert.deepEqual(rows, [])
   })
 
@@ -180,11 +197,17 @@ describeEachDatabase('accounts', (get) => {
     for (let i = 0; i < 5; i++) assert.equal((await guess('198.51.100.7')).statusCode, 400)
     const sixth = await guess('198.51.100.7')
     assert.equal(sixth.statusCode, 400)
-    const counted = await db.select().from(signInFailures).where(eq(signInFailures.key, `account-address:${email} 198.51.100.7`))
+    const counted = await db
+      .select()
+      .from(signInFailures)
+      .where(eq(signInFailures.key, `account-address:${email} 198.51.100.7`))
     assert.equal(counted[0]?.failures, 6)
 
     // Further failures double the wait; an attempt inside it is refused without checking the password.
-    await db.update(signInFailures).set({ failures: 10, lastFailureAt: new Date() }).where(eq(signInFailures.key, `account-address:${email} 198.51.100.7`))
+    await db
+      .update(signInFailures)
+      .set({ failures: 10, lastFailureAt: new Date() })
+      .where(eq(signInFailures.key, `account-address:${email} 198.51.100.7`))
     const waiting = await guess('198.51.100.7', testPassword)
     assert.equal(waiting.statusCode, 429)
     assert.ok(Number(waiting.headers['retry-after']) > 10 && Number(waiting.headers['retry-after']) <= 16, String(waiting.headers['retry-after']))
@@ -193,13 +216,21 @@ describeEachDatabase('accounts', (get) => {
     // The owner, from their own address, is not held up by the guesses made from another.
     assert.equal((await guess('192.0.2.44', testPassword)).statusCode, 303)
     assert.deepEqual(
-      (await db.select().from(signInFailures).where(like(signInFailures.key, `account%${email}%`))).map((r) => r.key),
+      (
+        await db
+          .select()
+          .from(signInFailures)
+          .where(like(signInFailures.key, `account%${email}%`))
+      ).map((r) => r.key),
       [`account-address:${email} 198.51.100.7`],
       'a success clears the account’s failures, but the guessing address stays slowed down',
     )
 
     // Once the wait is over, the right password works from the guessing address too.
-    await db.update(signInFailures).set({ lastFailureAt: new Date(Date.now() - 60_000) }).where(like(signInFailures.key, `%198.51.100.7`))
+    await db
+      .update(signInFailures)
+      .set({ lastFailureAt: new Date(Date.now() - 60_000) })
+      .where(like(signInFailures.key, `%198.51.100.7`))
     assert.equal((await guess('198.51.100.7', testPassword)).statusCode, 303)
   })
 
@@ -210,7 +241,10 @@ describeEachDatabase('accounts', (get) => {
     const res = await new Agent(get().app).post('/sign-in', { email, password: testPassword }, { address: '192.0.2.99' })
     assert.equal(res.statusCode, 429)
     assert.equal(res.headers['retry-after'], '60')
-    await db.update(signInFailures).set({ lastFailureAt: new Date(Date.now() - 61_000) }).where(eq(signInFailures.key, `account:${email}`))
+    await db
+      .update(signInFailures)
+      .set({ lastFailureAt: new Date(Date.now() - 61_000) })
+      .where(eq(signInFailures.key, `account:${email}`))
     assert.equal((await new Agent(get().app).post('/sign-in', { email, password: testPassword }, { address: '192.0.2.99' })).statusCode, 303)
   })
 

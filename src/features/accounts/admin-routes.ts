@@ -34,7 +34,13 @@ const readInvite = (body: unknown): InviteValues => {
 
 const readEdit = (body: unknown): EditValues => {
   const form = asForm(body)
-  return { name: text(form, 'name', 1000), role: text(form, 'role', 50), organisation: text(form, 'organisation', 200), status: text(form, 'status', 50), version: text(form, 'version', 100) }
+  return {
+    name: text(form, 'name', 1000),
+    role: text(form, 'role', 50),
+    organisation: text(form, 'organisation', 200),
+    status: text(form, 'status', 50),
+    version: text(form, 'version', 100),
+  }
 }
 
 const valuesOf = (account: Account): EditValues => ({
@@ -66,12 +72,21 @@ export async function userAdminRoutes(app: FastifyInstance): Promise<void> {
       breadcrumbs,
       pageError: errors.length > 0,
       values,
-      organisationItems: selectItems((await listOrganisationChoices(db)).map((o) => ({ value: o.slug, text: o.name })), values.organisation, { blank: 'None' }),
+      organisationItems: selectItems(
+        (await listOrganisationChoices(db)).map((o) => ({ value: o.slug, text: o.name })),
+        values.organisation,
+        { blank: 'None' },
+      ),
       ...presentErrors(errors),
     })
   }
 
-  async function renderEdit(reply: FastifyReply, account: Account, values: EditValues, options: { errors?: FieldError[]; conflict?: boolean; banner?: string | null } = {}) {
+  async function renderEdit(
+    reply: FastifyReply,
+    account: Account,
+    values: EditValues,
+    options: { errors?: FieldError[]; conflict?: boolean; banner?: string | null } = {},
+  ) {
     const errors = options.errors ?? []
     return reply.code(errors.length ? 400 : 200).render('accounts/views/admin/edit.njk', {
       title: `Account of ${account.name}`,
@@ -88,7 +103,11 @@ export async function userAdminRoutes(app: FastifyInstance): Promise<void> {
       ],
       conflict: options.conflict ? accountFacts(account) : null,
       values,
-      organisationItems: selectItems((await listOrganisationChoices(db)).map((o) => ({ value: o.slug, text: o.name })), values.organisation, { blank: 'None' }),
+      organisationItems: selectItems(
+        (await listOrganisationChoices(db)).map((o) => ({ value: o.slug, text: o.name })),
+        values.organisation,
+        { blank: 'None' },
+      ),
       banner: options.banner ?? null,
       ...presentErrors(errors),
     })
@@ -121,7 +140,9 @@ export async function userAdminRoutes(app: FastifyInstance): Promise<void> {
   app.post('/admin/users', async (request, reply) => {
     const values = readInvite(request.body)
     const actor = requireUser(request)
-    const result = await inTransaction(db, (tx) => createUser(tx, auditActor(actor), { ...values, baseUrl: siteUrl(app.deps.config, request), networkName: app.deps.config.networkName }))
+    const result = await inTransaction(db, (tx) =>
+      createUser(tx, auditActor(actor), { ...values, baseUrl: siteUrl(app.deps.config, request), networkName: app.deps.config.networkName }),
+    )
     if (!result.ok) return renderInvite(reply, values, result.errors)
     await app.mailer.deliver(result.value.emailIds)
     return reply.redirect(`/admin/users?invited=${result.value.userId}`, 303)
@@ -131,7 +152,9 @@ export async function userAdminRoutes(app: FastifyInstance): Promise<void> {
     const id = parseId(request.params.id)
     const account = await findAccount(db, id)
     if (!account) throw new NotFoundError()
-    return renderEdit(reply, account, valuesOf(account), { banner: savedBanner(request.query, [account], (a) => `A new invitation has been sent to ${a.email}`, 'sent') })
+    return renderEdit(reply, account, valuesOf(account), {
+      banner: savedBanner(request.query, [account], (a) => `A new invitation has been sent to ${a.email}`, 'sent'),
+    })
   })
 
   app.post<{ Params: { id: string } }>('/admin/users/:id', async (request, reply) => {
@@ -152,7 +175,9 @@ export async function userAdminRoutes(app: FastifyInstance): Promise<void> {
   app.post<{ Params: { id: string } }>('/admin/users/:id/resend-invitation', async (request, reply) => {
     const id = parseId(request.params.id)
     const actor = requireUser(request)
-    const result = await inTransaction(db, (tx) => resendInvitation(tx, auditActor(actor), { id, baseUrl: siteUrl(app.deps.config, request), networkName: app.deps.config.networkName }))
+    const result = await inTransaction(db, (tx) =>
+      resendInvitation(tx, auditActor(actor), { id, baseUrl: siteUrl(app.deps.config, request), networkName: app.deps.config.networkName }),
+    )
     if (!result.ok) {
       const account = await findAccount(db, id)
       if (!account) throw new NotFoundError()

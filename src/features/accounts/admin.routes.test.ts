@@ -17,7 +17,14 @@ describeEachDatabase('admin: people', (get) => {
   const db = () => get().handle.db
   const user = async (id: number) => (await db().select().from(users).where(eq(users.id, id)))[0]!
   const lastAudit = async (subjectId: number) =>
-    (await db().select().from(auditEvents).where(and(eq(auditEvents.subjectType, 'user'), eq(auditEvents.subjectId, String(subjectId)))).orderBy(desc(auditEvents.id)).limit(1))[0]
+    (
+      await db()
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.subjectType, 'user'), eq(auditEvents.subjectId, String(subjectId))))
+        .orderBy(desc(auditEvents.id))
+        .limit(1)
+    )[0]
 
   it('sends visitors who are not signed in to sign in', async () => {
     const anonymous = new Agent(get().app)
@@ -126,7 +133,13 @@ describeEachDatabase('admin: people', (get) => {
   it('edits an account and records what changed', async () => {
     const { userId } = await signedInAgent(get().app, db(), 'editor')
     const version = inputValue((await admin.get(`/admin/users/${userId}`)).body, 'version')!
-    const res = await admin.post(`/admin/users/${userId}`, { name: 'Renamed Officer', role: 'officer', organisation: 'home-council', status: 'active', version })
+    const res = await admin.post(`/admin/users/${userId}`, {
+      name: 'Renamed Officer',
+      role: 'officer',
+      organisation: 'home-council',
+      status: 'active',
+      version,
+    })
     assert.equal(res.statusCode, 303)
     assert.equal(res.headers.location, `/admin/users?saved=${userId}`)
     const saved = await user(userId)
@@ -146,7 +159,13 @@ describeEachDatabase('admin: people', (get) => {
     const { agent, userId } = await signedInAgent(get().app, db(), 'officer', 'home-council')
     assert.equal((await agent.get('/admin/users')).statusCode, 403, 'signed in, not allowed')
     const version = inputValue((await admin.get(`/admin/users/${userId}`)).body, 'version')!
-    const res = await admin.post(`/admin/users/${userId}`, { name: 'Leaving Officer', role: 'officer', organisation: 'home-council', status: 'disabled', version })
+    const res = await admin.post(`/admin/users/${userId}`, {
+      name: 'Leaving Officer',
+      role: 'officer',
+      organisation: 'home-council',
+      status: 'disabled',
+      version,
+    })
     assert.equal(res.statusCode, 303)
     assert.equal((await user(userId)).status, 'disabled')
     assert.equal((await db().select().from(sessions).where(eq(sessions.userId, userId))).length, 0)
@@ -159,7 +178,9 @@ describeEachDatabase('admin: people', (get) => {
   it('sends a new invitation, and the earlier link stops working', async () => {
     await admin.post('/admin/users', { email: 'slow@example.org', name: 'Slow Starter', role: 'editor', organisation: '' })
     const [invited] = await db().select().from(users).where(eq(users.email, 'slow@example.org'))
-    const firstLink = /set-password\/([A-Za-z0-9_-]+)/.exec((await db().select().from(emails).where(eq(emails.toAddress, 'slow@example.org')))[0]!.bodyText)![1]!
+    const firstLink = /set-password\/([A-Za-z0-9_-]+)/.exec(
+      (await db().select().from(emails).where(eq(emails.toAddress, 'slow@example.org')))[0]!.bodyText,
+    )![1]!
     const page = await admin.get(`/admin/users/${invited!.id}`)
     assert.match(page.body, /Send a new invitation/)
     const res = await admin.post(`/admin/users/${invited!.id}/resend-invitation`)
@@ -185,14 +206,23 @@ describeEachDatabase('admin: people', (get) => {
     const { agent: other } = await signedInAgent(get().app, db(), 'admin')
     const mine = inputValue((await admin.get(`/admin/users/${userId}`)).body, 'version')!
     const theirs = inputValue((await other.get(`/admin/users/${userId}`)).body, 'version')!
-    assert.equal((await other.post(`/admin/users/${userId}`, { name: 'Their Name', role: 'editor', organisation: '', status: 'active', version: theirs })).statusCode, 303)
+    assert.equal(
+      (await other.post(`/admin/users/${userId}`, { name: 'Their Name', role: 'editor', organisation: '', status: 'active', version: theirs })).statusCode,
+      303,
+    )
     const clash = await admin.post(`/admin/users/${userId}`, { name: 'My Name', role: 'admin', organisation: '', status: 'active', version: mine })
     assert.equal(clash.statusCode, 400)
     assert.match(summaryLinks(clash.body)[0]!, /^#conflict Someone else changed this account since you opened it/)
     assert.match(clash.body, /id="conflict"[\s\S]*Their Name/)
     assert.equal(inputValue(clash.body, 'name'), 'My Name', 'what I typed is kept')
     assert.equal((await user(userId)).name, 'Their Name', 'their save stands')
-    const again = await admin.post(`/admin/users/${userId}`, { name: 'My Name', role: 'admin', organisation: '', status: 'active', version: inputValue(clash.body, 'version')! })
+    const again = await admin.post(`/admin/users/${userId}`, {
+      name: 'My Name',
+      role: 'admin',
+      organisation: '',
+      status: 'active',
+      version: inputValue(clash.body, 'version')!,
+    })
     assert.equal(again.statusCode, 303, 'saving again after seeing their version keeps mine')
     assert.equal((await user(userId)).name, 'My Name')
   })

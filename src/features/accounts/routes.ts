@@ -71,7 +71,9 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
 
   app.post('/password-reset', { preHandler: [perIp('reset', resetRequestsPerIp), perAccount('reset', resetRequestsPerAccount)] }, async (request, reply) => {
     const email = text(asForm(request.body), 'email', 320)
-    const result = await inTransaction(db, (tx) => requestPasswordReset(tx, { email, baseUrl: siteUrl(app.deps.config, request), networkName: app.deps.config.networkName }))
+    const result = await inTransaction(db, (tx) =>
+      requestPasswordReset(tx, { email, baseUrl: siteUrl(app.deps.config, request), networkName: app.deps.config.networkName }),
+    )
     if (!result.ok) {
       return reply.code(400).render('accounts/views/password-reset.njk', {
         title: 'Reset your password',

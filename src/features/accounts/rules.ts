@@ -25,7 +25,8 @@ export function isEmail(text: string): boolean {
  * not one of the 49,000 most common passwords, and not containing the person's own email address.
  * Length and a deny-list, not character-class rules, as the NCSC advises.
  */
-export const passwordRules = 'Use 12 characters or more, not a common password and not your email address. A few unrelated words make a strong password that is easy to remember.'
+export const passwordRules =
+  'Use 12 characters or more, not a common password and not your email address. A few unrelated words make a strong password that is easy to remember.'
 
 let common: Set<string> | undefined
 /** The common-passwords list (zxcvbn-ts, MIT), read at the first check rather than at start-up. */
@@ -44,7 +45,8 @@ export function passwordProblem(password: string, context: { email?: string } = 
   if (password.length > passwordMaxLength) return `Password must be ${passwordMaxLength} characters or fewer`
   const lower = password.toLowerCase()
   if (/^(.)\1+$/.test(password)) return 'Password must not be one character repeated'
-  if (commonPasswords().has(lower)) return 'This is one of the most common passwords, so it would be guessed quickly. Choose another: a few unrelated words work well'
+  if (commonPasswords().has(lower))
+    return 'This is one of the most common passwords, so it would be guessed quickly. Choose another: a few unrelated words work well'
   if (context.email && lower.includes(context.email.toLowerCase())) return 'Password must not contain your email address'
   return null
 }

@@ -9,7 +9,10 @@ import { failureKeys, failureMemoryMinutes, secondsToWait, type FailureScope } f
 export async function secondsBeforeSignIn(db: Executor, email: string, address: string, now = new Date()): Promise<number> {
   const keys = failureKeys(email, address)
   const scopeOf = new Map(Object.entries(keys).map(([scope, key]) => [key, scope as FailureScope]))
-  const rows = await db.select().from(signInFailures).where(inArray(signInFailures.key, Object.values(keys)))
+  const rows = await db
+    .select()
+    .from(signInFailures)
+    .where(inArray(signInFailures.key, Object.values(keys)))
   return Math.max(0, ...rows.map((r) => secondsToWait(scopeOf.get(r.key)!, r.failures, r.lastFailureAt, now)))
 }
 

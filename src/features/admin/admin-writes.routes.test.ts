@@ -99,15 +99,28 @@ describeEachDatabase('admin: every write route', (get) => {
   it('never answers a malformed post with a server error', async () => {
     const token = await admin.csrf()
     const arrays = Object.fromEntries(Object.entries(allFields).map(([k, v]) => [k, [v, 'second value']]))
-    const huge = { ...allFields, name: 'x'.repeat(100_000), statement: 's'.repeat(100_000), email: `${'e'.repeat(100_000)}@example.org`, website: `https://${'w'.repeat(100_000)}.org` }
+    const huge = {
+      ...allFields,
+      name: 'x'.repeat(100_000),
+      statement: 's'.repeat(100_000),
+      email: `${'e'.repeat(100_000)}@example.org`,
+      website: `https://${'w'.repeat(100_000)}.org`,
+    }
     const fieldNames = Object.keys(allFields)
     const bodies: Array<[string, Buffer | string, string?]> = [
       ['nothing but the token', ''],
-      ['invalid UTF-8 bytes', Buffer.concat(fieldNames.map((f) => Buffer.concat([Buffer.from(`${f}=`), Buffer.from([0xff, 0xfe, 0xc3, 0x28, 0xe2, 0x82]), Buffer.from('&')])))],
+      [
+        'invalid UTF-8 bytes',
+        Buffer.concat(fieldNames.map((f) => Buffer.concat([Buffer.from(`${f}=`), Buffer.from([0xff, 0xfe, 0xc3, 0x28, 0xe2, 0x82]), Buffer.from('&')]))),
+      ],
       ['percent-encoded invalid UTF-8', fieldNames.map((f) => `${f}=%FF%FE%C3%28%E2%82`).join('&')],
       ['NUL and control characters', fieldNames.map((f) => `${f}=a%00b%07c%1B`).join('&')],
       ['empty names and stray separators', '&&=&==&name&role=&&'],
-      ['JSON with the wrong types', JSON.stringify({ _csrf: token, name: { a: 1 }, role: ['admin'], status: 7, verified: true, position: 3.5, version: null }), 'application/json'],
+      [
+        'JSON with the wrong types',
+        JSON.stringify({ _csrf: token, name: { a: 1 }, role: ['admin'], status: 7, verified: true, position: 3.5, version: null }),
+        'application/json',
+      ],
       ['JSON that is not an object', '["a","b"]', 'application/json'],
       ['broken JSON', '{"name": ', 'application/json'],
       ['plain text', 'name=x', 'text/plain'],

@@ -21,20 +21,63 @@ describeEachDatabase('the JSON API', (get) => {
     await buildOrganisation(db, { slug: 'not-a-member', name: 'Not A Member', tier: 'none' })
     const principle = await buildPrinciple(db, { slug: 'api-principle', shortName: 'API principle', statement: 'We publish.' })
     const theme = await buildTheme(db, 'API theme')
-    const consenting = await buildPerson(db, { name: 'Consenting Officer', jobTitle: 'Lead', organisationId: home.id, email: 'yes@api.example.org', phone: '01632 960001', publishContact: true })
-    const privateOfficer = await buildPerson(db, { name: 'Private Officer', organisationId: home.id, email: 'no@api.example.org', phone: '01632 960002', publishContact: false })
-    await buildCaseStudy(db, { slug: 'api-open', title: 'API open contact', leadId: home.id, contactPersonId: consenting.id, principleIds: [principle.id], themeIds: [theme.id], yearStart: 2020, yearEnd: 2021 })
-    await buildCaseStudy(db, { slug: 'api-private', title: 'API private contact', leadId: home.id, contactPersonId: privateOfficer.id, principleIds: [principle.id] })
+    const consenting = await buildPerson(db, {
+      name: 'Consenting Officer',
+      jobTitle: 'Lead',
+      organisationId: home.id,
+      email: 'yes@api.example.org',
+      phone: '01632 960001',
+      publishContact: true,
+    })
+    const privateOfficer = await buildPerson(db, {
+      name: 'Private Officer',
+      organisationId: home.id,
+      email: 'no@api.example.org',
+      phone: '01632 960002',
+      publishContact: false,
+    })
+    await buildCaseStudy(db, {
+      slug: 'api-open',
+      title: 'API open contact',
+      leadId: home.id,
+      contactPersonId: consenting.id,
+      principleIds: [principle.id],
+      themeIds: [theme.id],
+      yearStart: 2020,
+      yearEnd: 2021,
+    })
+    await buildCaseStudy(db, {
+      slug: 'api-private',
+      title: 'API private contact',
+      leadId: home.id,
+      contactPersonId: privateOfficer.id,
+      principleIds: [principle.id],
+    })
     await buildCaseStudy(db, { slug: 'api-draft', title: 'API draft', leadId: home.id, status: 'draft', principleIds: [principle.id] })
     await buildCaseStudy(db, { slug: 'api-archived', title: 'API archived', leadId: home.id, status: 'archived', principleIds: [principle.id] })
   })
 
-  const searches = ['', 'q=council', 'principle=co-production', 'nation=scotland&nation=wales', 'sort=title', 'sort=oldest&kind=case-study', 'q=energy&sort=relevance', 'member=northbrook-city-council&year=2023', 'q=budgetting', 'principle=no-such-thing']
+  const searches = [
+    '',
+    'q=council',
+    'principle=co-production',
+    'nation=scotland&nation=wales',
+    'sort=title',
+    'sort=oldest&kind=case-study',
+    'q=energy&sort=relevance',
+    'member=northbrook-city-council&year=2023',
+    'q=budgetting',
+    'principle=no-such-thing',
+  ]
   it('finds what the /case-studies page finds, in the same order', async () => {
     for (const search of searches) {
       const page = await inject(`/case-studies?${search}`)
       const api = await list(`/api/v1/case-studies?${search}&per_page=10`)
-      assert.deepEqual(api.results.map((r) => r.slug), slugsOnPage(page.body), search)
+      assert.deepEqual(
+        api.results.map((r) => r.slug),
+        slugsOnPage(page.body),
+        search,
+      )
       assert.match(page.body, new RegExp(`${api.total} case stud`), search)
     }
   })
@@ -54,7 +97,10 @@ describeEachDatabase('the JSON API', (get) => {
       assert.ok(pages <= Math.ceil(everything.total / 4), `page ${pages}`)
     }
     assert.equal(pages, Math.ceil(everything.total / 4))
-    assert.deepEqual(seen, everything.results.map((r) => r.slug))
+    assert.deepEqual(
+      seen,
+      everything.results.map((r) => r.slug),
+    )
   })
 
   it('explains the values it could not use in messages, with a 200', async () => {
@@ -81,10 +127,19 @@ describeEachDatabase('the JSON API', (get) => {
     const open = res.json() as ApiCaseStudy
     assert.equal(open.title, 'API open contact')
     assert.deepEqual(open.principles, [{ slug: 'api-principle', shortName: 'API principle', statement: 'We publish.' }])
-    assert.deepEqual(open.themes.map((t) => t.name), ['API theme'])
+    assert.deepEqual(
+      open.themes.map((t) => t.name),
+      ['API theme'],
+    )
     assert.deepEqual(open.organisations, [{ slug: 'api-council', name: 'API Council', role: 'lead' }])
     assert.deepEqual([open.yearStart, open.yearEnd], [2020, 2021])
-    assert.deepEqual(open.contact, { name: 'Consenting Officer', jobTitle: 'Lead', organisation: { slug: 'api-council', name: 'API Council' }, email: 'yes@api.example.org', phone: '01632 960001' })
+    assert.deepEqual(open.contact, {
+      name: 'Consenting Officer',
+      jobTitle: 'Lead',
+      organisation: { slug: 'api-council', name: 'API Council' },
+      email: 'yes@api.example.org',
+      phone: '01632 960001',
+    })
 
     const privateRes = await inject('/api/v1/case-studies/api-private')
     const hidden = privateRes.json() as ApiCaseStudy
@@ -100,7 +155,13 @@ describeEachDatabase('the JSON API', (get) => {
       const res = await inject(`/api/v1/case-studies/${slug}`)
       assert.equal(res.statusCode, 404, slug)
       assert.equal(res.headers['content-type'], 'application/problem+json; charset=utf-8')
-      assert.deepEqual(res.json(), { type: 'about:blank', title: 'Not Found', status: 404, detail: 'No published case study has this slug.', instance: `/api/v1/case-studies/${slug}` })
+      assert.deepEqual(res.json(), {
+        type: 'about:blank',
+        title: 'Not Found',
+        status: 404,
+        detail: 'No published case study has this slug.',
+        instance: `/api/v1/case-studies/${slug}`,
+      })
     }
     const all = await list('/api/v1/case-studies?principle=api-principle')
     assert.deepEqual(all.results.map((r) => r.slug).sort(), ['api-open', 'api-private'])
@@ -108,7 +169,10 @@ describeEachDatabase('the JSON API', (get) => {
 
   it('lists principles in order, with the number of case studies their filter finds', async () => {
     const { results } = (await inject('/api/v1/principles')).json() as { results: Array<{ slug: string; order: number; caseStudyCount: number }> }
-    assert.deepEqual(results.map((p) => p.order), results.map((_p, i) => i + 1))
+    assert.deepEqual(
+      results.map((p) => p.order),
+      results.map((_p, i) => i + 1),
+    )
     for (const p of results) assert.equal(p.caseStudyCount, (await list(`/api/v1/case-studies?principle=${p.slug}&per_page=1`)).total, p.slug)
   })
 
@@ -120,7 +184,16 @@ describeEachDatabase('the JSON API', (get) => {
   })
 
   it('lets any site read it, and caches answers for a minute but errors not at all', async () => {
-    for (const url of ['/api/v1/case-studies', '/api/v1/case-studies/api-open', '/api/v1/principles', '/api/v1/members', '/api/openapi.json', '/case-studies.csv', '/case-studies.json', '/case-studies.atom']) {
+    for (const url of [
+      '/api/v1/case-studies',
+      '/api/v1/case-studies/api-open',
+      '/api/v1/principles',
+      '/api/v1/members',
+      '/api/openapi.json',
+      '/case-studies.csv',
+      '/case-studies.json',
+      '/case-studies.atom',
+    ]) {
       const res = await inject(url)
       assert.equal(res.headers['access-control-allow-origin'], '*', url)
       assert.equal(res.headers['cache-control'], 'public, max-age=60', url)
@@ -134,7 +207,13 @@ describeEachDatabase('the JSON API', (get) => {
   it('answers unknown /api addresses with problem details, and other addresses as before', async () => {
     const res = await inject('/api/v1/nothing?x=1')
     assert.equal(res.statusCode, 404)
-    assert.deepEqual(res.json(), { type: 'about:blank', title: 'Not Found', status: 404, detail: 'There is nothing at this address. /api/openapi.json lists what there is.', instance: '/api/v1/nothing?x=1' })
+    assert.deepEqual(res.json(), {
+      type: 'about:blank',
+      title: 'Not Found',
+      status: 404,
+      detail: 'There is nothing at this address. /api/openapi.json lists what there is.',
+      instance: '/api/v1/nothing?x=1',
+    })
     const page = await inject('/no-such-page')
     assert.equal(page.statusCode, 404)
     assert.match(String(page.headers['content-type']), /text\/html/)

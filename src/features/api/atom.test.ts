@@ -38,16 +38,24 @@ describe('feedFromSearch and renderAtom', () => {
   const base = 'https://coophub.example.org'
 
   it('make a feed that meets RFC 4287, entries linking to the pages, principles as categories', () => {
-    const search = { params: { ...emptySearch, principles: ['sharing'], sort: 'title' as const, page: 3 }, textUsed: false, chosen: ['Principle: Sharing power'], entries: [hit(), hit({ id: 2, slug: 'energy', title: 'Energy', publishedAt: new Date('2024-05-01T00:00:00Z'), lead: null })] }
+    const search = {
+      params: { ...emptySearch, principles: ['sharing'], sort: 'title' as const, page: 3 },
+      textUsed: false,
+      chosen: ['Principle: Sharing power'],
+      entries: [hit(), hit({ id: 2, slug: 'energy', title: 'Energy', publishedAt: new Date('2024-05-01T00:00:00Z'), lead: null })],
+    }
     const feed = parseAtom(renderAtom(feedFromSearch(search, base, 'Test Network')))
     assertAtomMusts(feed)
     assert.equal(feed.id[0], `${base}/case-studies.atom?principle=sharing`)
     assert.equal(textOf(feed.title[0]), 'Case studies: Principle: Sharing power – Test Network')
     assert.equal(feed.updated[0], '2024-05-01T00:00:00.000Z')
-    assert.deepEqual(feed.link?.map((l) => [l['@_rel'], l['@_href']]), [
-      ['self', `${base}/case-studies.atom?principle=sharing`],
-      ['alternate', `${base}/case-studies?principle=sharing`],
-    ])
+    assert.deepEqual(
+      feed.link?.map((l) => [l['@_rel'], l['@_href']]),
+      [
+        ['self', `${base}/case-studies.atom?principle=sharing`],
+        ['alternate', `${base}/case-studies?principle=sharing`],
+      ],
+    )
     const [first] = feed.entry!
     assert.equal(first!.id[0], `${base}/case-studies/allotments`)
     assert.equal(first!.link?.[0]?.['@_href'], `${base}/case-studies/allotments`)
@@ -58,7 +66,12 @@ describe('feedFromSearch and renderAtom', () => {
 
   it('stays well-formed whatever the text holds', () => {
     const nasty = 'Fish & chips <script>alert("x")</script> \u0000\u0007 ]]> \ud83d'
-    const search = { params: { ...emptySearch, q: nasty }, textUsed: true, chosen: [], entries: [hit({ title: nasty, summary: nasty, principles: [{ slug: 'p', shortName: nasty }] })] }
+    const search = {
+      params: { ...emptySearch, q: nasty },
+      textUsed: true,
+      chosen: [],
+      entries: [hit({ title: nasty, summary: nasty, principles: [{ slug: 'p', shortName: nasty }] })],
+    }
     const feed = parseAtom(renderAtom(feedFromSearch(search, base, 'A & B <Network>')))
     assertAtomMusts(feed)
     assert.equal(textOf(feed.entry![0]!.title[0]), 'Fish & chips <script>alert("x")</script>  ]]> ')

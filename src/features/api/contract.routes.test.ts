@@ -28,7 +28,12 @@ const requests: Record<string, string[]> = {
   ],
   'get /api/v1/case-studies 400': ['/api/v1/case-studies?per_page=0', '/api/v1/case-studies?per_page=101', '/api/v1/case-studies?per_page=abc'],
   'get /api/v1/case-studies/{slug} 200': ['/api/v1/case-studies/contract-consenting', '/api/v1/case-studies/contract-private'],
-  'get /api/v1/case-studies/{slug} 404': ['/api/v1/case-studies/no-such-case-study', '/api/v1/case-studies/contract-draft', '/api/v1/case-studies/contract-archived', '/api/v1/case-studies/Not_A_Slug'],
+  'get /api/v1/case-studies/{slug} 404': [
+    '/api/v1/case-studies/no-such-case-study',
+    '/api/v1/case-studies/contract-draft',
+    '/api/v1/case-studies/contract-archived',
+    '/api/v1/case-studies/Not_A_Slug',
+  ],
   'get /api/v1/principles 200': ['/api/v1/principles'],
   'get /api/v1/members 200': ['/api/v1/members'],
   'get /api/openapi.json 200': ['/api/openapi.json'],
@@ -37,7 +42,10 @@ const requests: Record<string, string[]> = {
   'get /case-studies.atom 200': ['/case-studies.atom', '/case-studies.atom?principle=co-production', '/case-studies.atom?q=zzzzqqqq'],
 }
 
-const mediaTypeOf = (header: unknown) => String(header ?? '').split(';')[0]!.trim()
+const mediaTypeOf = (header: unknown) =>
+  String(header ?? '')
+    .split(';')[0]!
+    .trim()
 
 describeEachDatabase('the API against its OpenAPI document', (get) => {
   const { forResponse, forSchema } = openApiValidators(openApiDocument)
@@ -55,7 +63,9 @@ describeEachDatabase('the API against its OpenAPI document', (get) => {
   })
 
   it('has a request for every documented response, and documents every response requested', () => {
-    const documented = Object.entries(paths).flatMap(([path, item]) => Object.entries(item).flatMap(([method, op]) => Object.keys(op.responses).map((status) => `${method} ${path} ${status}`)))
+    const documented = Object.entries(paths).flatMap(([path, item]) =>
+      Object.entries(item).flatMap(([method, op]) => Object.keys(op.responses).map((status) => `${method} ${path} ${status}`)),
+    )
     assert.deepEqual(Object.keys(requests).sort(), documented.sort())
   })
 
@@ -75,7 +85,11 @@ describeEachDatabase('the API against its OpenAPI document', (get) => {
           assert.ok(validate(res.json()), `${where}:\n${describeErrors(validate.errors)}`)
         } else if (mediaType === 'text/csv') {
           const [header] = parse(res.body) as string[][]
-          assert.deepEqual(header, exportColumns.map((c) => c.name), where)
+          assert.deepEqual(
+            header,
+            exportColumns.map((c) => c.name),
+            where,
+          )
         } else if (mediaType === 'application/atom+xml') {
           assertAtomMusts(parseAtom(res.body))
         } else assert.fail(`${where}: no check for ${mediaType}`)

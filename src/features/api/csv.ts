@@ -19,8 +19,10 @@ export function csvLine(cells: Array<string | number | null>): string {
 export const csvHeader = (): string => csvLine(exportColumns.map((c) => c.name))
 
 export function csvRecord(record: ExportRecord): string {
-  return csvLine(exportColumns.map((c) => {
-    const value = record[c.name]
-    return Array.isArray(value) ? value.join(listSeparator) : value
-  }))
+  return csvLine(
+    exportColumns.map((c) => {
+      const value = record[c.name]
+      return Array.isArray(value) ? value.join(listSeparator) : value
+    }),
+  )
 }

@@ -24,7 +24,15 @@ export type ExportColumnName = (typeof exportColumns)[number]['name']
 type ListColumn = Extract<(typeof exportColumns)[number], { list: true }>['name']
 
 /** One exported case study: list columns as arrays (the JSON export), the rest as text, numbers or null. */
-export type ExportRecord = { [K in ExportColumnName]: K extends ListColumn ? string[] : K extends 'year_start' | 'year_end' ? number | null : K extends 'lead_member' | 'published_at' ? string | null : string }
+export type ExportRecord = {
+  [K in ExportColumnName]: K extends ListColumn
+    ? string[]
+    : K extends 'year_start' | 'year_end'
+      ? number | null
+      : K extends 'lead_member' | 'published_at'
+        ? string | null
+        : string
+}
 
 export function exportRecord(hit: SearchHit, base: string): ExportRecord {
   return {

@@ -86,7 +86,18 @@ describeEachDatabase('CSV and JSON exports', (get) => {
     }
   })
 
-  const filters = ['', 'theme=bulk-theme', 'theme=bulk-theme&sort=title', 'theme=bulk-theme&sort=oldest', 'principle=co-production', 'q=council', 'nation=scotland&nation=wales', 'kind=podcast', 'q=zzzzqqqq', 'q=bulk&principle=bulk-principle']
+  const filters = [
+    '',
+    'theme=bulk-theme',
+    'theme=bulk-theme&sort=title',
+    'theme=bulk-theme&sort=oldest',
+    'principle=co-production',
+    'q=council',
+    'nation=scotland&nation=wales',
+    'kind=podcast',
+    'q=zzzzqqqq',
+    'q=bulk&principle=bulk-principle',
+  ]
 
   for (const filter of filters) {
     it(`exports exactly the API's results for “${filter}”, every page, in its order`, async () => {

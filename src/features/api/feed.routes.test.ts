@@ -59,21 +59,46 @@ describeEachDatabase('the Atom feed', (get) => {
     for (const query of ['', 'sort=title', 'sort=oldest&page=3']) {
       const feed = await feedOf(query)
       assert.equal(feed.entry?.length, 20)
-      assert.deepEqual(feed.entry!.map((e) => e.id[0]), expected.map((r) => r.url), query)
-      assert.deepEqual(feed.entry!.map((e) => e.updated[0]), expected.map((r) => r.publishedAt), query)
+      assert.deepEqual(
+        feed.entry!.map((e) => e.id[0]),
+        expected.map((r) => r.url),
+        query,
+      )
+      assert.deepEqual(
+        feed.entry!.map((e) => e.updated[0]),
+        expected.map((r) => r.publishedAt),
+        query,
+      )
     }
     assert.equal((await feedOf('')).updated[0], expected[0]!.publishedAt)
   })
 
   it('filters by the filters in its address, exactly as the search does', async () => {
-    for (const query of ['principle=co-production', 'nation=scotland&nation=wales', 'q=council', 'q=energy&kind=project', 'member=northbrook-city-council', 'principle=feed-principle&year=2003', 'q=zzzzqqqq', 'principle=no-such-thing']) {
+    for (const query of [
+      'principle=co-production',
+      'nation=scotland&nation=wales',
+      'q=council',
+      'q=energy&kind=project',
+      'member=northbrook-city-council',
+      'principle=feed-principle&year=2003',
+      'q=zzzzqqqq',
+      'principle=no-such-thing',
+    ]) {
       const feed = await feedOf(query)
       const expected = await newestOf(query)
-      assert.deepEqual((feed.entry ?? []).map((e) => e.id[0]), expected.map((r) => r.url), query)
+      assert.deepEqual(
+        (feed.entry ?? []).map((e) => e.id[0]),
+        expected.map((r) => r.url),
+        query,
+      )
     }
     const feed = await feedOf('principle=co-production')
     assert.match(textOf(feed.title[0]), /Principle: Co-production/)
-    for (const entry of feed.entry ?? []) assert.ok(entry.category?.some((c) => c['@_term'] === 'co-production'), entry.id[0])
+    for (const entry of feed.entry ?? [])
+      assert.ok(
+        entry.category?.some((c) => c['@_term'] === 'co-production'),
+        entry.id[0],
+      )
     const self = feed.link!.find((l) => l['@_rel'] === 'self')!['@_href']
     assert.match(self, /\/case-studies\.atom\?principle=co-production$/)
   })
@@ -84,7 +109,10 @@ describeEachDatabase('the Atom feed', (get) => {
     assert.match(entry!.id[0]!, /\/case-studies\/feed-0$/)
     assert.equal(entry!.link?.[0]?.['@_href'], entry!.id[0])
     assert.equal(entry!.author?.[0]?.name[0], 'Feed Council')
-    assert.deepEqual(entry!.category?.map((c) => [c['@_term'], c['@_label']]), [['feed-principle', 'Feeding <everyone> & more']])
+    assert.deepEqual(
+      entry!.category?.map((c) => [c['@_term'], c['@_label']]),
+      [['feed-principle', 'Feeding <everyone> & more']],
+    )
   })
 
   it('leaves out characters XML cannot hold, and escapes the rest', async () => {

@@ -47,9 +47,15 @@ describe('the OpenAPI document', () => {
   })
 
   it('lists the export columns, in order, in the JSON export record', () => {
-    const record = (openApiDocument.components.schemas.ExportRecord as { properties: Record<string, unknown>; required: string[] })
-    assert.deepEqual(Object.keys(record.properties), exportColumns.map((c) => c.name))
-    assert.deepEqual(record.required, exportColumns.map((c) => c.name))
+    const record = openApiDocument.components.schemas.ExportRecord as { properties: Record<string, unknown>; required: string[] }
+    assert.deepEqual(
+      Object.keys(record.properties),
+      exportColumns.map((c) => c.name),
+    )
+    assert.deepEqual(
+      record.required,
+      exportColumns.map((c) => c.name),
+    )
     const csv = (openApiDocument.paths['/case-studies.csv'].get as { description: string }).description
     for (const c of exportColumns) assert.ok(csv.includes(c.name), c.name)
   })

@@ -52,7 +52,10 @@ const url = { type: 'string', format: 'uri' }
 const slug = { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' }
 const dateTime = nullable('string', { format: 'date-time' })
 
-const json = (schema: unknown, description: string, example?: unknown) => ({ description, content: { 'application/json': { schema, ...(example ? { example } : {}) } } })
+const json = (schema: unknown, description: string, example?: unknown) => ({
+  description,
+  content: { 'application/json': { schema, ...(example ? { example } : {}) } },
+})
 const problemResponse = (description: string) => ({ description, content: { 'application/problem+json': { schema: ref('Problem') } } })
 
 function queryParameters(forExports: boolean) {
@@ -89,13 +92,17 @@ const caseStudySummary = object({
 
 const exportRecordProperties: Record<string, unknown> = {}
 for (const c of exportColumns) {
-  exportRecordProperties[c.name] =
-    c.list ? { ...arrayOf({ type: 'string' }), description: c.description }
-    : c.name === 'year_start' || c.name === 'year_end' ? nullable('integer', { description: c.description })
-    : c.name === 'lead_member' ? nullable('string', { description: c.description })
-    : c.name === 'published_at' ? { ...dateTime, description: c.description }
-    : c.name === 'url' ? { ...url, description: c.description }
-    : { type: 'string', description: c.description }
+  exportRecordProperties[c.name] = c.list
+    ? { ...arrayOf({ type: 'string' }), description: c.description }
+    : c.name === 'year_start' || c.name === 'year_end'
+      ? nullable('integer', { description: c.description })
+      : c.name === 'lead_member'
+        ? nullable('string', { description: c.description })
+        : c.name === 'published_at'
+          ? { ...dateTime, description: c.description }
+          : c.name === 'url'
+            ? { ...url, description: c.description }
+            : { type: 'string', description: c.description }
 }
 
 const columnList = exportColumns.map((c) => `${c.name}${c.list ? ` (names joined with "${listSeparator}")` : ''}`).join(', ')
@@ -157,7 +164,8 @@ export const openApiDocument = {
         tags: ['API'],
         operationId: 'listMembers',
         summary: 'Member organisations',
-        description: 'Organisations with a membership tier (full, associate, affiliate or supporter), by name, with the number of published case studies each led or took part in. Partners and funders that are not members are left out.',
+        description:
+          'Organisations with a membership tier (full, associate, affiliate or supporter), by name, with the number of published case studies each led or took part in. Partners and funders that are not members are left out.',
         responses: { '200': json(ref('MemberList'), 'Every member.') },
       },
     },

@@ -86,7 +86,13 @@ describe('presentCaseStudy', () => {
 
   it('leaves out the contact’s email and phone unless they agreed to publish them', () => {
     const hidden = presentCaseStudy(published({ publishContact: false }), base).contact
-    assert.deepEqual(hidden, { name: 'Ann Officer', jobTitle: 'Policy Officer', organisation: { slug: 'north', name: 'North Council' }, email: null, phone: null })
+    assert.deepEqual(hidden, {
+      name: 'Ann Officer',
+      jobTitle: 'Policy Officer',
+      organisation: { slug: 'north', name: 'North Council' },
+      email: null,
+      phone: null,
+    })
     const shown = presentCaseStudy(published({ publishContact: true }), base).contact
     assert.equal(shown?.email, 'ann@north.example.org')
     assert.equal(shown?.phone, '01632 960000')
@@ -131,8 +137,23 @@ describe('presentSearch', () => {
 
 describe('presentMembers', () => {
   it('gives a website only when it is an http(s) address', () => {
-    const row = { slug: 'north', name: 'North', kind: 'council' as const, tier: 'full' as const, councilType: null, nation: 'England', region: null, caseStudyCount: 2 }
-    const [good, bad] = presentMembers([{ ...row, website: 'https://north.example.org' }, { ...row, website: 'javascript:alert(1)' }], base).results
+    const row = {
+      slug: 'north',
+      name: 'North',
+      kind: 'council' as const,
+      tier: 'full' as const,
+      councilType: null,
+      nation: 'England',
+      region: null,
+      caseStudyCount: 2,
+    }
+    const [good, bad] = presentMembers(
+      [
+        { ...row, website: 'https://north.example.org' },
+        { ...row, website: 'javascript:alert(1)' },
+      ],
+      base,
+    ).results
     assert.equal(good?.website, 'https://north.example.org/')
     assert.equal(bad?.website, null)
   })

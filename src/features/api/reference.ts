@@ -29,8 +29,14 @@ export function referencePage(base: string, networkName: string) {
     leniencyNote,
     feedSize,
     listSeparator,
-    apiRows: endpointRows(endpoints.filter((e) => e.tag === 'API'), true),
-    fileRows: endpointRows(endpoints.filter((e) => e.tag !== 'API'), false),
+    apiRows: endpointRows(
+      endpoints.filter((e) => e.tag === 'API'),
+      true,
+    ),
+    fileRows: endpointRows(
+      endpoints.filter((e) => e.tag !== 'API'),
+      false,
+    ),
     parameterRows: searchParameters.map((p) => [
       { html: `<code>${escapeHtml(p.name)}</code>` },
       { text: p.description + (p.apiOnly ? ' (API only.)' : p.repeatable ? ' (Repeatable.)' : '') },

@@ -32,7 +32,12 @@ async function jsonApi(app: FastifyInstance): Promise<void> {
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500
     if (status >= 500) request.log.error({ err: error }, 'API request failed')
     // Fastify's own 4xx messages (bad content types, bad addresses) are safe to show; nothing else is.
-    const detail = status >= 500 ? 'Sorry, something went wrong on our side. Please try again later.' : error.code?.startsWith('FST_') ? error.message : 'The request could not be used.'
+    const detail =
+      status >= 500
+        ? 'Sorry, something went wrong on our side. Please try again later.'
+        : error.code?.startsWith('FST_')
+          ? error.message
+          : 'The request could not be used.'
     return sendProblem(request, reply, status, detail)
   })
 

@@ -33,7 +33,18 @@ describeEachDatabase('admin: audit log', (get) => {
 
   it('shows who changed what and when, with the changes, newest first', async () => {
     const page = await admin.get(`/admin/organisations/${organisationId}`)
-    const form = { name: 'Audited <b>Council</b>', slug: 'audited-council', kind: 'council', tier: 'associate', councilType: '', nation: '', region: '', gssCode: '', website: '', verified: 'yes' }
+    const form = {
+      name: 'Audited <b>Council</b>',
+      slug: 'audited-council',
+      kind: 'council',
+      tier: 'associate',
+      councilType: '',
+      nation: '',
+      region: '',
+      gssCode: '',
+      website: '',
+      verified: 'yes',
+    }
     assert.equal((await admin.post(`/admin/organisations/${organisationId}`, { ...form, version: inputValue(page.body, 'version')! })).statusCode, 303)
     const res = await admin.get('/admin/audit')
     assert.equal(res.statusCode, 200)
@@ -63,7 +74,16 @@ describeEachDatabase('admin: audit log', (get) => {
   })
 
   it('never fails on a strange querystring', async () => {
-    for (const query of ['?action=', '?action[]=a&action[]=b', '?page=-1', '?page=abc', '?subject=%ff%fe', '?action=' + 'a'.repeat(5000), '?action=DROP%20TABLE', '?page=99999']) {
+    for (const query of [
+      '?action=',
+      '?action[]=a&action[]=b',
+      '?page=-1',
+      '?page=abc',
+      '?subject=%ff%fe',
+      '?action=' + 'a'.repeat(5000),
+      '?action=DROP%20TABLE',
+      '?page=99999',
+    ]) {
       assert.equal((await admin.get(`/admin/audit${query}`)).statusCode, 200, query)
     }
   })

@@ -101,7 +101,12 @@ export function subjectLabel(subjectType: string): string {
   return subjectLabels[subjectType] ?? actionLabel(subjectType)
 }
 
-const adminPaths: Record<string, string> = { user: '/admin/users', organisation: '/admin/organisations', principle: '/admin/principles', person: '/admin/contacts' }
+const adminPaths: Record<string, string> = {
+  user: '/admin/users',
+  organisation: '/admin/organisations',
+  principle: '/admin/principles',
+  person: '/admin/contacts',
+}
 
 /** Where the admin area shows an event's subject, if it does. */
 export function subjectHref(subjectType: string, subjectId: string | null): string | null {

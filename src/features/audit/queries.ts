@@ -19,7 +19,10 @@ export async function listAuditEvents(db: Database, filter: AuditFilter, pageSiz
     .orderBy(desc(auditEvents.createdAt), desc(auditEvents.id))
     .limit(pageSize)
     .offset((filter.page - 1) * pageSize)
-  const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(auditEvents).where(where(filter))
+  const [count] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(auditEvents)
+    .where(where(filter))
   return { rows, total: count?.n ?? 0 }
 }
 

@@ -26,8 +26,16 @@ export async function auditRoutes(app: FastifyInstance): Promise<void> {
       breadcrumbs: adminBreadcrumbs,
       total,
       filtered,
-      actionItems: selectItems(choices.actions.map((a) => ({ value: a, text: actionLabel(a) })), filter.action ?? '', { blank: 'All actions', keep: filter.action }),
-      subjectItems: selectItems(choices.subjectTypes.map((s) => ({ value: s, text: subjectLabel(s) })), filter.subjectType ?? '', { blank: 'All subjects', keep: filter.subjectType }),
+      actionItems: selectItems(
+        choices.actions.map((a) => ({ value: a, text: actionLabel(a) })),
+        filter.action ?? '',
+        { blank: 'All actions', keep: filter.action },
+      ),
+      subjectItems: selectItems(
+        choices.subjectTypes.map((s) => ({ value: s, text: subjectLabel(s) })),
+        filter.subjectType ?? '',
+        { blank: 'All subjects', keep: filter.subjectType },
+      ),
       rows: rows.map((e) => {
         const href = subjectHref(e.subjectType, e.subjectId)
         const subject = `${subjectLabel(e.subjectType)}${e.subjectId ? ` ${e.subjectId}` : ''}`

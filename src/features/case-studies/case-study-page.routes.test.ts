@@ -12,8 +12,22 @@ describeEachDatabase('GET /case-studies/:slug', (get) => {
     const partner = await buildOrganisation(db, { slug: 'partner-org', name: 'Partner Org', tier: 'none', kind: 'organisation' })
     const funder = await buildOrganisation(db, { slug: 'funder-org', name: 'Funder Org', tier: 'none', kind: 'organisation' })
     const participant = await buildOrganisation(db, { slug: 'participant-council', name: 'Participant Council' })
-    const consenting = await buildPerson(db, { name: 'Pat Open', jobTitle: 'Policy Lead', organisationId: lead.id, email: 'pat@example.org', phone: '01632 960111', publishContact: true })
-    const private_ = await buildPerson(db, { name: 'Sam Private', jobTitle: 'Officer', organisationId: lead.id, email: 'sam@example.org', phone: '01632 960222', publishContact: false })
+    const consenting = await buildPerson(db, {
+      name: 'Pat Open',
+      jobTitle: 'Policy Lead',
+      organisationId: lead.id,
+      email: 'pat@example.org',
+      phone: '01632 960111',
+      publishContact: true,
+    })
+    const private_ = await buildPerson(db, {
+      name: 'Sam Private',
+      jobTitle: 'Officer',
+      organisationId: lead.id,
+      email: 'sam@example.org',
+      phone: '01632 960222',
+      publishContact: false,
+    })
     const theme = await buildTheme(db, 'Food')
     await buildCaseStudy(db, {
       slug: 'full-story',
@@ -68,12 +82,10 @@ describeEachDatabase('GET /case-studies/:slug', (get) => {
     assert.match(html, /Last updated <time datetime="/)
     // Below the title every section heading is one size, the story's own headings included.
     const sectionHeadings = [...html.matchAll(/<h2 class="([^"]+)"[^>]*>([^<]+)<\/h2>/g)].map((m) => `${m[2]}: ${m[1]}`)
-    assert.deepEqual(sectionHeadings.filter((h) => /^(Outcomes and lessons|Contact|Principles met|Themes):/.test(h)), [
-      'Outcomes and lessons: govuk-heading-m',
-      'Contact: govuk-heading-m',
-      'Principles met: govuk-heading-m',
-      'Themes: govuk-heading-m',
-    ])
+    assert.deepEqual(
+      sectionHeadings.filter((h) => /^(Outcomes and lessons|Contact|Principles met|Themes):/.test(h)),
+      ['Outcomes and lessons: govuk-heading-m', 'Contact: govuk-heading-m', 'Principles met: govuk-heading-m', 'Themes: govuk-heading-m'],
+    )
   })
 
   it('hides email and phone of a contact who did not agree to publish them', async () => {

@@ -26,7 +26,9 @@ export function presentForm(values: CaseStudyFormValues, choices: FormChoiceList
   }
   // A name typed into a picker that matched nothing is offered here, ready to add.
   const chosenNames = new Set(
-    [...values.participantIds, ...values.partnerIds, ...values.funderIds].map((id) => choices.organisations.find((o) => String(o.id) === id)?.name.toLowerCase()),
+    [...values.participantIds, ...values.partnerIds, ...values.funderIds].map((id) =>
+      choices.organisations.find((o) => String(o.id) === id)?.name.toLowerCase(),
+    ),
   )
   const lost = (['participants', 'partners', 'funders'] as const).flatMap((role) =>
     values.typed[role].filter((t) => t !== '' && !chosenNames.has(t.toLowerCase())).map((name) => ({ name, role })),
@@ -68,7 +70,8 @@ export function presentSnapshotPage(s: CaseStudySnapshot, choices: FormChoiceLis
     const o = choices.organisations.find((c) => c.id === ref.id)
     return o ? organisationHref({ slug: o.slug, tier: o.member ? 'full' : 'none' }) : null
   }
-  const links = (refs: Ref[]) => refs.map((r) => (hrefOf(r) ? `<a class="govuk-link" href="${hrefOf(r)}">${escapeHtml(r.name)}</a>` : escapeHtml(r.name))).join(', ')
+  const links = (refs: Ref[]) =>
+    refs.map((r) => (hrefOf(r) ? `<a class="govuk-link" href="${hrefOf(r)}">${escapeHtml(r.name)}</a>` : escapeHtml(r.name))).join(', ')
   const facts: Array<{ key: { text: string }; value: { text: string } | { html: string } }> = []
   if (s.lead) facts.push({ key: { text: 'Lead member' }, value: { html: links([s.lead]) } })
   if (s.participants.length) facts.push({ key: { text: 'Participating members' }, value: { html: links(s.participants) } })

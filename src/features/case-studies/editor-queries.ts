@@ -12,7 +12,10 @@ export type CaseStudyRow = NonNullable<Awaited<ReturnType<typeof findCaseStudyBy
 /** Everything the form offers: principles with their statements, organisations by name (and whether each is a member). */
 export async function loadFormChoices(db: Database) {
   const [principleRows, organisationRows] = await Promise.all([
-    db.select({ id: principles.id, name: principles.shortName, slug: principles.slug, statement: principles.statement }).from(principles).orderBy(asc(principles.position)),
+    db
+      .select({ id: principles.id, name: principles.shortName, slug: principles.slug, statement: principles.statement })
+      .from(principles)
+      .orderBy(asc(principles.position)),
     db
       .select({ id: organisations.id, name: organisations.name, slug: organisations.slug, member: sql<boolean>`${organisations.tier} <> 'none'` })
       .from(organisations)

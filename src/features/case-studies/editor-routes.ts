@@ -19,8 +19,20 @@ import { latestReviewComment, latestSnapshot } from './revisions.ts'
 import { diffSnapshots, type CaseStudySnapshot } from './snapshot.ts'
 
 const emptySnapshot: CaseStudySnapshot = {
-  title: '', summary: '', body: '', kind: 'case-study', yearStart: null, yearEnd: null, outcomes: '',
-  principles: [], lead: null, participants: [], partners: [], funders: [], themes: [], contact: null,
+  title: '',
+  summary: '',
+  body: '',
+  kind: 'case-study',
+  yearStart: null,
+  yearEnd: null,
+  outcomes: '',
+  principles: [],
+  lead: null,
+  participants: [],
+  partners: [],
+  funders: [],
+  themes: [],
+  contact: null,
 }
 const emptyValues = formValuesFromSnapshot(emptySnapshot)
 
@@ -74,10 +86,7 @@ function renderForm(page: FormPage) {
     conflict: page.conflict,
     comment: page.comment,
     savedMessage: page.savedMessage,
-    breadcrumbs: [
-      { text: 'Your work', href: '/dashboard' },
-      ...(row ? [{ text: row.title, href: `/case-studies/${row.slug}/preview` }] : []),
-    ],
+    breadcrumbs: [{ text: 'Your work', href: '/dashboard' }, ...(row ? [{ text: row.title, href: `/case-studies/${row.slug}/preview` }] : [])],
     ...presentForm(page.values, page.choices, page.extra),
     ...presentErrors(errors),
   })
@@ -156,7 +165,10 @@ export async function caseStudyEditorRoutes(app: FastifyInstance): Promise<void>
     if (!saved.ok && saved.current) {
       // Nothing was overwritten: show both versions, keep what this person typed, let them choose.
       const theirs = saved.current
-      return again({ baseRevision: theirs.revision, conflict: { revision: theirs.revision, theirAuthor: theirs.theirAuthor, differences: diffSnapshots(theirs.theirs, checked.snapshot) } })
+      return again({
+        baseRevision: theirs.revision,
+        conflict: { revision: theirs.revision, theirAuthor: theirs.theirAuthor, differences: diffSnapshots(theirs.theirs, checked.snapshot) },
+      })
     }
     if (!saved.ok) return again({ errors: saved.errors })
     await app.mailer.deliver(saved.value.emailIds)

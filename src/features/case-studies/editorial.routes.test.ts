@@ -89,7 +89,11 @@ describeEachDatabase('editorial workflow', (get) => {
       ['an end before the start', { yearStart: '2022', yearEnd: '2020' }, 'yearEnd: Last year must be the same as or after the first year'],
       ['an end without a start', { yearStart: '', yearEnd: '2020' }, 'yearStart: Enter the first year as well as the last'],
       ['an unknown lead', { lead: '999999' }, 'lead: Select the lead member from the list'],
-      ['a lead that is not a member', { lead: 'PARTNER' }, 'lead: Market Co-op is not a member of the network, so it cannot be the lead member. Choose the member that led the work, and name Market Co-op as a partner'],
+      [
+        'a lead that is not a member',
+        { lead: 'PARTNER' },
+        'lead: Market Co-op is not a member of the network, so it cannot be the lead member. Choose the member that led the work, and name Market Co-op as a partner',
+      ],
       ['an unknown participant', { participants: ['999999'] }, 'participants: Select participating members from the list'],
       ['an unknown principle', { principles: ['999999'] }, 'principles: Select principles from the list'],
       ['too many themes', { themes: 'a,b,c,d,e,f,g,h,i,j,k' }, 'themes: Enter 10 themes or fewer'],
@@ -103,7 +107,10 @@ describeEachDatabase('editorial workflow', (get) => {
         const res = await c.officer.post('/case-studies/new', form)
         assert.equal(res.statusCode, 400)
         assert.match(res.body, /<title>Error: /)
-        assert.ok(errorLinks(res.body).some((l) => l.startsWith(expected)), `${errorLinks(res.body).join(' | ')}`)
+        assert.ok(
+          errorLinks(res.body).some((l) => l.startsWith(expected)),
+          `${errorLinks(res.body).join(' | ')}`,
+        )
         assert.match(res.body, /Residents ran food stalls in the market square\.|x{50}/)
         assert.match(res.body, /Stalls every Saturday\./)
       })
@@ -150,7 +157,10 @@ describeEachDatabase('editorial workflow', (get) => {
       assert.equal(row!.revision, 1)
       assert.equal((await get().app.inject('/case-studies/street-food-stalls-run-by-residents')).statusCode, 404, 'drafts are not public')
 
-      const submit = await c.officer.post('/case-studies/street-food-stalls-run-by-residents/edit', valid(c, { action: 'submit', baseRevision: '1', summary: 'Residents ran stalls.' }))
+      const submit = await c.officer.post(
+        '/case-studies/street-food-stalls-run-by-residents/edit',
+        valid(c, { action: 'submit', baseRevision: '1', summary: 'Residents ran stalls.' }),
+      )
       assert.equal(submit.statusCode, 303)
       const [submitted] = await db.select().from(caseStudies).where(eq(caseStudies.id, row!.id))
       assert.equal(submitted!.reviewState, 'submitted')
@@ -162,13 +172,19 @@ describeEachDatabase('editorial workflow', (get) => {
       assert.equal(review.statusCode, 200)
       assert.match(review.body, /A new case study/)
       // Each line of the body is its own block, a blank line kept as a gap: paragraphs do not run together.
-      assert.match(review.body, /<div><ins class="coophub-diff-added">## About the project<\/ins><\/div>\s*<div>(?:<ins class="coophub-diff-added"><\/ins>)?<br><\/div>\s*<div><ins class="coophub-diff-added">Stalls every Saturday\.<\/ins><\/div>/)
+      assert.match(
+        review.body,
+        /<div><ins class="coophub-diff-added">## About the project<\/ins><\/div>\s*<div>(?:<ins class="coophub-diff-added"><\/ins>)?<br><\/div>\s*<div><ins class="coophub-diff-added">Stalls every Saturday\.<\/ins><\/div>/,
+      )
       assert.match(review.body, /<td class="govuk-table__cell coophub-diff-cell">Project<\/td>/, 'the kind in words')
 
       const empty = await c.editor.post('/admin/review/street-food-stalls-run-by-residents/request-changes', { revision: '2', comment: '' })
       assert.equal(empty.statusCode, 400)
       assert.deepEqual(errorLinks(empty.body), ['comment: Enter what needs to change'])
-      const back = await c.editor.post('/admin/review/street-food-stalls-run-by-residents/request-changes', { revision: '2', comment: 'Please add the number of stalls.' })
+      const back = await c.editor.post('/admin/review/street-food-stalls-run-by-residents/request-changes', {
+        revision: '2',
+        comment: 'Please add the number of stalls.',
+      })
       assert.equal(back.statusCode, 303)
       const [comment] = await db.select().from(reviewComments).where(eq(reviewComments.caseStudyId, row!.id))
       assert.equal(comment!.body, 'Please add the number of stalls.')
@@ -181,7 +197,10 @@ describeEachDatabase('editorial workflow', (get) => {
       const editorName = (await db.select({ name: users.name }).from(users).where(eq(users.email, c.editorEmail)))[0]!.name
       assert.match(edit.body, new RegExp(`data-qa="review-comment"[\\s\\S]*${editorName}, `), 'the comment is signed with the editor’s name')
       assert.doesNotMatch(edit.body, new RegExp(c.editorEmail), 'not with their sign-in address')
-      await c.officer.post('/case-studies/street-food-stalls-run-by-residents/edit', valid(c, { action: 'submit', baseRevision: '2', summary: 'Residents ran 12 stalls.' }))
+      await c.officer.post(
+        '/case-studies/street-food-stalls-run-by-residents/edit',
+        valid(c, { action: 'submit', baseRevision: '2', summary: 'Residents ran 12 stalls.' }),
+      )
       const publish = await c.editor.post('/admin/review/street-food-stalls-run-by-residents/publish', { revision: '3' })
       assert.equal(publish.statusCode, 303)
       const page = await get().app.inject('/case-studies/street-food-stalls-run-by-residents')
@@ -192,11 +211,20 @@ describeEachDatabase('editorial workflow', (get) => {
       const [published] = await db.select().from(caseStudies).where(eq(caseStudies.id, row!.id))
       assert.equal(published!.status, 'published')
       assert.equal(published!.publishedRevision, 3)
-      const actions = (await db.select({ action: auditEvents.action }).from(auditEvents).where(and(eq(auditEvents.subjectType, 'case-study'), eq(auditEvents.subjectId, String(row!.id))))).map((a) => a.action)
-      for (const a of ['case-study-created', 'case-study-saved', 'case-study-submitted', 'case-study-changes-requested', 'case-study-published']) assert.ok(actions.includes(a), a)
+      const actions = (
+        await db
+          .select({ action: auditEvents.action })
+          .from(auditEvents)
+          .where(and(eq(auditEvents.subjectType, 'case-study'), eq(auditEvents.subjectId, String(row!.id))))
+      ).map((a) => a.action)
+      for (const a of ['case-study-created', 'case-study-saved', 'case-study-submitted', 'case-study-changes-requested', 'case-study-published'])
+        assert.ok(actions.includes(a), a)
 
       // Editing a published case study leaves the public page alone until an editor publishes again.
-      await c.officer.post('/case-studies/street-food-stalls-run-by-residents/edit', valid(c, { action: 'save', baseRevision: '3', summary: 'Unreviewed words.' }))
+      await c.officer.post(
+        '/case-studies/street-food-stalls-run-by-residents/edit',
+        valid(c, { action: 'save', baseRevision: '3', summary: 'Unreviewed words.' }),
+      )
       const stillOld = await get().app.inject('/case-studies/street-food-stalls-run-by-residents')
       assert.match(stillOld.body, /Residents ran 12 stalls\./)
       assert.doesNotMatch(stillOld.body, /Unreviewed words/)
@@ -213,44 +241,100 @@ describeEachDatabase('editorial workflow', (get) => {
 
     it('adds an organisation that is not in the list, unverified, with the case study; one of the same name is reused', async () => {
       const { db } = get().handle
-      const res = await c.officer.post('/case-studies/new', valid(c, { title: 'Stalls with a new partner', action: 'save', newOrganisationName: 'Acme  Community Trust', newOrganisationKind: 'organisation', newOrganisationRole: 'partners' }))
+      const res = await c.officer.post(
+        '/case-studies/new',
+        valid(c, {
+          title: 'Stalls with a new partner',
+          action: 'save',
+          newOrganisationName: 'Acme  Community Trust',
+          newOrganisationKind: 'organisation',
+          newOrganisationRole: 'partners',
+        }),
+      )
       assert.equal(res.statusCode, 303, res.body.slice(0, 300))
       const [added] = await db.select().from(organisations).where(eq(organisations.name, 'Acme Community Trust'))
       assert.deepEqual([added!.tier, added!.verified, added!.kind], ['none', false, 'organisation'])
       const [cs] = await db.select().from(caseStudies).where(eq(caseStudies.slug, 'stalls-with-a-new-partner'))
       const snapshot = await snapshotFromRow(db, cs!.id)
-      assert.deepEqual(snapshot!.partners.map((p) => p.name), ['Market Co-op', 'Acme Community Trust'])
-      const audit = await db.select().from(auditEvents).where(and(eq(auditEvents.subjectType, 'organisation'), eq(auditEvents.subjectId, String(added!.id))))
+      assert.deepEqual(
+        snapshot!.partners.map((p) => p.name),
+        ['Market Co-op', 'Acme Community Trust'],
+      )
+      const audit = await db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.subjectType, 'organisation'), eq(auditEvents.subjectId, String(added!.id))))
       assert.match(audit[0]!.summary, /Added organisation Acme Community Trust \(unverified\) while writing “Stalls with a new partner”/)
 
       // Typed again, in other letters, as a funder: the one already stored is used, not a second.
-      await c.officer.post('/case-studies/new', valid(c, { title: 'Stalls funded by the trust', action: 'save', newOrganisationName: 'acme community trust', newOrganisationKind: 'organisation', newOrganisationRole: 'funders' }))
-      assert.equal((await db.select().from(organisations).where(sql`lower(name) = 'acme community trust'`)).length, 1)
+      await c.officer.post(
+        '/case-studies/new',
+        valid(c, {
+          title: 'Stalls funded by the trust',
+          action: 'save',
+          newOrganisationName: 'acme community trust',
+          newOrganisationKind: 'organisation',
+          newOrganisationRole: 'funders',
+        }),
+      )
+      assert.equal(
+        (
+          await db
+            .select()
+            .from(organisations)
+            .where(sql`lower(name) = 'acme community trust'`)
+        ).length,
+        1,
+      )
       const [funded] = await db.select().from(caseStudies).where(eq(caseStudies.slug, 'stalls-funded-by-the-trust'))
-      assert.deepEqual((await snapshotFromRow(db, funded!.id))!.funders.map((f) => f.name), ['Acme Community Trust'])
+      assert.deepEqual(
+        (await snapshotFromRow(db, funded!.id))!.funders.map((f) => f.name),
+        ['Acme Community Trust'],
+      )
     })
 
     it('never drops a name typed into a picker without a message, and offers to add it', async () => {
       const { db } = get().handle
       const before = (await db.select().from(organisations)).length
-      const res = await c.officer.post('/case-studies/new', valid(c, { title: 'A typed funder', action: 'save', funders: [''], 'funders-typed': ['Nowhere Foundation'] }))
+      const res = await c.officer.post(
+        '/case-studies/new',
+        valid(c, { title: 'A typed funder', action: 'save', funders: [''], 'funders-typed': ['Nowhere Foundation'] }),
+      )
       assert.equal(res.statusCode, 400)
-      assert.deepEqual(errorLinks(res.body), ['funders: “Nowhere Foundation” is not in the list of organisations. Choose it from the list, or add it as an organisation that is not in the list'])
+      assert.deepEqual(errorLinks(res.body), [
+        'funders: “Nowhere Foundation” is not in the list of organisations. Choose it from the list, or add it as an organisation that is not in the list',
+      ])
       // The name is waiting in the "not in the list" section, which is open, with its role chosen.
       assert.match(res.body, /<details class="govuk-details"[^>]*open[\s\S]*id="newOrganisationName"[^>]*value="Nowhere Foundation"/)
       assert.match(res.body, /<input class="govuk-radios__input" id="newOrganisationRole-3" name="newOrganisationRole" type="radio" value="funders" checked>/)
       const lead = await c.officer.post('/case-studies/new', valid(c, { title: 'A typed lead', action: 'save', lead: '', 'lead-typed': 'Somewhere Council' }))
       assert.deepEqual(errorLinks(lead.body), ['lead: “Somewhere Council” is not one of the network’s members. Choose the lead member from the list'])
       const missing = await c.officer.post('/case-studies/new', valid(c, { title: 'No kind given', action: 'save', newOrganisationName: 'Half Told Ltd' }))
-      assert.deepEqual(errorLinks(missing.body), ['newOrganisationKind: Select what kind of organisation Half Told Ltd is', 'newOrganisationRole: Select how Half Told Ltd took part'])
+      assert.deepEqual(errorLinks(missing.body), [
+        'newOrganisationKind: Select what kind of organisation Half Told Ltd is',
+        'newOrganisationRole: Select how Half Told Ltd took part',
+      ])
       assert.equal((await db.select().from(organisations)).length, before, 'nothing was added')
     })
 
     it('adds nothing when the save is refused: the new organisation and the case study are one unit', async () => {
       const { db } = get().handle
       await c.officer.post('/case-studies/new', valid(c, { title: 'Conflicted stalls', action: 'save' }))
-      await c.officer.post('/case-studies/conflicted-stalls/edit', valid(c, { title: 'Conflicted stalls', summary: 'Changed first.', action: 'save', baseRevision: '1' }))
-      const stale = await c.officer.post('/case-studies/conflicted-stalls/edit', valid(c, { title: 'Conflicted stalls', action: 'save', baseRevision: '1', newOrganisationName: 'Too Late Ltd', newOrganisationKind: 'organisation', newOrganisationRole: 'partners' }))
+      await c.officer.post(
+        '/case-studies/conflicted-stalls/edit',
+        valid(c, { title: 'Conflicted stalls', summary: 'Changed first.', action: 'save', baseRevision: '1' }),
+      )
+      const stale = await c.officer.post(
+        '/case-studies/conflicted-stalls/edit',
+        valid(c, {
+          title: 'Conflicted stalls',
+          action: 'save',
+          baseRevision: '1',
+          newOrganisationName: 'Too Late Ltd',
+          newOrganisationKind: 'organisation',
+          newOrganisationRole: 'partners',
+        }),
+      )
       assert.equal(stale.statusCode, 409)
       assert.equal((await db.select().from(organisations).where(eq(organisations.name, 'Too Late Ltd'))).length, 0)
     })
@@ -266,11 +350,17 @@ describeEachDatabase('editorial workflow', (get) => {
 
     it('previews the Markdown and adds organisation pickers without saving anything', async () => {
       await c.officer.post('/case-studies/new', valid(c, { title: 'Preview me', action: 'save' }))
-      const preview = await c.officer.post('/case-studies/preview-me/edit', valid(c, { title: 'Preview me', body: '## Heard\n\n**bold** <script>x</script>', action: 'preview', baseRevision: '1' }))
+      const preview = await c.officer.post(
+        '/case-studies/preview-me/edit',
+        valid(c, { title: 'Preview me', body: '## Heard\n\n**bold** <script>x</script>', action: 'preview', baseRevision: '1' }),
+      )
       assert.equal(preview.statusCode, 200)
       assert.match(preview.body, /data-qa="preview-panel"[\s\S]*<h2>Heard<\/h2>[\s\S]*<strong>bold<\/strong>/)
       assert.doesNotMatch(preview.body, /<script>x<\/script>/)
-      const more = await c.officer.post('/case-studies/preview-me/edit', valid(c, { title: 'Preview me', participants: [String(c.partner)], action: 'add-participants', baseRevision: '1' }))
+      const more = await c.officer.post(
+        '/case-studies/preview-me/edit',
+        valid(c, { title: 'Preview me', participants: [String(c.partner)], action: 'add-participants', baseRevision: '1' }),
+      )
       assert.match(more.body, /id="participants-3"/)
       // As served, the pickers are plain selects: nothing tells people to type (the script adds that).
       assert.match(more.body, /id="lead-hint"[^>]*>\s*The member organisation that led the work\.\s*</)
@@ -282,7 +372,10 @@ describeEachDatabase('editorial workflow', (get) => {
     it('keeps every revision, compares any two field by field, and restores an old one as a new revision', async () => {
       const db = get().handle.db
       await c.officer.post('/case-studies/new', valid(c, { title: 'Versioned', summary: 'First words.', action: 'save' }))
-      await c.officer.post('/case-studies/versioned/edit', valid(c, { title: 'Versioned', summary: 'Second words.', principles: [String(c.sharing), String(c.learning)], action: 'save', baseRevision: '1' }))
+      await c.officer.post(
+        '/case-studies/versioned/edit',
+        valid(c, { title: 'Versioned', summary: 'Second words.', principles: [String(c.sharing), String(c.learning)], action: 'save', baseRevision: '1' }),
+      )
       const history = await c.officer.get('/case-studies/versioned/history?from=1&to=2')
       assert.equal(history.statusCode, 200)
       assert.match(history.body, /Summary<\/th>\s*<td[^>]*>First words\.<\/td>\s*<td[^>]*>Second words\.<\/td>/)
@@ -345,9 +438,15 @@ describeEachDatabase('editorial workflow', (get) => {
       // Both open the form at revision 1.
       assert.match((await c.officer.get('/case-studies/shared-work/edit')).body, /name="baseRevision" value="1"/)
       assert.match((await c.editor.get('/case-studies/shared-work/edit')).body, /name="baseRevision" value="1"/)
-      const first = await c.editor.post('/case-studies/shared-work/edit', valid(c, { title: 'Shared work', body: 'The editor’s story.', action: 'save', baseRevision: '1' }))
+      const first = await c.editor.post(
+        '/case-studies/shared-work/edit',
+        valid(c, { title: 'Shared work', body: 'The editor’s story.', action: 'save', baseRevision: '1' }),
+      )
       assert.equal(first.statusCode, 303)
-      const second = await c.officer.post('/case-studies/shared-work/edit', valid(c, { title: 'Shared work', body: 'The officer’s story.', action: 'save', baseRevision: '1' }))
+      const second = await c.officer.post(
+        '/case-studies/shared-work/edit',
+        valid(c, { title: 'Shared work', body: 'The officer’s story.', action: 'save', baseRevision: '1' }),
+      )
       assert.equal(second.statusCode, 409)
       assert.match(second.body, /data-qa="conflict"/)
       assert.match(second.body, /data-qa="mine">[\s\S]*The officer’s story\./)
@@ -357,10 +456,16 @@ describeEachDatabase('editorial workflow', (get) => {
       const [row] = await db.select().from(caseStudies).where(eq(caseStudies.slug, 'shared-work'))
       assert.equal(row!.body, 'The editor’s story.', 'nothing was overwritten')
 
-      const chosen = await c.officer.post('/case-studies/shared-work/edit', valid(c, { title: 'Shared work', body: 'The officer’s story.', action: 'save', baseRevision: '2' }))
+      const chosen = await c.officer.post(
+        '/case-studies/shared-work/edit',
+        valid(c, { title: 'Shared work', body: 'The officer’s story.', action: 'save', baseRevision: '2' }),
+      )
       assert.equal(chosen.statusCode, 303)
       const revisions = await db.select().from(caseStudyRevisions).where(eq(caseStudyRevisions.caseStudyId, row!.id)).orderBy(caseStudyRevisions.number)
-      assert.deepEqual(revisions.map((r) => (r.snapshot as { body: string }).body), ['Original story.', 'The editor’s story.', 'The officer’s story.'])
+      assert.deepEqual(
+        revisions.map((r) => (r.snapshot as { body: string }).body),
+        ['Original story.', 'The editor’s story.', 'The officer’s story.'],
+      )
     })
   })
 })

@@ -166,12 +166,17 @@ export function validateCaseStudyForm(
   const yearEnd = parseYear(v.yearEnd, 'yearEnd', 'Last year', lastYear, errors)
   if (v.yearStart === '' && required) errors.push({ field: 'yearStart', message: 'Enter the year the work started' })
   if (yearEnd !== null && yearStart === null && v.yearStart === '') errors.push({ field: 'yearStart', message: 'Enter the first year as well as the last' })
-  if (yearStart !== null && yearEnd !== null && yearEnd < yearStart) errors.push({ field: 'yearEnd', message: 'Last year must be the same as or after the first year' })
+  if (yearStart !== null && yearEnd !== null && yearEnd < yearStart)
+    errors.push({ field: 'yearEnd', message: 'Last year must be the same as or after the first year' })
 
   const lead = pick(v.leadId ? [v.leadId] : [], choices.organisations, 'lead', 'Select the lead member from the list', errors)[0] ?? null
   // The network's work is led by its members; others take part as partners or funders.
   const outsider = lead && choices.organisations.find((o) => o.id === lead.id)?.member === false
-  if (lead && outsider) errors.push({ field: 'lead', message: `${lead.name} is not a member of the network, so it cannot be the lead member. Choose the member that led the work, and name ${lead.name} as a partner` })
+  if (lead && outsider)
+    errors.push({
+      field: 'lead',
+      message: `${lead.name} is not a member of the network, so it cannot be the lead member. Choose the member that led the work, and name ${lead.name} as a partner`,
+    })
   if (!lead && v.leadId === '' && required) errors.push({ field: 'lead', message: 'Select the lead member' })
   const participants = pick(v.participantIds, choices.organisations, 'participants', 'Select participating members from the list', errors)
   const partners = pick(v.partnerIds, choices.organisations, 'partners', 'Select partners from the list', errors)
@@ -183,7 +188,13 @@ export function validateCaseStudyForm(
     const into = { participants, partners, funders }[newOrganisation.role]
     if (!into.some((r) => r.id === existing.id)) into.push({ id: existing.id, name: existing.name })
   }
-  const contactOrganisationPicked = pick(v.contactOrganisationId ? [v.contactOrganisationId] : [], choices.organisations, 'contactOrganisation', 'Select the contact’s organisation from the list', [])
+  const contactOrganisationPicked = pick(
+    v.contactOrganisationId ? [v.contactOrganisationId] : [],
+    choices.organisations,
+    'contactOrganisation',
+    'Select the contact’s organisation from the list',
+    [],
+  )
   reportUnmatched(v, { lead: lead ? [lead] : [], participants, partners, funders, contactOrganisation: contactOrganisationPicked }, errors)
   if (participants.length + partners.length + funders.length + (newOrganisation && !existing ? 1 : 0) > limits.organisations) {
     errors.push({ field: 'participants', message: `Name ${limits.organisations} organisations or fewer` })
@@ -196,9 +207,17 @@ export function validateCaseStudyForm(
 
   if (v.body.trim() === '' && required) errors.push({ field: 'body', message: 'Enter the story of the work' })
   else if (v.body.length > limits.body) errors.push({ field: 'body', message: `The story must be ${limits.body.toLocaleString('en-GB')} characters or fewer` })
-  if (v.outcomes.length > limits.outcomes) errors.push({ field: 'outcomes', message: `Outcomes must be ${limits.outcomes.toLocaleString('en-GB')} characters or fewer` })
+  if (v.outcomes.length > limits.outcomes)
+    errors.push({ field: 'outcomes', message: `Outcomes must be ${limits.outcomes.toLocaleString('en-GB')} characters or fewer` })
 
-  const themes = [...new Set(v.themes.split(',').map((t) => t.trim().replace(/\s+/g, ' ')).filter(Boolean))]
+  const themes = [
+    ...new Set(
+      v.themes
+        .split(',')
+        .map((t) => t.trim().replace(/\s+/g, ' '))
+        .filter(Boolean),
+    ),
+  ]
   if (themes.length > limits.themes) errors.push({ field: 'themes', message: `Enter ${limits.themes} themes or fewer` })
   else if (themes.some((t) => t.length > limits.theme)) errors.push({ field: 'themes', message: `Each theme must be ${limits.theme} characters or fewer` })
 
@@ -207,7 +226,13 @@ export function validateCaseStudyForm(
   else if (v.contactName.length > 200) errors.push({ field: 'contactName', message: 'Name must be 200 characters or fewer' })
   if (v.contactJobTitle.length > 200) errors.push({ field: 'contactJobTitle', message: 'Job title must be 200 characters or fewer' })
   const contactOrganisation =
-    pick(v.contactOrganisationId ? [v.contactOrganisationId] : [], choices.organisations, 'contactOrganisation', 'Select the contact’s organisation from the list', errors)[0] ?? null
+    pick(
+      v.contactOrganisationId ? [v.contactOrganisationId] : [],
+      choices.organisations,
+      'contactOrganisation',
+      'Select the contact’s organisation from the list',
+      errors,
+    )[0] ?? null
   if (v.contactEmail !== '' && (v.contactEmail.length > 254 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.contactEmail))) {
     errors.push({ field: 'contactEmail', message: 'Enter an email address in the correct format, like name@example.org' })
   }
@@ -234,7 +259,14 @@ export function validateCaseStudyForm(
       funders,
       themes,
       contact: anyContact
-        ? { name: v.contactName, jobTitle: v.contactJobTitle, organisation: contactOrganisation, email: v.contactEmail, phone: v.contactPhone, publishContact: v.contactConsent }
+        ? {
+            name: v.contactName,
+            jobTitle: v.contactJobTitle,
+            organisation: contactOrganisation,
+            email: v.contactEmail,
+            phone: v.contactPhone,
+            publishContact: v.contactConsent,
+          }
         : null,
     },
   }

@@ -10,35 +10,45 @@ import { diffLines, diffSnapshots } from './snapshot.ts'
 const revisionNumber = (raw: unknown): number | null => (typeof raw === 'string' && /^\d{1,9}$/.test(raw) ? Number(raw) : null)
 
 export async function caseStudyHistoryRoutes(app: FastifyInstance): Promise<void> {
-  app.get<{ Params: { slug: string }; Querystring: { from?: string; to?: string; restored?: string } }>('/case-studies/:slug/history', async (request, reply) => {
-    const { row } = await loadEditable(app, request)
-    const revisions = await listRevisions(app.deps.db, row.id)
-    const to = revisionNumber(request.query.to) ?? row.revision
-    const from = revisionNumber(request.query.from) ?? (row.publishedRevision !== null && row.publishedRevision !== to ? row.publishedRevision : Math.max(1, to - 1))
-    const [before, after] = await Promise.all([findRevision(app.deps.db, row.id, from), findRevision(app.deps.db, row.id, to)])
-    const comparing = before && after && from !== to
-    const differences = comparing
-      ? diffSnapshots(before.snapshot, after.snapshot).map((d) => (d.key === 'body' || d.key === 'outcomes' ? { ...d, lines: diffLines(d.before, d.after) } : d))
-      : []
-    const options = (selected: number) => revisions.map((r) => ({ value: String(r.number), text: `Version ${r.number} (${r.action}, ${r.authorLabel})`, selected: r.number === selected }))
-    return reply.render('case-studies/views/history.njk', {
-      title: `History of “${row.title}”`,
-      section: 'dashboard',
-      breadcrumbs: [{ text: 'Your work', href: '/dashboard' }, { text: row.title, href: `/case-studies/${row.slug}/edit` }],
-      row,
-      revisions,
-      fromItems: options(from),
-      toItems: options(to),
-      comparing,
-      from,
-      to,
-      differences,
-      differencesCaption: comparing ? `Version ${from} compared with version ${to}` : 'Choose two different versions to compare',
-      beforeLabel: `Version ${from}`,
-      afterLabel: `Version ${to}`,
-      restored: revisionNumber(request.query.restored),
-    })
-  })
+  app.get<{ Params: { slug: string }; Querystring: { from?: string; to?: string; restored?: string } }>(
+    '/case-studies/:slug/history',
+    async (request, reply) => {
+      const { row } = await loadEditable(app, request)
+      const revisions = await listRevisions(app.deps.db, row.id)
+      const to = revisionNumber(request.query.to) ?? row.revision
+      const from =
+        revisionNumber(request.query.from) ?? (row.publishedRevision !== null && row.publishedRevision !== to ? row.publishedRevision : Math.max(1, to - 1))
+      const [before, after] = await Promise.all([findRevision(app.deps.db, row.id, from), findRevision(app.deps.db, row.id, to)])
+      const comparing = before && after && from !== to
+      const differences = comparing
+        ? diffSnapshots(before.snapshot, after.snapshot).map((d) =>
+            d.key === 'body' || d.key === 'outcomes' ? { ...d, lines: diffLines(d.before, d.after) } : d,
+          )
+        : []
+      const options = (selected: number) =>
+        revisions.map((r) => ({ value: String(r.number), text: `Version ${r.number} (${r.action}, ${r.authorLabel})`, selected: r.number === selected }))
+      return reply.render('case-studies/views/history.njk', {
+        title: `History of “${row.title}”`,
+        section: 'dashboard',
+        breadcrumbs: [
+          { text: 'Your work', href: '/dashboard' },
+          { text: row.title, href: `/case-studies/${row.slug}/edit` },
+        ],
+        row,
+        revisions,
+        fromItems: options(from),
+        toItems: options(to),
+        comparing,
+        from,
+        to,
+        differences,
+        differencesCaption: comparing ? `Version ${from} compared with version ${to}` : 'Choose two different versions to compare',
+        beforeLabel: `Version ${from}`,
+        afterLabel: `Version ${to}`,
+        restored: revisionNumber(request.query.restored),
+      })
+    },
+  )
 
   app.post<{ Params: { slug: string; number: string } }>('/case-studies/:slug/history/:number/restore', async (request, reply) => {
     const { actor, row } = await loadEditable(app, request)
@@ -47,7 +57,9 @@ export async function caseStudyHistoryRoutes(app: FastifyInstance): Promise<void
     if (!old) throw new NotFoundError()
     // Restoring is a new revision with the old content: nothing in between is lost.
     const baseRevision = Number(text(asForm(request.body), 'baseRevision', 12)) || row.revision
-    const saved = await inTransaction(app.deps.db, (tx) => saveCaseStudy(tx, actor, { caseStudyId: row.id, baseRevision, snapshot: old.snapshot, action: 'restored' }))
+    const saved = await inTransaction(app.deps.db, (tx) =>
+      saveCaseStudy(tx, actor, { caseStudyId: row.id, baseRevision, snapshot: old.snapshot, action: 'restored' }),
+    )
     if (!saved.ok && saved.reason === 'conflict') return reply.redirect(`/case-studies/${row.slug}/history?conflict=1`, 303)
     if (!saved.ok) throw new NotFoundError()
     return reply.redirect(`/case-studies/${row.slug}/history?restored=${number}`, 303)

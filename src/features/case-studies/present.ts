@@ -57,7 +57,8 @@ export function presentCaseStudyPage(data: PublishedCaseStudy) {
           name: contact.name,
           jobTitle: contact.jobTitle,
           organisationName: contact.organisationName,
-          organisationHref: contact.organisationSlug && contact.organisationTier ? organisationHref({ slug: contact.organisationSlug, tier: contact.organisationTier }) : null,
+          organisationHref:
+            contact.organisationSlug && contact.organisationTier ? organisationHref({ slug: contact.organisationSlug, tier: contact.organisationTier }) : null,
           email: contact.publishContact ? contact.email : null,
           phone: contact.publishContact ? contact.phone : null,
         }

@@ -1,15 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm'
 import type { Database } from '../../db/client.ts'
-import {
-  caseStudies,
-  caseStudyOrganisations,
-  caseStudyPrinciples,
-  caseStudyThemes,
-  organisations,
-  people,
-  principles,
-  themes,
-} from '../../db/schema/index.ts'
+import { caseStudies, caseStudyOrganisations, caseStudyPrinciples, caseStudyThemes, organisations, people, principles, themes } from '../../db/schema/index.ts'
 
 export async function findPublishedCaseStudy(db: Database, slug: string) {
   const [row] = await db

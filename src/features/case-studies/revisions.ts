@@ -1,6 +1,16 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm'
 import type { Executor } from '../../db/client.ts'
-import { caseStudies, caseStudyOrganisations, caseStudyRevisions, caseStudyThemes, organisations, people, principles, reviewComments, themes } from '../../db/schema/index.ts'
+import {
+  caseStudies,
+  caseStudyOrganisations,
+  caseStudyRevisions,
+  caseStudyThemes,
+  organisations,
+  people,
+  principles,
+  reviewComments,
+  themes,
+} from '../../db/schema/index.ts'
 import type { CaseStudySnapshot } from './snapshot.ts'
 
 /** The case study's row as a snapshot: for rows saved before revisions were kept. */
@@ -49,7 +59,8 @@ export async function snapshotFromRow(db: Executor, caseStudyId: number): Promis
       ? {
           name: contact.person.name,
           jobTitle: contact.person.jobTitle ?? '',
-          organisation: contact.person.organisationId !== null && contact.organisationName ? { id: contact.person.organisationId, name: contact.organisationName } : null,
+          organisation:
+            contact.person.organisationId !== null && contact.organisationName ? { id: contact.person.organisationId, name: contact.organisationName } : null,
           email: contact.person.email ?? '',
           phone: contact.person.phone ?? '',
           publishContact: contact.person.publishContact,
@@ -79,7 +90,12 @@ export async function latestSnapshot(db: Executor, caseStudyId: number, revision
 
 export async function listRevisions(db: Executor, caseStudyId: number) {
   return db
-    .select({ number: caseStudyRevisions.number, authorLabel: caseStudyRevisions.authorLabel, action: caseStudyRevisions.action, createdAt: caseStudyRevisions.createdAt })
+    .select({
+      number: caseStudyRevisions.number,
+      authorLabel: caseStudyRevisions.authorLabel,
+      action: caseStudyRevisions.action,
+      createdAt: caseStudyRevisions.createdAt,
+    })
     .from(caseStudyRevisions)
     .where(eq(caseStudyRevisions.caseStudyId, caseStudyId))
     .orderBy(desc(caseStudyRevisions.number))

@@ -12,7 +12,11 @@ describe('rankSimilar', () => {
   const mine = ['h:7', 'h:8', 'p:1', 'p:2', 'k:project', 'm:4']
 
   it('puts shared themes before shared principles before similar words, and says why', () => {
-    const ranked = rankSimilar(mine, [candidate(1, ['p:1', 'p:2', 'p:3']), candidate(2, ['h:7', 'p:3']), candidate(3, ['p:3'], 0.12), candidate(4, ['h:7', 'h:8', 'p:1'])], names)
+    const ranked = rankSimilar(
+      mine,
+      [candidate(1, ['p:1', 'p:2', 'p:3']), candidate(2, ['h:7', 'p:3']), candidate(3, ['p:3'], 0.12), candidate(4, ['h:7', 'h:8', 'p:1'])],
+      names,
+    )
     assert.deepEqual(
       ranked.map((r) => [r.slug, r.reasons]),
       [
@@ -27,6 +31,9 @@ describe('rankSimilar', () => {
   it('leaves out candidates with nothing in common, and keeps five at most', () => {
     assert.deepEqual(rankSimilar(mine, [candidate(1, ['p:3', 'k:project', 'm:4'], 0.01)], names), [])
     const many = Array.from({ length: 9 }, (_, i) => candidate(i + 1, ['p:1']))
-    assert.deepEqual(rankSimilar(mine, many, names).map((r) => r.slug), ['c-1', 'c-2', 'c-3', 'c-4', 'c-5'])
+    assert.deepEqual(
+      rankSimilar(mine, many, names).map((r) => r.slug),
+      ['c-1', 'c-2', 'c-3', 'c-4', 'c-5'],
+    )
   })
 })

@@ -34,8 +34,12 @@ export function rankSimilar(myKeys: readonly string[], candidates: readonly Simi
   const mine = new Set(myKeys)
   const scored = candidates.map((c) => {
     const shared = (prefix: string) => c.keys.filter((k) => k.startsWith(prefix) && mine.has(k)).map((k) => k.slice(2))
-    const themes = shared('h:').map(names.theme).filter((n): n is string => n !== undefined)
-    const principles = shared('p:').map(names.principle).filter((n): n is string => n !== undefined)
+    const themes = shared('h:')
+      .map(names.theme)
+      .filter((n): n is string => n !== undefined)
+    const principles = shared('p:')
+      .map(names.principle)
+      .filter((n): n is string => n !== undefined)
     const score = 3 * themes.length + principles.length + 10 * c.textRank
     const reasons = [
       ...(themes.length > 0 ? [`Both about ${list(themes)}`] : []),

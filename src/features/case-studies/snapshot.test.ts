@@ -21,11 +21,19 @@ const base: CaseStudySnapshot = {
 
 describe('diffSnapshots', () => {
   it('names the kind in words, as the form does', () => {
-    assert.deepEqual(diffSnapshots(base, { ...base, kind: 'policy-lab' }).map((d) => [d.label, d.before, d.after]), [['Kind', 'Case study', 'Policy lab']])
+    assert.deepEqual(
+      diffSnapshots(base, { ...base, kind: 'policy-lab' }).map((d) => [d.label, d.before, d.after]),
+      [['Kind', 'Case study', 'Policy lab']],
+    )
   })
 
   it('lists only the fields that changed, by name', () => {
-    const after = { ...base, title: 'Food for everyone', principles: [...base.principles, { id: 2, name: 'Learning' }], contact: { name: 'Kim', jobTitle: 'Officer', organisation: null, email: '', phone: '', publishContact: false } }
+    const after = {
+      ...base,
+      title: 'Food for everyone',
+      principles: [...base.principles, { id: 2, name: 'Learning' }],
+      contact: { name: 'Kim', jobTitle: 'Officer', organisation: null, email: '', phone: '', publishContact: false },
+    }
     assert.deepEqual(
       diffSnapshots(base, after).map((d) => [d.label, d.before, d.after]),
       [

@@ -61,9 +61,7 @@ export function fieldText(snapshot: CaseStudySnapshot, key: keyof CaseStudySnaps
   if (typeof value === 'object') {
     if ('id' in value) return value.name
     const c = value as ContactSnapshot
-    return [c.name, c.jobTitle, c.organisation?.name, c.email, c.phone, c.publishContact ? 'may be published' : 'not published']
-      .filter(Boolean)
-      .join(' · ')
+    return [c.name, c.jobTitle, c.organisation?.name, c.email, c.phone, c.publishContact ? 'may be published' : 'not published'].filter(Boolean).join(' · ')
   }
   return String(value)
 }

@@ -7,7 +7,14 @@ import { Agent, signedInAgent } from '../../../test/agent.ts'
 import { buildOrganisation, buildPerson } from '../../../test/factories.ts'
 import { auditEvents, people } from '../../db/schema/index.ts'
 
-const valid = { name: 'Priya Patel', jobTitle: 'Senior Policy Officer', organisation: 'contact-council', email: 'priya@example.org', phone: '01632 960 001', publishContact: 'yes' }
+const valid = {
+  name: 'Priya Patel',
+  jobTitle: 'Senior Policy Officer',
+  organisation: 'contact-council',
+  email: 'priya@example.org',
+  phone: '01632 960 001',
+  publishContact: 'yes',
+}
 
 describeEachDatabase('admin: contacts', (get) => {
   let admin: Agent
@@ -19,7 +26,11 @@ describeEachDatabase('admin: contacts', (get) => {
   const db = () => get().handle.db
   const person = async (id: number) => (await db().select().from(people).where(eq(people.id, id)))[0]!
   const audits = async (id: number) =>
-    db().select().from(auditEvents).where(and(eq(auditEvents.subjectType, 'person'), eq(auditEvents.subjectId, String(id)))).orderBy(desc(auditEvents.id))
+    db()
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.subjectType, 'person'), eq(auditEvents.subjectId, String(id))))
+      .orderBy(desc(auditEvents.id))
 
   it('sends visitors who are not signed in to sign in', async () => {
     const p = await buildPerson(db())
@@ -86,7 +97,12 @@ describeEachDatabase('admin: contacts', (get) => {
   it('edits a contact: unticking consent is saved and recorded', async () => {
     const p = await buildPerson(db(), { name: 'Consenting Person', publishContact: true, organisationId })
     const page = await admin.get(`/admin/contacts/${p.id}`)
-    const res = await admin.post(`/admin/contacts/${p.id}`, { ...valid, name: 'Consenting Person', publishContact: '', version: inputValue(page.body, 'version')! })
+    const res = await admin.post(`/admin/contacts/${p.id}`, {
+      ...valid,
+      name: 'Consenting Person',
+      publishContact: '',
+      version: inputValue(page.body, 'version')!,
+    })
     assert.equal(res.statusCode, 303)
     assert.equal((await person(p.id)).publishContact, false)
     const changes = (await audits(p.id))[0]?.changes as Record<string, unknown>

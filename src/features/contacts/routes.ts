@@ -68,7 +68,11 @@ export async function contactRoutes(app: FastifyInstance): Promise<void> {
       action: contact ? `/admin/contacts/${contact.id}` : '/admin/contacts',
       contact: contact ?? null,
       values,
-      organisationItems: selectItems((await listOrganisationChoices(db)).map((o) => ({ value: o.slug, text: o.name })), values.organisation, { blank: 'None' }),
+      organisationItems: selectItems(
+        (await listOrganisationChoices(db)).map((o) => ({ value: o.slug, text: o.name })),
+        values.organisation,
+        { blank: 'None' },
+      ),
       conflict: options.conflict ? facts(options.conflict) : null,
       ...presentErrors(errors),
     })

@@ -28,7 +28,8 @@ describe('validateContact', () => {
 
 describe('isPhone', () => {
   it('accepts numbers as people write them', () => {
-    for (const ok of ['01632 960 001', '+44 808 157 0192', '(01632) 960001', '020-7946-0000', '01632 960001 ext 204', '01632 960001 x12']) assert.ok(isPhone(ok), ok)
+    for (const ok of ['01632 960 001', '+44 808 157 0192', '(01632) 960001', '020-7946-0000', '01632 960001 ext 204', '01632 960001 x12'])
+      assert.ok(isPhone(ok), ok)
   })
   it('refuses words, short numbers and long junk', () => {
     for (const bad of ['call me', '123', '+', '1234567890123456', '01632 960001; DROP', `0${'1'.repeat(50)}`]) assert.ok(!isPhone(bad), bad)

@@ -20,7 +20,11 @@ export async function listWorkOf(db: Database, actor: Actor) {
   return db
     .select(columns)
     .from(caseStudies)
-    .where(actor.organisationId === null ? inArray(caseStudies.id, authored) : or(eq(caseStudies.ownerOrganisationId, actor.organisationId), inArray(caseStudies.id, authored)))
+    .where(
+      actor.organisationId === null
+        ? inArray(caseStudies.id, authored)
+        : or(eq(caseStudies.ownerOrganisationId, actor.organisationId), inArray(caseStudies.id, authored)),
+    )
     .orderBy(desc(caseStudies.updatedAt))
     .limit(200)
 }

@@ -7,7 +7,13 @@ describe('coophub demo --list', () => {
   it('lists every demo organisation with its slug first and its membership', () => {
     const lines = demoOrganisationList()
     assert.equal(lines.length, demoOrganisations.length + 2)
-    assert.match(lines.find((l) => l.startsWith('northbrook-city-council'))!, /^northbrook-city-council\s+Northbrook City Council \(Full member\)$/)
-    assert.match(lines.find((l) => l.startsWith('valley-credit-union'))!, /\(Not a member\)$/)
+    assert.match(
+      lines.find((l) => l.startsWith('northbrook-city-council'))!,
+      /^northbrook-city-council\s+Northbrook City Council \(Full member\)$/,
+    )
+    assert.match(
+      lines.find((l) => l.startsWith('valley-credit-union'))!,
+      /\(Not a member\)$/,
+    )
   })
 })

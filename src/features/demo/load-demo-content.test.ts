@@ -22,7 +22,16 @@ for (const kind of testDatabaseKinds()) {
       const counts = await loadDemoContent(handle.db)
       assert.equal(await isDatabaseEmpty(handle.db), false)
       assert.equal(counts.caseStudies, demoCaseStudies.length)
-      const tables = ['principles', 'organisations', 'people', 'case_studies', 'case_study_principles', 'case_study_organisations', 'themes', 'case_study_themes']
+      const tables = [
+        'principles',
+        'organisations',
+        'people',
+        'case_studies',
+        'case_study_principles',
+        'case_study_organisations',
+        'themes',
+        'case_study_themes',
+      ]
       const first = await Promise.all(tables.map((t) => count(handle, t)))
       await loadDemoContent(handle.db)
       const second = await Promise.all(tables.map((t) => count(handle, t)))

@@ -18,9 +18,7 @@ export interface DemoCounts {
 
 /** True when nothing has been stored yet: start-up loads the demo only into an empty database. */
 export async function isDatabaseEmpty(db: Database): Promise<boolean> {
-  const result = await db.execute<{ n: number }>(
-    sql`SELECT ((SELECT count(*) FROM ${principles}) + (SELECT count(*) FROM ${caseStudies}))::int AS n`,
-  )
+  const result = await db.execute<{ n: number }>(sql`SELECT ((SELECT count(*) FROM ${principles}) + (SELECT count(*) FROM ${caseStudies}))::int AS n`)
   return (result.rows[0]?.n ?? 0) === 0
 }
 
@@ -38,7 +36,10 @@ async function upsertContact(tx: Executor, contact: DemoContact, organisationId:
     .from(people)
     .where(and(eq(people.name, contact.name), eq(people.organisationId, organisationId)))
   if (existing) {
-    await tx.update(people).set({ ...values, updatedAt: new Date() }).where(eq(people.id, existing.id))
+    await tx
+      .update(people)
+      .set({ ...values, updatedAt: new Date() })
+      .where(eq(people.id, existing.id))
     return existing.id
   }
   const [created] = await tx.insert(people).values(values).returning({ id: people.id })

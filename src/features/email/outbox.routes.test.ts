@@ -15,11 +15,21 @@ describeEachDatabase('admin: outbox', (get) => {
     await buildOrganisation(db, { slug: 'outbox-council' })
     ;({ agent: admin } = await signedInAgent(get().app, db, 'admin'))
     for (let i = 1; i <= 55; i++) {
-      const id = await queueEmail(db, { to: `reader${i}@example.org`, subject: `Message number ${i}`, body: `Hello reader ${i}.\n\nhttp://localhost/account/set-password/token-${i}` })
-      await db.update(emails).set({ createdAt: new Date(Date.UTC(2025, 0, 1, 0, i)) }).where(eq(emails.id, id))
+      const id = await queueEmail(db, {
+        to: `reader${i}@example.org`,
+        subject: `Message number ${i}`,
+        body: `Hello reader ${i}.\n\nhttp://localhost/account/set-password/token-${i}`,
+      })
+      await db
+        .update(emails)
+        .set({ createdAt: new Date(Date.UTC(2025, 0, 1, 0, i)) })
+        .where(eq(emails.id, id))
     }
     failedId = await queueEmail(db, { to: 'bounce@example.org', subject: 'Will not arrive', body: 'Nope' })
-    await db.update(emails).set({ status: 'failed', error: 'connect ECONNREFUSED 127.0.0.1:25', attempts: 1, createdAt: new Date(Date.UTC(2024, 0, 1)) }).where(eq(emails.id, failedId))
+    await db
+      .update(emails)
+      .set({ status: 'failed', error: 'connect ECONNREFUSED 127.0.0.1:25', attempts: 1, createdAt: new Date(Date.UTC(2024, 0, 1)) })
+      .where(eq(emails.id, failedId))
   })
 
   it('sends visitors who are not signed in to sign in', async () => {
@@ -49,7 +59,8 @@ describeEachDatabase('admin: outbox', (get) => {
     assert.match(second.body, /Message number 1</)
     assert.match(second.body, /Will not arrive[\s\S]*Failed[\s\S]*connect ECONNREFUSED 127.0.0.1:25/)
     assert.match(second.body, /Queued/)
-    for (const bad of ['?page=0', '?page=abc', '?page=99999999999', '?page[]=2', '?page=500']) assert.equal((await admin.get(`/admin/outbox${bad}`)).statusCode, 200, bad)
+    for (const bad of ['?page=0', '?page=abc', '?page=99999999999', '?page[]=2', '?page=500'])
+      assert.equal((await admin.get(`/admin/outbox${bad}`)).statusCode, 200, bad)
   })
 
   it('shows an email’s full text', async () => {

@@ -12,10 +12,13 @@ export async function healthRoutes(app: FastifyInstance): Promise<void> {
       })
     } catch (error) {
       request.log.error({ err: error }, 'health check: database unreachable')
-      return reply.code(503).header('cache-control', 'no-store').send({
-        status: 'unavailable',
-        database: { kind: app.deps.dbKind, status: 'unreachable' },
-      })
+      return reply
+        .code(503)
+        .header('cache-control', 'no-store')
+        .send({
+          status: 'unavailable',
+          database: { kind: app.deps.dbKind, status: 'unreachable' },
+        })
     }
   })
 }

@@ -7,10 +7,7 @@ import { runSearch } from '../search/run-search.ts'
 export async function homeRoutes(app: FastifyInstance): Promise<void> {
   app.get('/', { config: { pageCache: true } }, async (_request, reply) => {
     const { db } = app.deps
-    const [principles, latest] = await Promise.all([
-      listPrinciplesWithCounts(db),
-      runSearch(pageSearchDeps(app), {}, { pageSize: 5, snippets: false }),
-    ])
+    const [principles, latest] = await Promise.all([listPrinciplesWithCounts(db), runSearch(pageSearchDeps(app), {}, { pageSize: 5, snippets: false })])
     return reply.render(
       'home/views/index.njk',
       { title: app.deps.config.networkName, principles, totalCaseStudies: latest.total, latest: presentHits(latest.hits) },

@@ -1,7 +1,7 @@
 // Page furniture: text a saved web page carries that belongs to the site, not the case study.
 // Only whole short lines are dropped, so a sentence that merely mentions cookies survives.
 
-import { foldPunctuation, wordCount } from './normalise-text.ts';
+import { foldPunctuation, wordCount } from './normalise-text.ts'
 
 const WIDGET_LINES = new Set([
   'accept',
@@ -47,9 +47,9 @@ const WIDGET_LINES = new Set([
   'menu',
   'search',
   'close',
-]);
+])
 
-const COOKIE_SENTENCE = /^(?:we|this (?:site|website)) uses? (?:some )?(?:essential |necessary |analytics )?cookies\b/;
+const COOKIE_SENTENCE = /^(?:we|this (?:site|website)) uses? (?:some )?(?:essential |necessary |analytics )?cookies\b/
 
 function key(text: string): string {
   return foldPunctuation(text)
@@ -57,25 +57,25 @@ function key(text: string): string {
     .replace(/^[\s•*·-]+/, '')
     .replace(/[\s.:!>»→]+$/, '')
     .replace(/\s+/g, ' ')
-    .trim();
+    .trim()
 }
 
 export function isFurniture(text: string): boolean {
-  if (text.length > 600) return false;
+  if (text.length > 600) return false
   // Every widget line is short; only a cookie notice is long.
-  if (text.length > 40 && !/cookie/i.test(text)) return false;
-  const k = key(text);
-  if (k.length === 0) return false;
-  if (WIDGET_LINES.has(k)) return true;
-  return COOKIE_SENTENCE.test(k) && wordCount(k) <= 80;
+  if (text.length > 40 && !/cookie/i.test(text)) return false
+  const k = key(text)
+  if (k.length === 0) return false
+  if (WIDGET_LINES.has(k)) return true
+  return COOKIE_SENTENCE.test(k) && wordCount(k) <= 80
 }
 
 /** "Latest posts" widgets are followed by a list of post titles; those go with the heading. */
 export function startsPostList(text: string): boolean {
-  const k = key(text);
-  return k === 'latest post' || k === 'latest posts' || k === 'latest news' || k === 'related posts';
+  const k = key(text)
+  return k === 'latest post' || k === 'latest posts' || k === 'latest news' || k === 'related posts'
 }
 
 export function looksLikePostTitle(text: string): boolean {
-  return text.length <= 120 && wordCount(text) <= 15 && !/[.!?]["'\u2019\u201D]?$/.test(text.trim());
+  return text.length <= 120 && wordCount(text) <= 15 && !/[.!?]["'\u2019\u201D]?$/.test(text.trim())
 }

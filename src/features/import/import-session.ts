@@ -67,7 +67,14 @@ export class ImportSession {
     this.ctx = buildReadingContext({
       principles: data.principles.map((p) => ({ slug: p.slug, shortName: p.shortName, statement: p.statement })),
       members: data.organisations.filter((o) => o.tier !== 'none').map((o) => ({ slug: o.slug, name: o.name })),
-      authorities: data.authorities.map((a) => ({ code: a.code, officialName: a.officialName, niceName: a.niceName, altNames: a.altNames, current: a.current, ...(a.gssCode ? { gssCode: a.gssCode } : {}) })),
+      authorities: data.authorities.map((a) => ({
+        code: a.code,
+        officialName: a.officialName,
+        niceName: a.niceName,
+        altNames: a.altNames,
+        current: a.current,
+        ...(a.gssCode ? { gssCode: a.gssCode } : {}),
+      })),
     })
     for (const p of data.principles) this.principles.set(p.slug, { id: p.id, name: p.shortName })
     for (const a of data.authorities) this.authorities.set(a.code, a)
@@ -129,7 +136,19 @@ export class ImportSession {
     const key = nameKey(name)
     const ref = this.organisations.get(key)
     if (ref) return { ref }
-    return { create: { key, name: name.trim().slice(0, 200), kind: guessKind(name), authorityCode: null, gssCode: null, councilType: null, nation: null, region: null, verified: false } }
+    return {
+      create: {
+        key,
+        name: name.trim().slice(0, 200),
+        kind: guessKind(name),
+        authorityCode: null,
+        gssCode: null,
+        councilType: null,
+        nation: null,
+        region: null,
+        verified: false,
+      },
+    }
   }
 
   private match(name: string): OrganisationMatch {

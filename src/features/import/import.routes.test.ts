@@ -13,8 +13,16 @@ import { runAuthoritiesImport, runPrinciplesImport } from './cli/reference-comma
 import type { JobEvent } from './extraction/worker-pool.ts'
 import { bombDocx } from '../../../test/import/zip-bombs.ts'
 
-const errorLinks = (body: string) => [...body.matchAll(/<a href="#([A-Za-z]+)">([^<]+)<\/a>/g)].map((m) => `${m[1]}: ${m[2]!.replace(/&quot;/g, '"').replace(/&#39;/g, "'")}`)
-const unescape = (s: string) => s.replace(/&#92;/g, '\\').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
+const errorLinks = (body: string) =>
+  [...body.matchAll(/<a href="#([A-Za-z]+)">([^<]+)<\/a>/g)].map((m) => `${m[1]}: ${m[2]!.replace(/&quot;/g, '"').replace(/&#39;/g, "'")}`)
+const unescape = (s: string) =>
+  s
+    .replace(/&#92;/g, '\\')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
 /** The id of an organisation the review proposes to create: its option in the lead select. */
 const proposedId = (body: string, name: string) => Number(new RegExp(`<option value="(-\\d+)"[^>]*>${name} \\(new`).exec(body)?.[1])
 const hidden = (body: string, name: string) => unescape(new RegExp(`name="${name}" value="([^"]*)"`).exec(body)?.[1] ?? '')
@@ -25,7 +33,11 @@ function multipart(fields: Record<string, string>, file?: { name: string; conten
   const parts = Object.entries(fields).map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`)
   const chunks: Buffer[] = [Buffer.from(parts.join(''))]
   if (file) {
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="document"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`))
+    chunks.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="document"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+      ),
+    )
     chunks.push(Buffer.isBuffer(file.content) ? file.content : Buffer.from(file.content))
     chunks.push(Buffer.from('\r\n'))
   }
@@ -68,7 +80,12 @@ describeEachDatabase('import on the web', (get) => {
       ['a file and text', { text: 'Some text' }, { name: 'a.txt', content: 'Other text' }, 'document: Choose a file or paste the text, not both'],
       ['a file over 5 MB', {}, { name: 'big.txt', content: Buffer.alloc(5 * 1024 * 1024 + 10, 'a') }, 'document: The selected file must be smaller than 5 MB'],
       ['an empty file', {}, { name: 'empty.txt', content: '' }, 'document: "empty.txt" is empty (0 bytes). Choose the file that holds the case study.'],
-      ['a PDF', {}, { name: 'report.pdf', content: '%PDF-1.4 binary' }, 'document: "report.pdf" is a PDF, which the importer cannot read. Copy its text into a .txt file, or save it as .docx, then try again.'],
+      [
+        'a PDF',
+        {},
+        { name: 'report.pdf', content: '%PDF-1.4 binary' },
+        'document: "report.pdf" is a PDF, which the importer cannot read. Copy its text into a .txt file, or save it as .docx, then try again.',
+      ],
       ['a binary file', {}, { name: 'photo.txt', content: Buffer.from([0, 1, 2, 3, 255, 0, 0, 7, 8, 0, 1, 2]) }, 'document: '],
       ['only spaces pasted', { text: '   \n  ' }, undefined, 'document: Choose a file or paste the text of a case study'],
     ]
@@ -85,7 +102,8 @@ describeEachDatabase('import on the web', (get) => {
   })
 
   describe('zip bombs and heavy documents', () => {
-    const bombMessage = /^document: "bomb-?\d?\.docx" could not be read: it expands to more than 50 MB when unpacked \(\d+ MB\), far more than a case study needs\./
+    const bombMessage =
+      /^document: "bomb-?\d?\.docx" could not be read: it expands to more than 50 MB when unpacked \(\d+ MB\), far more than a case study needs\./
 
     it('a bomb is refused with the reason, never a 500', async () => {
       const res = await upload(officer, {}, { name: 'bomb.docx', content: bombDocx({ megabytes: 400 }) })
@@ -113,7 +131,10 @@ describeEachDatabase('import on the web', (get) => {
       const listener = (message: unknown): void => {
         const event = message as JobEvent
         events.push(event.phase)
-        if (event.phase === 'start' && !health) health = get().app.inject({ url: '/health' }).then((r) => events.push(`health ${r.statusCode}`))
+        if (event.phase === 'start' && !health)
+          health = get()
+            .app.inject({ url: '/health' })
+            .then((r) => events.push(`health ${r.statusCode}`))
       }
       subscribe('coophub:worker-pool:job', listener)
       try {
@@ -136,7 +157,14 @@ describeEachDatabase('import on the web', (get) => {
       const { db } = get().handle
       const count = async () => [(await db.select().from(caseStudies)).length, (await db.select().from(organisations)).length]
       const before = await count()
-      const forged = JSON.stringify({ proposed: [{ id: -1, name: 'Forged Holdings Ltd', code: null }], warnings: [], matches: {}, organisations: [], contentHash: '', sourceUrl: null })
+      const forged = JSON.stringify({
+        proposed: [{ id: -1, name: 'Forged Holdings Ltd', code: null }],
+        warnings: [],
+        matches: {},
+        organisations: [],
+        contentHash: '',
+        sourceUrl: null,
+      })
       const form = { title: 'Forged', kind: 'project', lead: '-1', participants: [''], partners: [''], funders: [''], body: 'x', action: 'save' }
       const noReview = await officer.post('/import/save', { ...form, state: forged })
       assert.equal(noReview.statusCode, 410)
@@ -186,7 +214,10 @@ describeEachDatabase('import on the web', (get) => {
       const brookfield = { id: proposedId(review.body, 'Brookfield Metropolitan Borough Council') }
       assert.ok(brookfield.id < 0, 'a council from the register is proposed as new')
       // Not a member, so not the lead: it is offered as a partner, the officer's own council leads, and the page says why.
-      assert.match(review.body, /data-qa="warning-lead"[\s\S]*The document names Brookfield Metropolitan Borough Council as the lead, but it is not a member of the network/)
+      assert.match(
+        review.body,
+        /data-qa="warning-lead"[\s\S]*The document names Brookfield Metropolitan Borough Council as the lead, but it is not a member of the network/,
+      )
       assert.match(review.body, new RegExp(`<select[^>]+id="lead"[\\s\\S]*?<option value="${home}" selected>`))
       assert.match(review.body, new RegExp(`<select[^>]+id="partners"[\\s\\S]*?<option value="${brookfield.id}" selected>`))
       const save = await officer.post('/import/save', {
@@ -211,7 +242,11 @@ describeEachDatabase('import on the web', (get) => {
       assert.match(cs!.contentHash ?? '', /^[0-9a-f]{64}$/)
       const [org] = await db.select().from(organisations).where(eq(organisations.authorityCode, 'BRK'))
       assert.deepEqual([org!.verified, org!.tier, org!.kind], [true, 'none', 'council'])
-      assert.equal((await db.select().from(organisations).where(eq(organisations.name, 'Millbrook Town Council'))).length, 0, 'a proposal dropped in review is not created')
+      assert.equal(
+        (await db.select().from(organisations).where(eq(organisations.name, 'Millbrook Town Council'))).length,
+        0,
+        'a proposal dropped in review is not created',
+      )
     })
 
     it('the stage the document gives is shown and saved, as the person leaves or changes it', async () => {
@@ -219,7 +254,16 @@ describeEachDatabase('import on the web', (get) => {
       const review = await officer.post('/import', { text })
       assert.equal(review.statusCode, 200, review.body.slice(0, 300))
       assert.match(review.body, /<option value="bid" selected>Bid<\/option>/)
-      const form = { review: hidden(review.body, 'review'), title: 'Street orchards on the estate', kind: 'policy-lab', participants: [''], partners: [''], funders: [''], body: 'Trees.', action: 'save' }
+      const form = {
+        review: hidden(review.body, 'review'),
+        title: 'Street orchards on the estate',
+        kind: 'policy-lab',
+        participants: [''],
+        partners: [''],
+        funders: [''],
+        body: 'Trees.',
+        action: 'save',
+      }
       const again = await officer.post('/import/save', { ...form, title: '', stage: 'funded' })
       assert.equal(again.statusCode, 400)
       assert.match(again.body, /<option value="funded" selected>Funded<\/option>/, 'a form error keeps the chosen stage')
@@ -235,7 +279,11 @@ describeEachDatabase('import on the web', (get) => {
     })
 
     it('an uploaded file is read too, and a form error keeps the warnings', async () => {
-      const res = await upload(officer, {}, { name: 'mill.html', content: `<!doctype html><html><body><main><h1>Seed swap</h1><p>Gardeners in Brookfield swapped seeds.</p></main></body></html>` })
+      const res = await upload(
+        officer,
+        {},
+        { name: 'mill.html', content: `<!doctype html><html><body><main><h1>Seed swap</h1><p>Gardeners in Brookfield swapped seeds.</p></main></body></html>` },
+      )
       assert.equal(res.statusCode, 200, res.body.slice(0, 300))
       assert.match(res.body, /value="Seed swap"/)
       const again = await officer.post('/import/save', { review: hidden(res.body, 'review'), title: '', kind: 'case-study', action: 'save' })

@@ -1,12 +1,12 @@
-import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
-import { describeLine } from './document-lines.ts';
-import { kindFromText, parseMetadataLine, parseYear, postedYear, stageFromText } from './metadata.ts';
-import { splitNameList } from './name-list.ts';
-import { readDocument } from './read-document.ts';
-import { doc, fixtureContext } from '../../../test/import/reading-support.ts';
+import assert from 'node:assert/strict'
+import { describe, it } from 'node:test'
+import { describeLine } from './document-lines.ts'
+import { kindFromText, parseMetadataLine, parseYear, postedYear, stageFromText } from './metadata.ts'
+import { splitNameList } from './name-list.ts'
+import { readDocument } from './read-document.ts'
+import { doc, fixtureContext } from '../../../test/import/reading-support.ts'
 
-const meta = (line: string): ReturnType<typeof parseMetadataLine> => parseMetadataLine(describeLine(line, 0).content);
+const meta = (line: string): ReturnType<typeof parseMetadataLine> => parseMetadataLine(describeLine(line, 0).content)
 
 describe('metadata lines', () => {
   const cases: [string, { key: string; value: string } | null][] = [
@@ -41,11 +41,11 @@ describe('metadata lines', () => {
     ['Status quo was never an option for the estate.', null],
     ['Lead Member for Housing said the results were striking.', null],
     ['Yearly reviews kept the work honest.', null],
-  ];
+  ]
   for (const [line, expected] of cases) {
-    it(JSON.stringify(line), () => assert.deepEqual(meta(line), expected));
+    it(JSON.stringify(line), () => assert.deepEqual(meta(line), expected))
   }
-});
+})
 
 describe('years and kinds', () => {
   const years: [string, { start: number; end: number | null } | null][] = [
@@ -58,8 +58,8 @@ describe('years and kinds', () => {
     ['2021 onwards', { start: 2021, end: null }],
     ['2021-2019', null],
     ['last spring', null],
-  ];
-  for (const [text, expected] of years) it(`year ${text}`, () => assert.deepEqual(parseYear(text), expected));
+  ]
+  for (const [text, expected] of years) it(`year ${text}`, () => assert.deepEqual(parseYear(text), expected))
 
   const kinds: [string, string | null][] = [
     ['Policy Labs', 'policy-lab'],
@@ -70,15 +70,21 @@ describe('years and kinds', () => {
     ['Case studies', 'case-study'],
     ['Project', 'project'],
     ['Completed', null],
-  ];
-  for (const [text, expected] of kinds) it(`kind ${text}`, () => assert.equal(kindFromText(text), expected));
-});
+  ]
+  for (const [text, expected] of kinds) it(`kind ${text}`, () => assert.equal(kindFromText(text), expected))
+})
 
 describe('name lists', () => {
-  const known = new Set(
-    ['brighton and hove city council', 'armagh city, banbridge and craigavon borough council', 'bath and north east somerset council', 'bury council', 'oldham council', 'trafford council', 'mutual futures cic'],
-  );
-  const isKnown = (n: string): boolean => known.has(n.toLowerCase());
+  const known = new Set([
+    'brighton and hove city council',
+    'armagh city, banbridge and craigavon borough council',
+    'bath and north east somerset council',
+    'bury council',
+    'oldham council',
+    'trafford council',
+    'mutual futures cic',
+  ])
+  const isKnown = (n: string): boolean => known.has(n.toLowerCase())
   // [written, names read, pieces the person is asked about]
   const cases: [string, string[], string[][]][] = [
     ['Bury Council, Oldham Council, Stockport Council', ['Bury Council', 'Oldham Council', 'Stockport Council'], []],
@@ -103,15 +109,18 @@ describe('name lists', () => {
     ['GM Moving and Salford Council', ['GM Moving', 'Salford Council'], [['GM Moving', 'Salford Council']]],
     ['Kent County Council and Medway Council', ['Kent County Council', 'Medway Council'], [['Kent County Council', 'Medway Council']]],
     ['A and B and C and D and E and F and G and H', ['A and B and C and D and E and F and G and H'], [['A and B and C and D and E and F and G and H']]],
-  ];
+  ]
   for (const [value, names, doubts] of cases) {
     it(value, () => {
-      const list = splitNameList(value, isKnown);
-      assert.deepEqual(list.names, names);
-      assert.deepEqual(list.doubts.map((d) => d.parts), doubts);
-    });
+      const list = splitNameList(value, isKnown)
+      assert.deepEqual(list.names, names)
+      assert.deepEqual(
+        list.doubts.map((d) => d.parts),
+        doubts,
+      )
+    })
   }
-});
+})
 
 describe('stages and posting dates', () => {
   const stages: [string, string | null][] = [
@@ -128,8 +137,8 @@ describe('stages and posting dates', () => {
     ['Not funded', null],
     ['Unfunded', null],
     ['Phase 2', null],
-  ];
-  for (const [text, expected] of stages) it(`stage ${text}`, () => assert.equal(stageFromText(text), expected));
+  ]
+  for (const [text, expected] of stages) it(`stage ${text}`, () => assert.equal(stageFromText(text), expected))
 
   const posted: [string, number | null][] = [
     ['Posted on 3rd March, 2016', 2016],
@@ -141,12 +150,12 @@ describe('stages and posting dates', () => {
     ['Posted March 2016', 2016],
     ['Posted in Case studies', null],
     ['Published on the council\u2019s website in 2016, the report', null],
-  ];
-  for (const [line, expected] of posted) it(JSON.stringify(line), () => assert.equal(postedYear(line), expected));
-});
+  ]
+  for (const [line, expected] of posted) it(JSON.stringify(line), () => assert.equal(postedYear(line), expected))
+})
 
 describe('metadata in a document', () => {
-  const ctx = fixtureContext();
+  const ctx = fixtureContext()
   it('reads bullets and plain lines, keeps them out of the body', () => {
     const r = readDocument(
       doc(
@@ -159,29 +168,32 @@ describe('metadata in a document', () => {
         'Libraries and halls opened their doors to residents during the cold months.',
       ),
       ctx,
-    );
-    assert.equal(r.leadMember, 'Oldham Council');
-    assert.deepEqual(r.participatingMembers, ['Stockport Council', 'Mutual Futures CIC', 'Hopeful Homes']);
-    assert.equal(r.yearStart, 2019);
-    assert.equal(r.yearEnd, 2021);
-    assert.equal(r.kind, 'policy-lab');
-    assert.equal(r.kindText, 'Policy Labs');
-    assert.equal(r.bodyMarkdown, 'Libraries and halls opened their doors to residents during the cold months.');
-    assert.deepEqual(r.warnings.filter((w) => ['year', 'kind', 'leadMember'].includes(w.field)), []);
-  });
+    )
+    assert.equal(r.leadMember, 'Oldham Council')
+    assert.deepEqual(r.participatingMembers, ['Stockport Council', 'Mutual Futures CIC', 'Hopeful Homes'])
+    assert.equal(r.yearStart, 2019)
+    assert.equal(r.yearEnd, 2021)
+    assert.equal(r.kind, 'policy-lab')
+    assert.equal(r.kindText, 'Policy Labs')
+    assert.equal(r.bodyMarkdown, 'Libraries and halls opened their doors to residents during the cold months.')
+    assert.deepEqual(
+      r.warnings.filter((w) => ['year', 'kind', 'leadMember'].includes(w.field)),
+      [],
+    )
+  })
 
   it('takes a value from the next line when the label stands alone (definition lists)', () => {
-    const r = readDocument(doc('Year', '2022', 'Status', 'Case study', '', 'A long enough narrative sentence sits here for the body.'), ctx);
-    assert.equal(r.yearStart, 2022);
-    assert.equal(r.kind, 'case-study');
-  });
+    const r = readDocument(doc('Year', '2022', 'Status', 'Case study', '', 'A long enough narrative sentence sits here for the body.'), ctx)
+    assert.equal(r.yearStart, 2022)
+    assert.equal(r.kind, 'case-study')
+  })
 
   it('warns about an unreadable year and an unknown kind, keeping the raw kind', () => {
-    const r = readDocument(doc('Year: in the spring', 'Status: Mixed', '', 'Some narrative text for the body of this case.'), ctx);
-    assert.equal(r.yearStart, null);
-    assert.equal(r.kind, null);
-    assert.equal(r.kindText, 'Mixed');
-    assert.match(r.warnings.find((w) => w.field === 'year')?.message ?? '', /not a year/);
-    assert.match(r.warnings.find((w) => w.field === 'kind')?.message ?? '', /not a kind we know/);
-  });
-});
+    const r = readDocument(doc('Year: in the spring', 'Status: Mixed', '', 'Some narrative text for the body of this case.'), ctx)
+    assert.equal(r.yearStart, null)
+    assert.equal(r.kind, null)
+    assert.equal(r.kindText, 'Mixed')
+    assert.match(r.warnings.find((w) => w.field === 'year')?.message ?? '', /not a year/)
+    assert.match(r.warnings.find((w) => w.field === 'kind')?.message ?? '', /not a kind we know/)
+  })
+})

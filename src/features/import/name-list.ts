@@ -3,21 +3,21 @@
 // Council", "Smith and Jones Ltd"). So names the register or the members know are taken whole
 // first, and a name is cut at "and" only when every part is a name by itself.
 
-import { looksLikeOrganisation } from './metadata.ts';
-import { startsWithUpper } from './normalise-text.ts';
+import { looksLikeOrganisation } from './metadata.ts'
+import { startsWithUpper } from './normalise-text.ts'
 
 export interface NameList {
-  names: string[];
+  names: string[]
   /**
    * Pieces with an "and" that no known name settles: cut into names none of which is known, or
    * kept whole. The person is asked to check them.
    */
-  doubts: Array<{ written: string; parts: string[] }>;
+  doubts: Array<{ written: string; parts: string[] }>
 }
 
-const AND = /\s+(?:and|&)\s+/gi;
+const AND = /\s+(?:and|&)\s+/gi
 // A piece with more "and"s than this is not a handful of names; it is kept as written.
-const MAX_CUTS = 6;
+const MAX_CUTS = 6
 
 /**
  * Whether a name could stand on its own as an organisation's: known, ending as organisations'
@@ -25,22 +25,22 @@ const MAX_CUTS = 6;
  * Homes"). A single word ("Brighton", "Smith") is taken for the start of a longer name.
  */
 export function isPlausibleName(name: string, isKnown: (name: string) => boolean): boolean {
-  if (!startsWithUpper(name)) return false;
-  if (isKnown(name) || looksLikeOrganisation(name)) return true;
-  return name.split(/\s+/).filter((w) => /^[\p{Lu}\d]/u.test(w)).length >= 2;
+  if (!startsWithUpper(name)) return false
+  if (isKnown(name) || looksLikeOrganisation(name)) return true
+  return name.split(/\s+/).filter((w) => /^[\p{Lu}\d]/u.test(w)).length >= 2
 }
 
 /** The names "X and Y and Z" holds when every part passes `accept`, or null. */
 function chain(text: string, accept: (name: string) => boolean): string[] | null {
-  if (accept(text)) return [text];
+  if (accept(text)) return [text]
   for (const m of text.matchAll(AND)) {
-    const at = m.index ?? 0;
-    const left = text.slice(0, at);
-    if (!accept(left)) continue;
-    const rest = chain(text.slice(at + m[0].length), accept);
-    if (rest) return [left, ...rest];
+    const at = m.index ?? 0
+    const left = text.slice(0, at)
+    if (!accept(left)) continue
+    const rest = chain(text.slice(at + m[0].length), accept)
+    if (rest) return [left, ...rest]
   }
-  return null;
+  return null
 }
 
 /**
@@ -49,14 +49,14 @@ function chain(text: string, accept: (name: string) => boolean): string[] | null
  * confirms the reading.
  */
 export function splitAtAnd(piece: string, isKnown: (name: string) => boolean): { names: string[]; doubtful: boolean } {
-  const cuts = [...piece.matchAll(AND)].length;
-  if (cuts === 0 || isKnown(piece)) return { names: [piece], doubtful: false };
-  if (cuts > MAX_CUTS) return { names: [piece], doubtful: true };
-  const known = chain(piece, isKnown);
-  if (known) return { names: known, doubtful: false };
-  const plausible = chain(piece, (name) => name !== piece && isPlausibleName(name, isKnown));
-  if (plausible) return { names: plausible, doubtful: !plausible.some(isKnown) };
-  return { names: [piece], doubtful: true };
+  const cuts = [...piece.matchAll(AND)].length
+  if (cuts === 0 || isKnown(piece)) return { names: [piece], doubtful: false }
+  if (cuts > MAX_CUTS) return { names: [piece], doubtful: true }
+  const known = chain(piece, isKnown)
+  if (known) return { names: known, doubtful: false }
+  const plausible = chain(piece, (name) => name !== piece && isPlausibleName(name, isKnown))
+  if (plausible) return { names: plausible, doubtful: !plausible.some(isKnown) }
+  return { names: [piece], doubtful: true }
 }
 
 /**
@@ -67,27 +67,32 @@ export function splitAtAnd(piece: string, isKnown: (name: string) => boolean): {
 export function splitNameList(value: string, isKnown: (name: string) => boolean): NameList {
   const pieces = value
     .split(/\s*[;,]\s*/)
-    .map((p) => p.replace(/^(?:and|&)\s+/i, '').replace(/\.$/, '').trim())
-    .filter((p) => p.length > 0);
-  const out: NameList = { names: [], doubts: [] };
-  let i = 0;
+    .map((p) =>
+      p
+        .replace(/^(?:and|&)\s+/i, '')
+        .replace(/\.$/, '')
+        .trim(),
+    )
+    .filter((p) => p.length > 0)
+  const out: NameList = { names: [], doubts: [] }
+  let i = 0
   while (i < pieces.length) {
-    let joined: string | null = null;
+    let joined: string | null = null
     for (let j = Math.min(pieces.length, i + 4); j >= i + 2 && joined === null; j--) {
-      const candidate = pieces.slice(i, j).join(', ');
+      const candidate = pieces.slice(i, j).join(', ')
       if (isKnown(candidate)) {
-        joined = candidate;
-        i = j;
+        joined = candidate
+        i = j
       }
     }
     if (joined !== null) {
-      out.names.push(joined);
-      continue;
+      out.names.push(joined)
+      continue
     }
-    const piece = pieces[i++] ?? '';
-    const split = splitAtAnd(piece, isKnown);
-    out.names.push(...split.names);
-    if (split.doubtful) out.doubts.push({ written: piece, parts: split.names });
+    const piece = pieces[i++] ?? ''
+    const split = splitAtAnd(piece, isKnown)
+    out.names.push(...split.names)
+    if (split.doubtful) out.doubts.push({ written: piece, parts: split.names })
   }
-  return out;
+  return out
 }

@@ -84,7 +84,10 @@ export function planDraft(reading: Reading, session: ImportSession): PlannedDraf
   if (named && !leadIsMember) {
     partners.unshift(named)
     const name = 'ref' in named ? named.ref.name : named.create.name
-    warnings.push({ field: 'leadMember', message: `The document names ${name} as the lead, but it is not a member of the network, so it is listed as a partner. Choose the member that led the work.` })
+    warnings.push({
+      field: 'leadMember',
+      message: `The document names ${name} as the lead, but it is not a member of the network, so it is listed as a partner. Choose the member that led the work.`,
+    })
   }
   const c = reading.contact
   const contactName = c?.name?.trim() ? clip(c.name.trim(), LIMITS.name) : null

@@ -30,7 +30,14 @@ export async function loadReferenceData(db: Executor): Promise<ReferenceData> {
     .from(principles)
     .orderBy(asc(principles.position))
   const organisationRows = await db
-    .select({ id: organisations.id, slug: organisations.slug, name: organisations.name, tier: organisations.tier, authorityCode: organisations.authorityCode, verified: organisations.verified })
+    .select({
+      id: organisations.id,
+      slug: organisations.slug,
+      name: organisations.name,
+      tier: organisations.tier,
+      authorityCode: organisations.authorityCode,
+      verified: organisations.verified,
+    })
     .from(organisations)
     .orderBy(asc(organisations.id))
   const authorityRows = await db
@@ -81,12 +88,28 @@ export async function findImported(db: Executor, sources: string[], hashes: stri
   if (sources.length === 0 && hashes.length === 0) return []
   // A batch asks about a thousand values: as two JSON parameters rather than a thousand bound
   // ones, which the query builder spent longer assembling than the database answering (measured).
-  const result = await db.execute<{ id: number; slug: string; title: string; status: PublicationStatus; revision: number; source_url: string | null; content_hash: string | null }>(sql`
+  const result = await db.execute<{
+    id: number
+    slug: string
+    title: string
+    status: PublicationStatus
+    revision: number
+    source_url: string | null
+    content_hash: string | null
+  }>(sql`
     SELECT id, slug, title, status, revision, source_url, content_hash FROM case_studies
     WHERE source_url IN (SELECT json_array_elements_text(${JSON.stringify(sources)}::json))
        OR content_hash IN (SELECT json_array_elements_text(${JSON.stringify(hashes)}::json))
     ORDER BY id`)
-  return result.rows.map((r) => ({ id: r.id, slug: r.slug, title: r.title, status: r.status, revision: r.revision, sourceUrl: r.source_url, contentHash: r.content_hash }))
+  return result.rows.map((r) => ({
+    id: r.id,
+    slug: r.slug,
+    title: r.title,
+    status: r.status,
+    revision: r.revision,
+    sourceUrl: r.source_url,
+    contentHash: r.content_hash,
+  }))
 }
 
 export type LikelyDuplicate = Pick<TitleMatch, 'id' | 'slug' | 'title' | 'reason'>
@@ -105,7 +128,12 @@ export async function findLikelyDuplicates(db: Executor, probe: Omit<TitleEntry,
     ORDER BY sim DESC, cs.id
     LIMIT 50`)
   return result.rows
-    .map((r) => ({ id: r.id, slug: r.slug, title: r.title, reason: r.sim > TITLE_SIMILAR ? ('title' as const) : r.sim > TITLE_RELATED && r.same_lead_year ? ('lead-and-year' as const) : null }))
+    .map((r) => ({
+      id: r.id,
+      slug: r.slug,
+      title: r.title,
+      reason: r.sim > TITLE_SIMILAR ? ('title' as const) : r.sim > TITLE_RELATED && r.same_lead_year ? ('lead-and-year' as const) : null,
+    }))
     .filter((r): r is LikelyDuplicate => r.reason !== null)
     .slice(0, 3)
 }

@@ -26,169 +26,174 @@
 // block ("For more information contact:" + name, job title, organisation) and page furniture
 // (cookie banners, "Share this", "Latest posts", sometimes glued to the last line of text).
 
-import { buildBodyBlocks, summarise, toMarkdown } from './body.ts';
-import { contactHeaderRest, readContactBlock } from './contact.ts';
-import { contentHash } from './content-hash.ts';
-import { toDocLines } from './document-lines.ts';
-import type { DocLine } from './document-lines.ts';
-import { findBarePlaceNames, findCouncilNames } from './find-councils.ts';
-import type { Mention } from './find-councils.ts';
-import { isFurniture, looksLikePostTitle, startsPostList } from './furniture.ts';
-import { kindFromText, parseMetadataLine, parseYear, postedYear, stageFromText } from './metadata.ts';
-import type { MetadataLine } from './metadata.ts';
-import { splitNameList } from './name-list.ts';
-import { clip, tidySpaces, wordCount } from './normalise-text.ts';
-import { resolveOrganisations } from './organisations.ts';
-import { principlesHeaderRest, readPrinciplesBlock } from './principles-block.ts';
-import type { ReadingContext } from './reading-context.ts';
-import { findDocumentTitle, proposeTitle } from './title.ts';
-import type { Contact, PrincipleMatch, Reading, ReadingHints, ReadingWarning, Stage } from './types.ts';
+import { buildBodyBlocks, summarise, toMarkdown } from './body.ts'
+import { contactHeaderRest, readContactBlock } from './contact.ts'
+import { contentHash } from './content-hash.ts'
+import { toDocLines } from './document-lines.ts'
+import type { DocLine } from './document-lines.ts'
+import { findBarePlaceNames, findCouncilNames } from './find-councils.ts'
+import type { Mention } from './find-councils.ts'
+import { isFurniture, looksLikePostTitle, startsPostList } from './furniture.ts'
+import { kindFromText, parseMetadataLine, parseYear, postedYear, stageFromText } from './metadata.ts'
+import type { MetadataLine } from './metadata.ts'
+import { splitNameList } from './name-list.ts'
+import { clip, tidySpaces, wordCount } from './normalise-text.ts'
+import { resolveOrganisations } from './organisations.ts'
+import { principlesHeaderRest, readPrinciplesBlock } from './principles-block.ts'
+import type { ReadingContext } from './reading-context.ts'
+import { findDocumentTitle, proposeTitle } from './title.ts'
+import type { Contact, PrincipleMatch, Reading, ReadingHints, ReadingWarning, Stage } from './types.ts'
 
 // A case study names a handful of councils; a bound keeps pathological input fast.
-const MAX_MENTIONS = 1000;
+const MAX_MENTIONS = 1000
 
 interface Meta extends MetadataLine {
-  pos: number;
+  pos: number
 }
 
 export function readDocument(text: string, ctx: ReadingContext, hints: ReadingHints = {}): Reading {
-  const lines = toDocLines(text);
-  const warnings: ReadingWarning[] = [];
-  const excluded = new Set<number>();
-  const metaCache = new Map<number, MetadataLine | null>();
+  const lines = toDocLines(text)
+  const warnings: ReadingWarning[] = []
+  const excluded = new Set<number>()
+  const metaCache = new Map<number, MetadataLine | null>()
   const metaOf = (line: DocLine): MetadataLine | null => {
-    if (line.blank || line.dash || line.heading > 0) return null;
-    let m = metaCache.get(line.index);
+    if (line.blank || line.dash || line.heading > 0) return null
+    let m = metaCache.get(line.index)
     if (m === undefined) {
-      m = parseMetadataLine(line.content);
-      metaCache.set(line.index, m);
+      m = parseMetadataLine(line.content)
+      metaCache.set(line.index, m)
     }
-    return m;
-  };
-  const isPrinciplesHeader = (l: DocLine): boolean => !l.blank && principlesHeaderRest(l.content) !== null;
-  const isContactHeader = (l: DocLine): boolean => !l.blank && contactHeaderRest(l.content) !== null;
-  const isStructural = (l: DocLine): boolean => isPrinciplesHeader(l) || isContactHeader(l) || metaOf(l) !== null;
-  const isKnown = (name: string): boolean => ctx.organisations.lookup(name) !== null;
+    return m
+  }
+  const isPrinciplesHeader = (l: DocLine): boolean => !l.blank && principlesHeaderRest(l.content) !== null
+  const isContactHeader = (l: DocLine): boolean => !l.blank && contactHeaderRest(l.content) !== null
+  const isStructural = (l: DocLine): boolean => isPrinciplesHeader(l) || isContactHeader(l) || metaOf(l) !== null
+  const isKnown = (name: string): boolean => ctx.organisations.lookup(name) !== null
 
-  const docTitle = findDocumentTitle(lines, isStructural);
-  if (docTitle) excluded.add(docTitle.line);
-  let title = hints.title?.trim() ? tidySpaces(hints.title) : (docTitle?.title ?? null);
-  const statedTitle = title;
+  const docTitle = findDocumentTitle(lines, isStructural)
+  if (docTitle) excluded.add(docTitle.line)
+  let title = hints.title?.trim() ? tidySpaces(hints.title) : (docTitle?.title ?? null)
+  const statedTitle = title
 
-  let principles: PrincipleMatch[] = [];
-  let principlesFound = false;
-  let contact: Contact | null = null;
-  let contactFound = false;
-  let contactPos = 0;
-  const metas: Meta[] = [];
+  let principles: PrincipleMatch[] = []
+  let principlesFound = false
+  let contact: Contact | null = null
+  let contactFound = false
+  let contactPos = 0
+  const metas: Meta[] = []
   // A bare "Bid" or "Funded" counts as the stage only among the metadata lines.
-  let afterMeta = false;
+  let afterMeta = false
 
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
-    if (!line || line.blank || excluded.has(i)) continue;
+    const line = lines[i]
+    if (!line || line.blank || excluded.has(i)) continue
     if (isFurniture(line.text)) {
-      excluded.add(i);
+      excluded.add(i)
       if (startsPostList(line.text)) {
         for (let j = i + 1; j < lines.length; j++) {
-          const next = lines[j];
-          if (!next || next.blank || !looksLikePostTitle(next.content) || isStructural(next)) break;
-          excluded.add(j);
+          const next = lines[j]
+          if (!next || next.blank || !looksLikePostTitle(next.content) || isStructural(next)) break
+          excluded.add(j)
         }
       }
-      continue;
+      continue
     }
     if (isPrinciplesHeader(line)) {
-      afterMeta = false;
-      const block = readPrinciplesBlock(lines, i, ctx.principles, isStructural);
-      for (const c of block.consumed) excluded.add(c);
+      afterMeta = false
+      const block = readPrinciplesBlock(lines, i, ctx.principles, isStructural)
+      for (const c of block.consumed) excluded.add(c)
       if (!principlesFound) {
-        principlesFound = true;
-        principles = block.matches;
-        for (const w of block.warnings) warnings.push({ field: 'principles', message: w });
+        principlesFound = true
+        principles = block.matches
+        for (const w of block.warnings) warnings.push({ field: 'principles', message: w })
         if (block.matches.length === 0 && block.warnings.length === 0) {
-          warnings.push({ field: 'principles', message: 'The "Principles met" heading is followed by no principles; add them by hand.' });
+          warnings.push({ field: 'principles', message: 'The "Principles met" heading is followed by no principles; add them by hand.' })
         }
       } else if (block.consumed.length > 1) {
-        warnings.push({ field: 'principles', message: `A second "Principles met" block starts on line ${i + 1} (two pages run together?); only the first was read.` });
+        warnings.push({
+          field: 'principles',
+          message: `A second "Principles met" block starts on line ${i + 1} (two pages run together?); only the first was read.`,
+        })
       }
-      continue;
+      continue
     }
     if (isContactHeader(line)) {
-      afterMeta = false;
-      const block = readContactBlock(lines, i, isStructural, isKnown);
-      for (const c of block.consumed) excluded.add(c);
+      afterMeta = false
+      const block = readContactBlock(lines, i, isStructural, isKnown)
+      for (const c of block.consumed) excluded.add(c)
       if (!contactFound) {
-        contactFound = true;
-        contact = block.contact;
-        contactPos = (block.consumed[block.consumed.length - 1] ?? i) * 1e6;
-        if (!contact) warnings.push({ field: 'contact', message: `"${clip(line.content, 60)}" is followed by no name; add the contact by hand.` });
+        contactFound = true
+        contact = block.contact
+        contactPos = (block.consumed[block.consumed.length - 1] ?? i) * 1e6
+        if (!contact) warnings.push({ field: 'contact', message: `"${clip(line.content, 60)}" is followed by no name; add the contact by hand.` })
       } else {
-        warnings.push({ field: 'contact', message: `A second contact block on line ${i + 1} was left out; check it.` });
+        warnings.push({ field: 'contact', message: `A second contact block on line ${i + 1} was left out; check it.` })
       }
-      continue;
+      continue
     }
-    const meta = metaOf(line);
+    const meta = metaOf(line)
     if (meta) {
-      excluded.add(i);
-      let value = meta.value;
+      excluded.add(i)
+      let value = meta.value
       if (!value) {
-        const next = nextNonBlank(lines, i + 1);
+        const next = nextNonBlank(lines, i + 1)
         if (next && !isStructural(next) && next.heading === 0 && wordCount(next.content) <= 20) {
-          value = next.content;
-          excluded.add(next.index);
+          value = next.content
+          excluded.add(next.index)
         }
       }
-      if (value) metas.push({ key: meta.key, value, pos: i * 1e6 });
-      afterMeta = true;
+      if (value) metas.push({ key: meta.key, value, pos: i * 1e6 })
+      afterMeta = true
     } else if (afterMeta && line.heading === 0 && wordCount(line.content) <= 4 && stageFromText(line.content)) {
-      excluded.add(i);
-      metas.push({ key: 'stage', value: line.content, pos: i * 1e6 });
+      excluded.add(i)
+      metas.push({ key: 'stage', value: line.content, pos: i * 1e6 })
     } else {
-      afterMeta = false;
+      afterMeta = false
     }
   }
 
-  if (!principlesFound) warnings.push({ field: 'principles', message: 'No "Principles met" block found; add the principles by hand.' });
-  if (!contactFound) warnings.push({ field: 'contact', message: 'No "For more information contact:" block; no contact recorded.' });
+  if (!principlesFound) warnings.push({ field: 'principles', message: 'No "Principles met" block found; add the principles by hand.' })
+  if (!contactFound) warnings.push({ field: 'contact', message: 'No "For more information contact:" block; no contact recorded.' })
 
-  const blocks = buildBodyBlocks(lines, excluded);
-  const paragraphs = blocks.filter((b) => b.kind === 'paragraph');
-  const narrative = blocks.map((b) => b.text).join('\n');
-  let titleProposed = false;
+  const blocks = buildBodyBlocks(lines, excluded)
+  const paragraphs = blocks.filter((b) => b.kind === 'paragraph')
+  const narrative = blocks.map((b) => b.text).join('\n')
+  let titleProposed = false
   if (!title) {
-    title = proposeTitle(paragraphs.map((p) => p.text));
-    titleProposed = title !== null;
+    title = proposeTitle(paragraphs.map((p) => p.text))
+    titleProposed = title !== null
     warnings.push({
       field: 'title',
-      message: title ? `The document has no title; "${title}" is proposed from the text. Confirm or change it.` : 'The document has no title and none could be proposed; add one.',
-    });
+      message: title
+        ? `The document has no title; "${title}" is proposed from the text. Confirm or change it.`
+        : 'The document has no title and none could be proposed; add one.',
+    })
   }
-  const bodyMarkdown = toMarkdown(blocks);
-  if (!bodyMarkdown) warnings.push({ field: 'body', message: 'No narrative text found; the body is empty.' });
+  const bodyMarkdown = toMarkdown(blocks)
+  if (!bodyMarkdown) warnings.push({ field: 'body', message: 'No narrative text found; the body is empty.' })
 
-  const { yearStart, yearEnd } = readYear(metas, narrative, statedTitle, warnings);
-  const { kind, kindText, stage } = readKindAndStage(metas, warnings);
+  const { yearStart, yearEnd } = readYear(metas, narrative, statedTitle, warnings)
+  const { kind, kindText, stage } = readKindAndStage(metas, warnings)
 
-  const leadMeta = metas.find((m) => m.key === 'lead');
-  const participants: { name: string; pos: number }[] = [];
+  const leadMeta = metas.find((m) => m.key === 'lead')
+  const participants: { name: string; pos: number }[] = []
   for (const m of metas.filter((x) => x.key === 'participants')) {
-    const list = splitNameList(m.value, isKnown);
-    for (const name of list.names) participants.push({ name, pos: m.pos });
-    for (const d of list.doubts) warnings.push({ field: 'organisations', message: doubtMessage(d.written, d.parts) });
+    const list = splitNameList(m.value, isKnown)
+    for (const name of list.names) participants.push({ name, pos: m.pos })
+    for (const d of list.doubts) warnings.push({ field: 'organisations', message: doubtMessage(d.written, d.parts) })
   }
 
-  const mentions: Mention[] = [];
+  const mentions: Mention[] = []
   for (const b of blocks) {
     if (mentions.length >= MAX_MENTIONS) {
-      warnings.push({ field: 'organisations', message: `The text names more than ${MAX_MENTIONS} councils; only the first ${MAX_MENTIONS} names were read.` });
-      break;
+      warnings.push({ field: 'organisations', message: `The text names more than ${MAX_MENTIONS} councils; only the first ${MAX_MENTIONS} names were read.` })
+      break
     }
-    mentions.push(...findCouncilNames(b.text, b.line, ctx.organisations));
+    mentions.push(...findCouncilNames(b.text, b.line, ctx.organisations))
   }
-  const opening = paragraphs[0];
-  if (opening) mentions.push(...findBarePlaceNames(opening.text, opening.line, ctx.organisations));
-  mentions.sort((a, b) => a.pos - b.pos);
+  const opening = paragraphs[0]
+  if (opening) mentions.push(...findBarePlaceNames(opening.text, opening.line, ctx.organisations))
+  mentions.sort((a, b) => a.pos - b.pos)
 
   const orgs = resolveOrganisations(
     {
@@ -199,8 +204,8 @@ export function readDocument(text: string, ctx: ReadingContext, hints: ReadingHi
       narrative,
     },
     ctx.organisations,
-  );
-  warnings.push(...orgs.warnings);
+  )
+  warnings.push(...orgs.warnings)
 
   return {
     title,
@@ -221,24 +226,24 @@ export function readDocument(text: string, ctx: ReadingContext, hints: ReadingHi
     organisations: orgs.organisations,
     warnings,
     contentHash: contentHash(text),
-  };
+  }
 }
 
 /** The question the review screen asks about a name with an "and" that nothing known settles. */
 function doubtMessage(written: string, parts: readonly string[]): string {
-  const quoted = `"${clip(written, 100)}"`;
-  if (parts.length === 1) return `${quoted} is read as one organisation, as no known name settles it; if it names more than one, choose each separately.`;
-  const count = parts.length === 2 ? 'two' : String(parts.length);
-  return `${quoted} is read as ${count} organisations, ${parts.map((p) => `"${clip(p, 60)}"`).join(' and ')}, none of them known; if it is one organisation, put it back together.`;
+  const quoted = `"${clip(written, 100)}"`
+  if (parts.length === 1) return `${quoted} is read as one organisation, as no known name settles it; if it names more than one, choose each separately.`
+  const count = parts.length === 2 ? 'two' : String(parts.length)
+  return `${quoted} is read as ${count} organisations, ${parts.map((p) => `"${clip(p, 60)}"`).join(' and ')}, none of them known; if it is one organisation, put it back together.`
 }
 
 function nextNonBlank(lines: readonly DocLine[], from: number): DocLine | undefined {
-  for (let j = from; j < lines.length; j++) if (!lines[j]?.blank) return lines[j];
-  return undefined;
+  for (let j = from; j < lines.length; j++) if (!lines[j]?.blank) return lines[j]
+  return undefined
 }
 
 // A year in a title ("Policy Labs 2021", "Food Lab 2019/20"), but not a target ("Net zero by 2030").
-const TITLE_YEAR = /(?<!\b(?:by|until|to|vision|beyond)\s)\b(?:19|20)\d{2}(?:\s*(?:-|–|—|\/)\s*(?:19|20)?\d{2})?\b/i;
+const TITLE_YEAR = /(?<!\b(?:by|until|to|vision|beyond)\s)\b(?:19|20)\d{2}(?:\s*(?:-|–|—|\/)\s*(?:19|20)?\d{2})?\b/i
 
 function readYear(
   metas: readonly Meta[],
@@ -246,35 +251,41 @@ function readYear(
   statedTitle: string | null,
   warnings: ReadingWarning[],
 ): { yearStart: number | null; yearEnd: number | null } {
-  const line = metas.find((m) => m.key === 'year');
+  const line = metas.find((m) => m.key === 'year')
   if (!line) {
     // Pages saved from the network's site give the year in the title or the date they were posted.
-    const inTitle = statedTitle ? TITLE_YEAR.exec(statedTitle)?.[0] : undefined;
-    const fromTitle = inTitle ? parseYear(inTitle) : null;
+    const inTitle = statedTitle ? TITLE_YEAR.exec(statedTitle)?.[0] : undefined
+    const fromTitle = inTitle ? parseYear(inTitle) : null
     if (fromTitle && inTitle) {
-      warnings.push({ field: 'year', message: `No "Year" line; ${inTitle} is taken from the title ("${clip(statedTitle ?? '', 60)}"). Check it.` });
-      return { yearStart: fromTitle.start, yearEnd: fromTitle.end };
+      warnings.push({ field: 'year', message: `No "Year" line; ${inTitle} is taken from the title ("${clip(statedTitle ?? '', 60)}"). Check it.` })
+      return { yearStart: fromTitle.start, yearEnd: fromTitle.end }
     }
-    const posted = metas.find((m) => m.key === 'posted');
-    const year = posted ? postedYear(posted.value) : null;
+    const posted = metas.find((m) => m.key === 'posted')
+    const year = posted ? postedYear(posted.value) : null
     if (posted && year) {
-      warnings.push({ field: 'year', message: `No "Year" line; ${year} is taken from "${clip(posted.value, 60)}", when the page was posted: the work may be earlier. Check it.` });
-      return { yearStart: year, yearEnd: year };
+      warnings.push({
+        field: 'year',
+        message: `No "Year" line; ${year} is taken from "${clip(posted.value, 60)}", when the page was posted: the work may be earlier. Check it.`,
+      })
+      return { yearStart: year, yearEnd: year }
     }
-    const seen = /\b(?:19|20)\d{2}\b/.exec(narrative)?.[0];
-    const hint = seen ? ` (the text mentions ${seen})` : '';
-    warnings.push({ field: 'year', message: `No "Year" line; the year is left empty${hint}.` });
-    return { yearStart: null, yearEnd: null };
+    const seen = /\b(?:19|20)\d{2}\b/.exec(narrative)?.[0]
+    const hint = seen ? ` (the text mentions ${seen})` : ''
+    warnings.push({ field: 'year', message: `No "Year" line; the year is left empty${hint}.` })
+    return { yearStart: null, yearEnd: null }
   }
-  const year = parseYear(line.value);
+  const year = parseYear(line.value)
   if (!year) {
-    warnings.push({ field: 'year', message: `"Year ${clip(line.value, 40)}" is not a year or range of years (e.g. 2020 or 2019-2021); the year is left empty.` });
-    return { yearStart: null, yearEnd: null };
+    warnings.push({
+      field: 'year',
+      message: `"Year ${clip(line.value, 40)}" is not a year or range of years (e.g. 2020 or 2019-2021); the year is left empty.`,
+    })
+    return { yearStart: null, yearEnd: null }
   }
-  return { yearStart: year.start, yearEnd: year.end };
+  return { yearStart: year.start, yearEnd: year.end }
 }
 
-const STAGE_NAMES: Record<Stage, string> = { idea: 'idea', bid: 'bid', funded: 'funded', 'in-progress': 'in progress', completed: 'completed' };
+const STAGE_NAMES: Record<Stage, string> = { idea: 'idea', bid: 'bid', funded: 'funded', 'in-progress': 'in progress', completed: 'completed' }
 
 /**
  * The kind from a "Status" or "Type" line naming one; the stage from a "Stage" line, a "Status"
@@ -282,29 +293,32 @@ const STAGE_NAMES: Record<Stage, string> = { idea: 'idea', bid: 'bid', funded: '
  * in for the kind.
  */
 function readKindAndStage(metas: readonly Meta[], warnings: ReadingWarning[]): Pick<Reading, 'kind' | 'kindText' | 'stage'> {
-  const kindLines = metas.filter((m) => m.key === 'kind');
-  const stageLines = metas.filter((m) => m.key === 'stage' || m.key === 'kind');
-  let stage: Stage | null = null;
+  const kindLines = metas.filter((m) => m.key === 'kind')
+  const stageLines = metas.filter((m) => m.key === 'stage' || m.key === 'kind')
+  let stage: Stage | null = null
   for (const m of stageLines) {
-    stage = stageFromText(m.value);
-    if (stage) break;
+    stage = stageFromText(m.value)
+    if (stage) break
   }
-  const unknownStage = metas.find((m) => m.key === 'stage' && !stageFromText(m.value));
+  const unknownStage = metas.find((m) => m.key === 'stage' && !stageFromText(m.value))
   if (!stage && unknownStage) {
-    warnings.push({ field: 'kind', message: `"Stage ${clip(unknownStage.value, 40)}" is not a stage we know (idea, bid, funded, in progress, completed); no stage is recorded.` });
+    warnings.push({
+      field: 'kind',
+      message: `"Stage ${clip(unknownStage.value, 40)}" is not a stage we know (idea, bid, funded, in progress, completed); no stage is recorded.`,
+    })
   }
-  const named = kindLines.find((m) => kindFromText(m.value) !== null);
-  if (named) return { kind: kindFromText(named.value), kindText: named.value, stage };
-  const unknown = kindLines.find((m) => stageFromText(m.value) === null);
+  const named = kindLines.find((m) => kindFromText(m.value) !== null)
+  if (named) return { kind: kindFromText(named.value), kindText: named.value, stage }
+  const unknown = kindLines.find((m) => stageFromText(m.value) === null)
   if (unknown) {
     warnings.push({
       field: 'kind',
       message: `"${clip(unknown.value, 40)}" is not a kind we know (case study, policy lab, policy prototype, action-learning set, project); choose one.`,
-    });
-    return { kind: null, kindText: unknown.value, stage };
+    })
+    return { kind: null, kindText: unknown.value, stage }
   }
-  const recorded = stage ? ` (the stage, ${STAGE_NAMES[stage]}, is recorded)` : '';
+  const recorded = stage ? ` (the stage, ${STAGE_NAMES[stage]}, is recorded)` : ''
   // The draft is a case study until someone chooses (plan-draft.ts): say so, not that it is empty.
-  warnings.push({ field: 'kind', message: `No "Status" or "Type" line names the kind, so it is saved as a case study${recorded}; check it.` });
-  return { kind: null, kindText: null, stage };
+  warnings.push({ field: 'kind', message: `No "Status" or "Type" line names the kind, so it is saved as a case study${recorded}; check it.` })
+  return { kind: null, kindText: null, stage }
 }

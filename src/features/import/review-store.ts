@@ -31,6 +31,9 @@ export async function findReview(db: Executor, id: string, userId: number, now =
 
 /** A saved review is used up; returns whether it was still there (a second save of the same page finds it gone). */
 export async function useUpReview(tx: Executor, id: string, userId: number): Promise<boolean> {
-  const gone = await tx.delete(importReviews).where(and(eq(importReviews.id, id), eq(importReviews.userId, userId))).returning({ id: importReviews.id })
+  const gone = await tx
+    .delete(importReviews)
+    .where(and(eq(importReviews.id, id), eq(importReviews.userId, userId)))
+    .returning({ id: importReviews.id })
   return gone.length > 0
 }

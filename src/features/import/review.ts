@@ -106,7 +106,11 @@ export function readReviewState(raw: string): ReviewState {
     warnings: list(d.warnings)
       .filter((w) => fields.includes(String(w.field)))
       .map((w) => ({ field: w.field as WarningField, message: str(w.message, 500) })),
-    matches: Object.fromEntries(Object.entries(isObject(d.matches) ? d.matches : {}).slice(0, 50).map(([k, v]) => [k.slice(0, 12), str(v, 300)])),
+    matches: Object.fromEntries(
+      Object.entries(isObject(d.matches) ? d.matches : {})
+        .slice(0, 50)
+        .map(([k, v]) => [k.slice(0, 12), str(v, 300)]),
+    ),
     organisations: list(d.organisations).map((o) => ({ name: str(o.name, 200), label: str(o.label, 100) })),
     contentHash: /^[0-9a-f]{64}$/.test(str(d.contentHash, 64)) ? str(d.contentHash, 64) : '',
     sourceUrl: /^https?:\/\//.test(str(d.sourceUrl, 2000)) ? str(d.sourceUrl, 2000) : null,
@@ -123,7 +127,10 @@ const STAGE_LABELS: Record<CaseStudyStage, string> = { idea: 'Idea', bid: 'Bid',
 
 /** The stage select's items, the current one selected. */
 export function stageItems(stage: CaseStudyStage | null): Array<{ value: string; text: string; selected: boolean }> {
-  return [{ value: '', text: 'Not stated', selected: stage === null }, ...caseStudyStages.map((s) => ({ value: s, text: STAGE_LABELS[s], selected: s === stage }))]
+  return [
+    { value: '', text: 'Not stated', selected: stage === null },
+    ...caseStudyStages.map((s) => ({ value: s, text: STAGE_LABELS[s], selected: s === stage })),
+  ]
 }
 
 /** Warnings grouped by the form field they are shown next to. */

@@ -47,8 +47,21 @@ interface Review {
   state: ReviewState
 }
 
-function renderReview(reply: FastifyReply, values: CaseStudyFormValues, choices: FormChoiceLists, { id, state }: Review, errors: FieldError[] = [], extra: Record<string, number> = {}) {
-  const withProposed = { ...choices, organisations: [...state.proposed.map((p) => ({ id: p.id, name: `${p.name} (new${p.code ? `, ${p.code}` : ', unverified'})`, slug: '', member: false })), ...choices.organisations] }
+function renderReview(
+  reply: FastifyReply,
+  values: CaseStudyFormValues,
+  choices: FormChoiceLists,
+  { id, state }: Review,
+  errors: FieldError[] = [],
+  extra: Record<string, number> = {},
+) {
+  const withProposed = {
+    ...choices,
+    organisations: [
+      ...state.proposed.map((p) => ({ id: p.id, name: `${p.name} (new${p.code ? `, ${p.code}` : ', unverified'})`, slug: '', member: false })),
+      ...choices.organisations,
+    ],
+  }
   const form = presentForm(values, withProposed, extra)
   // Matched principles show the words of the document that matched, so a wrong match is seen.
   const principleItems = form.principleItems.map((item) => {
@@ -67,7 +80,10 @@ function renderReview(reply: FastifyReply, values: CaseStudyFormValues, choices:
     organisations: state.organisations,
     attribution: state.organisations.some((o) => o.label.startsWith('local authority')) ? AUTHORITIES_ATTRIBUTION : null,
     reviewId: id,
-    breadcrumbs: [{ text: 'Your work', href: '/dashboard' }, { text: 'Import a case study', href: '/import' }],
+    breadcrumbs: [
+      { text: 'Your work', href: '/dashboard' },
+      { text: 'Import a case study', href: '/import' },
+    ],
     ...presentErrors(errors),
   })
 }
@@ -76,7 +92,8 @@ function uploadErrors(upload: Upload | null, pasted: string): FieldError[] {
   if (upload?.tooLarge) return [{ field: 'document', message: 'The selected file must be smaller than 5 MB' }]
   if (upload && pasted.trim()) return [{ field: 'document', message: 'Choose a file or paste the text, not both' }]
   if (!upload && !pasted.trim()) return [{ field: 'document', message: 'Choose a file or paste the text of a case study' }]
-  if (pasted.includes('\u0000truncated') || pasted.length > PASTED_LIMIT) return [{ field: 'text', message: 'The pasted text must be 1,000,000 characters or fewer' }]
+  if (pasted.includes('\u0000truncated') || pasted.length > PASTED_LIMIT)
+    return [{ field: 'text', message: 'The pasted text must be 1,000,000 characters or fewer' }]
   return []
 }
 
@@ -140,7 +157,10 @@ export async function importRoutes(app: FastifyInstance): Promise<void> {
     const more = /^add-(participants|partners|funders)$/.exec(action)
     if (more) return renderReview(reply, values, choices, review, [], { [more[1]!]: 1 })
     // Only the organisations this reading proposed can be chosen, and only those chosen are created.
-    const withProposed = { ...choices, organisations: [...state.proposed.map((p) => ({ id: p.id, name: p.name, slug: '', member: false })), ...choices.organisations] }
+    const withProposed = {
+      ...choices,
+      organisations: [...state.proposed.map((p) => ({ id: p.id, name: p.name, slug: '', member: false })), ...choices.organisations],
+    }
     const checked = validateCaseStudyForm(values, withProposed, { forSubmission: false })
     if (!checked.ok) return renderReview(reply, values, choices, review, checked.errors)
     const created = await inTransaction(app.deps.db, async (tx) => {

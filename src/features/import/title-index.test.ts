@@ -13,7 +13,13 @@ function random(seed: number): () => number {
   }
 }
 const syllables = ['vel', 'wyn', 'bel', 'ot', 'mi', 'gar', 'ros', 'kal', 'an', 'ul']
-const templates = ['{n} food partnership', 'The {n} repair café in {p}', '{n}: volunteers share {m}', 'Community {n} for {p}, phase {d}', '{n} care partnership']
+const templates = [
+  '{n} food partnership',
+  'The {n} repair café in {p}',
+  '{n}: volunteers share {m}',
+  'Community {n} for {p}, phase {d}',
+  '{n} care partnership',
+]
 const places = ['Wirral', 'South Hams', 'Waltham Forest', 'Denbighshire', 'East Renfrewshire']
 
 function titles(count: number, seed: number): TitleEntry[] {
@@ -26,7 +32,11 @@ function titles(count: number, seed: number): TitleEntry[] {
   return Array.from({ length: count }, (_, i) => ({
     id: i + 1,
     slug: `t-${i + 1}`,
-    title: pick(templates).replace('{n}', name()).replace('{m}', name().toLowerCase()).replace('{p}', pick(places)).replace('{d}', String(1 + Math.floor(next() * 3))),
+    title: pick(templates)
+      .replace('{n}', name())
+      .replace('{m}', name().toLowerCase())
+      .replace('{p}', pick(places))
+      .replace('{d}', String(1 + Math.floor(next() * 3))),
     leadId: Math.floor(next() * 5),
     year: 2020 + Math.floor(next() * 3),
   }))
@@ -34,7 +44,12 @@ function titles(count: number, seed: number): TitleEntry[] {
 
 /** Every entry a full scan flags, in the index's order: what the index must return. */
 function bruteForce(before: readonly TitleEntry[], probe: TitleEntry, limit: number) {
-  const related = new Set(before.filter((e) => e.leadId === probe.leadId && e.year === probe.year).slice(-32).map((e) => e.id))
+  const related = new Set(
+    before
+      .filter((e) => e.leadId === probe.leadId && e.year === probe.year)
+      .slice(-32)
+      .map((e) => e.id),
+  )
   return before
     .map((e) => ({ e, s: titleSimilarity(probe.title, e.title) }))
     .filter(({ e, s }) => s > TITLE_SIMILAR || (s > TITLE_RELATED && related.has(e.id)))
@@ -76,7 +91,10 @@ describe('TitleIndex', () => {
     const index = new TitleIndex()
     index.add({ id: 1, slug: 'a', title: 'Old name', leadId: null, year: null })
     index.add({ id: 1, slug: 'a', title: 'Garmi housing co-operative', leadId: null, year: null })
-    assert.deepEqual(index.find({ id: 9, slug: 'x', title: 'Garmi housing co-operatives', leadId: null, year: null }).map((m) => m.id), [1])
+    assert.deepEqual(
+      index.find({ id: 9, slug: 'x', title: 'Garmi housing co-operatives', leadId: null, year: null }).map((m) => m.id),
+      [1],
+    )
     assert.deepEqual(index.find({ id: 1, slug: 'a', title: 'Garmi housing co-operative', leadId: null, year: null }), [])
   })
 })

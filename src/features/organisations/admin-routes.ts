@@ -88,8 +88,16 @@ export async function organisationAdminRoutes(app: FastifyInstance): Promise<voi
       organisation: organisation ?? null,
       values,
       kindItems: organisationKinds.map((k) => ({ value: k, text: organisationKindLabels[k], checked: values.kind === k })),
-      tierItems: selectItems(membershipTiers.map((t) => ({ value: t, text: tierLabels[t] })), values.tier, { blank: 'Select a tier' }),
-      nationItems: selectItems(nations.map((n) => ({ value: n, text: n })), values.nation, { keep: organisation?.nation ?? null }),
+      tierItems: selectItems(
+        membershipTiers.map((t) => ({ value: t, text: tierLabels[t] })),
+        values.tier,
+        { blank: 'Select a tier' },
+      ),
+      nationItems: selectItems(
+        nations.map((n) => ({ value: n, text: n })),
+        values.nation,
+        { keep: organisation?.nation ?? null },
+      ),
       conflict: options.conflict ? facts(options.conflict) : null,
       ...presentErrors(errors),
     })

@@ -28,7 +28,11 @@ describeEachDatabase('admin: organisations', (get) => {
   const db = () => get().handle.db
   const organisation = async (id: number) => (await db().select().from(organisations).where(eq(organisations.id, id)))[0]!
   const audits = async (id: number) =>
-    db().select().from(auditEvents).where(and(eq(auditEvents.subjectType, 'organisation'), eq(auditEvents.subjectId, String(id)))).orderBy(desc(auditEvents.id))
+    db()
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.subjectType, 'organisation'), eq(auditEvents.subjectId, String(id))))
+      .orderBy(desc(auditEvents.id))
 
   it('sends visitors who are not signed in to sign in', async () => {
     const org = await buildOrganisation(db())
@@ -81,7 +85,8 @@ describeEachDatabase('admin: organisations', (get) => {
     const org = await buildOrganisation(db(), { slug: 'officer-home' })
     for (const role of ['officer', 'editor'] as const) {
       const { agent } = await signedInAgent(get().app, db(), role, 'officer-home')
-      for (const url of ['/admin/organisations', '/admin/organisations/new', `/admin/organisations/${org.id}`]) assert.equal((await agent.get(url)).statusCode, 403, url)
+      for (const url of ['/admin/organisations', '/admin/organisations/new', `/admin/organisations/${org.id}`])
+        assert.equal((await agent.get(url)).statusCode, 403, url)
       assert.equal((await agent.post('/admin/organisations', { ...valid, name: 'Sneaky Council' })).statusCode, 403)
       assert.equal((await agent.post(`/admin/organisations/${org.id}`, { ...valid, name: 'Hijacked' })).statusCode, 403)
     }
@@ -152,7 +157,8 @@ describeEachDatabase('admin: organisations', (get) => {
   })
 
   it('answers 404 for unknown and malformed ids', async () => {
-    for (const url of ['/admin/organisations/424242', '/admin/organisations/x1', '/admin/organisations/1.5']) assert.equal((await admin.get(url)).statusCode, 404, url)
+    for (const url of ['/admin/organisations/424242', '/admin/organisations/x1', '/admin/organisations/1.5'])
+      assert.equal((await admin.get(url)).statusCode, 404, url)
     assert.equal((await admin.post('/admin/organisations/424242', { ...valid, version: 'x' })).statusCode, 404)
   })
 })

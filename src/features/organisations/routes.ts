@@ -84,10 +84,7 @@ export async function organisationRoutes(app: FastifyInstance): Promise<void> {
       title: organisation.name,
       description,
       section: 'members',
-      breadcrumbs: [
-        { text: 'Home', href: '/' },
-        asMember ? { text: 'Members', href: '/members' } : { text: 'Partners and funders', href: '/organisations' },
-      ],
+      breadcrumbs: [{ text: 'Home', href: '/' }, asMember ? { text: 'Members', href: '/members' } : { text: 'Partners and funders', href: '/organisations' }],
       organisation,
       facts,
       groups,
@@ -96,7 +93,9 @@ export async function organisationRoutes(app: FastifyInstance): Promise<void> {
     })
   }
 
-  app.get<{ Params: { slug: string } }>('/members/:slug', { config: { pageCache: true } }, async (request, reply) => organisationPage(request.params.slug, reply, true))
+  app.get<{ Params: { slug: string } }>('/members/:slug', { config: { pageCache: true } }, async (request, reply) =>
+    organisationPage(request.params.slug, reply, true),
+  )
   app.get<{ Params: { slug: string } }>('/organisations/:slug', { config: { pageCache: true } }, async (request, reply) =>
     organisationPage(request.params.slug, reply, false),
   )

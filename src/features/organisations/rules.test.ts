@@ -65,7 +65,16 @@ describe('isWebsite', () => {
     for (const ok of ['https://example.org', 'http://www.example.gov.uk/council', 'https://example.org/a?b=c#d']) assert.ok(isWebsite(ok), ok)
   })
   it('refuses other schemes, bare names and junk', () => {
-    for (const bad of ['javascript:alert(1)', 'data:text/html,x', 'ftp://example.org', 'example.org', 'https://localhost', 'https://exa mple.org', 'https://', `https://${'a'.repeat(500)}.org`]) {
+    for (const bad of [
+      'javascript:alert(1)',
+      'data:text/html,x',
+      'ftp://example.org',
+      'example.org',
+      'https://localhost',
+      'https://exa mple.org',
+      'https://',
+      `https://${'a'.repeat(500)}.org`,
+    ]) {
       assert.ok(!isWebsite(bad), bad)
     }
   })

@@ -46,7 +46,11 @@ export async function principleAdminRoutes(app: FastifyInstance): Promise<void> 
   const db = app.deps.db
   const breadcrumbs = breadcrumbsTo('Principles', '/admin/principles')
 
-  async function renderForm(reply: FastifyReply, values: Values, options: { principle?: PrincipleRow; errors?: FieldError[]; conflict?: PrincipleRow | null } = {}) {
+  async function renderForm(
+    reply: FastifyReply,
+    values: Values,
+    options: { principle?: PrincipleRow; errors?: FieldError[]; conflict?: PrincipleRow | null } = {},
+  ) {
     const errors = options.errors ?? []
     const { principle } = options
     const revisions = principle ? await listPrincipleRevisions(db, principle.id) : []

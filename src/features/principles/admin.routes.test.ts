@@ -18,7 +18,11 @@ describeEachDatabase('admin: principles', (get) => {
   const db = () => get().handle.db
   const principle = async (id: number) => (await db().select().from(principles).where(eq(principles.id, id)))[0]!
   const audits = async (id: number) =>
-    db().select().from(auditEvents).where(and(eq(auditEvents.subjectType, 'principle'), eq(auditEvents.subjectId, String(id)))).orderBy(desc(auditEvents.id))
+    db()
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.subjectType, 'principle'), eq(auditEvents.subjectId, String(id))))
+      .orderBy(desc(auditEvents.id))
 
   it('sends visitors who are not signed in to sign in', async () => {
     const p = await buildPrinciple(db())
@@ -28,7 +32,8 @@ describeEachDatabase('admin: principles', (get) => {
       assert.equal(res.statusCode, 303, url)
       assert.equal(res.headers.location, `/sign-in?next=${encodeURIComponent(url)}`)
     }
-    for (const url of ['/admin/principles', `/admin/principles/${p.id}`]) assert.match(String((await anonymous.post(url, valid)).headers.location), /^\/sign-in/)
+    for (const url of ['/admin/principles', `/admin/principles/${p.id}`])
+      assert.match(String((await anonymous.post(url, valid)).headers.location), /^\/sign-in/)
   })
 
   it('explains each invalid field, linking to it and keeping what was typed', async () => {
@@ -51,7 +56,10 @@ describeEachDatabase('admin: principles', (get) => {
     }
     const existing = await buildPrinciple(db(), { shortName: 'Taken name', slug: 'taken-name' })
     const taken = await admin.post('/admin/principles', { ...valid, shortName: 'Taken name', slug: 'taken-name' })
-    assert.deepEqual(summaryLinks(taken.body), ['#shortName Another principle already has this short name', '#slug Another principle already uses this web address'])
+    assert.deepEqual(summaryLinks(taken.body), [
+      '#shortName Another principle already has this short name',
+      '#slug Another principle already uses this web address',
+    ])
     const page = await admin.get(`/admin/principles/${existing.id}`)
     const blankPosition = await admin.post(`/admin/principles/${existing.id}`, { ...valid, position: '', version: inputValue(page.body, 'version')! })
     assert.deepEqual(summaryLinks(blankPosition.body), ['#position Enter the position'])
@@ -113,9 +121,19 @@ describeEachDatabase('admin: principles', (get) => {
     const edit = await admin.get(`/admin/principles/${p.id}`)
     assert.match(edit.body, /Earlier wordings[\s\S]*Old wording[\s\S]*The first statement\./)
 
-    const slugOnly = await admin.post(`/admin/principles/${p.id}`, { shortName: 'New wording', slug: 'new-wording', statement: 'The second statement.', position: '7', version: inputValue(edit.body, 'version')! })
+    const slugOnly = await admin.post(`/admin/principles/${p.id}`, {
+      shortName: 'New wording',
+      slug: 'new-wording',
+      statement: 'The second statement.',
+      position: '7',
+      version: inputValue(edit.body, 'version')!,
+    })
     assert.equal(slugOnly.statusCode, 303)
-    assert.equal((await db().select().from(principleRevisions).where(eq(principleRevisions.principleId, p.id))).length, 1, 'a new slug alone is not a new wording')
+    assert.equal(
+      (await db().select().from(principleRevisions).where(eq(principleRevisions.principleId, p.id))).length,
+      1,
+      'a new slug alone is not a new wording',
+    )
   })
 
   it('keeps both versions when two administrators edit one principle at once', async () => {

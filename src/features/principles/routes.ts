@@ -27,19 +27,23 @@ export async function principleRoutes(app: FastifyInstance): Promise<void> {
     const { params, messages } = result
     const totalPages = result.totalPages
     const href = (page: number) => `/principles/${principle.slug}${page > 1 ? `?page=${page}` : ''}`
-    return reply.render('principles/views/show.njk', {
-      title: principle.shortName,
-      section: 'principles',
-      breadcrumbs: [
-        { text: 'Home', href: '/' },
-        { text: 'Our principles', href: '/principles' },
-      ],
-      principle,
-      messages,
-      total: result.total,
-      items: presentHits(result.hits),
-      searchHref: `/case-studies?principle=${principle.slug}`,
-      pagination: paginationModel(params.page, totalPages, href),
-    }, { cache: !result.stale }) // see pageSearchDeps
+    return reply.render(
+      'principles/views/show.njk',
+      {
+        title: principle.shortName,
+        section: 'principles',
+        breadcrumbs: [
+          { text: 'Home', href: '/' },
+          { text: 'Our principles', href: '/principles' },
+        ],
+        principle,
+        messages,
+        total: result.total,
+        items: presentHits(result.hits),
+        searchHref: `/case-studies?principle=${principle.slug}`,
+        pagination: paginationModel(params.page, totalPages, href),
+      },
+      { cache: !result.stale },
+    ) // see pageSearchDeps
   })
 }

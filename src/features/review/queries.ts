@@ -33,7 +33,13 @@ export async function listReviewQueue(db: Database) {
     base().where(eq(caseStudies.reviewState, 'submitted')).orderBy(asc(caseStudies.submittedAt)),
     base().where(eq(caseStudies.reviewState, 'changes-requested')).orderBy(desc(caseStudies.updatedAt)),
     base()
-      .where(and(eq(caseStudies.reviewState, 'none'), ne(caseStudies.status, 'archived'), sql`(${caseStudies.status} <> 'published' OR ${caseStudies.publishedRevision} IS DISTINCT FROM ${caseStudies.revision})`))
+      .where(
+        and(
+          eq(caseStudies.reviewState, 'none'),
+          ne(caseStudies.status, 'archived'),
+          sql`(${caseStudies.status} <> 'published' OR ${caseStudies.publishedRevision} IS DISTINCT FROM ${caseStudies.revision})`,
+        ),
+      )
       .orderBy(desc(caseStudies.updatedAt))
       .limit(100),
   ])

@@ -30,6 +30,7 @@ export function stateLabel(s: State): { text: string; colour: string } {
   if (s.status === 'archived') return { text: 'Archived', colour: 'grey' }
   if (s.reviewState === 'submitted') return { text: 'Waiting for review', colour: 'blue' }
   if (s.reviewState === 'changes-requested') return { text: 'Changes requested', colour: 'orange' }
-  if (s.status === 'published') return s.publishedRevision === s.revision ? { text: 'Published', colour: 'green' } : { text: 'Published, with unpublished changes', colour: 'yellow' }
+  if (s.status === 'published')
+    return s.publishedRevision === s.revision ? { text: 'Published', colour: 'green' } : { text: 'Published, with unpublished changes', colour: 'yellow' }
   return { text: 'Draft', colour: 'grey' }
 }

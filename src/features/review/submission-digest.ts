@@ -37,7 +37,10 @@ export async function queueSubmissionDigests(db: Database, site: { baseUrl: stri
         .where(and(eq(caseStudies.reviewState, 'submitted'), gt(caseStudies.submittedAt, since)))
         .orderBy(asc(caseStudies.submittedAt))
       if (submitted.length === 0) return null
-      const [waiting] = await tx.select({ n: sql<number>`count(*)::int` }).from(caseStudies).where(eq(caseStudies.reviewState, 'submitted'))
+      const [waiting] = await tx
+        .select({ n: sql<number>`count(*)::int` })
+        .from(caseStudies)
+        .where(eq(caseStudies.reviewState, 'submitted'))
       const base = site.baseUrl.replace(/\/+$/, '')
       const emailId = await queueEmail(tx, {
         to: editor.email,

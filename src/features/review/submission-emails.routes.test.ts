@@ -31,7 +31,17 @@ describeEachDatabase('editors hear of submissions', (get) => {
     await buildCaseStudy(db, { slug, title, leadId: home, principleIds: [sharing] })
     const [row] = await db.select().from(caseStudies).where(eq(caseStudies.slug, slug))
     await db.update(caseStudies).set({ ownerOrganisationId: home }).where(eq(caseStudies.id, row!.id))
-    const form = { title, summary: 'A summary.', kind: 'project', yearStart: '2022', lead: String(home), principles: [String(sharing)], body: 'The story.', baseRevision: String(row!.revision), action: 'submit' }
+    const form = {
+      title,
+      summary: 'A summary.',
+      kind: 'project',
+      yearStart: '2022',
+      lead: String(home),
+      principles: [String(sharing)],
+      body: 'The story.',
+      baseRevision: String(row!.revision),
+      action: 'submit',
+    }
     const res = await officer.post(`/case-studies/${slug}/edit`, form)
     assert.equal(res.statusCode, 303, res.body.slice(0, 300))
   }
@@ -70,7 +80,10 @@ describeEachDatabase('editors hear of submissions', (get) => {
     // The digest covers submissions after the editor switched to it: make the switch an hour old.
     const anHourAgo = new Date(Date.now() - 61 * 60_000)
     await db.update(users).set({ lastDigestAt: anHourAgo }).where(eq(users.id, patient.userId))
-    await db.update(caseStudies).set({ submittedAt: new Date(Date.now() - 30 * 60_000) }).where(eq(caseStudies.slug, 'street-benches'))
+    await db
+      .update(caseStudies)
+      .set({ submittedAt: new Date(Date.now() - 30 * 60_000) })
+      .where(eq(caseStudies.slug, 'street-benches'))
     await submit('tool-library', 'Tool library')
     // Two instances run the job at the same moment: one digest.
     const [first, second] = await Promise.all([queueSubmissionDigests(db, site), queueSubmissionDigests(db, site)])
@@ -78,15 +91,24 @@ describeEachDatabase('editors hear of submissions', (get) => {
     assert.equal(digests.length, 1)
     assert.equal(first.length + second.length, 1)
     assert.equal(digests[0]!.subject, '2 case studies submitted for review')
-    assert.match(digests[0]!.bodyText, /- Street benches: https:\/\/coophub\.example\.org\/admin\/review\/street-benches\n- Tool library: https:\/\/coophub\.example\.org\/admin\/review\/tool-library/)
+    assert.match(
+      digests[0]!.bodyText,
+      /- Street benches: https:\/\/coophub\.example\.org\/admin\/review\/street-benches\n- Tool library: https:\/\/coophub\.example\.org\/admin\/review\/tool-library/,
+    )
     assert.match(digests[0]!.bodyText, /2 case studies are waiting for review in all/)
     // Within the hour nothing more is sent, even when something new arrives.
     await submit('seed-swap', 'Seed swap')
     assert.deepEqual(await queueSubmissionDigests(db, site), [])
     assert.equal((await mailTo(patient.email)).length, 1)
     // An hour on, the digest has only what is new.
-    await db.update(users).set({ lastDigestAt: new Date(Date.now() - 61 * 60_000) }).where(eq(users.id, patient.userId))
-    await db.update(caseStudies).set({ submittedAt: new Date(Date.now() - 90 * 60_000) }).where(inArray(caseStudies.slug, ['street-benches', 'tool-library']))
+    await db
+      .update(users)
+      .set({ lastDigestAt: new Date(Date.now() - 61 * 60_000) })
+      .where(eq(users.id, patient.userId))
+    await db
+      .update(caseStudies)
+      .set({ submittedAt: new Date(Date.now() - 90 * 60_000) })
+      .where(inArray(caseStudies.slug, ['street-benches', 'tool-library']))
     const later = await queueSubmissionDigests(db, site)
     assert.equal(later.length, 1)
     const [newest] = await mailTo(patient.email)

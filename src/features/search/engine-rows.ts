@@ -43,7 +43,15 @@ export async function publishedAmong(db: Database, ids: readonly number[]): Prom
 }
 
 export function segmentRowOf(r: EngineRow, listed: ListedData | undefined): SegmentRow {
-  const row: SegmentRow = { id: r.id, keys: r.keys ?? [], yearStart: r.year_start, publishedAt: r.published === null ? null : Number(r.published), title: r.title, vector: r.vector, ranked: r.ranked }
+  const row: SegmentRow = {
+    id: r.id,
+    keys: r.keys ?? [],
+    yearStart: r.year_start,
+    publishedAt: r.published === null ? null : Number(r.published),
+    title: r.title,
+    vector: r.vector,
+    ranked: r.ranked,
+  }
   if (listed) row.listed = listed
   return row
 }

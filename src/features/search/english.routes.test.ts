@@ -12,7 +12,13 @@ import type { TsNode } from './tsquery-text.ts'
 
 // The app reads plain queries and marks snippet words without asking PostgreSQL: its stemmer,
 // stop words and websearch_to_tsquery reading must agree with PostgreSQL's, checked here.
-const words = [...new Set(JSON.stringify([sentences, themes, vocabulary]).toLowerCase().match(/[\p{L}\p{N}]+/gu))]
+const words = [
+  ...new Set(
+    JSON.stringify([sentences, themes, vocabulary])
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu),
+  ),
+]
 
 /** A tree as text with every operation in brackets, to compare the app's reading with PostgreSQL's. */
 function show(node: TsNode | null | undefined): string {
@@ -34,7 +40,9 @@ describeEachDatabase('English as PostgreSQL reads it', (get) => {
     assert.ok(words.length > 500)
     const result = await get().handle.db.execute<{ word: string; lexemes: string[] | null }>(sql`
       SELECT w AS word, tsvector_to_array(to_tsvector('english', w)) AS lexemes FROM unnest(${`{${words.join(',')}}`}::text[]) AS w`)
-    const differ = result.rows.filter((r) => r.lexemes && r.lexemes.length > 0 && r.lexemes[0] !== stemOf(r.word)).map((r) => `${r.word}: ${stemOf(r.word)} ≠ ${r.lexemes![0]}`)
+    const differ = result.rows
+      .filter((r) => r.lexemes && r.lexemes.length > 0 && r.lexemes[0] !== stemOf(r.word))
+      .map((r) => `${r.word}: ${stemOf(r.word)} ≠ ${r.lexemes![0]}`)
     assert.deepEqual(differ, [])
   })
 
@@ -49,14 +57,28 @@ describeEachDatabase('English as PostgreSQL reads it', (get) => {
   it('reads 3,000 generated plain queries, phrases in quotes among them, as websearch_to_tsquery does', async () => {
     const next = random(11)
     const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!
-    const pool = [...words.filter((w) => /^[a-z0-9]+$/.test(w)).slice(0, 300), ...englishStopWords, 'or', 'OR', 'Or', '2024', '1990s', 'covid19', 'Council', 'HOUSING', 'x']
+    const pool = [
+      ...words.filter((w) => /^[a-z0-9]+$/.test(w)).slice(0, 300),
+      ...englishStopWords,
+      'or',
+      'OR',
+      'Or',
+      '2024',
+      '1990s',
+      'covid19',
+      'Council',
+      'HOUSING',
+      'x',
+    ]
     const phrase = () => `"${Array.from({ length: 1 + Math.floor(next() * 4) }, () => pick(pool)).join(' ')}"`
     const term = () => `${next() < 0.15 ? '-' : ''}${next() < 0.2 ? phrase() : pick(pool)}`
     const queries = Array.from({ length: 3000 }, () => Array.from({ length: 1 + Math.floor(next() * 6) }, term).join(pick([' ', '  ', ' \t '])))
     assert.ok(queries.filter((q) => readPlainQuery(q)?.op === 'phrase').length > 50, 'some queries are phrases alone')
     const result = await get().handle.db.execute<{ q: string; query: string }>(sql`
       SELECT q, websearch_to_tsquery('english', q)::text AS query FROM json_array_elements_text(${JSON.stringify(queries)}::json) AS q`)
-    const differ = result.rows.filter((r) => show(readPlainQuery(r.q)) !== show(parseTsquery(r.query))).map((r) => `${r.q} → ${r.query} ≠ ${show(readPlainQuery(r.q))}`)
+    const differ = result.rows
+      .filter((r) => show(readPlainQuery(r.q)) !== show(parseTsquery(r.query)))
+      .map((r) => `${r.q} → ${r.query} ≠ ${show(readPlainQuery(r.q))}`)
     assert.deepEqual(differ.slice(0, 10), [])
     assert.equal(result.rows.length, 3000)
   })

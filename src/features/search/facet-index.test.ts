@@ -49,7 +49,10 @@ describe('FacetIndex', () => {
   })
 
   it('lists every position most recently published first', () => {
-    assert.deepEqual([...index.newestPublished].map((p) => rows[p]!.id), [4, 2, 3, 1])
+    assert.deepEqual(
+      [...index.newestPublished].map((p) => rows[p]!.id),
+      [4, 2, 3, 1],
+    )
   })
 
   it('counts a text search that most case studies match as exactly as one few match (brute force)', () => {
@@ -68,7 +71,10 @@ describe('FacetIndex', () => {
       for (const r of chosen) for (const k of r.keys) expected.set(k, (expected.get(k) ?? 0) + 1)
       assert.equal(total, chosen.length, `total at density ${density}`)
       assert.deepEqual(new Map([...counts].sort()), new Map([...expected].sort()), `counts at density ${density}`)
-      assert.equal(passing.reduce((a, b) => a + b, 0), chosen.length)
+      assert.equal(
+        passing.reduce((a, b) => a + b, 0),
+        chosen.length,
+      )
     }
   })
 
@@ -77,9 +83,22 @@ describe('FacetIndex', () => {
     const next = () => (seed = (seed * 16_807) % 2_147_483_647) / 2_147_483_647
     const members = Array.from({ length: 80 }, (_, i) => `m:${i}`)
     const keys = ['k:project', 'k:case-study', 'k:policy-lab', 'p:1', 'p:2', 'p:3', 't:full', 't:associate', 'y:2020', 'y:2021', 'h:1', 'h:2', ...members]
-    const rows = Array.from({ length: 1000 }, (_, i) => ({ id: i + 1, keys: keys.filter(() => next() < 0.15), yearStart: 2020, publishedAt: i, title: `t${i}` }))
+    const rows = Array.from({ length: 1000 }, (_, i) => ({
+      id: i + 1,
+      keys: keys.filter(() => next() < 0.15),
+      yearStart: 2020,
+      publishedAt: i,
+      title: `t${i}`,
+    }))
     const big = SearchIndex.of(rows)
-    const facets = { kinds: ['k:project', 'k:case-study', 'k:policy-lab'], principles: ['p:1', 'p:2', 'p:3'], tiers: ['t:full', 't:associate'], years: ['y:2020', 'y:2021'], themes: ['h:1', 'h:2'], members }
+    const facets = {
+      kinds: ['k:project', 'k:case-study', 'k:policy-lab'],
+      principles: ['p:1', 'p:2', 'p:3'],
+      tiers: ['t:full', 't:associate'],
+      years: ['y:2020', 'y:2021'],
+      themes: ['h:1', 'h:2'],
+      members,
+    }
     for (let round = 0; round < 60; round++) {
       const chosen: Record<string, string[]> = {}
       for (const [facet, values] of Object.entries(facets)) {
@@ -110,7 +129,11 @@ describe('FacetIndex', () => {
       const { total, counts, passing } = big.count(matches, chosen)
       assert.equal(total, passingIds.length, `round ${round}`)
       assert.deepEqual(new Map([...counts].sort()), new Map([...expected].sort()), `round ${round}`)
-      assert.deepEqual(rows.filter((r) => passing[big.positionOf(r.id)!] === 1).map((r) => r.id), passingIds, `round ${round}`)
+      assert.deepEqual(
+        rows.filter((r) => passing[big.positionOf(r.id)!] === 1).map((r) => r.id),
+        passingIds,
+        `round ${round}`,
+      )
     }
   })
 })

@@ -65,7 +65,11 @@ export class KeyDictionary {
     const byFacet = new Map<number, number[]>()
     listParams.forEach((l, f) => {
       const chosen = keys[l]
-      if (chosen && chosen.length > 0) byFacet.set(f, chosen.flatMap((k) => this.ids.get(k) ?? []))
+      if (chosen && chosen.length > 0)
+        byFacet.set(
+          f,
+          chosen.flatMap((k) => this.ids.get(k) ?? []),
+        )
     })
     return byFacet
   }

@@ -12,7 +12,12 @@ type Detail = { facet: 'c' | 'n' | 'r'; slug: string; name: string }
  * change, by the first search that follows.
  */
 export async function loadFacetVocabulary(db: Database): Promise<FacetVocabulary> {
-  const result = await db.execute<{ principles: Array<{ id: number; slug: string; shortName: string }>; members: Named[]; themes: Named[]; details: Detail[] }>(sql`
+  const result = await db.execute<{
+    principles: Array<{ id: number; slug: string; shortName: string }>
+    members: Named[]
+    themes: Named[]
+    details: Detail[]
+  }>(sql`
     SELECT
       (SELECT coalesce(json_agg(json_build_object('id', id, 'slug', slug, 'shortName', short_name) ORDER BY position, short_name), '[]') FROM principles) AS principles,
       (SELECT coalesce(json_agg(json_build_object('id', id, 'slug', slug, 'name', name) ORDER BY name), '[]') FROM organisations) AS members,

@@ -125,7 +125,8 @@ describeEachDatabase('search facets', (get) => {
     return { total: made.filter((m) => matches(m, null)).length, counts }
   }
 
-  const countsOf = (outcome: SearchOutcome) => new Map(outcome.facets.flatMap((f) => f.values.filter((v) => v.count > 0).map((v) => [`${f.param}=${v.value}`, v.count] as const)))
+  const countsOf = (outcome: SearchOutcome) =>
+    new Map(outcome.facets.flatMap((f) => f.values.filter((v) => v.count > 0).map((v) => [`${f.param}=${v.value}`, v.count] as const)))
 
   it('counts every facet exactly, with OR within a facet and AND across facets, on 40 random filters', async () => {
     const next = random(7)
@@ -161,10 +162,16 @@ describeEachDatabase('search facets', (get) => {
   it('sorts by title, oldest and newest, and pages without changing the counts', async () => {
     const byTitle = await search({ sort: 'title' })
     const titles = byTitle.hits.map((h) => h.title)
-    assert.deepEqual(titles, [...titles].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase(), 'en')))
+    assert.deepEqual(
+      titles,
+      [...titles].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase(), 'en')),
+    )
     const oldest = await search({ sort: 'oldest' })
     const years = oldest.hits.map((h) => h.yearStart!)
-    assert.deepEqual(years, [...years].sort((a, b) => a - b))
+    assert.deepEqual(
+      years,
+      [...years].sort((a, b) => a - b),
+    )
     assert.equal(years[0], Math.min(...made.flatMap((m) => m.years)))
     const newest = await search({ sort: 'newest', page: '2' })
     assert.equal(newest.params.page, 2)
@@ -208,9 +215,14 @@ describeEachDatabase('search facets', (get) => {
     const newLead = await buildOrganisation(db, { slug: 'brand-new-lead', tier: 'associate', nation: 'Northern Ireland' })
     const onlyPrinciple = made.flatMap((m) => m.principles).find((p) => !target.principles.includes(p))!
     const [principle] = await db.select({ id: principles.id }).from(principles).where(eq(principles.slug, onlyPrinciple))
-    await db.transaction((tx) => replaceCaseStudyLinks(tx, row!.id, { principleIds: [principle!.id], organisations: [{ organisationId: newLead.id, role: 'lead' }], themeIds: [] }))
+    await db.transaction((tx) =>
+      replaceCaseStudyLinks(tx, row!.id, { principleIds: [principle!.id], organisations: [{ organisationId: newLead.id, role: 'lead' }], themeIds: [] }),
+    )
     const moved = await search({ member: 'brand-new-lead', nation: 'northern-ireland', principle: onlyPrinciple })
-    assert.deepEqual(moved.hits.map((h) => h.slug), [target.slug])
+    assert.deepEqual(
+      moved.hits.map((h) => h.slug),
+      [target.slug],
+    )
     assert.equal((await search({ member: target.members[0] })).total, before - 1)
   })
 })

@@ -188,5 +188,10 @@ export function buildFacets(counts: ReadonlyMap<string, number>, resolved: Resol
       if (info) values.get(list)!.push({ value: info.value, label: info.label, count: 0, selected: true })
     }
   }
-  return listParams.map((list) => ({ name: list, param: paramNames[list], label: facetLabels[list], values: orderValues(list, values.get(list)!, resolved.nameOrder) }))
+  return listParams.map((list) => ({
+    name: list,
+    param: paramNames[list],
+    label: facetLabels[list],
+    values: orderValues(list, values.get(list)!, resolved.nameOrder),
+  }))
 }

@@ -45,7 +45,14 @@ export function buildKeyTable(size: number, keyStart: Int32Array, keyList: Int32
  * facet: OR within a facet, AND across; an empty list is a choice no case study meets. Adds the
  * counts to `perKey` and marks the positions passing in `passing` from `offset`; returns how many pass.
  */
-export function countFiltered(t: KeyTable, matches: Uint32Array | null, chosen: ReadonlyMap<number, readonly number[]>, perKey: Int32Array, passing: Uint8Array, offset: number): number {
+export function countFiltered(
+  t: KeyTable,
+  matches: Uint32Array | null,
+  chosen: ReadonlyMap<number, readonly number[]>,
+  perKey: Int32Array,
+  passing: Uint8Array,
+  offset: number,
+): number {
   const words = Math.ceil(t.size / 32)
   const base = matches ?? clearBeyond(new Uint32Array(words).fill(0xffffffff), t.size)
   /** Per chosen facet, the positions meeting its filter. */

@@ -20,7 +20,15 @@ const totalIn = (html: string) => Number(/([\d,]+) case stud(?:y|ies)/.exec(html
 describeEachDatabase('search and page cache follow content changes', (get) => {
   let editor: Agent
   let principle: { id: number; slug: string }
-  const draft = (title: string, action: string) => ({ title, summary: 'Apples for everyone.', kind: 'project', lead: '', principles: [String(principle.id)], body: 'Quinces and medlars.', action })
+  const draft = (title: string, action: string) => ({
+    title,
+    summary: 'Apples for everyone.',
+    kind: 'project',
+    lead: '',
+    principles: [String(principle.id)],
+    body: 'Quinces and medlars.',
+    action,
+  })
   const engineOf = (app: FastifyInstance) => liveSearchEngine(pageSearchDeps(app))
 
   before(async () => {
@@ -33,7 +41,8 @@ describeEachDatabase('search and page cache follow content changes', (get) => {
 
   it('sign-in, sign-out, a preview, a form shown again, a rejected form and a draft leave the search engine and cached pages in place', async () => {
     const { app, handle } = get()
-    for (const url of ['/', '/case-studies', '/case-studies?q=orchard', '/case-studies/community-orchard']) assert.equal((await app.inject(url)).statusCode, 200)
+    for (const url of ['/', '/case-studies', '/case-studies?q=orchard', '/case-studies/community-orchard'])
+      assert.equal((await app.inject(url)).statusCode, 200)
     const live = await engineOf(app)
     const engine = live.current()
     const pages = app.pageCache.size

@@ -4,7 +4,6 @@ import { escapeHtml } from '../../lib/html.ts'
 export const startMark = '\u0002'
 export const stopMark = '\u0003'
 
-
 /**
  * Turns a headline with markers into safe HTML: everything is escaped, and only balanced marker
  * pairs become <mark> elements, whatever stray markers the text itself contains.

@@ -13,7 +13,11 @@ describeEachDatabase('the search engine listing against findRows', (get) => {
   before(async () => {
     const { db } = get().handle
     const members = await Promise.all(['Zeta Council', 'alpha council', 'Émile Trust', 'Beta Co-op'].map((name) => buildOrganisation(db, { name })))
-    const principleRows = [await buildPrinciple(db, { position: 2 }), await buildPrinciple(db, { position: 1 }), await buildPrinciple(db, { position: 1, shortName: 'Aardvark' })]
+    const principleRows = [
+      await buildPrinciple(db, { position: 2 }),
+      await buildPrinciple(db, { position: 1 }),
+      await buildPrinciple(db, { position: 1, shortName: 'Aardvark' }),
+    ]
     const themeRows = await Promise.all(['water', 'Air', 'éclairs'].map((name) => buildTheme(db, name)))
     for (let i = 0; i < 12; i++) {
       const row = await buildCaseStudy(db, {
@@ -36,13 +40,16 @@ describeEachDatabase('the search engine listing against findRows', (get) => {
     const expected = await findRows(db, ids, true)
     assert.equal(expected.length, 10, 'the drafts are not found')
     assert.deepEqual(await engine.rowsOf(ids, true), expected)
-    assert.deepEqual(await engine.rowsOf(ids, false), expected.map((row) => ({ ...row, body: null })))
+    assert.deepEqual(
+      await engine.rowsOf(ids, false),
+      expected.map((row) => ({ ...row, body: null })),
+    )
   })
 
   it('reads bodies it has no room to keep from the database, the same', async () => {
     const { db } = get().handle
     const engine = await loadSearchEngine(db, 0)
-    assert.deepEqual(await engine.rowsOf([...ids].reverse(), true), (await findRows(db, [...ids].reverse(), true)))
+    assert.deepEqual(await engine.rowsOf([...ids].reverse(), true), await findRows(db, [...ids].reverse(), true))
   })
 
   it('lists the rows it read again after a change (one statement with their links) as findRows reads them', async () => {

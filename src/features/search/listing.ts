@@ -74,11 +74,22 @@ export async function listRows(db: Database, rows: readonly ListedColumns[], ran
   if (rows.length === 0) return listing
   for (const r of rows) {
     // Only the listed columns: the rows may carry more (the engine's read has both vectors), which must not be kept.
-    const columns: ListedColumns = { id: r.id, slug: r.slug, title: r.title, summary: r.summary, kind: r.kind, year_start: r.year_start, year_end: r.year_end, published_at: r.published_at }
+    const columns: ListedColumns = {
+      id: r.id,
+      slug: r.slug,
+      title: r.title,
+      summary: r.summary,
+      kind: r.kind,
+      year_start: r.year_start,
+      year_end: r.year_end,
+      published_at: r.published_at,
+    }
     listing.set(r.id, { columns, lead: null, participants: [], principles: [], themes: [] })
   }
   const which = (column: SQL) =>
-    range ? sql`${column} BETWEEN ${rows[0]!.id} AND ${rows[rows.length - 1]!.id}` : sql`${column} IN (SELECT json_array_elements_text(${JSON.stringify(rows.map((r) => r.id))}::json)::int)`
+    range
+      ? sql`${column} BETWEEN ${rows[0]!.id} AND ${rows[rows.length - 1]!.id}`
+      : sql`${column} IN (SELECT json_array_elements_text(${JSON.stringify(rows.map((r) => r.id))}::json)::int)`
   const [members, principleLinks, themeLinks] = await Promise.all([
     db.execute<{ id: number; link: number; role: string }>(sql`
       SELECT l.case_study_id AS id, l.organisation_id AS link, l.role FROM case_study_organisations l JOIN organisations o ON o.id = l.organisation_id
@@ -121,7 +132,16 @@ export const listLinksOf = (caseStudy: SQL) => sql`
 export type ListedLinks = { members: Array<{ o: number; r: string }> | null; principle_ids: number[] | null; theme_ids: number[] | null }
 
 export function listedDataOf(r: ListedColumns & ListedLinks): ListedData {
-  const columns: ListedColumns = { id: r.id, slug: r.slug, title: r.title, summary: r.summary, kind: r.kind, year_start: r.year_start, year_end: r.year_end, published_at: r.published_at }
+  const columns: ListedColumns = {
+    id: r.id,
+    slug: r.slug,
+    title: r.title,
+    summary: r.summary,
+    kind: r.kind,
+    year_start: r.year_start,
+    year_end: r.year_end,
+    published_at: r.published_at,
+  }
   const row: ListedData = { columns, lead: null, participants: [], principles: r.principle_ids ?? [], themes: r.theme_ids ?? [] }
   for (const { o, r: role } of r.members ?? []) addMember(row, o, role)
   return row
@@ -182,7 +202,10 @@ export class ListingColumns {
   }
 
   get bytes(): number {
-    return [this.text, this.textStart, this.kinds, this.years, this.published, this.linkStart, this.linkKinds, this.linkIds].reduce((sum, a) => sum + a.byteLength, 0)
+    return [this.text, this.textStart, this.kinds, this.years, this.published, this.linkStart, this.linkKinds, this.linkIds].reduce(
+      (sum, a) => sum + a.byteLength,
+      0,
+    )
   }
 
   /** The row at a position as a results page lists it, with the names as they are now. */

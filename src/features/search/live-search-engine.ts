@@ -115,7 +115,14 @@ export class LiveSearchEngine implements FollowsContent {
 
   /** Case studies held (published ones), segments, changed rows in the delta, and bytes of typed arrays and bodies. */
   get stats() {
-    return { rows: this.index.rows, segments: this.segments.length, changed: this.delta.size, pending: this.pending.size, indexBytes: this.index.bytes, bodyBytes: this.bodies.bytes }
+    return {
+      rows: this.index.rows,
+      segments: this.segments.length,
+      changed: this.delta.size,
+      pending: this.pending.size,
+      indexBytes: this.index.bytes,
+      bodyBytes: this.bodies.bytes,
+    }
   }
 
   /**

@@ -9,5 +9,9 @@ import type { SearchDeps } from './run-search.ts'
  */
 export function pageSearchDeps(app: FastifyInstance): SearchDeps {
   const cache = app.pageCache
-  return { db: app.deps.db, memo: cache.memo.bind(cache), onEngineError: (error) => app.log.warn({ err: error }, 'search engine: a change could not be read; it is read again') }
+  return {
+    db: app.deps.db,
+    memo: cache.memo.bind(cache),
+    onEngineError: (error) => app.log.warn({ err: error }, 'search engine: a change could not be read; it is read again'),
+  }
 }

@@ -46,7 +46,12 @@ export function presentFacets(facets: Facet[]) {
         idPrefix: `facet-${f.param}`,
         legend: f.label,
         hidden: f.values.length - values.length,
-        items: values.map((v) => ({ value: v.value, text: `${v.label} (${v.count.toLocaleString('en-GB')})`, checked: v.selected, attributes: { 'data-qa': `facet-${f.param}-${v.value}` } })),
+        items: values.map((v) => ({
+          value: v.value,
+          text: `${v.label} (${v.count.toLocaleString('en-GB')})`,
+          checked: v.selected,
+          attributes: { 'data-qa': `facet-${f.param}-${v.value}` },
+        })),
       }
     })
 }
@@ -66,9 +71,7 @@ export function presentChosen(params: SearchParams, facets: Facet[]) {
 }
 
 export function presentSort(params: SearchParams, current: SortOrder) {
-  return sortOrders
-    .filter((s) => s !== 'relevance' || params.q !== '')
-    .map((s) => ({ value: s, text: sortLabels[s], selected: s === current }))
+  return sortOrders.filter((s) => s !== 'relevance' || params.q !== '').map((s) => ({ value: s, text: sortLabels[s], selected: s === current }))
 }
 
 /** On an empty page: each chosen filter that, taken away alone, would leave results is worth naming. */

@@ -17,7 +17,7 @@ export interface RebuildResult {
 export async function runSearchRebuild(db: Database, options: { database: boolean; progress?: (done: number) => void }): Promise<RebuildResult> {
   let recomputed = 0
   if (options.database) {
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       // Setting them to null has the triggers of migrations 0004 and 0005 work them out again.
       const rows = await db.execute<{ id: number }>(sql`
         UPDATE case_studies SET search_vector = NULL, rank_vector = NULL, facet_keys = NULL

@@ -92,7 +92,11 @@ const perBody = 96
 const bodySize = (body: Buffer) => body.byteLength + perBody
 
 const bodiesOf = async (db: Database, ids: readonly number[]) =>
-  (await db.execute<{ id: number; body: string }>(sql`SELECT id, body FROM case_studies WHERE id IN (SELECT json_array_elements_text(${JSON.stringify(ids)}::json)::int)`)).rows
+  (
+    await db.execute<{ id: number; body: string }>(
+      sql`SELECT id, body FROM case_studies WHERE id IN (SELECT json_array_elements_text(${JSON.stringify(ids)}::json)::int)`,
+    )
+  ).rows
 
 /**
  * The in-memory side of search for one state of the content, as the live engine

@@ -52,13 +52,25 @@ function segmentsOf(rows: readonly SegmentRow[], size: number, dictionary: KeyDi
   return segments
 }
 
-const queries = ["'council'", "'food' & 'harbour'", "'orchard' | 'bicycl'", "!'council'", "'energi' & !'repair'", "'council' <-> 'food'", "'food' <2> 'harbour'", "'unknown'"]
+const queries = [
+  "'council'",
+  "'food' & 'harbour'",
+  "'orchard' | 'bicycl'",
+  "!'council'",
+  "'energi' & !'repair'",
+  "'council' <-> 'food'",
+  "'food' <2> 'harbour'",
+  "'unknown'",
+]
 const filters: Array<Record<string, string[]>> = [{}, { kinds: ['k:project'] }, { principles: ['p:1', 'p:3'], members: ['m:2'] }, { themes: ['h:9'] }]
 const sorts: Array<SortOrder | 'published'> = ['relevance', 'newest', 'oldest', 'title', 'published']
 
 /** Everything an index answers, by case study id (positions differ between indexes). */
 function answers(index: SearchIndex) {
-  const ids = (bits: Uint32Array) => Array.from({ length: index.size }, (_, p) => p).filter((p) => (bits[p >>> 5]! & (1 << (p & 31))) !== 0).map((p) => index.idAt(p))
+  const ids = (bits: Uint32Array) =>
+    Array.from({ length: index.size }, (_, p) => p)
+      .filter((p) => (bits[p >>> 5]! & (1 << (p & 31))) !== 0)
+      .map((p) => index.idAt(p))
   const out: Record<string, unknown> = { rows: index.rows }
   for (const q of [null, ...queries]) {
     const tree = q === null ? null : parseTsquery(q)!
@@ -80,13 +92,43 @@ function answers(index: SearchIndex) {
 
 const steps: Array<[string, Array<[number, 'publish' | 'remove']>]> = [
   ['as built: segments side by side', []],
-  ['adds new case studies (after the last id, and between ids)', [[200, 'publish'], [4, 'publish'], [202, 'publish']]],
-  ['changes some', [[3, 'publish'], [17, 'publish'], [89, 'publish']]],
-  ['removes some, one of them added since', [[5, 'remove'], [200, 'remove'], [31, 'remove']]],
+  [
+    'adds new case studies (after the last id, and between ids)',
+    [
+      [200, 'publish'],
+      [4, 'publish'],
+      [202, 'publish'],
+    ],
+  ],
+  [
+    'changes some',
+    [
+      [3, 'publish'],
+      [17, 'publish'],
+      [89, 'publish'],
+    ],
+  ],
+  [
+    'removes some, one of them added since',
+    [
+      [5, 'remove'],
+      [200, 'remove'],
+      [31, 'remove'],
+    ],
+  ],
   ['adds one back that was removed', [[5, 'publish']]],
   ['changes one again', [[17, 'publish']]],
   ['removes a whole segment', Array.from({ length: 8 }, (_, i): [number, 'remove'] => [17 + i * 2, 'remove'])],
-  ['removes everything in the delta', [[4, 'remove'], [202, 'remove'], [5, 'remove'], [3, 'remove'], [89, 'remove']]],
+  [
+    'removes everything in the delta',
+    [
+      [4, 'remove'],
+      [202, 'remove'],
+      [5, 'remove'],
+      [3, 'remove'],
+      [89, 'remove'],
+    ],
+  ],
 ]
 
 describe('SearchIndex of segments with changes laid over them', () => {

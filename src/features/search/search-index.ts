@@ -125,7 +125,10 @@ export class SearchIndex {
   /** An index of the rows in one segment (their vectors, when given, as PostgreSQL prints them). */
   static of(rows: ReadonlyArray<IndexRow & Partial<SegmentRow>>): SearchIndex {
     const dictionary = new KeyDictionary()
-    const segment = segmentOf(rows.map((r) => ({ ...r, vector: r.vector ?? null, ranked: r.ranked ?? null })), dictionary)
+    const segment = segmentOf(
+      rows.map((r) => ({ ...r, vector: r.vector ?? null, ranked: r.ranked ?? null })),
+      dictionary,
+    )
     return new SearchIndex([{ segment, alive: null }], dictionary)
   }
 

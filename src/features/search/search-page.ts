@@ -45,7 +45,8 @@ function filtersHtml(v: SearchPageView): string {
     }
     html += `<p class="govuk-body-s"><a class="govuk-link" href="${e(v.clearFiltersHref)}" data-qa="clear-filters">Clear all filters</a></p></div>`
   }
-  html += '<p class="govuk-hint govuk-!-font-size-16">Ticking more than one value in a group shows case studies with any of them; choices in different groups must all hold. Numbers are case studies each choice would show.</p>'
+  html +=
+    '<p class="govuk-hint govuk-!-font-size-16">Ticking more than one value in a group shows case studies with any of them; choices in different groups must all hold. Numbers are case studies each choice would show.</p>'
   for (const facet of v.facets) {
     html += checkboxesHtml({
       name: facet.name,
@@ -76,7 +77,8 @@ function noResultsHtml(v: SearchPageView): string {
 function resultsHtml(v: SearchPageView): string {
   let html = `<h2 class="govuk-heading-m" id="results-heading" data-qa="result-count" aria-live="polite">${e(v.summary)}</h2>`
   if (v.total > 1) {
-    html += '<div class="govuk-form-group coophub-sort"><label class="govuk-label govuk-!-display-inline-block govuk-!-margin-right-2" for="sort">Sort by</label> <select class="govuk-select" id="sort" name="sort" data-qa="sort">'
+    html +=
+      '<div class="govuk-form-group coophub-sort"><label class="govuk-label govuk-!-display-inline-block govuk-!-margin-right-2" for="sort">Sort by</label> <select class="govuk-select" id="sort" name="sort" data-qa="sort">'
     for (const item of v.sortItems) html += `<option value="${e(item.value)}"${item.selected ? ' selected' : ''}>${e(item.text)}</option>`
     // The space keeps the button apart from the select, as the template's line break did.
     html += `</select> ${buttonHtml({ text: 'Sort', classes: 'govuk-button--secondary govuk-!-margin-bottom-0', attributes: { 'data-qa': 'apply-sort' } })}</div>`

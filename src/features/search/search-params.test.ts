@@ -1,6 +1,16 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { cleanQuery, effectiveSort, emptySearch, maxQueryLength, maxValuesPerFacet, parseSearchParams, searchHref, withoutValue, withValue } from './search-params.ts'
+import {
+  cleanQuery,
+  effectiveSort,
+  emptySearch,
+  maxQueryLength,
+  maxValuesPerFacet,
+  parseSearchParams,
+  searchHref,
+  withoutValue,
+  withValue,
+} from './search-params.ts'
 
 const now = new Date('2026-06-01T00:00:00Z')
 
@@ -124,7 +134,10 @@ describe('searchHref', () => {
 
   it('keeps every filter in a fixed order and omits defaults', () => {
     assert.equal(searchHref(params), '/case-studies?q=a%26b&principle=x&principle=y&kind=project&year=2020&member=m&nation=wales')
-    assert.equal(searchHref(params, { page: 2, q: '', sort: 'title' }), '/case-studies?principle=x&principle=y&kind=project&year=2020&member=m&nation=wales&sort=title&page=2')
+    assert.equal(
+      searchHref(params, { page: 2, q: '', sort: 'title' }),
+      '/case-studies?principle=x&principle=y&kind=project&year=2020&member=m&nation=wales&sort=title&page=2',
+    )
     assert.equal(searchHref(emptySearch), '/case-studies')
     assert.equal(searchHref(emptySearch, {}, '/case-studies.atom'), '/case-studies.atom')
   })

@@ -77,7 +77,10 @@ const slugPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/
 function values(raw: unknown): string[] {
   if (raw === undefined || raw === null) return []
   const list = Array.isArray(raw) ? raw : [raw]
-  return list.filter((v): v is string => typeof v === 'string').map((v) => v.trim()).filter((v) => v !== '')
+  return list
+    .filter((v): v is string => typeof v === 'string')
+    .map((v) => v.trim())
+    .filter((v) => v !== '')
 }
 
 function first(raw: unknown): string {
@@ -86,8 +89,13 @@ function first(raw: unknown): string {
 
 /** Control characters (NUL breaks PostgreSQL text) and runs of spaces are never meaningful in a search. */
 export function cleanQuery(raw: string): string {
-  // eslint-disable-next-line no-control-regex
-  return raw.replace(/[\u0000-\u001f\u007f-\u009f\ufffd]/g, ' ').replace(/\s+/g, ' ').trim()
+  return (
+    raw
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u001f\u007f-\u009f\ufffd]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+  )
 }
 
 function shorten(q: string): string {
@@ -122,7 +130,18 @@ export function unknownValueMessage(list: ListParam, value: string): string {
 export function parseSearchParams(raw: Record<string, unknown>, now: Date = new Date()): ParsedSearch {
   const messages: string[] = []
   const lastYear = now.getUTCFullYear() + 5
-  const params: SearchParams = { ...emptySearch, principles: [], kinds: [], years: [], members: [], tiers: [], councilTypes: [], nations: [], regions: [], themes: [] }
+  const params: SearchParams = {
+    ...emptySearch,
+    principles: [],
+    kinds: [],
+    years: [],
+    members: [],
+    tiers: [],
+    councilTypes: [],
+    nations: [],
+    regions: [],
+    themes: [],
+  }
 
   let q = cleanQuery(first(raw.q))
   if (q.length > maxQueryLength) {
@@ -137,7 +156,8 @@ export function parseSearchParams(raw: Record<string, unknown>, now: Date = new 
     for (const value of given.slice(0, maxValuesPerFacet)) {
       if (list === 'years') {
         const n = /^\d{4}$/.test(value) ? Number(value) : NaN
-        if (!(n >= firstYear && n <= lastYear)) messages.push(`Enter a year as four digits between ${firstYear} and ${lastYear}. We ignored “${shortDisplay(value)}”.`)
+        if (!(n >= firstYear && n <= lastYear))
+          messages.push(`Enter a year as four digits between ${firstYear} and ${lastYear}. We ignored “${shortDisplay(value)}”.`)
         else if (!params.years.includes(n)) params.years.push(n)
       } else if (list === 'kinds') {
         const kind = caseStudyKinds.find((k) => k === value)

@@ -167,7 +167,10 @@ describeEachDatabase('GET /case-studies', (get) => {
     const pinned = <T>(key: string, load: () => Promise<T>) => (key === 'search-engine' ? Promise.resolve({ current: () => behind } as T) : load())
     const during = await runSearch({ db, memo: pinned }, { q: 'zebra' })
     assert.equal(during.stale, true)
-    assert.deepEqual(during.hits.map((h) => h.title), ['Zebra crossings for every school'])
+    assert.deepEqual(
+      during.hits.map((h) => h.title),
+      ['Zebra crossings for every school'],
+    )
     await live.idle()
     const after = await runSearch({ db, memo }, { q: 'zebra' })
     assert.deepEqual([after.stale, after.hits.map((h) => h.title)], [false, ['Zebra crossings for every school']])

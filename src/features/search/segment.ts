@@ -83,7 +83,12 @@ export class SegmentBuilder {
 
   build(lo: number, hi: number): Segment {
     const size = this.ids.length
-    const fields: SortFields = { ids: Int32Array.from(this.ids), years: Int32Array.from(this.years), published: Float64Array.from(this.published), titles: this.titles }
+    const fields: SortFields = {
+      ids: Int32Array.from(this.ids),
+      years: Int32Array.from(this.years),
+      published: Float64Array.from(this.published),
+      titles: this.titles,
+    }
     return {
       lo,
       hi,

@@ -6,7 +6,10 @@ import { plainText, snippetOf } from './snippet.ts'
 
 describe('snippetOf', () => {
   it('marks every form of a wanted word, as its stem', () => {
-    assert.equal(snippetOf('Gardens were planted. The gardening group met.', new Set(['garden'])), `${S}Gardens${E} were planted. The ${S}gardening${E} group met.`)
+    assert.equal(
+      snippetOf('Gardens were planted. The gardening group met.', new Set(['garden'])),
+      `${S}Gardens${E} were planted. The ${S}gardening${E} group met.`,
+    )
   })
 
   it('gives null when no word is wanted or none is in the text', () => {

@@ -51,7 +51,7 @@ export function snippetOf(text: string, wanted: ReadonlySet<string>): string | n
   let words = 0
   /** Words needed: until the last fragment is complete. */
   let enough = Infinity
-  for (let i = 0; i < text.length && words < enough; ) {
+  for (let i = 0; i < text.length && words < enough;) {
     if (!inWord(text.charCodeAt(i))) {
       i++
       continue

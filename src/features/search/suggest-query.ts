@@ -17,7 +17,9 @@ export async function findSuggestion(
   count: (q: string) => Promise<number>,
   matches: (word: string) => boolean = () => false,
 ): Promise<string | null> {
-  const words = wordsToCheck(criteria.q).slice(0, 10).filter((w) => !matches(w.word))
+  const words = wordsToCheck(criteria.q)
+    .slice(0, 10)
+    .filter((w) => !matches(w.word))
   if (words.length === 0) return null
   const result = await db.execute<{ word: string; known: boolean; better: string | null }>(sql`
     SELECT q.word,

@@ -12,7 +12,24 @@ function random(seed: number): () => number {
   return () => (s = (s * 16_807) % 2_147_483_647) / 2_147_483_647
 }
 
-const vocabulary = ['orchard', 'libraries', 'library', 'bicycle', 'harbour', 'co-operative', "O'Brien", 'café', 'housing', 'energy', 'community', 'the', 'food', 'growing', 'repair', 'e-bike']
+const vocabulary = [
+  'orchard',
+  'libraries',
+  'library',
+  'bicycle',
+  'harbour',
+  'co-operative',
+  "O'Brien",
+  'café',
+  'housing',
+  'energy',
+  'community',
+  'the',
+  'food',
+  'growing',
+  'repair',
+  'e-bike',
+]
 
 const queries = [
   'orchard',
@@ -60,7 +77,10 @@ describeEachDatabase('text index against PostgreSQL', (get) => {
       for await (const batch of allHits({ db, memo }, { q })) found.push(...batch.map((h) => h.id))
       const expected = await db.execute<{ id: number }>(sql`
         SELECT id FROM case_studies WHERE status = 'published' AND to_tsvector('english', title || ' ' || summary || ' ' || body || ' ' || outcomes) @@ websearch_to_tsquery('english', ${q})`)
-      assert.deepEqual([...found].sort((a, b) => a - b), expected.rows.map((r) => r.id).sort((a, b) => a - b))
+      assert.deepEqual(
+        [...found].sort((a, b) => a - b),
+        expected.rows.map((r) => r.id).sort((a, b) => a - b),
+      )
       assert.equal(new Set(found).size, found.length, 'no case study twice')
     })
   }
@@ -81,7 +101,11 @@ describeEachDatabase('text index against PostgreSQL', (get) => {
       for await (const batch of allHits({ db, memo }, { q })) found.push(...batch.map((h) => h.id))
       const expected = await db.execute<{ id: number }>(sql`
         SELECT id FROM case_studies WHERE status = 'published' AND search_vector @@ websearch_to_tsquery('english', ${q})`)
-      assert.deepEqual([...found].sort((a, b) => a - b), expected.rows.map((r) => r.id).sort((a, b) => a - b), q)
+      assert.deepEqual(
+        [...found].sort((a, b) => a - b),
+        expected.rows.map((r) => r.id).sort((a, b) => a - b),
+        q,
+      )
       const anywhere = await db.execute<{ n: number }>(sql`
         SELECT count(*)::int AS n FROM case_studies WHERE status = 'published' AND search_vector @@ websearch_to_tsquery('english', ${q.replaceAll('"', '')})`)
       if (found.length > 0) matched++

@@ -52,7 +52,16 @@ describe('TextIndex', () => {
   const index = build()
   const order = Int32Array.from([5, 4, 3, 2, 1, 0])
 
-  for (const query of ["'council'", "'council' & 'food'", "'orchard' | 'bicycl'", "!'council'", "'food' & !'council'", "!( 'council' | 'food' )", "'unknown'", "!'unknown'"]) {
+  for (const query of [
+    "'council'",
+    "'council' & 'food'",
+    "'orchard' | 'bicycl'",
+    "!'council'",
+    "'food' & !'council'",
+    "!( 'council' | 'food' )",
+    "'unknown'",
+    "!'unknown'",
+  ]) {
     it(`matches ${query} as a boolean search over the lexemes would`, () => {
       assert.deepEqual(positions(index.evaluate(parseTsquery(query)!), index.size), bruteForce(query))
     })
@@ -112,6 +121,9 @@ describe('TextIndex', () => {
     const big = builder.build()
     const notEven = big.evaluate(parseTsquery("!'even'")!)
     assert.equal(notEven.length, 3)
-    assert.deepEqual(positions(notEven, 96), Array.from({ length: 35 }, (_, i) => i * 2 + 1))
+    assert.deepEqual(
+      positions(notEven, 96),
+      Array.from({ length: 35 }, (_, i) => i * 2 + 1),
+    )
   })
 })

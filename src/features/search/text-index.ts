@@ -141,7 +141,13 @@ export class TextIndexBuilder {
       rankPositions[at] = this.rankPosition.data[i]!
       rankWeights[at] = this.rankWeight.data[i]!
     }
-    return new TextIndex(size, this.lexemeIds, { postStart, postings, postCounts, positionStart, positions }, { rankStart, rankPositions, rankWeights }, this.unreadable === 0)
+    return new TextIndex(
+      size,
+      this.lexemeIds,
+      { postStart, postings, postCounts, positionStart, positions },
+      { rankStart, rankPositions, rankWeights },
+      this.unreadable === 0,
+    )
   }
 }
 

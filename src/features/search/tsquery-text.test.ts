@@ -44,7 +44,21 @@ describe('parseTsquery', () => {
   })
 
   it('gives null for an empty query and for what it does not know, never throwing', () => {
-    for (const text of ['', '   ', "'council':*", "'council':A", "'unterminated", "'a' &", "'a' <x> 'b'", "'a' <123456> 'b'", "( 'a'", "'a' )", '&', 'council', "'a' 'b'"]) {
+    for (const text of [
+      '',
+      '   ',
+      "'council':*",
+      "'council':A",
+      "'unterminated",
+      "'a' &",
+      "'a' <x> 'b'",
+      "'a' <123456> 'b'",
+      "( 'a'",
+      "'a' )",
+      '&',
+      'council',
+      "'a' 'b'",
+    ]) {
       assert.equal(parseTsquery(text), null, text)
     }
   })

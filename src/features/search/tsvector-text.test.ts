@@ -10,12 +10,23 @@ const read = (text: string) => {
 
 describe('readWeightedLexemes', () => {
   it('sums the weights of every occurrence (A 1, B 0.4, C 0.2, no letter 0.1)', () => {
-    assert.deepEqual(read("'council':1A,2A,4B 'hous':5B 'peopl':3"), [['council', 2.4], ['hous', 0.4], ['peopl', 0.1]])
-    assert.deepEqual(read("'a':1C 'b'"), [['a', 0.2], ['b', 0.1]])
+    assert.deepEqual(read("'council':1A,2A,4B 'hous':5B 'peopl':3"), [
+      ['council', 2.4],
+      ['hous', 0.4],
+      ['peopl', 0.1],
+    ])
+    assert.deepEqual(read("'a':1C 'b'"), [
+      ['a', 0.2],
+      ['b', 0.1],
+    ])
   })
 
   it('reads quotes and backslashes inside a lexeme', () => {
-    assert.deepEqual(read("'o''brien':1A 'back\\\\slash':2B 'two words':3A"), [["o'brien", 1], ['back\\slash', 0.4], ['two words', 1]])
+    assert.deepEqual(read("'o''brien':1A 'back\\\\slash':2B 'two words':3A"), [
+      ["o'brien", 1],
+      ['back\\slash', 0.4],
+      ['two words', 1],
+    ])
   })
 
   it('stops at what it cannot read instead of looping or throwing', () => {
@@ -36,14 +47,23 @@ describe('readLexemePositions', () => {
   it('reads every lexeme with its positions, weights left out', () => {
     assert.deepEqual(positionsOf("'co-op':3 'council':1A,4B,16383 'peopl':2C"), {
       ok: true,
-      out: [['co-op', [3]], ['council', [1, 4, 16383]], ['peopl', [2]]],
+      out: [
+        ['co-op', [3]],
+        ['council', [1, 4, 16383]],
+        ['peopl', [2]],
+      ],
     })
   })
 
   it('reads quotes and backslashes inside a lexeme, and a lexeme without positions', () => {
     assert.deepEqual(positionsOf("'o''brien':1A 'back\\\\slash':2 'two words':3D 'bare'"), {
       ok: true,
-      out: [["o'brien", [1]], ['back\\slash', [2]], ['two words', [3]], ['bare', []]],
+      out: [
+        ["o'brien", [1]],
+        ['back\\slash', [2]],
+        ['two words', [3]],
+        ['bare', []],
+      ],
     })
   })
 

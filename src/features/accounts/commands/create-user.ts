@@ -62,7 +62,10 @@ export async function createUser(tx: Transaction, actor: AuditActor, input: Crea
   try {
     // Two people adding one address at once: the second is told, and the use case goes on unharmed.
     const [user] = await withSavepoint(tx, (sp) =>
-      sp.insert(users).values({ email, name, role, organisationId, passwordHash, status: passwordHash ? 'active' : 'invited' }).returning({ id: users.id }),
+      sp
+        .insert(users)
+        .values({ email, name, role, organisationId, passwordHash, status: passwordHash ? 'active' : 'invited' })
+        .returning({ id: users.id }),
     )
     userId = user!.id
   } catch (error) {

@@ -12,7 +12,10 @@ import { accountLink, issueAccountToken } from './issue-account-token.ts'
  * Emails a reset link when the address has an account. The caller shows the same confirmation
  * either way, so the page never reveals whether an address has an account.
  */
-export async function requestPasswordReset(tx: Transaction, input: { email: string; baseUrl: string; networkName: string }): Promise<Result<{ emailIds: number[] }>> {
+export async function requestPasswordReset(
+  tx: Transaction,
+  input: { email: string; baseUrl: string; networkName: string },
+): Promise<Result<{ emailIds: number[] }>> {
   const email = normaliseEmail(input.email)
   if (email === '') return invalid([{ field: 'email', message: 'Enter your email address' }])
   if (!isEmail(email)) return invalid([{ field: 'email', message: 'Enter an email address in the correct format, like name@example.org' }])
@@ -38,6 +41,10 @@ export async function requestPasswordReset(tx: Transaction, input: { email: stri
       'The link works once. If you did not ask for this, you can ignore this email: your password has not changed.',
     ].join('\n'),
   })
-  await recordAudit(tx, { id: user.id, label: user.email }, { action: 'password-reset-requested', subjectType: 'user', subjectId: user.id, summary: 'Password reset link emailed' })
+  await recordAudit(
+    tx,
+    { id: user.id, label: user.email },
+    { action: 'password-reset-requested', subjectType: 'user', subjectId: user.id, summary: 'Password reset link emailed' },
+  )
   return ok({ emailIds: [id] })
 }

@@ -16,7 +16,11 @@ export interface ResendInvitationInput {
 
 /** A new invitation link for an account nobody has set up yet; the earlier links stop working. */
 export async function resendInvitation(tx: Transaction, actor: AuditActor, input: ResendInvitationInput): Promise<Result<{ emailIds: number[] }>> {
-  const [user] = await tx.select({ id: users.id, email: users.email, name: users.name, status: users.status }).from(users).where(eq(users.id, input.id)).for('update')
+  const [user] = await tx
+    .select({ id: users.id, email: users.email, name: users.name, status: users.status })
+    .from(users)
+    .where(eq(users.id, input.id))
+    .for('update')
   if (!user) return notFound()
   if (user.status !== 'invited') return refused('This account has already been set up or is disabled, so there is no invitation to send', 'invitation')
   await tx

@@ -40,11 +40,15 @@ export async function setPasswordWithToken(tx: Transaction, input: { token: stri
   if (used.length === 0) return notFound()
   await tx.update(users).set({ passwordHash, status: 'active', updatedAt: new Date() }).where(eq(users.id, found.userId))
   await tx.delete(sessions).where(eq(sessions.userId, found.userId))
-  await recordAudit(tx, { id: found.userId, label: found.email }, {
-    action: found.purpose === 'invitation' ? 'invitation-accepted' : 'password-reset',
-    subjectType: 'user',
-    subjectId: found.userId,
-    summary: found.purpose === 'invitation' ? 'Accepted the invitation and set a password' : 'Reset the password',
-  })
+  await recordAudit(
+    tx,
+    { id: found.userId, label: found.email },
+    {
+      action: found.purpose === 'invitation' ? 'invitation-accepted' : 'password-reset',
+      subjectType: 'user',
+      subjectId: found.userId,
+      summary: found.purpose === 'invitation' ? 'Accepted the invitation and set a password' : 'Reset the password',
+    },
+  )
   return ok({ userId: found.userId })
 }

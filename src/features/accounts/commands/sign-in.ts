@@ -38,7 +38,12 @@ export async function signIn(db: Database, input: SignInInput): Promise<Result<{
   return db.transaction(async (tx) => {
     if (!user || !matches || user.status !== 'active') {
       await countFailedSignIn(tx, email, input.address)
-      if (user) await recordAudit(tx, { id: user.id, label: user.email }, { action: 'sign-in-failed', subjectType: 'user', subjectId: user.id, summary: 'Failed sign-in' })
+      if (user)
+        await recordAudit(
+          tx,
+          { id: user.id, label: user.email },
+          { action: 'sign-in-failed', subjectType: 'user', subjectId: user.id, summary: 'Failed sign-in' },
+        )
       return refused('Enter a correct email address and password', 'email')
     }
     await forgetFailedSignIns(tx, email, input.address)

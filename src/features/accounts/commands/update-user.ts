@@ -32,10 +32,16 @@ export async function updateUser(tx: Transaction, actor: Actor, input: UpdateUse
   const changes = diffChanges(current, after)
   if (Object.keys(changes).length === 0) return ok({ id: current.id })
 
-  await tx.update(users).set({ ...after, updatedAt: nextUpdatedAt(current.updatedAt) }).where(eq(users.id, current.id))
+  await tx
+    .update(users)
+    .set({ ...after, updatedAt: nextUpdatedAt(current.updatedAt) })
+    .where(eq(users.id, current.id))
   if (after.status === 'disabled' && current.status !== 'disabled') {
     await tx.delete(sessions).where(eq(sessions.userId, current.id))
-    await tx.update(accountTokens).set({ usedAt: new Date() }).where(and(eq(accountTokens.userId, current.id), isNull(accountTokens.usedAt)))
+    await tx
+      .update(accountTokens)
+      .set({ usedAt: new Date() })
+      .where(and(eq(accountTokens.userId, current.id), isNull(accountTokens.usedAt)))
   }
   await recordAudit(tx, auditActor(actor), {
     action: after.status === 'disabled' && current.status !== 'disabled' ? 'user-disabled' : 'user-updated',

@@ -32,9 +32,15 @@ async function upsertContact(tx: Executor, contact: ContactSnapshot): Promise<nu
 async function themeIds(tx: Executor, names: string[]): Promise<number[]> {
   if (names.length === 0) return []
   for (const name of names) {
-    await tx.insert(themes).values({ slug: slugify(name), name }).onConflictDoNothing()
+    await tx
+      .insert(themes)
+      .values({ slug: slugify(name), name })
+      .onConflictDoNothing()
   }
-  const rows = await tx.select({ id: themes.id }).from(themes).where(inArray(themes.slug, names.map(slugify)))
+  const rows = await tx
+    .select({ id: themes.id })
+    .from(themes)
+    .where(inArray(themes.slug, names.map(slugify)))
   return rows.map((r) => r.id)
 }
 

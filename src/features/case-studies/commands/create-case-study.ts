@@ -13,7 +13,12 @@ import { recordRevision } from './record-revision.ts'
 export async function uniqueSlug(tx: Executor, title: string): Promise<string> {
   const base = slugify(title)
   const taken = new Set(
-    (await tx.select({ slug: caseStudies.slug }).from(caseStudies).where(or(eq(caseStudies.slug, base), like(caseStudies.slug, `${base}-%`)))).map((r) => r.slug),
+    (
+      await tx
+        .select({ slug: caseStudies.slug })
+        .from(caseStudies)
+        .where(or(eq(caseStudies.slug, base), like(caseStudies.slug, `${base}-%`)))
+    ).map((r) => r.slug),
   )
   // Paths under /case-studies/ that are pages, not case studies.
   for (const reserved of ['new']) taken.add(reserved)
@@ -45,6 +50,12 @@ export async function createCaseStudy(
   const { id, slug } = await insertWithFreeSlug(tx, input.snapshot.title, input.ownerOrganisationId)
   await applySnapshot(tx, id, input.snapshot)
   await recordRevision(tx, { caseStudyId: id, number: 1, actor, action: 'created', snapshot: input.snapshot })
-  await recordAudit(tx, actor, { action: 'case-study-created', subjectType: 'case-study', subjectId: id, summary: `Created draft “${input.snapshot.title}”`, changes: { slug } })
+  await recordAudit(tx, actor, {
+    action: 'case-study-created',
+    subjectType: 'case-study',
+    subjectId: id,
+    summary: `Created draft “${input.snapshot.title}”`,
+    changes: { slug },
+  })
   return ok({ id, slug })
 }

@@ -32,7 +32,10 @@ export async function recordRowAsRevision(tx: Executor, caseStudyId: number, act
   const latest = await findRevision(tx, caseStudyId, row.revision)
   let number = row.revision
   if (!latest || diffSnapshots(latest.snapshot, snapshot!).length > 0) {
-    const [max] = await tx.select({ n: sql<number>`coalesce(max(${caseStudyRevisions.number}), 0)::int` }).from(caseStudyRevisions).where(eq(caseStudyRevisions.caseStudyId, caseStudyId))
+    const [max] = await tx
+      .select({ n: sql<number>`coalesce(max(${caseStudyRevisions.number}), 0)::int` })
+      .from(caseStudyRevisions)
+      .where(eq(caseStudyRevisions.caseStudyId, caseStudyId))
     number = (max?.n ?? 0) + 1
     await recordRevision(tx, { caseStudyId, number, actor, action, snapshot: snapshot! })
   }

@@ -1,15 +1,7 @@
 import { eq, inArray, sql } from 'drizzle-orm'
 import type { Executor } from '../../../db/client.ts'
 import type { OrganisationRole } from '../../../db/schema/enums.ts'
-import {
-  caseStudies,
-  caseStudyOrganisations,
-  caseStudyPrinciples,
-  caseStudyThemes,
-  organisations,
-  principles,
-  themes,
-} from '../../../db/schema/index.ts'
+import { caseStudies, caseStudyOrganisations, caseStudyPrinciples, caseStudyThemes, organisations, principles, themes } from '../../../db/schema/index.ts'
 
 export interface CaseStudyLinks {
   principleIds: number[]

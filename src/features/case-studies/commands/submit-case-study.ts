@@ -22,14 +22,27 @@ export interface SubmitInput {
 export async function submitCaseStudy(tx: Transaction, actor: AuditActor, input: SubmitInput): Promise<Result<{ submittedAt: Date; emailIds: number[] }>> {
   const [row] = await tx.select().from(caseStudies).where(eq(caseStudies.id, input.caseStudyId)).for('update')
   if (!row) return notFound()
-  if (row.revision !== input.revision) return refused('It was changed by someone else before it could be submitted. Check the latest version, then submit it again.')
+  if (row.revision !== input.revision)
+    return refused('It was changed by someone else before it could be submitted. Check the latest version, then submit it again.')
   const submittedAt = new Date()
   await tx.update(caseStudies).set({ reviewState: 'submitted', submittedAt }).where(eq(caseStudies.id, row.id))
-  await recordAudit(tx, actor, { action: 'case-study-submitted', subjectType: 'case-study', subjectId: row.id, summary: `Submitted revision ${row.revision} of “${row.title}” for review` })
+  await recordAudit(tx, actor, {
+    action: 'case-study-submitted',
+    subjectType: 'case-study',
+    subjectId: row.id,
+    summary: `Submitted revision ${row.revision} of “${row.title}” for review`,
+  })
   const editors = await tx
     .select({ email: users.email, name: users.name })
     .from(users)
-    .where(and(inArray(users.role, ['editor', 'admin']), eq(users.status, 'active'), eq(users.submissionEmails, 'each'), actor.id === null ? undefined : ne(users.id, actor.id)))
+    .where(
+      and(
+        inArray(users.role, ['editor', 'admin']),
+        eq(users.status, 'active'),
+        eq(users.submissionEmails, 'each'),
+        actor.id === null ? undefined : ne(users.id, actor.id),
+      ),
+    )
   const emailIds: number[] = []
   for (const editor of editors) {
     emailIds.push(

@@ -26,7 +26,10 @@ export async function updateContact(tx: Transaction, actor: AuditActor, input: U
   const after = { ...values, organisationId }
   const changes = diffChanges(current, after)
   if (Object.keys(changes).length === 0) return ok({ id: current.id })
-  await tx.update(people).set({ ...after, updatedAt: nextUpdatedAt(current.updatedAt) }).where(eq(people.id, current.id))
+  await tx
+    .update(people)
+    .set({ ...after, updatedAt: nextUpdatedAt(current.updatedAt) })
+    .where(eq(people.id, current.id))
   await recordAudit(tx, actor, {
     action: 'contact-updated',
     subjectType: 'person',

@@ -111,12 +111,7 @@ By 2021 procurement teams across the anchors were meeting monthly and sharing li
 - 4 businesses converted to employee ownership or co-operative models, keeping 160 jobs in the city
 - Lesson: a shared spend analysis gave partners a common language and made a stronger case than policy alone`,
     lead: 'northbrook-city-council',
-    principles: [
-      'enterprise-and-social-economy',
-      'maximising-social-value',
-      'social-partnership',
-      'new-models-of-meeting-priority-needs',
-    ],
+    principles: ['enterprise-and-social-economy', 'maximising-social-value', 'social-partnership', 'new-models-of-meeting-priority-needs'],
     themes: ['Local economy'],
     contact: {
       name: 'Priya Lal',
@@ -197,12 +192,7 @@ The project took longer than planned. Lease negotiations, grid connections and a
     lead: 'afonwen-county-borough-council',
     partners: ['community-energy-trust'],
     funders: ['civic-futures-foundation'],
-    principles: [
-      'new-models-of-meeting-priority-needs',
-      'enterprise-and-social-economy',
-      'social-partnership',
-      'innovation',
-    ],
+    principles: ['new-models-of-meeting-priority-needs', 'enterprise-and-social-economy', 'social-partnership', 'innovation'],
     themes: ['Climate and energy', 'Local economy'],
     contact: {
       name: 'Rhian Pritchard',
@@ -294,8 +284,7 @@ The partners are honest that recruiting volunteers was hard in the first year an
   {
     slug: 'young-people-co-designing-northbrook-youth-services',
     title: 'Young people co-designing Northbrook youth services',
-    summary:
-      'A paid team of young designers aged 14 to 21 reshaped how Northbrook commissions youth services, from what is on offer to where and when.',
+    summary: 'A paid team of young designers aged 14 to 21 reshaped how Northbrook commissions youth services, from what is on offer to where and when.',
     body: `## About the project
 
 Northbrook City Council's youth service contracts were due for renewal in 2023. Attendance at council-funded youth clubs had fallen five years in a row, and officers suspected the offer no longer matched what young people wanted. The council recruited a team of young people to lead the redesign.
@@ -355,12 +344,7 @@ Care workers set their own rotas within each team, and people receiving care hel
 - In the annual survey, 92% of people said they usually saw the same small group of carers
 - Lesson: a guaranteed volume of hours in the early years made the difference between survival and failure`,
     lead: 'riverside-borough-council',
-    principles: [
-      'new-models-of-meeting-priority-needs',
-      'co-production',
-      'enterprise-and-social-economy',
-      'social-partnership',
-    ],
+    principles: ['new-models-of-meeting-priority-needs', 'co-production', 'enterprise-and-social-economy', 'social-partnership'],
     themes: ['Health and care'],
     contact: {
       name: 'Marcus Bell',
@@ -443,13 +427,7 @@ Councillors found the peer support as valuable as the techniques. Several said i
 - Three new residents' groups formed in participants' wards
 - Lesson: bring a real, current problem to each session; hypothetical cases led nowhere`,
     lead: 'co-operative-councillors-forum',
-    participants: [
-      'glenharbour-council',
-      'kingsford-town-council',
-      'eastmoor-district-council',
-      'riverside-borough-council',
-      'amira-shah',
-    ],
+    participants: ['glenharbour-council', 'kingsford-town-council', 'eastmoor-district-council', 'riverside-borough-council', 'amira-shah'],
     principles: ['community-leadership', 'learning', 'walking-the-talk', 'democratic-engagement'],
     themes: ['Democracy'],
     contact: {

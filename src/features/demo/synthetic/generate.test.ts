@@ -5,9 +5,18 @@ import { generateSynthetic, type SyntheticData } from './generate.ts'
 import { englishRegions } from './places.ts'
 import { benchCommonWords, benchPhrases, benchRareWords } from './vocabulary.ts'
 
-const principles = ['Co-production', 'Democratic engagement', 'Social partnership', 'Innovation', 'Learning', 'New models', 'Walking the talk', 'Community leadership', 'Enterprise', 'Social value'].map(
-  (name, i) => ({ id: 100 + i, name }),
-)
+const principles = [
+  'Co-production',
+  'Democratic engagement',
+  'Social partnership',
+  'Innovation',
+  'Learning',
+  'New models',
+  'Walking the talk',
+  'Community leadership',
+  'Enterprise',
+  'Social value',
+].map((name, i) => ({ id: 100 + i, name }))
 const slugPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/
 const share = (n: number, of: number) => n / of
 
@@ -19,8 +28,14 @@ describe('synthetic case studies: determinism', () => {
   it('gives different output for another seed', () => {
     const a = generateSynthetic({ count: 50, seed: 1, principles })
     const b = generateSynthetic({ count: 50, seed: 2, principles })
-    assert.notDeepEqual(a.caseStudies.map((c) => c.title), b.caseStudies.map((c) => c.title))
-    assert.notDeepEqual(a.organisations.map((o) => o.name), b.organisations.map((o) => o.name))
+    assert.notDeepEqual(
+      a.caseStudies.map((c) => c.title),
+      b.caseStudies.map((c) => c.title),
+    )
+    assert.notDeepEqual(
+      a.organisations.map((o) => o.name),
+      b.organisations.map((o) => o.name),
+    )
     assert.ok(a.caseStudies.every((c) => c.slug.startsWith('s1-')) && b.caseStudies.every((c) => c.slug.startsWith('s2-')))
   })
 
@@ -103,7 +118,10 @@ describe('synthetic case studies: what 2,000 of them look like', () => {
     const uses = new Array<number>(principles.length).fill(0)
     for (const c of data.caseStudies) {
       assert.ok(c.principles.length >= 1 && c.principles.length <= 6)
-      assert.deepEqual(c.principles, [...new Set(c.principles)].sort((a, b) => a - b))
+      assert.deepEqual(
+        c.principles,
+        [...new Set(c.principles)].sort((a, b) => a - b),
+      )
       for (const p of c.principles) uses[p]!++
     }
     assert.ok(Math.max(...uses) > 2 * Math.min(...uses), uses.join())

@@ -87,7 +87,12 @@ export interface SyntheticWorld {
 
 const themesByName = [...themeCatalogue].sort((a, b) => (a.name < b.name ? -1 : 1))
 
-export function syntheticWorld(seed: number, principles: readonly SyntheticPrinciple[], councils = defaultCouncils, partners = defaultPartners): SyntheticWorld {
+export function syntheticWorld(
+  seed: number,
+  principles: readonly SyntheticPrinciple[],
+  councils = defaultCouncils,
+  partners = defaultPartners,
+): SyntheticWorld {
   if (principles.length === 0) throw new Error('Synthetic case studies need at least one principle')
   const organisations = syntheticOrganisations(seed, councils, partners)
   const members = organisations.map((o, index) => ({ o, index })).filter(({ o }) => o.tier !== 'none')
@@ -112,7 +117,10 @@ export function syntheticWorld(seed: number, principles: readonly SyntheticPrinc
     principles,
     leads: tableOf(members.map(({ index }) => index)),
     membersByNation,
-    partnerIndexes: organisations.map((o, index) => ({ o, index })).filter(({ o }) => o.tier === 'none').map(({ index }) => index),
+    partnerIndexes: organisations
+      .map((o, index) => ({ o, index }))
+      .filter(({ o }) => o.tier === 'none')
+      .map(({ index }) => index),
     principleWeights,
   }
 }
@@ -149,12 +157,21 @@ export function syntheticCaseStudy(world: SyntheticWorld, index: number): Synthe
   const { organisations } = world
   const status = random.chance(0.02) ? 'draft' : 'published'
   const kind = caseStudyKinds[random.weighted(caseStudyKinds.map((k) => kindWeights[k]))]!
-  const themeIndexes = weightedDistinct(random, themesByName.map((t) => t.weight), random.weighted(themeCountWeights))
+  const themeIndexes = weightedDistinct(
+    random,
+    themesByName.map((t) => t.weight),
+    random.weighted(themeCountWeights),
+  )
   const lead = world.leads.indexes[world.leads.table.draw(random)]!
   const participants = drawMembers(random, world, lead, random.weighted(participantCountWeights))
   const partnerCount = random.chance(0.35) ? (random.chance(0.3) ? 2 : 1) : 0
   const partners = random.sample(world.partnerIndexes, partnerCount)
-  const funders = random.chance(0.12) ? random.sample(world.partnerIndexes.filter((i) => !partners.includes(i)), 1) : []
+  const funders = random.chance(0.12)
+    ? random.sample(
+        world.partnerIndexes.filter((i) => !partners.includes(i)),
+        1,
+      )
+    : []
   const principleCount = Math.min(world.principles.length, random.weighted(principleCountWeights))
   const principles = weightedDistinct(random, world.principleWeights, principleCount).sort((a, b) => a - b)
 

@@ -13,7 +13,16 @@ import { runSynthetic } from './synthetic-command.ts'
 const one = async (db: Database, query: ReturnType<typeof sql>) => (await db.execute<{ n: number }>(query)).rows[0]!.n
 
 async function counts(db: Database) {
-  const tables = ['principles', 'organisations', 'themes', 'case_studies', 'case_study_principles', 'case_study_organisations', 'case_study_themes', 'case_study_revisions']
+  const tables = [
+    'principles',
+    'organisations',
+    'themes',
+    'case_studies',
+    'case_study_principles',
+    'case_study_organisations',
+    'case_study_themes',
+    'case_study_revisions',
+  ]
   const out: Record<string, number> = {}
   for (const t of tables) out[t] = await one(db, sql.raw(`SELECT count(*)::int AS n FROM ${t}`))
   return out
@@ -48,15 +57,20 @@ describeEachDatabase('coophub demo --synthetic', (get) => {
       assert.equal(s.revisions, 1)
     }
     // Published as the review workflow leaves them: the public version is revision 1, searchable.
-    const inconsistent = await one(db, sql`SELECT count(*)::int AS n FROM case_studies WHERE slug LIKE 's7-%' AND NOT (revision = 1 AND review_state = 'none' AND (
+    const inconsistent = await one(
+      db,
+      sql`SELECT count(*)::int AS n FROM case_studies WHERE slug LIKE 's7-%' AND NOT (revision = 1 AND review_state = 'none' AND (
       (status = 'published' AND published_revision = 1 AND published_at IS NOT NULL AND search_vector IS NOT NULL) OR
-      (status = 'draft' AND published_revision IS NULL AND published_at IS NULL AND search_vector IS NULL)))`)
+      (status = 'draft' AND published_revision IS NULL AND published_at IS NULL AND search_vector IS NULL)))`,
+    )
     assert.equal(inconsistent, 0)
   })
 
   it('stores revisions and search names exactly as the app would read them back', async () => {
     const { db } = get().handle
-    const rows = await db.execute<{ id: number; search_extra: string }>(sql`SELECT id, search_extra FROM case_studies WHERE slug LIKE 's7-%' ORDER BY id LIMIT 25`)
+    const rows = await db.execute<{ id: number; search_extra: string }>(
+      sql`SELECT id, search_extra FROM case_studies WHERE slug LIKE 's7-%' ORDER BY id LIMIT 25`,
+    )
     for (const row of rows.rows) {
       const fromRow = (await snapshotFromRow(db, row.id))!
       const revision = (await findRevision(db, row.id, 1))!
@@ -86,7 +100,11 @@ describeEachDatabase('coophub demo --synthetic', (get) => {
     const { app, handle } = get()
     const list = await app.inject({ url: '/case-studies' })
     assert.equal(list.statusCode, 200)
-    const [row] = (await handle.db.execute<{ slug: string; title: string }>(sql`SELECT slug, title FROM case_studies WHERE slug LIKE 's7-%' AND status = 'published' ORDER BY id LIMIT 1`)).rows
+    const [row] = (
+      await handle.db.execute<{ slug: string; title: string }>(
+        sql`SELECT slug, title FROM case_studies WHERE slug LIKE 's7-%' AND status = 'published' ORDER BY id LIMIT 1`,
+      )
+    ).rows
     const page = await app.inject({ url: `/case-studies/${row!.slug}` })
     assert.equal(page.statusCode, 200)
     assert.ok(page.body.includes(row!.title.replace(/&/g, '&amp;')), 'the page shows the title')

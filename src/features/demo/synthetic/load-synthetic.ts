@@ -157,7 +157,9 @@ async function writeBatch(db: Database, actor: AuditActor, batch: readonly Synth
       ON CONFLICT (slug) DO NOTHING
       RETURNING id, slug`)
     const idBySlug = new Map(inserted.rows.map((r) => [r.slug, r.id]))
-    const written = fresh.map((c, i) => ({ c, s: snapshots[i]!, id: idBySlug.get(c.slug) })).filter((w): w is { c: SyntheticCaseStudy; s: CaseStudySnapshot; id: number } => w.id !== undefined)
+    const written = fresh
+      .map((c, i) => ({ c, s: snapshots[i]!, id: idBySlug.get(c.slug) }))
+      .filter((w): w is { c: SyntheticCaseStudy; s: CaseStudySnapshot; id: number } => w.id !== undefined)
     if (written.length === 0) return 0
 
     const principleRows = written.flatMap(({ s, id }) => s.principles.map((p) => ({ c: id, p: p.id })))

@@ -19,14 +19,33 @@ export interface SyntheticOrganisation {
 /** Random streams: each kind of item draws from its own, so adding one kind never shifts another. */
 export const streams = { councils: 1, caseStudies: 2, activity: 3, partners: 4 } as const
 
-const tiers: Array<[MembershipTier, number]> = [['full', 50], ['associate', 32], ['affiliate', 18]]
+const tiers: Array<[MembershipTier, number]> = [
+  ['full', 50],
+  ['associate', 32],
+  ['affiliate', 18],
+]
 
 const partnerPatterns: Array<[pattern: string, weight: number]> = [
-  ['{p} Community Energy', 3], ['{p} Housing Co-operative', 3], ['{p} Credit Union', 2], ['{p} Food Partnership', 3],
-  ['{r} Co-operative Development Agency', 2], ['{p} Community Foundation', 3], ['{p} Youth Trust', 2], ['{p} Arts Collective', 2],
-  ['{p} Tenants Federation', 2], ['University of {p}', 2], ['{p} College', 2], ['{p} Housing Association', 3],
-  ['{p} Carers Centre', 2], ['{p} Community Transport', 2], ['{p} Wildlife Trust', 1], ['{p} Repair Network', 1],
-  ['{p} Development Trust', 2], ['{p} Chamber of Commerce', 1], ['{p} Mutual Society', 1], ['{r} Social Enterprise Network', 1],
+  ['{p} Community Energy', 3],
+  ['{p} Housing Co-operative', 3],
+  ['{p} Credit Union', 2],
+  ['{p} Food Partnership', 3],
+  ['{r} Co-operative Development Agency', 2],
+  ['{p} Community Foundation', 3],
+  ['{p} Youth Trust', 2],
+  ['{p} Arts Collective', 2],
+  ['{p} Tenants Federation', 2],
+  ['University of {p}', 2],
+  ['{p} College', 2],
+  ['{p} Housing Association', 3],
+  ['{p} Carers Centre', 2],
+  ['{p} Community Transport', 2],
+  ['{p} Wildlife Trust', 1],
+  ['{p} Repair Network', 1],
+  ['{p} Development Trust', 2],
+  ['{p} Chamber of Commerce', 1],
+  ['{p} Mutual Society', 1],
+  ['{r} Social Enterprise Network', 1],
 ]
 
 /**

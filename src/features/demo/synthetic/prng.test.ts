@@ -8,8 +8,14 @@ describe('seeded random numbers', () => {
     const b = Random.for(1, 2, 3)
     const c = Random.for(1, 2, 4)
     const seqA = Array.from({ length: 20 }, () => a.next())
-    assert.deepEqual(Array.from({ length: 20 }, () => b.next()), seqA)
-    assert.notDeepEqual(Array.from({ length: 20 }, () => c.next()), seqA)
+    assert.deepEqual(
+      Array.from({ length: 20 }, () => b.next()),
+      seqA,
+    )
+    assert.notDeepEqual(
+      Array.from({ length: 20 }, () => c.next()),
+      seqA,
+    )
   })
 
   it('stays the same from one version to the next (synthetic slugs depend on it)', () => {

@@ -19,7 +19,11 @@ describe('coophub demo --synthetic options', () => {
   for (const [text, expected] of counts) {
     it(`--synthetic "${text}"`, () => {
       if (typeof expected === 'number') assert.equal(parseSyntheticCount(text), expected)
-      else assert.throws(() => parseSyntheticCount(text), (e: unknown) => e instanceof InvalidArgumentError && expected.test(e.message))
+      else
+        assert.throws(
+          () => parseSyntheticCount(text),
+          (e: unknown) => e instanceof InvalidArgumentError && expected.test(e.message),
+        )
     })
   }
 
@@ -34,7 +38,11 @@ describe('coophub demo --synthetic options', () => {
   for (const [text, expected] of seeds) {
     it(`--seed "${text}"`, () => {
       if (typeof expected === 'number') assert.equal(parseSeed(text), expected)
-      else assert.throws(() => parseSeed(text), (e: unknown) => e instanceof InvalidArgumentError && expected.test(e.message))
+      else
+        assert.throws(
+          () => parseSeed(text),
+          (e: unknown) => e instanceof InvalidArgumentError && expected.test(e.message),
+        )
     })
   }
 })

@@ -54,7 +54,11 @@ export async function runSynthetic(db: Database, actor: AuditActor, options: Syn
         if (shown < done) {
           shown++
           const rate = done / Math.max(0.001, (now - began) / 1000)
-          progress.tick(line ? `${formatNumber(done)}/${formatNumber(total)} case studies (${Math.floor((done / total) * 100)}%), ${formatNumber(Math.round(rate))}/s` : undefined)
+          progress.tick(
+            line
+              ? `${formatNumber(done)}/${formatNumber(total)} case studies (${Math.floor((done / total) * 100)}%), ${formatNumber(Math.round(rate))}/s`
+              : undefined,
+          )
         }
         if (line) lastLine = now
         progress.flush()

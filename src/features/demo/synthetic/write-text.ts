@@ -72,35 +72,63 @@ class Writer {
     const r = this.random
     const f = this.facts
     switch (name) {
-      case 'council': return f.council
-      case 'place': return f.place
-      case 'area': return this.area
-      case 'area2': return this.area2
-      case 'street': return this.street
-      case 'project': return this.project
-      case 'a-project': return withArticle(this.project)
-      case 'aim': return this.aim
-      case 'term': return this.terms[this.termIndex++ % this.terms.length]!
-      case 'group': return r.pick(groups)
-      case 'short-group': return r.pick(shortGroups)
-      case 'partner': return f.partner ?? 'a local charity'
-      case 'participant': return f.participant ?? 'a neighbouring council'
-      case 'principle': return (f.principle ?? 'co-operation').replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase())
-      case 'rare': return this.rare
-      case 'a-rare': return withArticle(this.rare)
-      case 'phrase': return this.phrase
-      case 'n': return String(r.int(2, 60) * 10 + r.int(0, 9))
-      case 'small': return String(r.int(3, 12))
-      case 'tenth': return String(r.int(5, 9))
-      case 'pct': return String(r.int(12, 64))
-      case 'months': return String(r.int(3, 18))
-      case 'weeks': return String(r.int(6, 16))
+      case 'council':
+        return f.council
+      case 'place':
+        return f.place
+      case 'area':
+        return this.area
+      case 'area2':
+        return this.area2
+      case 'street':
+        return this.street
+      case 'project':
+        return this.project
+      case 'a-project':
+        return withArticle(this.project)
+      case 'aim':
+        return this.aim
+      case 'term':
+        return this.terms[this.termIndex++ % this.terms.length]!
+      case 'group':
+        return r.pick(groups)
+      case 'short-group':
+        return r.pick(shortGroups)
+      case 'partner':
+        return f.partner ?? 'a local charity'
+      case 'participant':
+        return f.participant ?? 'a neighbouring council'
+      case 'principle':
+        return (f.principle ?? 'co-operation').replace(/^[A-Z](?=[a-z])/, (c) => c.toLowerCase())
+      case 'rare':
+        return this.rare
+      case 'a-rare':
+        return withArticle(this.rare)
+      case 'phrase':
+        return this.phrase
+      case 'n':
+        return String(r.int(2, 60) * 10 + r.int(0, 9))
+      case 'small':
+        return String(r.int(3, 12))
+      case 'tenth':
+        return String(r.int(5, 9))
+      case 'pct':
+        return String(r.int(12, 64))
+      case 'months':
+        return String(r.int(3, 18))
+      case 'weeks':
+        return String(r.int(6, 16))
       // Grouped by hand: toLocaleString depends on the ICU data Node was built with.
-      case 'money': return String(r.int(5, 240) * 1000).replace(/\B(?=(\d{3})+$)/g, ',')
-      case 'year': return String(f.yearStart)
-      case 'nextyear': return String(Math.min(2026, f.yearStart + r.int(1, 3)))
-      case 'listcount': return numberWords[this.listCount] ?? String(this.listCount)
-      default: throw new Error(`Unknown placeholder {${name}}`)
+      case 'money':
+        return String(r.int(5, 240) * 1000).replace(/\B(?=(\d{3})+$)/g, ',')
+      case 'year':
+        return String(f.yearStart)
+      case 'nextyear':
+        return String(Math.min(2026, f.yearStart + r.int(1, 3)))
+      case 'listcount':
+        return numberWords[this.listCount] ?? String(this.listCount)
+      default:
+        throw new Error(`Unknown placeholder {${name}}`)
     }
   }
 

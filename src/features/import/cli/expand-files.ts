@@ -32,7 +32,10 @@ export function globToRegExp(glob: string): RegExp {
       const close = glob.indexOf(']', i + 1)
       if (close === -1) out += '\\['
       else {
-        const body = glob.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\')
+        const body = glob
+          .slice(i + 1, close)
+          .replace(/^!/, '^')
+          .replace(/\\/g, '\\\\')
         out += `[${body}]`
         i = close
       }

@@ -34,14 +34,19 @@ export function missingReferenceNotices(reference: ImportSession['reference']): 
     notices.push('The database holds no principles yet, so no "Principles met" entry can match one. Load them first: coophub principles import FILE.json')
   }
   if (reference.authorities === 0) {
-    notices.push('The database holds no local authorities register, so councils are matched against members only. Load it first: coophub authorities import FILE.csv')
+    notices.push(
+      'The database holds no local authorities register, so councils are matched against members only. Load it first: coophub authorities import FILE.csv',
+    )
   }
   return notices
 }
 
 function outcomeLine(o: Outcome): string {
   if (o.status === 'failed') return `failed     ${o.file}: ${o.error}`
-  const notes = [o.warnings.length ? `${o.warnings.length} warning${o.warnings.length === 1 ? '' : 's'}` : '', o.published ? 'published: new revision awaits review' : '']
+  const notes = [
+    o.warnings.length ? `${o.warnings.length} warning${o.warnings.length === 1 ? '' : 's'}` : '',
+    o.published ? 'published: new revision awaits review' : '',
+  ]
   const extra = notes.filter(Boolean).join('; ')
   return `${o.status.padEnd(10)} ${o.file} → /case-studies/${o.slug}${extra ? ` (${extra})` : ''}`
 }
@@ -64,7 +69,14 @@ export async function runImport(db: Database, actor: AuditActor, args: readonly 
   }
 }
 
-async function importFiles(db: Database, actor: AuditActor, args: readonly string[], options: ImportOptions, output: Output, extract: Extract): Promise<ImportSummary> {
+async function importFiles(
+  db: Database,
+  actor: AuditActor,
+  args: readonly string[],
+  options: ImportOptions,
+  output: Output,
+  extract: Extract,
+): Promise<ImportSummary> {
   const began = performance.now()
   const cwd = options.cwd ?? process.cwd()
   const { files, missing } = expandFiles(args, cwd)

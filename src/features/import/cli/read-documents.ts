@@ -34,7 +34,10 @@ function readBytes(file: string): { ok: true; bytes: Uint8Array } | { ok: false;
     const stat = fstatSync(fd)
     if (stat.isDirectory()) return { ok: false, error: `"${name}" is a folder.` }
     if (stat.size > MAX_FILE_BYTES) {
-      return { ok: false, error: `"${name}" is ${(stat.size / (1024 * 1024)).toFixed(1)} MB; the importer reads files up to 5 MB. Save only the case study's text (without images) and try again.` }
+      return {
+        ok: false,
+        error: `"${name}" is ${(stat.size / (1024 * 1024)).toFixed(1)} MB; the importer reads files up to 5 MB. Save only the case study's text (without images) and try again.`,
+      }
     }
     // One byte more than the limit, in case the file grew since fstat.
     const buffer = Buffer.allocUnsafe(Math.min(stat.size, MAX_FILE_BYTES) + 1)

@@ -24,7 +24,14 @@ describeEachDatabase('coophub principles import and authorities import', (get) =
     const result = await runPrinciplesImport(db, commandLineActor, folder.write('principles.json', PRINCIPLES_JSON), out)
     assert.deepEqual(result?.added, ['Sharing power', 'Trying new things', 'Living our values'])
     const rows = await db.select().from(principles).orderBy(asc(principles.position))
-    assert.deepEqual(rows.map((r) => [r.slug, r.position]), [['sharing-power', 1], ['trying-new-things', 2], ['living-our-values', 3]])
+    assert.deepEqual(
+      rows.map((r) => [r.slug, r.position]),
+      [
+        ['sharing-power', 1],
+        ['trying-new-things', 2],
+        ['living-our-values', 3],
+      ],
+    )
     assert.match(rows[2]!.statement, /practice through: • Helping each other: Members lend .* • Open to all: Any council/)
     assert.match(out.lines.join('\n'), /Added +3: Sharing power; Trying new things; Living our values/)
     const audit = await db.select().from(auditEvents).where(eq(auditEvents.action, 'principle-created'))
@@ -49,7 +56,10 @@ describeEachDatabase('coophub principles import and authorities import', (get) =
     assert.equal(row!.shortName, 'TRYING NEW THINGS')
     assert.equal(row!.position, 5)
     const history = await db.select().from(principleRevisions)
-    assert.deepEqual(history.map((h) => [h.shortName, h.statement, h.position, h.source]), [['Trying new things', 'We will test fresh ideas with neighbourhoods and keep what works.', 2, 'v2.json']])
+    assert.deepEqual(
+      history.map((h) => [h.shortName, h.statement, h.position, h.source]),
+      [['Trying new things', 'We will test fresh ideas with neighbourhoods and keep what works.', 2, 'v2.json']],
+    )
     assert.match(out.lines.join('\n'), /earlier wording of each updated principle is kept/)
   })
 
@@ -72,7 +82,13 @@ describeEachDatabase('coophub principles import and authorities import', (get) =
     assert.match(out.lines.join('\n'), /mySociety .*CC BY 4\.0/)
     const second = await runAuthoritiesImport(db, commandLineActor, file, memoryOutput(), false)
     assert.deepEqual(second, { total: 3, added: 0, updated: 0, unchanged: 3 })
-    const third = await runAuthoritiesImport(db, commandLineActor, folder.write('a2.csv', AUTHORITIES_CSV.replace('Elmstead City Council', 'Elmstead Council')), memoryOutput(), false)
+    const third = await runAuthoritiesImport(
+      db,
+      commandLineActor,
+      folder.write('a2.csv', AUTHORITIES_CSV.replace('Elmstead City Council', 'Elmstead Council')),
+      memoryOutput(),
+      false,
+    )
     assert.deepEqual(third, { total: 3, added: 0, updated: 1, unchanged: 2 })
     const [elm] = await db.select().from(localAuthorities).where(eq(localAuthorities.code, 'ELM'))
     assert.equal(elm!.officialName, 'Elmstead Council')

@@ -52,7 +52,13 @@ export async function runPrinciplesImport(db: Database, actor: AuditActor, file:
 export const shippedAuthoritiesFile = path.join(projectRoot, 'data', 'uk-local-authorities.csv')
 
 /** `coophub authorities import [FILE.csv]`: the register, with a progress bar on a terminal. */
-export async function runAuthoritiesImport(db: Database, actor: AuditActor, file: string, output: Output, tty = Boolean(process.stderr.isTTY)): Promise<AuthoritiesImportResult | null> {
+export async function runAuthoritiesImport(
+  db: Database,
+  actor: AuditActor,
+  file: string,
+  output: Output,
+  tty = Boolean(process.stderr.isTTY),
+): Promise<AuthoritiesImportResult | null> {
   const loaded = await loadText(file)
   if (!loaded.ok) {
     output.err(loaded.error)

@@ -29,13 +29,26 @@ describe('coophub import --dry-run --json on the seeds', { skip }, () => {
     assert.equal(authorities.status, 0, authorities.stderr)
     assert.match(authorities.stdout, /470 in the file — 470 added/)
 
-    const seeds = readdirSync(SEEDS_DIR).filter((f) => f.endsWith('.txt')).sort().map((f) => path.join(SEEDS_DIR, f))
+    const seeds = readdirSync(SEEDS_DIR)
+      .filter((f) => f.endsWith('.txt'))
+      .sort()
+      .map((f) => path.join(SEEDS_DIR, f))
     const result = coophub('import', '--dry-run', '--json', ...seeds)
     assert.equal(result.status, 0, result.stderr)
-    const lines = result.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>)
+    const lines = result.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
     assert.equal(lines.length, 2)
     const [first, second] = lines
-    assert.deepEqual(first!.principles, ['Co-production', 'Innovation', 'Learning', 'New models of meeting priority needs', 'Social partnership', 'Walking the talk'])
+    assert.deepEqual(first!.principles, [
+      'Co-production',
+      'Innovation',
+      'Learning',
+      'New models of meeting priority needs',
+      'Social partnership',
+      'Walking the talk',
+    ])
     assert.deepEqual(first!.contact, { name: 'Emma Moseley', jobTitle: 'Senior Policy Officer', organisation: 'Trafford Council' })
     assert.deepEqual([first!.leadMember, first!.authorities], ['Trafford Council', ['TRF']])
     assert.deepEqual(second!.principles, [
@@ -54,6 +67,9 @@ describe('coophub import --dry-run --json on the seeds', { skip }, () => {
   it('a file that cannot be read is a JSON error line and exit code 1', () => {
     const result = coophub('import', '--dry-run', '--json', path.join(dataDir, 'missing.txt'))
     assert.equal(result.status, 1)
-    assert.deepEqual(JSON.parse(result.stdout.trim()), { file: path.join(dataDir, 'missing.txt'), error: `"${path.join(dataDir, 'missing.txt')}" does not exist.` })
+    assert.deepEqual(JSON.parse(result.stdout.trim()), {
+      file: path.join(dataDir, 'missing.txt'),
+      error: `"${path.join(dataDir, 'missing.txt')}" does not exist.`,
+    })
   })
 })

@@ -48,7 +48,11 @@ export async function createOrganisations(
       subjectType: 'organisation',
       subjectId: String(r.id),
       summary: `Added organisation ${r.name} ${unique[i]!.verified ? 'from the local authorities register' : '(unverified)'} while importing ${source}`,
-      changes: { slug: { before: null, after: r.slug }, verified: { before: null, after: unique[i]!.verified }, authorityCode: { before: null, after: unique[i]!.authorityCode } },
+      changes: {
+        slug: { before: null, after: r.slug },
+        verified: { before: null, after: unique[i]!.verified },
+        authorityCode: { before: null, after: unique[i]!.authorityCode },
+      },
     })),
   )
   return inserted.map((r, i) => ({ organisation: unique[i]!, ref: { id: r.id, name: r.name }, slug: r.slug }))

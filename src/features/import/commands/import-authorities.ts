@@ -6,7 +6,8 @@ import { recordAudit } from '../../audit/record-audit.ts'
 import type { AuthorityRow } from '../parse-authorities-csv.ts'
 
 export const AUTHORITIES_ATTRIBUTION = 'Local authority data: mySociety, CC BY 4.0'
-export const AUTHORITIES_SOURCE = 'mySociety “UK Local Authority Names and Codes” (https://github.com/mysociety/uk_local_authority_names_and_codes), licensed CC BY 4.0'
+export const AUTHORITIES_SOURCE =
+  'mySociety “UK Local Authority Names and Codes” (https://github.com/mysociety/uk_local_authority_names_and_codes), licensed CC BY 4.0'
 
 export interface AuthoritiesImportResult {
   total: number
@@ -35,7 +36,10 @@ const columns = {
   endDate: 'end_date',
 } as const
 const fromExcluded = Object.fromEntries(Object.entries(columns).map(([key, column]) => [key, sql.raw(`excluded.${column}`)]))
-const differs = sql.join(Object.values(columns).map((c) => sql.raw(`local_authorities.${c} IS DISTINCT FROM excluded.${c}`)), sql` OR `)
+const differs = sql.join(
+  Object.values(columns).map((c) => sql.raw(`local_authorities.${c} IS DISTINCT FROM excluded.${c}`)),
+  sql` OR `,
+)
 
 /**
  * Loads the register into local_authorities, keyed by code. A row whose values are all the same

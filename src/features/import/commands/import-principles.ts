@@ -73,10 +73,19 @@ export async function importPrinciples(db: Database, actor: AuditActor, rows: re
         changedByUserId: actor.id,
         source,
       })
-      await tx.update(principles).set({ ...after, updatedAt: new Date() }).where(eq(principles.id, existing.id))
+      await tx
+        .update(principles)
+        .set({ ...after, updatedAt: new Date() })
+        .where(eq(principles.id, existing.id))
       if (changed.includes('shortName')) {
-        const linked = await tx.select({ id: caseStudyPrinciples.caseStudyId }).from(caseStudyPrinciples).where(eq(caseStudyPrinciples.principleId, existing.id))
-        await refreshSearchExtra(tx, linked.map((r) => r.id))
+        const linked = await tx
+          .select({ id: caseStudyPrinciples.caseStudyId })
+          .from(caseStudyPrinciples)
+          .where(eq(caseStudyPrinciples.principleId, existing.id))
+        await refreshSearchExtra(
+          tx,
+          linked.map((r) => r.id),
+        )
       }
       await recordAudit(tx, actor, {
         action: 'principle-updated',

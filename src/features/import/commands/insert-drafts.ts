@@ -109,7 +109,11 @@ function organisationLinks(caseStudyId: number, s: CaseStudySnapshot) {
 }
 
 /** Each draft's contact person: found by name and organisation, or added; job titles brought up to date. */
-async function ensureContacts(tx: Executor, session: ImportSession, drafts: readonly NewDraft[]): Promise<{ contactIds: Array<number | null>; people: InsertedDrafts['people'] }> {
+async function ensureContacts(
+  tx: Executor,
+  session: ImportSession,
+  drafts: readonly NewDraft[],
+): Promise<{ contactIds: Array<number | null>; people: InsertedDrafts['people'] }> {
   const wanted = new Map<string, NonNullable<CaseStudySnapshot['contact']>>()
   const updates = new Map<number, string>()
   for (const d of drafts) {

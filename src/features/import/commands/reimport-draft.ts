@@ -29,7 +29,10 @@ export async function reimportDraft(
   const result = await inTransaction(db, async (tx) => {
     created = await createOrganisations(tx, actor, plan.newOrganisations, (name) => session.organisationSlug(name), input.source)
     const snapshot = finishSnapshot(plan, new Map(created.map((c) => [c.organisation.key, c.ref])))
-    const [row] = await tx.select({ revision: caseStudies.revision, status: caseStudies.status, stage: caseStudies.stage }).from(caseStudies).where(eq(caseStudies.id, input.caseStudyId))
+    const [row] = await tx
+      .select({ revision: caseStudies.revision, status: caseStudies.status, stage: caseStudies.stage })
+      .from(caseStudies)
+      .where(eq(caseStudies.id, input.caseStudyId))
     if (!row) return notFound()
     const saved = await saveCaseStudy(tx, actor, { caseStudyId: input.caseStudyId, baseRevision: row.revision, snapshot, action: 'imported' })
     if (!saved.ok) return saved
@@ -51,5 +54,9 @@ export async function reimportDraft(
   }
   // Committed: only now does the session learn the new organisations.
   for (const c of created) session.rememberCreated(c.organisation, c.ref, c.slug)
-  return { status: result.value.changed ? 'updated' : 'unchanged', published: result.value.published, warnings: plan.warnings.map((w) => `${w.field}: ${w.message}`) }
+  return {
+    status: result.value.changed ? 'updated' : 'unchanged',
+    published: result.value.published,
+    warnings: plan.warnings.map((w) => `${w.field}: ${w.message}`),
+  }
 }

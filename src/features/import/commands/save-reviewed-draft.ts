@@ -31,7 +31,9 @@ export async function saveReviewedDraft(
   },
 ): Promise<Result<{ id: number; slug: string }>> {
   const s = input.snapshot
-  const used = new Set([s.lead, ...s.participants, ...s.partners, ...s.funders, s.contact?.organisation ?? null].filter((r) => r !== null && r.id < 0).map((r) => r!.id))
+  const used = new Set(
+    [s.lead, ...s.participants, ...s.partners, ...s.funders, s.contact?.organisation ?? null].filter((r) => r !== null && r.id < 0).map((r) => r!.id),
+  )
   const real = new Map<number, NamedRef>()
   if (used.size > 0) {
     const stored = await tx.select({ id: organisations.id, name: organisations.name, code: organisations.authorityCode }).from(organisations)
@@ -57,12 +59,28 @@ export async function saveReviewedDraft(
               region: authority.region,
               verified: true,
             }
-          : { key: nameKey(p.name), name: p.name, kind: guessKind(p.name), authorityCode: null, gssCode: null, councilType: null, nation: null, region: null, verified: false },
+          : {
+              key: nameKey(p.name),
+              name: p.name,
+              kind: guessKind(p.name),
+              authorityCode: null,
+              gssCode: null,
+              councilType: null,
+              nation: null,
+              region: null,
+              verified: false,
+            },
       })
     }
     const slugs = new Map<string, string>()
     for (const w of wanted) slugs.set(w.create.name, (await pickOrganisationSlug(tx, null, w.create.name, null)) ?? `organisation-${Date.now()}`)
-    const created = await createOrganisations(tx, actor, wanted.map((w) => w.create), (name) => slugs.get(name)!, input.source)
+    const created = await createOrganisations(
+      tx,
+      actor,
+      wanted.map((w) => w.create),
+      (name) => slugs.get(name)!,
+      input.source,
+    )
     for (const w of wanted) {
       const c = created.find((x) => x.organisation.key === w.create.key)
       if (c) real.set(w.id, c.ref)
@@ -79,6 +97,9 @@ export async function saveReviewedDraft(
   }
   const created = await createCaseStudy(tx, actor, { snapshot, ownerOrganisationId: input.owner(snapshot) })
   if (!created.ok) return created
-  await tx.update(caseStudies).set({ contentHash: input.contentHash || null, sourceUrl: input.sourceUrl, stage: input.stage }).where(eq(caseStudies.id, created.value.id))
+  await tx
+    .update(caseStudies)
+    .set({ contentHash: input.contentHash || null, sourceUrl: input.sourceUrl, stage: input.stage })
+    .where(eq(caseStudies.id, created.value.id))
   return created
 }

@@ -54,7 +54,12 @@ export class DocumentStore {
   async store(batch: readonly ImportDocument[]): Promise<Outcome[]> {
     const unknown = (d: ImportDocument) => (!d.sourceUrl || !this.bySource.has(d.sourceUrl)) && !this.byHash.has(d.reading.contentHash)
     const ask = batch.filter(unknown)
-    for (const row of await findImported(this.db, ask.flatMap((d) => (d.sourceUrl ? [d.sourceUrl] : [])), ask.map((d) => d.reading.contentHash))) this.know(row)
+    for (const row of await findImported(
+      this.db,
+      ask.flatMap((d) => (d.sourceUrl ? [d.sourceUrl] : [])),
+      ask.map((d) => d.reading.contentHash),
+    ))
+      this.know(row)
 
     const fresh: ImportDocument[] = []
     const later: ImportDocument[] = []
@@ -105,12 +110,26 @@ export class DocumentStore {
       // again stores it. Not waiting for each commit to reach the disk saves about 5 %.
       await tx.execute(sql`SET LOCAL synchronous_commit = off`)
       const source = docs.length === 1 ? docs[0]!.file : `${docs.length} documents`
-      const created = await createOrganisations(tx, this.actor, plans.flatMap((p) => p.newOrganisations), (name) => session.organisationSlug(name), source)
+      const created = await createOrganisations(
+        tx,
+        this.actor,
+        plans.flatMap((p) => p.newOrganisations),
+        (name) => session.organisationSlug(name),
+        source,
+      )
       const refs = new Map(created.map((c) => [c.organisation.key, c.ref]))
       const drafts: NewDraft[] = plans.map((plan, i) => {
         const snapshot = finishSnapshot(plan, refs)
         const d = docs[i]!
-        return { snapshot, slug: session.caseStudySlug(snapshot.title), ownerOrganisationId: snapshot.lead?.id ?? null, sourceUrl: d.sourceUrl, contentHash: d.reading.contentHash, stage: plan.stage, source: d.file }
+        return {
+          snapshot,
+          slug: session.caseStudySlug(snapshot.title),
+          ownerOrganisationId: snapshot.lead?.id ?? null,
+          sourceUrl: d.sourceUrl,
+          contentHash: d.reading.contentHash,
+          stage: plan.stage,
+          source: d.file,
+        }
       })
       return { created, inserted: await insertDrafts(tx, this.actor, session, drafts), drafts }
     })
@@ -133,10 +152,22 @@ export class DocumentStore {
   private async storeAgain(d: ImportDocument): Promise<Outcome> {
     const known = this.existing(d)
     if (!known) return (await this.storeNew([d]))[0]![1]
-    const base = { file: d.file, slug: known.slug, title: known.title, warnings: warningsOf(d.reading), duplicates: [], published: known.status === 'published' }
+    const base = {
+      file: d.file,
+      slug: known.slug,
+      title: known.title,
+      warnings: warningsOf(d.reading),
+      duplicates: [],
+      published: known.status === 'published',
+    }
     if (known.contentHash === d.reading.contentHash) return { ...base, status: 'unchanged' }
     try {
-      const result = await reimportDraft(this.db, this.actor, this.session, { caseStudyId: known.id, reading: d.reading, sourceUrl: d.sourceUrl, source: d.file })
+      const result = await reimportDraft(this.db, this.actor, this.session, {
+        caseStudyId: known.id,
+        reading: d.reading,
+        sourceUrl: d.sourceUrl,
+        source: d.file,
+      })
       if (result.status === 'failed') return { file: d.file, status: 'failed', error: result.error }
       this.byHash.set(d.reading.contentHash, known)
       return { ...base, status: result.status, published: result.published, warnings: [...base.warnings, ...result.warnings] }

@@ -1,6 +1,6 @@
 // Test helper (not tests): a worker for WorkerPool's tests, one behaviour per input.
 
-import { serveJobs } from './serve-jobs.ts';
+import { serveJobs } from './serve-jobs.ts'
 
 export type FixtureInput =
   | { kind: 'echo'; text: string }
@@ -8,26 +8,26 @@ export type FixtureInput =
   | { kind: 'block'; flag: Int32Array; text: string }
   | { kind: 'spin' }
   | { kind: 'allocate' }
-  | { kind: 'throw'; message: string };
+  | { kind: 'throw'; message: string }
 
 function handle(input: FixtureInput): string {
   switch (input.kind) {
     case 'echo':
-      return input.text;
+      return input.text
     case 'block':
-      Atomics.wait(input.flag, 0, 0);
-      return input.text;
+      Atomics.wait(input.flag, 0, 0)
+      return input.text
     case 'spin':
       for (;;) {
         // Never returns: only terminating the worker stops it.
       }
     case 'allocate': {
-      const kept: string[][] = [];
-      for (;;) kept.push(Array.from({ length: 100_000 }, (_, i) => `item ${i} of ${kept.length}`));
+      const kept: string[][] = []
+      for (;;) kept.push(Array.from({ length: 100_000 }, (_, i) => `item ${i} of ${kept.length}`))
     }
     case 'throw':
-      throw new Error(input.message);
+      throw new Error(input.message)
   }
 }
 
-serveJobs(handle);
+serveJobs(handle)

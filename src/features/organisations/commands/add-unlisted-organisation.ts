@@ -17,7 +17,13 @@ export async function addUnlistedOrganisation(
   input: { name: string; kind: OrganisationKind; while: string },
 ): Promise<Result<{ id: number; name: string }>> {
   const sameName = async () =>
-    (await tx.select({ id: organisations.id, name: organisations.name }).from(organisations).where(sql`lower(${organisations.name}) = lower(${input.name})`).limit(1))[0]
+    (
+      await tx
+        .select({ id: organisations.id, name: organisations.name })
+        .from(organisations)
+        .where(sql`lower(${organisations.name}) = lower(${input.name})`)
+        .limit(1)
+    )[0]
   const found = await sameName()
   if (found) return ok(found)
   for (let attempt = 1; ; attempt++) {

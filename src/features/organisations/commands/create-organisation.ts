@@ -15,7 +15,12 @@ export async function createOrganisation(tx: Transaction, actor: AuditActor, inp
   if (slug === null) return invalid([slugTakenError])
   let id: number
   try {
-    const [row] = await withSavepoint(tx, (sp) => sp.insert(organisations).values({ ...values, slug }).returning({ id: organisations.id }))
+    const [row] = await withSavepoint(tx, (sp) =>
+      sp
+        .insert(organisations)
+        .values({ ...values, slug })
+        .returning({ id: organisations.id }),
+    )
     id = row!.id
   } catch (error) {
     // Two people adding the same slug at once: the second gets the form error, not a 500.

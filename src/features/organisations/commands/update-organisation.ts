@@ -31,15 +31,26 @@ export async function updateOrganisation(tx: Transaction, actor: AuditActor, inp
   if (Object.keys(changes).length === 0) return ok({ id: current.id, slug })
 
   try {
-    await withSavepoint(tx, (sp) => sp.update(organisations).set({ ...after, updatedAt: nextUpdatedAt(current.updatedAt) }).where(eq(organisations.id, current.id)))
+    await withSavepoint(tx, (sp) =>
+      sp
+        .update(organisations)
+        .set({ ...after, updatedAt: nextUpdatedAt(current.updatedAt) })
+        .where(eq(organisations.id, current.id)),
+    )
   } catch (error) {
     if (isUniqueViolation(error)) return invalid([slugTakenError])
     throw error
   }
   if (changes.name) {
     // Case studies are found by the names of their organisations: a rename must reach the index.
-    const linked = await tx.selectDistinct({ id: caseStudyOrganisations.caseStudyId }).from(caseStudyOrganisations).where(eq(caseStudyOrganisations.organisationId, current.id))
-    await refreshSearchExtra(tx, linked.map((r) => r.id))
+    const linked = await tx
+      .selectDistinct({ id: caseStudyOrganisations.caseStudyId })
+      .from(caseStudyOrganisations)
+      .where(eq(caseStudyOrganisations.organisationId, current.id))
+    await refreshSearchExtra(
+      tx,
+      linked.map((r) => r.id),
+    )
   }
   await recordAudit(tx, actor, {
     action: 'organisation-updated',

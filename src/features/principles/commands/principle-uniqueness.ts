@@ -18,7 +18,10 @@ export async function checkPrincipleUniqueness(
 ): Promise<{ ok: true; slug: string } | { ok: false; errors: FieldError[] }> {
   const notSelf = selfId === null ? undefined : ne(principles.id, selfId)
   const errors: FieldError[] = []
-  const [sameName] = await tx.select({ id: principles.id }).from(principles).where(and(eq(principles.shortName, values.shortName), notSelf))
+  const [sameName] = await tx
+    .select({ id: principles.id })
+    .from(principles)
+    .where(and(eq(principles.shortName, values.shortName), notSelf))
   if (sameName) errors.push(shortNameTakenError)
   const base = slugFor(values.slug, values.shortName)
   const rows = await tx

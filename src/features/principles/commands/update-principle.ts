@@ -45,14 +45,22 @@ export async function updatePrinciple(tx: Transaction, actor: AuditActor, input:
     })
   }
   try {
-    await withSavepoint(tx, (sp) => sp.update(principles).set({ ...after, updatedAt: nextUpdatedAt(current.updatedAt) }).where(eq(principles.id, current.id)))
+    await withSavepoint(tx, (sp) =>
+      sp
+        .update(principles)
+        .set({ ...after, updatedAt: nextUpdatedAt(current.updatedAt) })
+        .where(eq(principles.id, current.id)),
+    )
   } catch (error) {
     if (isUniqueViolation(error)) return invalid([shortNameTakenError])
     throw error
   }
   if (changes.shortName) {
     const linked = await tx.select({ id: caseStudyPrinciples.caseStudyId }).from(caseStudyPrinciples).where(eq(caseStudyPrinciples.principleId, current.id))
-    await refreshSearchExtra(tx, linked.map((r) => r.id))
+    await refreshSearchExtra(
+      tx,
+      linked.map((r) => r.id),
+    )
   }
   await recordAudit(tx, actor, {
     action: 'principle-updated',

@@ -6,7 +6,11 @@ import { recordAudit, type AuditActor } from '../../audit/record-audit.ts'
 import { canDo } from '../rules.ts'
 
 /** Takes a case study off the public site (back to draft), or archives it. Nothing is deleted. */
-export async function changePublication(tx: Transaction, actor: AuditActor, input: { caseStudyId: number; to: 'unpublish' | 'archive' }): Promise<Result<{ status: 'draft' | 'archived' }>> {
+export async function changePublication(
+  tx: Transaction,
+  actor: AuditActor,
+  input: { caseStudyId: number; to: 'unpublish' | 'archive' },
+): Promise<Result<{ status: 'draft' | 'archived' }>> {
   const [row] = await tx.select().from(caseStudies).where(eq(caseStudies.id, input.caseStudyId)).for('update')
   if (!row) return notFound()
   if (!canDo(input.to, row)) return refused(input.to === 'archive' ? 'It is already archived.' : 'It is not published.')

@@ -8,7 +8,11 @@ import { latestSnapshot } from '../../case-studies/revisions.ts'
 import { canDo } from '../rules.ts'
 
 /** Makes the latest revision the public version. `revision` is the one the editor reviewed. */
-export async function publishCaseStudy(tx: Transaction, actor: AuditActor, input: { caseStudyId: number; revision: number }): Promise<Result<{ revision: number }>> {
+export async function publishCaseStudy(
+  tx: Transaction,
+  actor: AuditActor,
+  input: { caseStudyId: number; revision: number },
+): Promise<Result<{ revision: number }>> {
   const [row] = await tx.select().from(caseStudies).where(eq(caseStudies.id, input.caseStudyId)).for('update')
   if (!row) return notFound()
   if (row.revision !== input.revision) return refused('It was changed while you were reviewing it. Review the latest version before publishing.')
@@ -18,8 +22,19 @@ export async function publishCaseStudy(tx: Transaction, actor: AuditActor, input
   await applySnapshot(tx, row.id, snapshot)
   await tx
     .update(caseStudies)
-    .set({ status: 'published', publishedRevision: row.revision, reviewState: 'none', submittedAt: null, publishedAt: sql`coalesce(${caseStudies.publishedAt}, now())` })
+    .set({
+      status: 'published',
+      publishedRevision: row.revision,
+      reviewState: 'none',
+      submittedAt: null,
+      publishedAt: sql`coalesce(${caseStudies.publishedAt}, now())`,
+    })
     .where(eq(caseStudies.id, row.id))
-  await recordAudit(tx, actor, { action: 'case-study-published', subjectType: 'case-study', subjectId: row.id, summary: `Published revision ${row.revision} of “${snapshot.title}”` })
+  await recordAudit(tx, actor, {
+    action: 'case-study-published',
+    subjectType: 'case-study',
+    subjectId: row.id,
+    summary: `Published revision ${row.revision} of “${snapshot.title}”`,
+  })
   return ok({ revision: row.revision })
 }

@@ -20,7 +20,9 @@ export async function requestChanges(
   if (row.revision !== input.revision) return refused('It was changed while you were reviewing it. Review the latest version first.')
   if (!canDo('request-changes', row)) return refused('It is not waiting for review.')
   await tx.update(caseStudies).set({ reviewState: 'changes-requested', submittedAt: null }).where(eq(caseStudies.id, row.id))
-  await tx.insert(reviewComments).values({ caseStudyId: row.id, revisionNumber: row.revision, authorUserId: actor.id, authorLabel: input.authorName, body: comment })
+  await tx
+    .insert(reviewComments)
+    .values({ caseStudyId: row.id, revisionNumber: row.revision, authorUserId: actor.id, authorLabel: input.authorName, body: comment })
 
   const authors = tx.select({ id: caseStudyRevisions.authorUserId }).from(caseStudyRevisions).where(eq(caseStudyRevisions.caseStudyId, row.id))
   const recipients = await tx
@@ -41,10 +43,24 @@ export async function requestChanges(
       await queueEmail(tx, {
         to: r.email,
         subject: `Changes requested: ${row.title}`,
-        body: [`Hello ${r.name},`, '', `An editor of ${input.networkName} has asked for changes to “${row.title}” before it can be published:`, '', comment, '', `Edit it here: ${input.editUrl}`].join('\n'),
+        body: [
+          `Hello ${r.name},`,
+          '',
+          `An editor of ${input.networkName} has asked for changes to “${row.title}” before it can be published:`,
+          '',
+          comment,
+          '',
+          `Edit it here: ${input.editUrl}`,
+        ].join('\n'),
       }),
     )
   }
-  await recordAudit(tx, actor, { action: 'case-study-changes-requested', subjectType: 'case-study', subjectId: row.id, summary: `Asked for changes to “${row.title}”`, changes: { comment } })
+  await recordAudit(tx, actor, {
+    action: 'case-study-changes-requested',
+    subjectType: 'case-study',
+    subjectId: row.id,
+    summary: `Asked for changes to “${row.title}”`,
+    changes: { comment },
+  })
   return ok({ emailIds })
 }
