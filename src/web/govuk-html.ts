@@ -1,7 +1,7 @@
 // GOV.UK components as plain functions (checkboxes, tag, button, pagination), for the pages that
-// show many of them or are rendered for every search: the search page's filters are ~85
-// checkboxes, and rendering them through the Nunjucks macros took 3.5 ms of the 4.5 ms the page
-// took to render (measured at 10,000 case studies).
+// show many of them or are rendered for every search: through the Nunjucks macros, the search
+// page's dozens of filter checkboxes were most of its rendering time (docs/benchmarks.md,
+// "Measurements behind the code").
 // The markup is the macros' own for the options these pages use; govuk-html.test.ts renders
 // both and compares them.
 import { escapeHtml } from '../lib/html.ts'

@@ -1,7 +1,7 @@
 // Likely duplicates among case-study titles, in memory, with pg_trgm's own measure: the trigram
 // sets of each word padded with two spaces before and one after, similarity = shared / union.
-// Asking the database once per imported document cost 20–50 ms each as the table grew; this
-// costs microseconds, and the web review (one document) asks PostgreSQL the same question.
+// Asking the database once per imported document grew slow with the table (docs/benchmarks.md,
+// "Measurements behind the code"); the web review (one document) asks PostgreSQL the same question.
 
 export const TITLE_SIMILAR = 0.6
 export const TITLE_RELATED = 0.3
