@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { assertAtomMusts, parseAtom, textOf } from '../../../test/atom.ts'
-import { emptySearch } from '../search/search-params.ts'
+import { emptySearch } from '../search/query-string.ts'
 import type { SearchHit } from '../search/search-types.ts'
 import { feedFromSearch, renderAtom, xmlText } from './atom.ts'
 

@@ -1,5 +1,5 @@
 // Atom (RFC 4287) for a search: the model from the search, then the XML. Pure.
-import { searchHref } from '../search/search-params.ts'
+import { searchHref } from '../search/query-string.ts'
 import type { SearchHit } from '../search/search-types.ts'
 import type { FeedSearch } from './feed-entries.ts'
 import { caseStudyUrl } from './present.ts'

@@ -1,6 +1,6 @@
 import type { SearchDeps } from '../search/run-search.ts'
 import { runSearch } from '../search/run-search.ts'
-import type { SearchParams } from '../search/search-params.ts'
+import type { SearchParams } from '../search/query-string.ts'
 import type { SearchHit } from '../search/search-types.ts'
 
 export const feedSize = 20

@@ -1,7 +1,7 @@
 // The OpenAPI 3.1 description of the open data: the JSON API, the exports and the feed. Every
 // response has a JSON Schema; the contract test calls each path and checks the answer against it.
 import { caseStudyKinds, membershipTiers, organisationKinds, organisationRoles } from '../../db/schema/enums.ts'
-import { sortOrders } from '../search/search-params.ts'
+import { sortOrders } from '../search/query-string.ts'
 import { exportColumns, listSeparator } from './export-columns.ts'
 import { feedSize } from './feed-entries.ts'
 import { leniencyNote, searchParameters } from './search-parameter-docs.ts'

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import type { PublishedCaseStudy } from '../case-studies/queries.ts'
-import { emptySearch } from '../search/search-params.ts'
+import { emptySearch } from '../search/query-string.ts'
 import type { SearchOutcome } from '../search/search-types.ts'
 import { presentCaseStudy, presentMembers, presentSearch } from './present.ts'
 

@@ -2,8 +2,8 @@
 import type { CaseStudyKind, MembershipTier, OrganisationKind, OrganisationRole } from '../../db/schema/enums.ts'
 import type { PublishedCaseStudy } from '../case-studies/queries.ts'
 import { safeWebsite } from '../organisations/present.ts'
-import { searchHref, searchQueryString } from '../search/search-params.ts'
-import type { SearchParams, SortOrder } from '../search/search-params.ts'
+import { searchHref, searchQueryString } from '../search/query-string.ts'
+import type { SearchParams, SortOrder } from '../search/query-string.ts'
 import type { Facet, SearchHit, SearchOutcome } from '../search/search-types.ts'
 import { defaultPerPage } from './per-page.ts'
 

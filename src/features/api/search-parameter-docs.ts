@@ -1,7 +1,7 @@
 // The search's query parameters, as the API, the exports and the feed take them: one list for the
-// OpenAPI document and the /api page. Parsing itself is the search's (search-params.ts).
+// OpenAPI document and the /api page. Parsing itself is the search's (query-string.ts).
 import { caseStudyKinds } from '../../db/schema/enums.ts'
-import { maxPage, maxQueryLength, maxValuesPerFacet, searchableTiers, sortOrders } from '../search/search-params.ts'
+import { maxPage, maxQueryLength, maxValuesPerFacet, searchableTiers, sortOrders } from '../search/query-string.ts'
 import { defaultPerPage, maxPerPage } from './per-page.ts'
 
 export interface ParameterDoc {

@@ -4,8 +4,8 @@
 // as small integers shared by the engine's segments (KeyDictionary), and a search's matches are
 // filtered and counted in one pass over typed arrays, each segment adding its counts to the
 // engine's (search-index.ts). Pure.
-import { listParams } from './search-params.ts'
-import type { ListParam } from './search-params.ts'
+import { listParams } from './query-string.ts'
+import type { ListParam } from './query-string.ts'
 import { countBits } from './bits.ts'
 import { facetPrefix } from './facets.ts'
 import { buildKeyTable, countFiltered } from './filtered-count.ts'

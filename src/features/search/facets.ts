@@ -2,8 +2,8 @@
 // per key become the facets a page or the API shows. Pure: the lists of names come in as arguments.
 import { caseStudyKinds } from '../../db/schema/enums.ts'
 import { kindLabels } from '../case-studies/present.ts'
-import { listParams, paramNames, searchableTiers, unknownValueMessage } from './search-params.ts'
-import type { ListParam, SearchParams } from './search-params.ts'
+import { listParams, paramNames, searchableTiers, unknownValueMessage } from './query-string.ts'
+import type { ListParam, SearchParams } from './query-string.ts'
 import type { Facet, FacetValue } from './search-types.ts'
 
 /** The prefix of each facet's keys in case_studies.facet_keys. */

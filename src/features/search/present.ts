@@ -1,8 +1,8 @@
 import type { ListedCaseStudy } from '../../web/case-study-list.ts'
 import { kindLabels, yearLabel } from '../case-studies/present.ts'
 import { highlightToHtml, startMark } from './highlight.ts'
-import { hasFilters, searchHref, sortOrders, withoutValue } from './search-params.ts'
-import type { ListParam, SearchParams, SortOrder } from './search-params.ts'
+import { hasFilters, searchHref, sortOrders, withoutValue } from './query-string.ts'
+import type { ListParam, SearchParams, SortOrder } from './query-string.ts'
 import type { Facet, SearchHit, SearchOutcome } from './search-types.ts'
 
 /** A result as the case-study list (src/web/case-study-list.ts) shows it. */

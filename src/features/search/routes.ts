@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { paginationModel } from '../../web/pagination.ts'
 import { presentChosen, presentFacets, presentHits, presentSort, removalSuggestions, resultSummary } from './present.ts'
-import { emptySearch, hasFilters, searchHref } from './search-params.ts'
+import { emptySearch, hasFilters, searchHref } from './query-string.ts'
 import { pageSearchDeps } from './page-deps.ts'
 import { runSearch } from './run-search.ts'
 import { searchPageContent, searchPageHead } from './search-page.ts'

@@ -9,7 +9,7 @@
 import { clearBeyond, countBits } from './bits.ts'
 import { KeyDictionary } from './facet-index.ts'
 import type { ChosenKeys, Counted, IndexRow, MatchSet } from './facet-index.ts'
-import type { ListParam, SortOrder } from './search-params.ts'
+import type { ListParam, SortOrder } from './query-string.ts'
 import { positionIn, segmentOf } from './segment.ts'
 import type { Segment, SegmentRow } from './segment.ts'
 import { comparators, emptyFields, mergeAll, mergeSorted, orderNames } from './sort-orders.ts'

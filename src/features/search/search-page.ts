@@ -7,7 +7,7 @@ import { caseStudyListHtml } from '../../web/case-study-list.ts'
 import { buttonHtml, checkboxesHtml, paginationHtml } from '../../web/govuk-html.ts'
 import type { CheckboxItem, PaginationParams } from '../../web/govuk-html.ts'
 import type { ResultItem } from './present.ts'
-import type { SearchParams } from './search-params.ts'
+import type { SearchParams } from './query-string.ts'
 
 export interface SearchPageView {
   params: SearchParams

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm'
 import type { Database } from '../../db/client.ts'
 import { listedRowOf } from './listing.ts'
 import type { ListedColumns } from './listing.ts'
-import type { ListParam } from './search-params.ts'
+import type { ListParam } from './query-string.ts'
 import type { SearchHit } from './search-types.ts'
 
 /** What is searched: the text (already known to have searchable words, or '') and facet keys. */

@@ -1,5 +1,5 @@
 import type { CaseStudyKind } from '../../db/schema/enums.ts'
-import type { ListParam, SearchParams, SortOrder } from './search-params.ts'
+import type { ListParam, SearchParams, SortOrder } from './query-string.ts'
 
 /** One value of a facet: how many case studies it would show with the other facets' choices. */
 export interface FacetValue {

@@ -10,7 +10,7 @@ import {
   searchHref,
   withoutValue,
   withValue,
-} from './search-params.ts'
+} from './query-string.ts'
 
 const now = new Date('2026-06-01T00:00:00Z')
 
