@@ -29,6 +29,8 @@ import { importRoutes } from './features/import/routes.ts'
 import { organisationRoutes } from './features/organisations/routes.ts'
 import { principleRoutes } from './features/principles/routes.ts'
 import { searchRoutes } from './features/search/routes.ts'
+import { SetUpLink } from './features/set-up/set-up-link.ts'
+import { setUpRoutes } from './features/set-up/routes.ts'
 import { sourceDir } from './runtime.ts'
 import { buildDir } from './web/assets.ts'
 import { registerCompression } from './web/compression.ts'
@@ -68,6 +70,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.decorate('deps', deps)
   app.decorate('mailer', createMailer(config, deps.db, app.log))
   app.decorate('routeTable', [])
+  app.decorate('setUpLink', new SetUpLink())
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method]
     for (const method of methods) {
@@ -157,6 +160,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(healthRoutes)
   await app.register(accountRoutes)
+  await app.register(setUpRoutes)
   await app.register(adminRoutes)
   await app.register(homeRoutes)
   await app.register(searchRoutes)

@@ -3,18 +3,26 @@ import type { Config } from './config.ts'
 import { databaseTarget, describeDatabase, migrateDatabase, openDatabase, type DatabaseHandle } from './db/client.ts'
 import { compileDatabaseForQuickStart, databaseYieldsToPages } from './db/embedded.ts'
 import { buildAssets } from './web/assets.ts'
+import { siteUrlAtStart } from './features/set-up/rules.ts'
 import { enlargeYoungGeneration } from './web/heap.ts'
+
+/** The port the server listens on: the configured one, or the one chosen for PORT=0. */
+function listeningPort(app: FastifyInstance, configured: number): number {
+  const address = app.server.address()
+  return typeof address === 'object' && address ? address.port : configured
+}
 
 /** The app's code: loaded while the database opens (PGlite compiles and opens on its own thread). */
 async function loadApp() {
-  const [{ buildApp }, demo, { pageSearchDeps }, { prepareSearchEngine }, { scheduledJobs }] = await Promise.all([
+  const [{ buildApp }, demo, { pageSearchDeps }, { prepareSearchEngine }, { scheduledJobs }, { offerSetUpLink }] = await Promise.all([
     import('./app.ts'),
     import('./features/demo/load-demo-content.ts'),
     import('./features/search/page-deps.ts'),
     import('./features/search/run-search.ts'),
     import('./jobs/scheduled-jobs.ts'),
+    import('./features/set-up/start-up.ts'),
   ])
-  return { buildApp, ...demo, pageSearchDeps, prepareSearchEngine, scheduledJobs }
+  return { buildApp, ...demo, pageSearchDeps, prepareSearchEngine, scheduledJobs, offerSetUpLink }
 }
 
 /**
@@ -63,6 +71,12 @@ export async function startServer(config: Config): Promise<{ app: FastifyInstanc
     app.log.info(
       `coophub is serving ${config.networkName} at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port} on ${describeDatabase(config)}`,
     )
+    const setUp = await code.offerSetUpLink(app, siteUrlAtStart(config, listeningPort(app, config.port)))
+    if (setUp) {
+      app.log.info(setUp.log)
+      // Plain lines as well: the link must stand out in `npm start`'s output, whatever the log level.
+      console.log(setUp.lines.join('\n'))
+    }
 
     let closing = false
     const shutdown = (signal: string) => {

@@ -6,7 +6,7 @@ import { stateLabel } from '../review/rules.ts'
 import { listWorkOf, organisationName } from './queries.ts'
 
 export async function dashboardRoutes(app: FastifyInstance): Promise<void> {
-  app.get<{ Querystring: { submitted?: string } }>('/dashboard', async (request, reply) => {
+  app.get<{ Querystring: { submitted?: string; 'set-up'?: string } }>('/dashboard', async (request, reply) => {
     const actor = requireUser(request)
     const canReview = canReviewCaseStudies(actor)
     const [work, organisation, waiting] = await Promise.all([
@@ -25,6 +25,8 @@ export async function dashboardRoutes(app: FastifyInstance): Promise<void> {
       // An editor's own work starts with what waits for them.
       waiting: waiting.map((w) => ({ slug: w.slug, title: w.title, owner: w.owner, submittedAt: w.submittedAt })),
       submittedTitle: submitted?.title,
+      // Arrived from the first-run set-up page; the banner is only words, so the address cannot fake anything.
+      setUp: request.query['set-up'] === '1' && actor.role === 'admin',
       rows: work.map((w) => {
         const state = stateLabel(w)
         return { ...w, stateText: state.text, stateClass: `govuk-tag--${state.colour}` }
