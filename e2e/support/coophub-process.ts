@@ -1,0 +1,84 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+
+const entry = path.resolve(import.meta.dirname, '../../bin/coophub.js')
+
+export interface CoophubProcess {
+  baseUrl: string
+  /** Everything it has printed so far, stdout and stderr. */
+  output(): string
+  /** The first match of `pattern` in its output, waiting for it to be printed. */
+  waitFor(pattern: RegExp, timeoutMs?: number): Promise<RegExpExecArray>
+  stop(): Promise<void>
+}
+
+async function freePort(): Promise<number> {
+  const server = net.createServer()
+  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as net.AddressInfo
+  await new Promise<void>((resolve) => server.close(() => resolve()))
+  return port
+}
+
+/**
+ * `coophub serve` as a person starts it (what `npm start` runs), in a process of its own on a new,
+ * empty data folder, so that its first start loads the demo content and prints what it prints.
+ * Run from the data folder, so no `.env` of the developer's applies.
+ */
+export async function startCoophubProcess(env: Record<string, string> = {}): Promise<CoophubProcess> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'coophub-e2e-'))
+  const port = await freePort()
+  const child: ChildProcess = spawn(process.execPath, [entry, 'serve'], {
+    cwd: dataDir,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? dataDir, DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: String(port), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  const waiting = new Set<() => void>()
+  const heard = (chunk: Buffer) => {
+    output += chunk.toString()
+    for (const wake of waiting) wake()
+  }
+  child.stdout!.on('data', heard)
+  child.stderr!.on('data', heard)
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  void exited.then(() => {
+    for (const wake of waiting) wake()
+  })
+  const running = () => child.exitCode === null && child.signalCode === null
+
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    output: () => output,
+    waitFor(pattern, timeoutMs = 120_000) {
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => finish(new Error(`nothing matching ${pattern} within ${timeoutMs / 1000} s:\n${output}`)), timeoutMs)
+        const check = () => {
+          const match = pattern.exec(output)
+          if (match) finish(null, match)
+          else if (!running()) finish(new Error(`coophub exited before printing ${pattern}:\n${output}`))
+        }
+        const finish = (error: Error | null, match?: RegExpExecArray) => {
+          clearTimeout(timer)
+          waiting.delete(check)
+          if (error) reject(error)
+          else resolve(match!)
+        }
+        waiting.add(check)
+        check()
+      })
+    },
+    async stop() {
+      if (running()) {
+        child.kill('SIGTERM')
+        const killed = setTimeout(() => child.kill('SIGKILL'), 15_000)
+        await exited
+        clearTimeout(killed)
+      }
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
