@@ -36,6 +36,7 @@ import { buildDir } from './web/assets.ts'
 import { registerCompression } from './web/compression.ts'
 import { registerPageCache } from './web/page-cache.ts'
 import { registerProxyWarning } from './web/proxy-warning.ts'
+import { registerLanguages, rewriteLanguageUrl } from './web/languages.ts'
 import { registerRender } from './web/render.ts'
 import { createViews, govukDist } from './web/views.ts'
 
@@ -66,10 +67,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     trustProxy: config.trustProxy,
     bodyLimit: 6 * 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 300 },
+    // /cy/... is the Welsh of /...: routes are registered once, in English (web/languages.ts).
+    rewriteUrl: rewriteLanguageUrl,
   })
   app.decorate('deps', deps)
   app.decorate('mailer', createMailer(config, deps.db, app.log))
   app.decorate('routeTable', [])
+  registerLanguages(app)
   app.decorate('setUpLink', new SetUpLink())
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method]

@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { translator } from './i18n/catalogue.ts'
 
 /**
  * An answer other than the page asked for, thrown by a route or a guard and turned into an error
@@ -7,13 +8,23 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
  */
 export abstract class HttpError extends Error {
   abstract readonly statusCode: number
+  /** Made with the class's own message, which the error page's title already says (in the page's language). */
+  protected readonly standard: boolean
+  constructor(message: string | undefined, standardMessage: string) {
+    super(message ?? standardMessage)
+    this.standard = message === undefined
+  }
+  /** A message of the route's own to show under the title: written with request.t, in the page's language. */
+  get detail(): string | undefined {
+    return this.standard ? undefined : this.message
+  }
 }
 
 /** A page that does not exist (unknown slug or id, an unpublished case study). */
 export class NotFoundError extends HttpError {
   readonly statusCode = 404
-  constructor(message = 'Page not found') {
-    super(message)
+  constructor(message?: string) {
+    super(message, 'Page not found')
     this.name = 'NotFoundError'
   }
 }
@@ -22,15 +33,15 @@ export class NotFoundError extends HttpError {
 export class SignInRequiredError extends HttpError {
   readonly statusCode = 401
   constructor(readonly returnTo: string) {
-    super('Sign in to continue')
+    super(undefined, 'Sign in to continue')
     this.name = 'SignInRequiredError'
   }
 }
 
 export class ForbiddenError extends HttpError {
   readonly statusCode = 403
-  constructor(message = 'You do not have permission to do that') {
-    super(message)
+  constructor(message?: string) {
+    super(message, 'You do not have permission to do that')
     this.name = 'ForbiddenError'
   }
 }
@@ -38,23 +49,24 @@ export class ForbiddenError extends HttpError {
 export class TooManyRequestsError extends HttpError {
   readonly statusCode = 429
   constructor(
-    message = 'Too many requests',
+    message?: string,
     /** Seconds until a new attempt can succeed, sent as Retry-After. */
     readonly retryAfter?: number,
   ) {
-    super(message)
+    super(message, 'Too many requests')
     this.name = 'TooManyRequestsError'
   }
 }
 
+/** The catalogue key of each error page's title. */
 const titles: Record<number, string> = {
-  400: 'There is a problem with your request',
-  403: 'You do not have permission to do that',
-  404: 'Page not found',
-  405: 'That is not allowed here',
-  413: 'What you sent is too large',
-  415: 'We cannot read what you sent',
-  429: 'Too many requests',
+  400: 'errors.badRequest.title',
+  403: 'errors.forbidden.title',
+  404: 'errors.notFound.title',
+  405: 'errors.methodNotAllowed.title',
+  413: 'errors.tooLarge.title',
+  415: 'errors.unsupportedType.title',
+  429: 'errors.tooManyRequests.title',
 }
 
 function wantsJson(request: FastifyRequest): boolean {
@@ -64,7 +76,9 @@ function wantsJson(request: FastifyRequest): boolean {
 const csrfCodes = new Set(['FST_CSRF_INVALID_TOKEN', 'FST_CSRF_MISSING_SECRET'])
 
 async function sendError(request: FastifyRequest, reply: FastifyReply, status: number, detail?: string, csrf = false): Promise<void> {
-  const title = csrf ? 'Your form could not be sent' : status >= 500 ? 'Sorry, there is a problem with the service' : (titles[status] ?? titles[400]!)
+  const key = csrf ? 'errors.csrf.title' : status >= 500 ? 'errors.serverError.title' : (titles[status] ?? titles[400]!)
+  // Programs reading the API get English problem titles whatever the address.
+  const title = (wantsJson(request) ? translator('en') : request.t)(key)
   reply.code(status)
   if (wantsJson(request)) {
     await reply.type('application/problem+json').send({ type: 'about:blank', title, status, ...(detail ? { detail } : {}) })
@@ -94,8 +108,14 @@ export function registerErrorHandlers(app: FastifyInstance): void {
       request.log.info({ status, code: error.code }, error.message)
     }
     // Only our own 4xx messages and Fastify's validation messages are safe and useful to show.
-    const ours = error instanceof HttpError
-    const detail = status < 500 && (ours || error.validation || error.code?.startsWith('FST_ERR_CTP')) ? error.message : undefined
+    const detail =
+      status >= 500
+        ? undefined
+        : error instanceof HttpError
+          ? error.detail
+          : error.validation || error.code?.startsWith('FST_ERR_CTP')
+            ? error.message
+            : undefined
     await sendError(request, reply, status, detail)
   })
 }

@@ -27,6 +27,11 @@ describe('an address in a language', () => {
     ['cy', 'https://example.org/', 'https://example.org/'],
     ['cy', '//evil.example', '//evil.example'],
     ['cy', '#main', '#main'],
+    ['cy', '/cy/members', '/cy/members'],
+    ['cy', '/cy', '/cy'],
+    ['cy', '/cymru', '/cy/cymru'],
+    ['cy', '/static/app.css', '/static/app.css'],
+    ['cy', '/case-studies.atom', '/case-studies.atom'],
   ]
   for (const [locale, url, expected] of cases) {
     it(`${locale} ${url} → ${expected}`, () => assert.equal(urlIn(locale as 'en' | 'cy', url), expected))

@@ -14,6 +14,8 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (locales as readonly string[]).includes(value)
 }
 
+const isWelsh = (url: string) => url === '/cy' || url.startsWith('/cy/') || url.startsWith('/cy?') || url.startsWith('/cy#')
+
 /** The language an address is in, and the address as the English site knows it. */
 export function localeOfUrl(url: string): { locale: Locale; url: string } {
   if (url === '/cy' || url.startsWith('/cy/') || url.startsWith('/cy?')) {
@@ -23,12 +25,21 @@ export function localeOfUrl(url: string): { locale: Locale; url: string } {
   return { locale: 'en', url }
 }
 
-/** An address of this site (starting with one "/") in a language: "/x" is "/cy/x" in Welsh. */
+/**
+ * An address of this site (starting with one "/") in a language: "/x" is "/cy/x" in Welsh. Other
+ * sites' addresses, language-neutral ones (isLanguageNeutral) and those already in Welsh stay as they are.
+ */
 export function urlIn(locale: Locale, url: string): string {
-  if (locale === 'en' || !url.startsWith('/') || url.startsWith('//')) return url
+  if (locale === 'en' || !url.startsWith('/') || url.startsWith('//') || isWelsh(url) || isLanguageNeutral(url)) return url
   if (url === '/') return '/cy'
   if (url.startsWith('/?')) return `/cy${url.slice(1)}`
   return `/cy${url}`
+}
+
+/** The same page in the other language: the English address of a Welsh one, or the Welsh of an English one. */
+export function urlInOther(url: string): { locale: Locale; url: string } {
+  const here = localeOfUrl(url)
+  return here.locale === 'cy' ? { locale: 'en', url: here.url } : { locale: 'cy', url: urlIn('cy', here.url) }
 }
 
 /**

@@ -248,7 +248,8 @@ export function registerPageCache(app: FastifyInstance, db: Database): void {
     // Nothing the page shows has been read yet: a change from now on keeps it out of the cache.
     request.pageCacheGeneration = cache.generation
     if (!cacheable(request)) return
-    const entry = cache.get(request.url)
+    // The address asked for, language included: /cy/x and /x are two pages.
+    const entry = cache.get(request.originalUrl)
     if (!entry) return
     reply.header('etag', entry.etag).header('cache-control', 'no-cache').header('x-coophub-cache', 'hit')
     if (request.headers['if-none-match'] === entry.etag) return reply.code(304).send()

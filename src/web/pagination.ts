@@ -21,3 +21,18 @@ export function paginationModel(page: number, totalPages: number, hrefFor: (page
     items,
   }
 }
+
+/** The model with govuk-frontend's words in the page's language ("Previous", "Next", "Page 2"). */
+export function localisePagination(
+  model: PaginationModel,
+  govuk: { pagination: { landmarkLabel: string; previousHtml: string; nextHtml: string } },
+  t: (key: string, values?: Record<string, number>) => string,
+) {
+  return {
+    ...model,
+    landmarkLabel: govuk.pagination.landmarkLabel,
+    ...(model.previous ? { previous: { ...model.previous, html: govuk.pagination.previousHtml } } : {}),
+    ...(model.next ? { next: { ...model.next, html: govuk.pagination.nextHtml } } : {}),
+    items: model.items.map((item) => (item.number === undefined ? item : { ...item, visuallyHiddenText: t('govuk.pagination.page', { number: item.number }) })),
+  }
+}

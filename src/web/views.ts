@@ -7,6 +7,9 @@ import type { ListedCaseStudy } from './case-study-list.ts'
 import { checkboxesHtml } from './govuk-html.ts'
 import type { CheckboxesParams } from './govuk-html.ts'
 import { metaDescription } from './meta-description.ts'
+import { formatterOf } from '../i18n/format.ts'
+import { isLocale } from '../i18n/locales.ts'
+import { localisePagination } from './pagination.ts'
 
 const require = createRequire(import.meta.url)
 export const govukDist = path.join(path.dirname(require.resolve('govuk-frontend/package.json')), 'dist')
@@ -30,10 +33,24 @@ export function createViews(site: SiteLocals): nunjucks.Environment {
     'caseStudyListHtml',
     (items: ListedCaseStudy[], headingLevel: number) => new nunjucks.runtime.SafeString(caseStudyListHtml(items, headingLevel)),
   )
-  env.addFilter('number', (n: unknown) => (typeof n === 'number' ? n.toLocaleString('en-GB') : String(n ?? '')))
-  env.addFilter('date', (d: unknown) =>
-    d instanceof Date ? d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' }) : '',
-  )
+  env.addGlobal('paginationIn', localisePagination)
+  // In the page's language: render() puts `locale` in every view's context.
+  const formatOf = (ctx: unknown) => {
+    const locale = (ctx as { locale?: unknown } | undefined)?.locale
+    return formatterOf(isLocale(locale) ? locale : 'en')
+  }
+  env.addFilter('number', function (this: { ctx?: unknown }, n: unknown) {
+    return formatOf(this.ctx).number(n)
+  })
+  env.addFilter('date', function (this: { ctx?: unknown }, d: unknown) {
+    return formatOf(this.ctx).date(d as Date)
+  })
+  env.addFilter('dateTime', function (this: { ctx?: unknown }, d: unknown) {
+    return formatOf(this.ctx).dateTime(d as Date)
+  })
+  env.addFilter('money', function (this: { ctx?: unknown }, pounds: unknown) {
+    return typeof pounds === 'number' ? formatOf(this.ctx).money(pounds) : ''
+  })
   env.addFilter('metaDescription', metaDescription)
   env.addFilter('isoDate', (d: unknown) => (d instanceof Date ? d.toISOString() : ''))
   return env
