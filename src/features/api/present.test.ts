@@ -112,6 +112,8 @@ describe('presentSearch', () => {
     hits: [],
     facets: [{ name: 'kinds', param: 'kind', label: 'Kind', values: [{ value: 'project', label: 'Project', count: 2, selected: false }] }],
     suggestion: { q: 'foods', href: '/case-studies?q=foods' },
+    corrected: null,
+    someWords: null,
     queryIgnored: false,
     stale: false,
   })

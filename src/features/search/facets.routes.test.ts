@@ -184,8 +184,17 @@ describeEachDatabase('search facets', (get) => {
     assert.equal(outcome.total, 0)
     assert.equal(outcome.suggestion?.q, 'orchard')
     assert.equal(outcome.suggestion?.href, `/case-studies?q=orchard&kind=${kind}`)
+    // The page shows the corrected spelling's results at once, with a way back to the words as typed.
     const res = await get().app.inject('/case-studies?q=orchrad')
-    assert.match(res.body, /Did you mean <a class="govuk-link" href="\/case-studies\?q=orchard" data-qa="did-you-mean-link">orchard<\/a>/)
+    assert.match(res.body, /Showing results for <strong>orchard<\/strong>/)
+    assert.match(
+      res.body,
+      /Search instead for <a class="govuk-link" href="\/case-studies\?q=orchrad&amp;spelling=as-typed" data-qa="search-as-typed">orchrad<\/a>/,
+    )
+    assert.match(res.body, /found for “orchard”/)
+    const asTyped = await get().app.inject('/case-studies?q=orchrad&spelling=as-typed')
+    assert.match(asTyped.body, /No case studies match “orchrad”/)
+    assert.match(asTyped.body, /Did you mean <a class="govuk-link" href="\/case-studies\?q=orchard" data-qa="did-you-mean-link">orchard<\/a>/)
     assert.equal((await search({ q: 'orchard' })).suggestion, null)
     assert.equal((await search({ q: 'qwxzv' })).suggestion, null)
   })

@@ -46,6 +46,7 @@ describe('parseSearchParams', () => {
       themes: ['housing'],
       sort: 'title',
       page: 3,
+      asTyped: false,
     })
     assert.deepEqual(messages, [])
   })
@@ -155,5 +156,16 @@ describe('searchHref', () => {
     assert.equal(more.page, 1)
     assert.deepEqual(withoutValue(more, 'principles', 'x').principles, ['y', 'z'])
     assert.deepEqual(withoutValue(params, 'years', 2020).years, [])
+  })
+
+  it('reads spelling=as-typed (search the words as typed, never a closer spelling) and keeps it in every address of the search', () => {
+    const { params, messages } = parseSearchParams({ q: 'orchrad', spelling: 'as-typed' }, now)
+    assert.equal(params.asTyped, true)
+    assert.deepEqual(messages, [])
+    assert.equal(searchHref(params, { page: 2 }), '/case-studies?q=orchrad&spelling=as-typed&page=2')
+    assert.equal(searchHref(params, { q: 'orchard', asTyped: false }), '/case-studies?q=orchard')
+    const odd = parseSearchParams({ q: 'x', spelling: 'loose' }, now)
+    assert.equal(odd.params.asTyped, false)
+    assert.deepEqual(odd.messages, ['We ignored spelling “loose”: it can only be “as-typed”.'])
   })
 })

@@ -33,6 +33,8 @@ export interface SearchParams {
   /** Null: the default (relevance with a text query, newest without). */
   sort: SortOrder | null
   page: number
+  /** Search for the words as typed, never for a closer spelling (`spelling=as-typed`: "Search instead for …"). */
+  asTyped: boolean
 }
 
 export type ListParam = 'principles' | 'kinds' | 'years' | 'members' | 'tiers' | 'councilTypes' | 'nations' | 'regions' | 'themes'
@@ -70,7 +72,11 @@ export const emptySearch: SearchParams = {
   themes: [],
   sort: null,
   page: 1,
+  asTyped: false,
 }
+
+/** The value of `spelling` that turns correction off. */
+const asTyped = 'as-typed'
 
 const slugPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/
 
@@ -179,6 +185,10 @@ export function parseSearchParams(raw: Record<string, unknown>, now: Date = new 
     else messages.push(`We cannot sort by “${shortDisplay(sortText)}”, so we sorted by ${params.q ? 'relevance' : 'newest first'}.`)
   }
 
+  const spelling = first(raw.spelling)
+  if (spelling === asTyped) params.asTyped = true
+  else if (spelling !== '') messages.push(`We ignored spelling “${shortDisplay(spelling)}”: it can only be “${asTyped}”.`)
+
   const pageText = first(raw.page)
   if (pageText !== '') {
     const n = /^\d{1,6}$/.test(pageText) ? Number(pageText) : NaN
@@ -204,6 +214,7 @@ export function searchQueryString(params: SearchParams, overrides: Partial<Searc
   const p = { ...params, ...overrides }
   const qs = new URLSearchParams()
   if (p.q) qs.set('q', p.q)
+  if (p.asTyped && p.q) qs.set('spelling', asTyped)
   for (const list of listParams) for (const value of p[list]) qs.append(paramNames[list], String(value))
   if (p.sort) qs.set('sort', p.sort)
   if (p.page > 1) qs.set('page', String(p.page))

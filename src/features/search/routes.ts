@@ -11,7 +11,7 @@ export const pageSize = 10
 
 export async function searchRoutes(app: FastifyInstance): Promise<void> {
   app.get('/case-studies', { config: { pageCache: true } }, async (request, reply) => {
-    const outcome = await runSearch(pageSearchDeps(app), request.query as Record<string, unknown>, { pageSize })
+    const outcome = await runSearch(pageSearchDeps(app), request.query as Record<string, unknown>, { pageSize, forgiving: true })
     const { params } = outcome
     // Counted by the search engine from before a change while it is built again: not kept in the page cache.
     const cache = !outcome.stale
@@ -19,12 +19,14 @@ export async function searchRoutes(app: FastifyInstance): Promise<void> {
       params,
       messages: outcome.messages,
       total: outcome.total,
-      summary: resultSummary(outcome.total, outcome.queryIgnored ? '' : params.q),
+      summary: resultSummary(outcome.total, outcome.queryIgnored ? '' : (outcome.corrected?.q ?? params.q)),
       items: presentHits(outcome.hits),
       facets: presentFacets(outcome.facets),
       chosen: presentChosen(params, outcome.facets),
       sortItems: presentSort(params, outcome.sort),
       suggestion: outcome.suggestion,
+      corrected: outcome.corrected,
+      someWords: outcome.someWords,
       removals: removalSuggestions(outcome),
       hasFilters: hasFilters(params),
       clearFiltersHref: searchHref({ ...emptySearch, q: params.q, sort: params.sort }),

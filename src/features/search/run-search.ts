@@ -1,17 +1,18 @@
 import type { Database } from '../../db/client.ts'
 import { buildFacets, resolveFacets } from './facets.ts'
 import { loadFacetVocabulary } from './facet-vocabulary.ts'
+import { widenCompounds } from './compound-words.ts'
 import { effectiveSort, parseSearchParams, searchHref } from './query-string.ts'
 import type { SearchParams } from './query-string.ts'
 import { LiveSearchEngine } from './live-search-engine.ts'
 import type { SearchEngine, TextQuery } from './search-engine.ts'
 import { findRows, readTsquery } from './search-query.ts'
-import type { SearchCriteria } from './search-query.ts'
-import type { SearchHit, SearchOutcome } from './search-types.ts'
-import { findSuggestion } from './suggest-query.ts'
+import type { SearchCriteria, SearchHit, SearchOutcome } from './search-types.ts'
+import { closestKnownWords } from './suggest-query.ts'
+import { findSuggestion } from './suggest.ts'
 import { plainLexeme, readPlainQuery } from './plain-query.ts'
-import { plainText, snippetOf } from './snippet.ts'
-import { parseTsquery, wantedLexemes } from './tsquery-text.ts'
+import { highlighterOf, plainText, snippetOf } from './snippet.ts'
+import { parseTsquery } from './tsquery-text.ts'
 
 export interface SearchDeps {
   db: Database
@@ -30,6 +31,12 @@ export interface SearchOptions {
   snippets?: boolean
   /** Most recently published first whatever the address asks (a feed). */
   order?: 'published'
+  /**
+   * Forgive the text as a person's search box does (the search page): when every word together
+   * finds nothing or very little, show what has some of them; when it finds nothing and a closer
+   * spelling finds some, show those. The API, feeds and exports search exactly what they are given.
+   */
+  forgiving?: boolean
   now?: Date
 }
 
@@ -57,16 +64,28 @@ async function prepareSearch(deps: SearchDeps, raw: Record<string, unknown>, opt
   const params: SearchParams = resolved.params
   const messages = [...parsed.messages, ...resolved.messages]
 
-  const text = params.q === '' ? null : await readText(deps, params.q)
+  const engine = (await liveSearchEngine(deps)).current()
+  const text = params.q === '' ? null : await readText(deps, engine, params.q)
   const textUsed = text !== null
   const queryIgnored = params.q !== '' && !textUsed
   if (queryIgnored) messages.push(`“${params.q}” has no words we can search for (very common words are left out), so we show every case study.`)
   const criteria: SearchCriteria = { q: textUsed ? params.q : '', keys: resolved.keys }
   const sort = effectiveSort(params, textUsed)
-  const engine = (await liveSearchEngine(deps)).current()
   const stale = engine.stale
   const found = await countMatches(engine, text, criteria)
   return { params, messages, resolved, text, textUsed, queryIgnored, criteria, sort, engine, stale, found, order: options.order ?? sort }
+}
+
+/** The matches of a text; with `forgiving`, those of some of its terms when all of them find few (`someWords`). */
+async function forgivingMatches(engine: SearchEngine, text: TextQuery, criteria: SearchCriteria, forgiving: boolean) {
+  const all = await countMatches(engine, text, criteria)
+  const some = forgiving && all.total <= fewResults ? engine.matchesSome(text) : null
+  if (some) {
+    const matches = await some
+    const found = { matches, ...engine.index.count(matches, criteria.keys) }
+    if (found.total > all.total) return { found, someWords: { all: all.total } }
+  }
+  return { found: all, someWords: null }
 }
 
 /**
@@ -74,7 +93,7 @@ async function prepareSearch(deps: SearchDeps, raw: Record<string, unknown>, opt
  * `text` is given. A page's rows come through the engine's cache; an export's many rows do not.
  */
 async function hitsOf(source: { engine: SearchEngine } | { db: Database }, ids: readonly number[], text: TextQuery | null): Promise<SearchHit[]> {
-  const wanted = text?.tree ? wantedLexemes(text.tree) : null
+  const wanted = text?.tree ? highlighterOf(text.tree) : null
   const rows = 'engine' in source ? await source.engine.rowsOf(ids, wanted !== null) : await findRows(source.db, ids, wanted !== null)
   return rows.map(({ body, ...row }) => ({ ...row, headline: wanted && body ? snippetOf(plainText(body), wanted) : null }))
 }
@@ -87,30 +106,44 @@ async function hitsOf(source: { engine: SearchEngine } | { db: Database }, ids: 
 export async function runSearch(deps: SearchDeps, raw: Record<string, unknown>, options: SearchOptions = {}): Promise<SearchOutcome> {
   const { db } = deps
   const pageSize = options.pageSize ?? 10
+  const forgiving = options.forgiving ?? false
   const s = await prepareSearch(deps, raw, options)
-  const { params, messages, found, engine, criteria } = s
-  const totalPages = Math.max(1, Math.ceil(found.total / pageSize))
-  if (params.page > totalPages && found.total > 0) {
-    messages.push(`There ${totalPages === 1 ? 'is only 1 page' : `are only ${totalPages} pages`} of results.`)
-  }
-  const ids = engine.index.page(found.passing, s.order, found.matches, (params.page - 1) * pageSize, pageSize)
-  // An engine catching up with a large change may hold rows since unpublished: rows come fresh from the database then.
-  const hits = await hitsOf(s.stale ? { db } : { engine }, ids, (options.snippets ?? true) ? s.text : null)
-
+  const { params, messages, engine, criteria } = s
+  let { found, text } = s
   let suggestion: SearchOutcome['suggestion'] = null
-  if (s.textUsed && found.total <= fewResults) {
+  let corrected: SearchOutcome['corrected'] = null
+  let someWords: SearchOutcome['someWords'] = null
+
+  if (s.text && found.total <= fewResults) {
+    const original = await forgivingMatches(engine, s.text, criteria, forgiving)
     const countCorrected = async (q: string) => {
-      const corrected = await readText(deps, q)
-      return corrected ? (await countMatches(engine, corrected, { ...criteria, q })).total : 0
+      const better = await readText(deps, engine, q)
+      return better ? (await forgivingMatches(engine, better, { ...criteria, q }, forgiving)).found.total : 0
     }
     // A plain word whose lexeme some published case study has is found already: nothing to correct.
     const matches = (word: string) => {
       const lexeme = plainLexeme(word)
       return typeof lexeme === 'string' && engine.index.has(lexeme)
     }
-    const better = await findSuggestion(db, criteria, found.total, countCorrected, matches)
-    if (better) suggestion = { q: better, href: searchHref(params, { q: better, page: 1 }) }
+    const better = await findSuggestion(criteria.q, original.found.total, countCorrected, (words) => closestKnownWords(db, words), matches)
+    const betterText = better && forgiving && found.total === 0 && !params.asTyped ? await readText(deps, engine, better) : null
+    if (better && betterText) {
+      ;({ found, someWords } = await forgivingMatches(engine, betterText, { ...criteria, q: better }, forgiving))
+      text = betterText
+      corrected = { q: better, asTypedHref: searchHref(params, { asTyped: true, page: 1 }) }
+    } else {
+      ;({ found, someWords } = original)
+      if (better) suggestion = { q: better, href: searchHref(params, { q: better, asTyped: false, page: 1 }) }
+    }
   }
+
+  const totalPages = Math.max(1, Math.ceil(found.total / pageSize))
+  if (params.page > totalPages && found.total > 0) {
+    messages.push(`There ${totalPages === 1 ? 'is only 1 page' : `are only ${totalPages} pages`} of results.`)
+  }
+  const ids = engine.index.page(found.passing, s.order, found.matches, (params.page - 1) * pageSize, pageSize)
+  // An engine catching up with a large change may hold rows since unpublished: rows come fresh from the database then.
+  const hits = await hitsOf(s.stale ? { db } : { engine }, ids, (options.snippets ?? true) ? text : null)
 
   return {
     params,
@@ -122,6 +155,8 @@ export async function runSearch(deps: SearchDeps, raw: Record<string, unknown>, 
     hits,
     facets: buildFacets(found.counts, s.resolved),
     suggestion,
+    corrected,
+    someWords,
     queryIgnored: s.queryIgnored,
     stale: s.stale,
   }
@@ -143,13 +178,18 @@ export async function* allHits(deps: SearchDeps, raw: Record<string, unknown>, b
 
 /**
  * The text as PostgreSQL reads it (plain words read here, anything else asked of it once per text
- * until content changes); null when it has no searchable word.
+ * until content changes), with the other forms of its compound words that the engine's case
+ * studies use (compound-words.ts); null when it has no searchable word.
  */
-async function readText(deps: SearchDeps, q: string): Promise<TextQuery | null> {
-  const plain = readPlainQuery(q)
-  if (plain !== undefined) return plain && { q, tree: plain }
-  const query = await deps.memo(`tsquery:${q}`, () => readTsquery(deps.db, q))
-  return query === '' ? null : { q, tree: parseTsquery(query) }
+async function readText(deps: SearchDeps, engine: SearchEngine, q: string): Promise<TextQuery | null> {
+  let tree = readPlainQuery(q)
+  if (tree === undefined) {
+    const query = await deps.memo(`tsquery:${q}`, () => readTsquery(deps.db, q))
+    if (query === '') return null
+    tree = parseTsquery(query)
+    if (tree === null) return { q, tree: null }
+  }
+  return tree && { q, tree: widenCompounds(tree, q, (lexeme) => engine.index.has(lexeme)) }
 }
 
 /** The matches of the text (every published case study without one), filtered and counted in memory. */

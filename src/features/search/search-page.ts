@@ -1,10 +1,13 @@
 // The search page's content as HTML, made in TypeScript: it is rendered for every new search, and
-// through Nunjucks (its template, the GOV.UK button and pagination macros) it was a fifth of a
-// search's time at 10,000 case studies (measured). The markup is the GOV.UK components' own
-// (src/web/govuk-html.ts, checked against the macros); search.routes.test.ts checks the page.
+// through Nunjucks (its template, the GOV.UK button and pagination macros) it took a good part of
+// a search's time (docs/benchmarks.md, Measurements behind the code). The markup is the GOV.UK
+// components' own (src/web/govuk-html.ts, checked against the macros); search.routes.test.ts
+// checks the page. On a phone the results come first: the filters sit in a collapsed section
+// (GOV.UK's filter pattern, a <details> that works without JavaScript; search.js opens it where
+// there is room beside the results), and the chosen filters show as removable tags above them.
 import { escapeHtml as e } from '../../lib/html.ts'
 import { caseStudyListHtml } from '../../web/case-study-list.ts'
-import { buttonHtml, checkboxesHtml, paginationHtml } from '../../web/govuk-html.ts'
+import { buttonHtml, paginationHtml } from '../../web/govuk-html.ts'
 import type { CheckboxItem, PaginationParams } from '../../web/govuk-html.ts'
 import type { ResultItem } from './present.ts'
 import type { SearchParams } from './query-string.ts'
@@ -19,6 +22,10 @@ export interface SearchPageView {
   chosen: Array<{ heading: string; items: Array<{ text: string; href: string }> }>
   sortItems: Array<{ value: string; text: string; selected: boolean }>
   suggestion: { q: string; href: string } | null
+  /** The results are a closer spelling's: "Showing results for …". */
+  corrected: { q: string; asTypedHref: string } | null
+  /** The results have some of the words, not all (`all` have every one, and come first). */
+  someWords: { all: number } | null
   removals: Array<{ text: string; href: string }>
   hasFilters: boolean
   clearFiltersHref: string
@@ -30,36 +37,71 @@ export interface SearchPageView {
 }
 
 export const searchPageHead = (v: Pick<SearchPageView, 'feedHref'>) =>
-  `<link rel="alternate" type="application/atom+xml" title="Case studies in this search" href="${e(v.feedHref)}">`
+  `<link rel="alternate" type="application/atom+xml" title="Case studies in this search" href="${e(v.feedHref)}"><script src="/static/search.js" defer></script>`
+
+/** Values of a facet shown before "Show more". */
+const firstValues = 5
+/** Facets open from the start (as well as those with a choice). */
+const openFacets = 2
+
+function checkboxItemsHtml(name: string, idPrefix: string, items: readonly CheckboxItem[], from: number): string {
+  let html = ''
+  items.forEach((item, i) => {
+    const n = from + i
+    const id = n === 0 ? idPrefix : `${idPrefix}-${n + 1}`
+    const attributes = Object.entries(item.attributes ?? {})
+      .map(([k, v]) => ` ${e(k)}="${e(v)}"`)
+      .join('')
+    html += `<div class="govuk-checkboxes__item"><input class="govuk-checkboxes__input" id="${id}" name="${e(name)}" type="checkbox" value="${e(item.value)}"${item.checked ? ' checked' : ''}${attributes}>`
+    html += `<label class="govuk-label govuk-checkboxes__label" for="${id}">${e(item.text)}</label></div>`
+  })
+  return html
+}
+
+/** One facet: a group that opens and closes, its first values, and the rest behind "Show more". */
+function facetHtml(facet: SearchPageView['facets'][number], open: boolean): string {
+  const chosen = facet.items.filter((item) => item.checked).length
+  const hintId = `${facet.idPrefix}-hint`
+  let html = `<details class="coophub-facet"${open || chosen > 0 ? ' open' : ''} data-qa="facet-${e(facet.name)}">`
+  html += `<summary class="coophub-facet__summary">${e(facet.legend)}${chosen > 0 ? ` <span class="coophub-facet__chosen">(${chosen} chosen)</span>` : ''}</summary>`
+  html += `<div class="govuk-form-group"><fieldset class="govuk-fieldset"${facet.hidden > 0 ? ` aria-describedby="${hintId}"` : ''}>`
+  html += `<legend class="govuk-fieldset__legend govuk-visually-hidden">${e(facet.legend)}</legend>`
+  if (facet.hidden > 0)
+    html += `<div id="${hintId}" class="govuk-hint govuk-!-font-size-16">Showing the ${facet.items.length} with most case studies. Search for a member’s name to find others.</div>`
+  const first = facet.items.slice(0, firstValues)
+  const rest = facet.items.slice(firstValues)
+  html += `<div class="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">${checkboxItemsHtml(facet.name, facet.idPrefix, first, 0)}`
+  if (rest.length > 0) {
+    html += `<details class="coophub-more"${rest.some((item) => item.checked) ? ' open' : ''}><summary class="govuk-link coophub-more__summary" data-qa="show-more">Show ${rest.length} more<span class="govuk-visually-hidden"> ${e(facet.legend.toLowerCase())} values</span></summary>`
+    html += `${checkboxItemsHtml(facet.name, facet.idPrefix, rest, firstValues)}</details>`
+  }
+  return `${html}</div></fieldset></div></details>`
+}
 
 function filtersHtml(v: SearchPageView): string {
-  let html = '<div class="coophub-filters" data-qa="filters"><h2 class="govuk-heading-m">Filter</h2>'
-  if (v.chosen.length > 0) {
-    html += '<div class="coophub-chosen" data-qa="chosen-filters"><h3 class="govuk-heading-s">Chosen filters</h3>'
-    for (const group of v.chosen) {
-      html += `<p class="govuk-body-s govuk-!-margin-bottom-1">${e(group.heading)}</p><ul class="govuk-list govuk-body-s">`
-      for (const item of group.items) {
-        html += `<li><a class="govuk-link" href="${e(item.href)}" data-qa="remove-filter">Remove<span class="govuk-visually-hidden"> filter ${e(group.heading)}:</span> ${e(item.text)}</a></li>`
-      }
-      html += '</ul>'
-    }
-    html += `<p class="govuk-body-s"><a class="govuk-link" href="${e(v.clearFiltersHref)}" data-qa="clear-filters">Clear all filters</a></p></div>`
-  }
+  const chosen = v.chosen.reduce((n, group) => n + group.items.length, 0)
+  let html = '<details class="govuk-details coophub-filters" data-qa="filter-panel">'
+  html += `<summary class="govuk-details__summary" data-qa="filter-toggle"><span class="govuk-details__summary-text">Filter results${chosen > 0 ? ` (${chosen} chosen)` : ''}</span></summary>`
+  html += '<div class="coophub-filters__body" data-qa="filters">'
   html +=
     '<p class="govuk-hint govuk-!-font-size-16">Ticking more than one value in a group shows case studies with any of them; choices in different groups must all hold. Numbers are case studies each choice would show.</p>'
-  for (const facet of v.facets) {
-    html += checkboxesHtml({
-      name: facet.name,
-      idPrefix: facet.idPrefix,
-      classes: 'govuk-checkboxes--small',
-      fieldset: { legend: { text: facet.legend, classes: 'govuk-fieldset__legend--s' } },
-      ...(facet.hidden > 0 ? { hint: { text: `Showing the ${facet.items.length} with most case studies. Search for a member’s name to find others.` } } : {}),
-      items: facet.items,
-    })
+  v.facets.forEach((facet, i) => {
+    html += facetHtml(facet, i < openFacets)
+  })
+  html += buttonHtml({ text: 'Apply filters', classes: 'govuk-button--secondary govuk-!-margin-bottom-0', attributes: { 'data-qa': 'apply-filters' } })
+  return `${html}</div></details>`
+}
+
+/** The chosen filters as tags above the results, each a link that removes it. */
+function chosenHtml(v: SearchPageView): string {
+  if (v.chosen.length === 0) return ''
+  let html = '<div class="coophub-chosen" data-qa="chosen-filters"><h2 class="govuk-visually-hidden">Chosen filters</h2><ul class="coophub-filter-tags">'
+  for (const group of v.chosen) {
+    for (const item of group.items) {
+      html += `<li><a class="coophub-filter-tag" href="${e(item.href)}" data-qa="remove-filter"><span class="govuk-visually-hidden">Remove filter </span>${e(group.heading)}: ${e(item.text)}<span class="coophub-filter-tag__cross" aria-hidden="true">×</span></a></li>`
+    }
   }
-  if (v.params.sort) html += `<input type="hidden" name="sort" value="${e(v.params.sort)}">`
-  html += buttonHtml({ text: 'Apply filters', classes: 'govuk-button--secondary', attributes: { 'data-qa': 'apply-filters' } })
-  return `${html}</div>`
+  return `${html}</ul><p class="govuk-body-s"><a class="govuk-link" href="${e(v.clearFiltersHref)}" data-qa="clear-filters">Clear all filters</a></p></div>`
 }
 
 function noResultsHtml(v: SearchPageView): string {
@@ -75,7 +117,10 @@ function noResultsHtml(v: SearchPageView): string {
 }
 
 function resultsHtml(v: SearchPageView): string {
-  let html = `<h2 class="govuk-heading-m" id="results-heading" data-qa="result-count" aria-live="polite">${e(v.summary)}</h2>`
+  let html = chosenHtml(v)
+  html += `<h2 class="govuk-heading-m" id="results-heading" data-qa="result-count" aria-live="polite">${e(v.summary)}</h2>`
+  // One sort per form: the select when there is one to sort, else the sort asked for, kept for the filters.
+  if (v.total <= 1 && v.params.sort) html += `<input type="hidden" name="sort" value="${e(v.params.sort)}">`
   if (v.total > 1) {
     html +=
       '<div class="govuk-form-group coophub-sort"><label class="govuk-label govuk-!-display-inline-block govuk-!-margin-right-2" for="sort">Sort by</label> <select class="govuk-select" id="sort" name="sort" data-qa="sort">'
@@ -83,6 +128,7 @@ function resultsHtml(v: SearchPageView): string {
     // The space keeps the button apart from the select, as the template's line break did.
     html += `</select> ${buttonHtml({ text: 'Sort', classes: 'govuk-button--secondary govuk-!-margin-bottom-0', attributes: { 'data-qa': 'apply-sort' } })}</div>`
   }
+  html += '<div id="results" class="coophub-results-start" tabindex="-1"></div>'
   if (v.items.length > 0) {
     html += caseStudyListHtml(v.items, 3)
     if (v.pagination.items.length > 1) html += paginationHtml(v.pagination)
@@ -97,19 +143,42 @@ function resultsHtml(v: SearchPageView): string {
   return `${html}(<a class="govuk-link" href="/api">about the data and the API</a>).</p>`
 }
 
-export function searchPageContent(v: SearchPageView): string {
-  let html = '<h1 class="govuk-heading-xl">Case studies</h1><form method="get" action="/case-studies" data-qa="search-form">'
-  html += '<div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds"><div class="govuk-form-group">'
-  html += '<label class="govuk-label govuk-label--s" for="q">Search case studies</label>'
-  html += '<div class="govuk-hint" id="q-hint">For example, a place, a topic or a council. Use "quotes" for a phrase, or and -word to leave a word out.</div>'
-  html += `<input class="govuk-input" id="q" name="q" type="search" value="${e(v.params.q)}" aria-describedby="q-hint" spellcheck="false" maxlength="1000" data-qa="search-input">`
-  html += `</div>${buttonHtml({ text: 'Search', attributes: { 'data-qa': 'search-button' } })}</div></div>`
-  if (v.messages.length > 0) {
-    html += `<div class="govuk-inset-text" role="status" data-qa="search-messages">${v.messages.map((m) => `<p class="govuk-body">${e(m)}</p>`).join('')}</div>`
+/** Above the results: what was searched for instead, or with fewer words. */
+function insteadHtml(v: SearchPageView): string {
+  let html = ''
+  if (v.corrected) {
+    html += `<div data-qa="corrected"><p class="govuk-body govuk-!-font-size-24 govuk-!-margin-bottom-1">Showing results for <strong>${e(v.corrected.q)}</strong>.</p>`
+    html += `<p class="govuk-body">Search instead for <a class="govuk-link" href="${e(v.corrected.asTypedHref)}" data-qa="search-as-typed">${e(v.params.q)}</a></p></div>`
+  }
+  if (v.someWords) {
+    const q = e(v.corrected?.q ?? v.params.q)
+    const all = v.someWords.all
+    html += `<p class="govuk-body" data-qa="some-words">${
+      all === 0
+        ? `No case studies contain all of “${q}”. Showing results with some of the words.`
+        : `Only ${all === 1 ? '1 case study contains' : `${all} case studies contain`} all of “${q}”: ${all === 1 ? 'it comes' : 'they come'} first, then results with some of the words.`
+    }</p>`
   }
   if (v.suggestion) {
     html += `<p class="govuk-body govuk-!-font-size-24" data-qa="did-you-mean">Did you mean <a class="govuk-link" href="${e(v.suggestion.href)}" data-qa="did-you-mean-link">${e(v.suggestion.q)}</a>?</p>`
   }
+  return html
+}
+
+export function searchPageContent(v: SearchPageView): string {
+  let html = '<h1 class="govuk-heading-xl">Case studies</h1><form method="get" action="/case-studies" data-qa="search-form">'
+  html += '<div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds"><div class="govuk-form-group">'
+  html += '<label class="govuk-label govuk-label--s" for="q">Search case studies</label>'
+  html +=
+    '<div class="govuk-hint" id="q-hint">For example, a place, a topic or a council. To find words together as a phrase, put them in quotation marks. To leave out case studies with a word, put a minus sign (-) in front of it.</div>'
+  html += `<input class="govuk-input" id="q" name="q" type="search" value="${e(v.params.q)}" aria-describedby="q-hint" spellcheck="false" maxlength="1000" data-qa="search-input">`
+  html += `</div>${buttonHtml({ text: 'Search', classes: 'govuk-!-margin-bottom-2', attributes: { 'data-qa': 'search-button' } })}`
+  html +=
+    '<p class="govuk-body-s"><a class="govuk-link govuk-visually-hidden-focusable" href="#results" data-qa="skip-to-results">Skip to results</a></p></div></div>'
+  if (v.messages.length > 0) {
+    html += `<div class="govuk-inset-text" role="status" data-qa="search-messages">${v.messages.map((m) => `<p class="govuk-body">${e(m)}</p>`).join('')}</div>`
+  }
+  html += insteadHtml(v)
   html += `<div class="govuk-grid-row"><div class="govuk-grid-column-one-third">${filtersHtml(v)}</div>`
   html += `<div class="govuk-grid-column-two-thirds">${resultsHtml(v)}</div></div>`
   return `${html}</form>`

@@ -2,20 +2,11 @@ import { sql } from 'drizzle-orm'
 import type { Database } from '../../db/client.ts'
 import { listedRowOf } from './listing.ts'
 import type { ListedColumns } from './listing.ts'
-import type { ListParam } from './query-string.ts'
+import { tsquery } from '../../db/text-search.ts'
 import type { SearchHit } from './search-types.ts'
-
-/** What is searched: the text (already known to have searchable words, or '') and facet keys. */
-export interface SearchCriteria {
-  q: string
-  /** Per facet, the keys chosen: a case study must have one of them (OR), for every facet (AND). */
-  keys: Partial<Record<ListParam, string[]>>
-}
 
 /** A case study as a page of results lists it, with its body when a snippet is to be made of it. */
 export type FoundRow = Omit<SearchHit, 'headline'> & { body: string | null }
-
-export const tsquery = (q: string) => sql`websearch_to_tsquery('english', ${q})`
 
 /** PostgreSQL's reading of the text as a tsquery, in its text form: '' when it has no searchable word. */
 export async function readTsquery(db: Database, q: string): Promise<string> {

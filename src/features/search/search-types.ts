@@ -40,6 +40,13 @@ export interface SearchHit {
   themes: LinkedName[]
 }
 
+/** What is searched: the text (already known to have searchable words, or '') and facet keys. */
+export interface SearchCriteria {
+  q: string
+  /** Per facet, the keys chosen: a case study must have one of them (OR), for every facet (AND). */
+  keys: Partial<Record<ListParam, string[]>>
+}
+
 export interface Suggestion {
   /** The corrected query text. */
   q: string
@@ -60,6 +67,16 @@ export interface SearchOutcome {
   facets: Facet[]
   /** "Did you mean …", when the text finds little or nothing and the corpus knows a closer spelling. */
   suggestion: Suggestion | null
+  /**
+   * The text found nothing and a closer spelling found some: its results are shown instead
+   * ("Showing results for …"), with the address that searches for the text as typed.
+   */
+  corrected: { q: string; asTypedHref: string } | null
+  /**
+   * No case study (or very few) has every term of the text: those with some of them are shown,
+   * most terms first. `all`: how many have every one (they come first).
+   */
+  someWords: { all: number } | null
   /** The text had no searchable words (only stop words or punctuation): it was not used. */
   queryIgnored: boolean
   /** Counted by a search engine that is catching up with a large change in the background (see LiveSearchEngine): may be slightly old. */

@@ -38,3 +38,27 @@ export function applyCorrections(q: string, words: readonly QueryWord[], correct
   }
   return changed ? out + q.slice(last) : null
 }
+
+/**
+ * A spelling of the query that the corpus knows better: each word no published case study uses
+ * is replaced by the most similar word that some do (`closest`, asked of the database), and the
+ * result is offered only if it finds more than the query did (`found`), with the same filters.
+ * `matches(word)`: whether the search index already finds the word (then it needs no correction,
+ * and when no word does, the database is not asked: a rare word, or few results under filters, is
+ * the usual case).
+ */
+export async function findSuggestion(
+  q: string,
+  found: number,
+  count: (q: string) => Promise<number>,
+  closest: (words: string[]) => Promise<ReadonlyMap<string, string>>,
+  matches: (word: string) => boolean = () => false,
+): Promise<string | null> {
+  const words = wordsToCheck(q)
+    .slice(0, 10)
+    .filter((w) => !matches(w.word))
+  if (words.length === 0) return null
+  const corrected = applyCorrections(q, words, await closest(words.map((w) => w.word)))
+  if (!corrected) return null
+  return (await count(corrected)) > found ? corrected : null
+}

@@ -115,3 +115,19 @@ export function wantedLexemes(node: TsNode, negated = false, out = new Set<strin
   }
   return out
 }
+
+const quote = (lexeme: string) => `'${lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`
+
+/** The tree in tsquery's text form, for `::tsquery`: the query as the index answers it, asked of the database. */
+export function tsqueryText(node: TsNode): string {
+  switch (node.op) {
+    case 'word':
+      return quote(node.lexeme)
+    case 'not':
+      return `!(${tsqueryText(node.arg)})`
+    case 'phrase':
+      return `(${node.args.map((arg, i) => (i === 0 ? '' : ` <${node.distances[i - 1]}> `) + tsqueryText(arg)).join('')})`
+    default:
+      return `(${node.args.map(tsqueryText).join(node.op === 'and' ? ' & ' : ' | ')})`
+  }
+}
