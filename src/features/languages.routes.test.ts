@@ -1,0 +1,134 @@
+// Every page in both languages: /cy/x answers as /x does, says it is in Welsh, offers the other
+// language with the query string kept, and keeps its links and redirects in Welsh.
+import assert from 'node:assert/strict'
+import { before, it } from 'node:test'
+import { describeEachDatabase } from '../../test/app.ts'
+import { Agent, signedInAgent } from '../../test/agent.ts'
+import { buildCaseStudy, buildOrganisation, buildPerson, buildPrinciple } from '../../test/factories.ts'
+import { englishOn } from '../../test/welsh.ts'
+import { isLanguageNeutral } from '../i18n/locales.ts'
+
+describeEachDatabase('pages in English and Welsh', (get) => {
+  let admin: Agent
+  const ids: Record<string, string> = {}
+
+  before(async () => {
+    const { app, handle } = get()
+    const home = await buildOrganisation(handle.db, { slug: 'home-council', name: 'Home Council' })
+    const principle = await buildPrinciple(handle.db, { slug: 'sharing', shortName: 'Sharing power' })
+    const person = await buildPerson(handle.db, { organisationId: home.id })
+    await buildCaseStudy(handle.db, { slug: 'target', title: 'Target', leadId: home.id, principleIds: [principle.id] })
+    const signedIn = await signedInAgent(app, handle.db, 'admin')
+    admin = signedIn.agent
+    Object.assign(ids, { organisations: String(home.id), principles: String(principle.id), contacts: String(person.id), users: String(signedIn.userId) })
+  })
+
+  /** A real address for each GET route of the app: its parameters filled with the rows made above. */
+  const pages = () =>
+    [
+      ...new Set(
+        get()
+          .app.routeTable.filter((r) => r.method === 'GET')
+          .map((r) => r.url),
+      ),
+    ]
+      .filter((url) => !url.includes('*'))
+      .map((url) =>
+        url
+          .replace(/^\/(members|organisations)\/:slug/, '/$1/home-council')
+          .replace(/^\/principles\/:slug/, '/principles/sharing')
+          .replace(':slug', 'target')
+          .replace(':token', 'a'.repeat(43))
+          .replace(/^\/admin\/(\w+)\/:id/, (_m, kind: string) => `/admin/${kind}/${ids[kind] ?? '1'}`),
+      )
+
+  it('answers every GET route in Welsh as in English, signed in and not', async () => {
+    const { app } = get()
+    const differ: string[] = []
+    for (const url of pages()) {
+      const welsh = url === '/' ? '/cy' : `/cy${url}`
+      for (const [who, get] of [
+        ['anonymous', (u: string) => app.inject(u)],
+        ['admin', (u: string) => admin.get(u)],
+      ] as const) {
+        const [en, cy] = [await get(url), await get(welsh)]
+        if (en.statusCode !== cy.statusCode) differ.push(`${who} ${url}: ${en.statusCode}, ${welsh}: ${cy.statusCode}`)
+        if (cy.statusCode === 200 && String(cy.headers['content-type']).startsWith('text/html') && !/<html lang="cy"/.test(cy.body)) {
+          differ.push(`${who} ${welsh}: not <html lang="cy">`)
+        }
+      }
+    }
+    assert.deepEqual(differ, [])
+    assert.ok(pages().length >= 30, String(pages().length))
+  })
+
+  it('keeps a Welsh page’s links under /cy, but files, feeds and the API', async () => {
+    for (const url of ['/cy', '/cy/members', '/cy/case-studies/target', '/cy/principles']) {
+      const res = await admin.get(url)
+      const links = [...res.body.matchAll(/<(?:a|form)\s[^>]*?(?:href|action)="(\/[^"/][^"]*|\/)"([^>]*)>/g)]
+      const english = links.filter(([tag, href]) => !tag.includes('rel="alternate"') && !isLanguageNeutral(href!) && !href!.startsWith('/cy'))
+      assert.deepEqual(
+        english.map(([, href]) => href),
+        [],
+        url,
+      )
+    }
+  })
+
+  it('offers the other language of the same page, query string kept, and says so in <head>', async () => {
+    const { app } = get()
+    const en = await app.inject('/case-studies?q=housing&page=1')
+    assert.match(en.body, /<html lang="en"/)
+    assert.match(
+      en.body,
+      /<a class="govuk-language-navigation__link" href="\/cy\/case-studies\?q=housing&amp;page=1" rel="alternate" lang="cy" hreflang="cy">Cymraeg/,
+    )
+    assert.match(en.body, /<span class="govuk-language-navigation__text" aria-current="true" lang="en">English<\/span>/)
+    const cy = await app.inject('/cy/members?x=1')
+    assert.match(cy.body, /<html lang="cy"/)
+    assert.match(cy.body, /<a class="govuk-language-navigation__link" href="\/members\?x=1" rel="alternate" lang="en" hreflang="en">English/)
+    for (const body of [en.body, cy.body]) {
+      assert.match(body, /<link rel="alternate" hreflang="en" href="\/(case-studies\?q=housing&amp;page=1|members\?x=1)">/)
+      assert.match(body, /<link rel="alternate" hreflang="cy" href="\/cy\/(case-studies\?q=housing&amp;page=1|members\?x=1)">/)
+      assert.match(body, /<link rel="alternate" hreflang="x-default" href="\/(case-studies|members)/)
+    }
+  })
+
+  it('caches each language of a page apart', async () => {
+    const { app } = get()
+    await app.inject('/principles')
+    const cy = await app.inject('/cy/principles')
+    assert.match(cy.body, /<html lang="cy"/)
+    const again = await app.inject('/cy/principles')
+    assert.equal(again.headers['x-coophub-cache'], 'hit')
+    assert.match(again.body, /<html lang="cy"/)
+  })
+
+  it('redirects a Welsh form post to a Welsh page, CSRF and session as in English', async () => {
+    const { app } = get()
+    const agent = new Agent(app)
+    const refused = await agent.post('/cy/sign-out', {}, { csrf: false })
+    assert.equal(refused.statusCode, 403)
+    assert.match(refused.body, /<html lang="cy"/)
+    const out = await agent.post('/cy/sign-out', {})
+    assert.equal(out.statusCode, 303)
+    assert.equal(out.headers.location, '/cy?signed-out=1')
+    const needsSignIn = await app.inject('/cy/dashboard')
+    assert.equal(needsSignIn.headers.location, '/cy/sign-in?next=%2Fdashboard')
+  })
+
+  it('shows no English sentence of the catalogue on the converted Welsh pages', async () => {
+    const { app } = get()
+    const csrf = await new Agent(app).post('/cy/sign-out', {}, { csrf: false })
+    for (const [url, res] of [
+      ['/cy/no-such-page', await app.inject('/cy/no-such-page')],
+      ['/cy/admin (forbidden)', await (await signedInAgent(app, get().handle.db, 'officer', 'home-council')).agent.get('/cy/admin')],
+      ['/cy/sign-out (CSRF)', csrf],
+    ] as const) {
+      assert.match(res.body, /<html lang="cy"/, url)
+      assert.deepEqual(englishOn(res.body), [], url)
+    }
+    // The check sees English when it is there.
+    assert.notDeepEqual(englishOn((await app.inject('/no-such-page')).body), [])
+  })
+})
