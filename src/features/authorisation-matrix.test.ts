@@ -159,6 +159,7 @@ const matrix: Entry[] = [
     prepare: async () => ({ path: '/account/submission-emails', form: { submissionEmails: 'hourly' } }),
     expect: editors,
   },
+  { route: 'POST /account/language', prepare: async () => ({ path: '/account/language', form: { language: 'cy' } }), expect: signedIn },
   {
     route: 'POST /admin/users',
     prepare: async () => ({

@@ -6,6 +6,8 @@ import { describeEachDatabase } from '../../test/app.ts'
 import { Agent, signedInAgent } from '../../test/agent.ts'
 import { buildCaseStudy, buildOrganisation, buildPerson, buildPrinciple } from '../../test/factories.ts'
 import { englishOn } from '../../test/welsh.ts'
+import { eq } from 'drizzle-orm'
+import { users } from '../db/schema/index.ts'
 import { isLanguageNeutral } from '../i18n/locales.ts'
 
 describeEachDatabase('pages in English and Welsh', (get) => {
@@ -115,6 +117,21 @@ describeEachDatabase('pages in English and Welsh', (get) => {
     assert.equal(out.headers.location, '/cy?signed-out=1')
     const needsSignIn = await app.inject('/cy/dashboard')
     assert.equal(needsSignIn.headers.location, '/cy/sign-in?next=%2Fdashboard')
+  })
+
+  it('keeps a person’s choice of language, and shows their account page in it', async () => {
+    const { app, handle } = get()
+    const { agent, userId } = await signedInAgent(app, handle.db, 'officer', 'home-council')
+    const chosen = await agent.post('/account/language', { language: 'cy' })
+    assert.equal(chosen.statusCode, 303)
+    assert.equal(chosen.headers.location, '/cy/account?saved=1')
+    const [row] = await handle.db.select({ language: users.language }).from(users).where(eq(users.id, userId))
+    assert.equal(row!.language, 'cy')
+    const back = await agent.post('/cy/account/language', { language: 'en' })
+    assert.equal(back.headers.location, '/account?saved=1')
+    const wrong = await agent.post('/cy/account/language', { language: 'fr' })
+    assert.equal(wrong.statusCode, 400)
+    assert.match(wrong.body, /Dewiswch yr iaith rydych chi ei heisiau/)
   })
 
   it('shows no English sentence of the catalogue on the converted Welsh pages', async () => {

@@ -5,7 +5,10 @@
 /** A problem with one field of a form ('' for the form as a whole): shown in the GOV.UK error summary and beside the field. */
 export interface FieldError {
   field: string
+  /** A catalogue key (shown in the page's language by presentErrors(errors, request.t)), or English not yet moved to the catalogue. */
   message: string
+  /** The message's placeholders, when it is a key. */
+  values?: Record<string, string | number>
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { Translate } from '../i18n/catalogue.ts'
 import type { FieldError } from '../lib/result.ts'
 
 export type { FieldError }
@@ -46,13 +47,19 @@ export function list(body: FormBody, name: string, maxItems = 500): string[] {
     .slice(0, maxItems)
 }
 
-/** The errors as the GOV.UK error summary's list and as inline messages by field. */
-export function presentErrors(errors: FieldError[]) {
-  const byField: Record<string, { text: string }> = {}
-  for (const e of errors) if (e.field !== '') byField[e.field] ??= { text: e.message }
+/**
+ * The errors as the GOV.UK error summary's list and as inline messages by field. With the
+ * request's translator (request.t), a message that is a catalogue key is shown in the page's
+ * language, and the inline message's hidden "Error:" too; a message still in English shows as it is.
+ */
+export function presentErrors(errors: FieldError[], t?: Translate) {
+  const say = (e: FieldError) => (t ? t(e.message, e.values) : e.message)
+  const prefix = t ? { visuallyHiddenText: t('govuk.errorMessage.prefix') } : {}
+  const byField: Record<string, { text: string; visuallyHiddenText?: string }> = {}
+  for (const e of errors) if (e.field !== '') byField[e.field] ??= { text: say(e), ...prefix }
   return {
     // An error about the whole form links nowhere: the summary says it all.
-    errorList: errors.map((e) => (e.field === '' ? { text: e.message } : { text: e.message, href: `#${e.field}` })),
+    errorList: errors.map((e) => (e.field === '' ? { text: say(e) } : { text: say(e), href: `#${e.field}` })),
     fieldErrors: byField,
   }
 }

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm'
 import { bigserial, check, index, integer, jsonb, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core'
 import { accountStatuses, emailStatuses, roles, sqlList, submissionEmailChoices, tokenPurposes } from './enums.ts'
 import { organisations } from './organisations.ts'
+import { locales } from '../../i18n/locales.ts'
 
 export const users = pgTable(
   'users',
@@ -19,6 +20,8 @@ export const users = pgTable(
     /** For editors: an email for each submission, or an hourly digest (sent when it was last sent). */
     submissionEmails: text('submission_emails', { enum: submissionEmailChoices }).notNull().default('each'),
     lastDigestAt: timestamp('last_digest_at', { withTimezone: true }),
+    /** The language of the person's emails, and of the site as they last read it. */
+    language: text('language', { enum: locales }).notNull().default('en'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -26,6 +29,7 @@ export const users = pgTable(
     check('users_role_check', sql.raw(`role IN (${sqlList(roles)})`)),
     check('users_status_check', sql.raw(`status IN (${sqlList(accountStatuses)})`)),
     check('users_submission_emails_check', sql.raw(`submission_emails IN (${sqlList(submissionEmailChoices)})`)),
+    check('users_language_check', sql.raw(`language IN (${sqlList(locales)})`)),
     check('users_email_lower', sql`${t.email} = lower(${t.email})`),
     check('users_officer_has_organisation', sql`${t.role} <> 'officer' OR ${t.organisationId} IS NOT NULL`),
   ],

@@ -6,6 +6,7 @@ import { siteUrl } from '../../web/base-url.ts'
 import { limitBy } from '../../web/rate-limit.ts'
 import { ok, refused } from '../../lib/result.ts'
 import { normaliseEmail, passwordRules, resetRequestsPerAccount, resetRequestsPerIp, safeNextPath, attemptWindow } from './rules.ts'
+import { chooseLanguage } from './commands/choose-language.ts'
 import { chooseSubmissionEmails } from './commands/choose-submission-emails.ts'
 import { requestPasswordReset } from './commands/request-password-reset.ts'
 import { authorize, requireUser } from './guard.ts'
@@ -143,11 +144,17 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
         { key: { text: 'Organisation' }, value: { text: account.organisationName ?? 'None' } },
       ],
       reviews: canReviewSubmissions(actor),
+      languageItems: (['en', 'cy'] as const).map((value) => ({
+        value,
+        text: value === 'en' ? 'English' : 'Cymraeg',
+        attributes: { lang: value },
+        checked: account.language === value,
+      })),
       submissionEmailItems: [
         { value: 'each', text: 'An email for each submission, as it arrives', checked: account.submissionEmails === 'each' },
         { value: 'hourly', text: 'One email an hour at most, listing what arrived', checked: account.submissionEmails === 'hourly' },
       ],
-      ...presentErrors(errors),
+      ...presentErrors(errors, request.t),
     })
   }
 
@@ -159,5 +166,13 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
     const result = await inTransaction(db, (tx) => chooseSubmissionEmails(tx, actor, { choice: text(asForm(request.body), 'submissionEmails', 20) }))
     if (!result.ok) return accountPage(request, reply, { errors: result.errors })
     return reply.redirect('/account?saved=1', 303)
+  })
+
+  app.post('/account/language', async (request, reply) => {
+    const actor = requireUser(request)
+    const result = await inTransaction(db, (tx) => chooseLanguage(tx, actor, { choice: text(asForm(request.body), 'language', 10) }))
+    if (!result.ok) return accountPage(request, reply, { errors: result.errors })
+    // The account page, in the language just chosen.
+    return reply.redirectInLanguage(result.value.language, '/account?saved=1')
   })
 }
