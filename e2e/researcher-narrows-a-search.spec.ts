@@ -35,6 +35,7 @@ describe('a researcher narrows a search', { skip }, () => {
     assert.ok(all >= 3, `several case studies mention councils: ${all}`)
 
     // A facet value's count is what ticking it shows.
+    await search.openFacet('Nation')
     const nation = page.getByRole('group', { name: 'Nation', exact: true }).locator('input[type="checkbox"]').first()
     const nationLabel = ((await page.locator(`label[for="${await nation.getAttribute('id')}"]`).textContent()) ?? '').trim()
     const [, nationName, nationCount] = nationLabel.match(/^(.*) \(([\d,]+)\)$/)!
@@ -45,6 +46,7 @@ describe('a researcher narrows a search', { skip }, () => {
     assert.equal(await resultCount(), Number(nationCount!.replace(/,/g, '')))
     const withNation = page.url()
 
+    await search.openFacet('Kind')
     const kind = page.getByRole('group', { name: 'Kind', exact: true }).locator('input[type="checkbox"]:not(:checked)').first()
     await kind.check()
     await search.applyFilters()
@@ -70,6 +72,11 @@ describe('a researcher narrows a search', { skip }, () => {
     await search.open(baseUrl)
     await search.search('enrgy')
     await page.waitForURL(/q=enrgy/)
+    await expectAccessible()
+    // Nothing has the word as typed: the closer spelling's results show at once, with a way back.
+    assert.match((await page.locator('[data-qa="corrected"]').textContent()) ?? '', /Showing results for energy/)
+    await page.locator('[data-qa="search-as-typed"]').click()
+    await page.waitForURL(/spelling=as-typed/)
     await expectAccessible()
     const didYouMean = page.locator('[data-qa="did-you-mean-link"]')
     assert.equal((await didYouMean.textContent())?.trim(), 'energy')

@@ -17,9 +17,26 @@ export class SearchPage {
     await this.page.locator('[data-qa="search-button"]').click()
   }
 
+  /**
+   * Opens the filters (a collapsed section on a phone), one facet's group, and the rest of its
+   * values behind "Show more", as a person would to see them all.
+   */
+  async openFacet(facet: string): Promise<void> {
+    const panel = this.page.locator('[data-qa="filter-panel"]')
+    if ((await panel.getAttribute('open')) === null) await this.page.locator('[data-qa="filter-toggle"]').click()
+    const name = facet.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    const group = this.page
+      .locator('details.coophub-facet')
+      .filter({ has: this.page.locator('summary', { hasText: new RegExp(`^${name}( \\(\\d+ chosen\\))?$`) }) })
+    if ((await group.getAttribute('open')) === null) await group.locator('summary').first().click()
+    const more = group.locator('details.coophub-more')
+    if ((await more.count()) > 0 && (await more.getAttribute('open')) === null) await more.locator('summary').click()
+  }
+
   /** Ticks a facet value by its name; the label goes on with its count, "Innovation (3)". */
   async tickFacet(facet: string, name: string): Promise<void> {
     const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    await this.openFacet(facet)
     await this.page
       .getByRole('group', { name: facet, exact: true })
       .getByLabel(new RegExp(`^\\s*${escaped} \\([\\d,]+\\)\\s*$`))
