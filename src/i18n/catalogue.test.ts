@@ -1,11 +1,9 @@
 // The catalogues hold together: every key in both languages, the same placeholders in both, and a
 // Welsh plural with all six of its forms.
 import assert from 'node:assert/strict'
-import { readFileSync } from 'node:fs'
-import path from 'node:path'
 import { describe, it } from 'node:test'
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser'
-import { catalogueOf, localesDir, translator } from './catalogue.ts'
+import { areaFiles, catalogueOf, translator } from './catalogue.ts'
 
 /** The placeholders a message uses, and the plural forms each plural offers. */
 function shapeOf(message: string): { names: Set<string>; plurals: Map<string, Set<string>> } {
@@ -60,10 +58,16 @@ describe('the message catalogues', () => {
     assert.deepEqual(problems, [])
   })
 
+  it('keep each area in the same file in both languages', () => {
+    const areasOf = (locale: string) =>
+      [...areaFiles(locale)].flatMap(([area, messages]) => Object.keys(messages as object).map((key) => `${area}.json: ${key}`)).sort()
+    assert.deepEqual(areasOf('cy'), areasOf('en'))
+  })
+
   it('list only real keys among those a Welsh speaker should review first', () => {
-    const review = JSON.parse(readFileSync(path.join(localesDir, 'cy-review.json'), 'utf8')) as { keys: string[] }
+    const review = [...areaFiles('cy-review')].flatMap(([area, keys]) => (keys as string[]).map((key) => ({ area, key })))
     assert.deepEqual(
-      review.keys.filter((k) => !(k in cy)),
+      review.filter(({ key }) => !(key in cy)),
       [],
     )
   })

@@ -1,7 +1,8 @@
-// The message catalogues: one JSON file per language in locales/, keys named by meaning, values in
-// ICU MessageFormat (placeholders, and plurals by each language's own rules: Welsh has six forms).
-// Nothing on a page is assembled from fragments: a sentence is one message with its placeholders.
-import { readFileSync } from 'node:fs'
+// The message catalogues: one folder per language in locales/, one JSON file per area of the site,
+// keys named by meaning, values in ICU MessageFormat (placeholders, and plurals by each language's
+// own rules: Welsh has six forms). Nothing on a page is assembled from fragments: a sentence is one
+// message with its placeholders. Files per area let several people add messages at once.
+import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { IntlMessageFormat } from 'intl-messageformat'
 import { projectRoot } from '../runtime.ts'
@@ -15,13 +16,35 @@ export type Translate = (key: string, values?: MessageValues) => string
 
 export const localesDir = path.join(projectRoot, 'locales')
 
+/** The area files of a folder under locales/ (a language, or the Welsh review lists), by area name. */
+export function areaFiles(folder: string): Map<string, unknown> {
+  const dir = path.join(localesDir, folder)
+  const areas = new Map<string, unknown>()
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
+    areas.set(file.slice(0, -'.json'.length), JSON.parse(readFileSync(path.join(dir, file), 'utf8')))
+  }
+  return areas
+}
+
 const catalogues = new Map<Locale, Catalogue>()
 
-/** A language's catalogue, read from locales/<locale>.json once. */
+/** A language's catalogue: every area file of locales/<locale>/, read once; a key in two files is an error. */
 export function catalogueOf(locale: Locale): Catalogue {
   let catalogue = catalogues.get(locale)
   if (!catalogue) {
-    catalogue = JSON.parse(readFileSync(path.join(localesDir, `${locale}.json`), 'utf8')) as Catalogue
+    const merged: Record<string, string> = {}
+    const home = new Map<string, string>()
+    for (const [area, messages] of areaFiles(locale)) {
+      for (const [key, value] of Object.entries(messages as Record<string, string>)) {
+        const other = home.get(key)
+        if (other) throw new Error(`locales/${locale}: the key "${key}" is in both ${other}.json and ${area}.json; a key belongs to one area.`)
+        home.set(key, area)
+        merged[key] = value
+      }
+    }
+    catalogue = merged
     catalogues.set(locale, catalogue)
   }
   return catalogue
