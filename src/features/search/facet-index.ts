@@ -1,6 +1,6 @@
 // Facet counting in memory. Counting facets in SQL means unnesting every match's keys: for a
-// common word at 100,000 case studies that is 1.5 million rows to group, hundreds of milliseconds
-// each time. Here every published case study of a segment (segment.ts) is a position with its keys
+// common word in a large library that is millions of rows to group at every search
+// (docs/benchmarks.md). Here every published case study of a segment (segment.ts) is a position with its keys
 // as small integers shared by the engine's segments (KeyDictionary), and a search's matches are
 // filtered and counted in one pass over typed arrays, each segment adding its counts to the
 // engine's (search-index.ts). Pure.

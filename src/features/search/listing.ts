@@ -1,9 +1,8 @@
 // What a page of results shows of each published case study (all but the body), read in bulk with
-// the search engine's segments, so that a page of results costs no query. Reading each page's
-// rows took 2.5 ms on the embedded database and 1.2 ms on PostgreSQL per page of ten (measured at
-// 10,000 case studies), for most pages of new searches; with 10 readers at once, each such round
-// trip also waited its turn on the event loop. Kept compact (ListingColumns): as objects, the
-// listing of 100,000 case studies took 111 MB of heap; as UTF-8 text and ids, about 35 MB.
+// the search engine's segments, so that a page of results costs no query: reading each page's
+// rows was a round trip for most pages of new searches, and with several readers at once each
+// waited its turn on the event loop. Kept compact (ListingColumns), as UTF-8 text and ids rather
+// than objects: a third of the heap (docs/benchmarks.md, Measurements behind the code).
 import { sql } from 'drizzle-orm'
 import type { SQL } from 'drizzle-orm'
 import type { Database } from '../../db/client.ts'

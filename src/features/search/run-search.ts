@@ -45,7 +45,7 @@ const fewResults = 2
 
 const engineKey = 'search-engine'
 
-/** The live search engine, read the first time it is asked for (about a second at 10,000 case studies, nine at 100,000). */
+/** The live search engine, read the first time it is asked for (seconds in a large library: docs/benchmarks.md). */
 export function liveSearchEngine(deps: SearchDeps): Promise<LiveSearchEngine> {
   return deps.memo(engineKey, () => LiveSearchEngine.start(deps.db, deps.onEngineError ? { onError: deps.onEngineError } : {}))
 }

@@ -9,7 +9,7 @@ import type { Bits } from './text-index.ts'
 import { tsqueryText, wantedLexemes } from './tsquery-text.ts'
 import type { TsNode } from './tsquery-text.ts'
 
-/** Match sets kept per text, up to this many bytes (a common word at 100,000 case studies is under 0.5 MB). */
+/** Match sets kept per text, up to this many bytes: room for about a hundred of the largest (a common word's in a big library). */
 const matchCacheBytes = 48 * 1024 * 1024
 /** Most terms a search for some of its words counts: each is a match set of its own. */
 const maxTerms = 8
@@ -37,8 +37,8 @@ export interface TextQuery {
 }
 
 /**
- * Bodies kept for snippets, up to a number of bytes: all of them at 10,000 case studies (22 MB of
- * text in the generated set), the newest quarter at 100,000. Reading a page's bodies was the one
+ * Bodies kept for snippets, up to a number of bytes: all of them in a library of ten thousand, the
+ * newest in a larger one (docs/benchmarks.md). Reading a page's bodies was the one
  * query left in most searches, and on the embedded database each waits its turn. The least
  * recently used go first; a changed case study's body is dropped and read again when shown. Kept
  * as UTF-8: a JavaScript string of text with one character past Latin-1 (a curly quote) takes
@@ -262,8 +262,8 @@ export class SearchEngine {
    */
   private async askDatabase(q: string, tree: TsNode | null): Promise<Bits> {
     // For a word most case studies use, the planner prefers reading the whole table, which
-    // unpacks every stored vector: 186 ms against 28 ms through the index at 10,000 case studies
-    // (measured). The index answers exactly. Only published rows have a vector.
+    // unpacks every stored vector: several times slower than through the GIN index
+    // (docs/benchmarks.md), which answers exactly. Only published rows have a vector.
     const rows = await this.db.transaction(async (tx) => {
       await tx.execute(sql`SET LOCAL enable_seqscan = off`)
       return (

@@ -1,11 +1,11 @@
 // Text matching and ranking in memory. Asking PostgreSQL for every match of a common word and its
-// rank meant reading and unpacking thousands of stored vectors per new search (22 ms on average
-// at 10,000 case studies, over 300 ms at 100,000, measured); here each published case study's
+// rank meant reading and unpacking thousands of stored vectors per new search (docs/benchmarks.md,
+// Measurements behind the code); here each published case study's
 // vector (its lexemes as PostgreSQL stemmed them, and their positions) is inverted once into
 // posting lists, a query's tree (from plain-query.ts, or PostgreSQL's own parse of what was typed)
 // is answered with bit sets, and matches are ranked by their title-and-summary lexemes. Phrases are
-// checked on the positions, as PostgreSQL's phrase operator does: asking PostgreSQL to check them
-// cost 12 ms per phrase at 10,000 case studies and 155 ms at 100,000 (measured). Pure.
+// checked on the positions, as PostgreSQL's phrase operator does, rather than asking PostgreSQL
+// to check them (a round trip, slower than the check, growing with the library). Pure.
 import { clearBeyond, countBits } from './bits.ts'
 import type { TsNode } from './tsquery-text.ts'
 import { phraseCheck } from './phrase-match.ts'
