@@ -42,3 +42,50 @@ export function englishOn(html: string, minWords = 4): Array<{ key: string; phra
   const text = visibleText(html)
   return phrases.filter(({ phrase }) => text.includes(phrase))
 }
+
+/** English words that are not Welsh words: two of them among four words in a row are an English phrase. */
+const englishWords = new Set([
+  'the',
+  'and',
+  'of',
+  'your',
+  'with',
+  'for',
+  'this',
+  'that',
+  'you',
+  'are',
+  'is',
+  'from',
+  'have',
+  'has',
+  'not',
+  'will',
+  'can',
+  'by',
+  'in',
+  'to',
+  'be',
+  'an',
+  'there',
+  'been',
+  'which',
+  'when',
+  'who',
+])
+
+/**
+ * English phrases on a page, whether or not they are in the catalogue (a string a template still
+ * holds): runs of four words with at least two common English words, outside content marked
+ * lang="en". Each phrase once.
+ */
+export function englishPhrasesOn(html: string): string[] {
+  const words = visibleText(html).split(' ').filter(Boolean)
+  const found = new Set<string>()
+  for (let i = 0; i + 4 <= words.length; i++) {
+    const run = words.slice(i, i + 4)
+    const english = run.filter((w) => englishWords.has(w.toLowerCase().replace(/[^a-z]/g, ''))).length
+    if (english >= 2) found.add(run.join(' '))
+  }
+  return [...found]
+}
