@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
+import { translator } from '../../i18n/catalogue.ts'
 import { failureKeys, isEmail, passwordProblem, safeNextPath, secondsToWait, signInDelaySeconds, type FailureScope } from './rules.ts'
 
 describe('safeNextPath', () => {
@@ -7,6 +8,14 @@ describe('safeNextPath', () => {
   for (const path of kept) {
     it(`keeps ${JSON.stringify(path)}`, () => assert.equal(safeNextPath(path), path))
   }
+
+  it('encodes characters a Location header cannot carry, so that a redirect never fails', () => {
+    assert.equal(safeNextPath('/case-studies?q=café'), '/case-studies?q=caf%C3%A9')
+    assert.equal(safeNextPath('/\u2603'), '/%E2%98%83')
+    assert.equal(safeNextPath('/\u3000/evil.example'), '/%E3%80%80/evil.example')
+    assert.equal(safeNextPath('/a\ud800'), '/dashboard')
+    for (const path of ['/\u2603', '/\u3000/evil', '/caf\u00e9']) assert.match(safeNextPath(path), /^\/[\u0021-\u007e]*$/)
+  })
 
   // The known bypasses: each would send the browser to another site or is not a plain path.
   const refused: Array<[string, unknown]> = [
@@ -71,7 +80,10 @@ describe('passwordProblem', () => {
     ['a long passphrase of mine', null],
   ]
   for (const [password, expected] of cases) {
-    it(`${JSON.stringify(password.slice(0, 40))} → ${expected}`, () => assert.equal(passwordProblem(password, { email }), expected))
+    it(`${JSON.stringify(password.slice(0, 40))} → ${expected}`, () => {
+      const problem = passwordProblem(password, { email })
+      assert.equal(problem && translator('en')(problem.message, problem.values), expected)
+    })
   }
 })
 

@@ -1,5 +1,6 @@
 // Pure rules for accounts: addresses, passwords, lock-outs, token lifetimes.
 import { createRequire } from 'node:module'
+import type { FieldError } from '../../lib/result.ts'
 
 export const passwordMinLength = 12
 export const passwordMaxLength = 256
@@ -23,10 +24,13 @@ export function isEmail(text: string): boolean {
 /**
  * The password rules, as the form and the README state them: 12 characters or more (256 at most),
  * not one of the 49,000 most common passwords, and not containing the person's own email address.
- * Length and a deny-list, not character-class rules, as the NCSC advises.
+ * Length and a deny-list, not character-class rules, as the NCSC advises. The sentence the forms
+ * show, as a catalogue message and its values.
  */
-export const passwordRules =
-  'Use 12 characters or more, not a common password and not your email address. A few unrelated words make a strong password that is easy to remember.'
+export const passwordRules = { key: 'accounts.password.rules', values: { min: passwordMinLength } } as const
+
+/** What is wrong with a new password: a catalogue key and its values. */
+export type PasswordProblem = Pick<FieldError, 'message' | 'values'>
 
 let common: Set<string> | undefined
 /** The common-passwords list (zxcvbn-ts, MIT), read at the first check rather than at start-up. */
@@ -39,15 +43,14 @@ function commonPasswords(): Set<string> {
 }
 
 /** The message for an unacceptable new password, or null. */
-export function passwordProblem(password: string, context: { email?: string } = {}): string | null {
-  if (password.length === 0) return 'Enter a password'
-  if (password.length < passwordMinLength) return `Password must be ${passwordMinLength} characters or more`
-  if (password.length > passwordMaxLength) return `Password must be ${passwordMaxLength} characters or fewer`
+export function passwordProblem(password: string, context: { email?: string } = {}): PasswordProblem | null {
+  if (password.length === 0) return { message: 'accounts.password.errorRequired' }
+  if (password.length < passwordMinLength) return { message: 'accounts.password.errorTooShort', values: { min: passwordMinLength } }
+  if (password.length > passwordMaxLength) return { message: 'accounts.password.errorTooLong', values: { max: passwordMaxLength } }
   const lower = password.toLowerCase()
-  if (/^(.)\1+$/.test(password)) return 'Password must not be one character repeated'
-  if (commonPasswords().has(lower))
-    return 'This is one of the most common passwords, so it would be guessed quickly. Choose another: a few unrelated words work well'
-  if (context.email && lower.includes(context.email.toLowerCase())) return 'Password must not contain your email address'
+  if (/^(.)\1+$/.test(password)) return { message: 'accounts.password.errorRepeated' }
+  if (commonPasswords().has(lower)) return { message: 'accounts.password.errorCommon' }
+  if (context.email && lower.includes(context.email.toLowerCase())) return { message: 'accounts.password.errorContainsEmail' }
   return null
 }
 
@@ -98,5 +101,10 @@ export function safeNextPath(next: unknown): string {
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u0020\u007f-\u009f\\]/.test(next)) return fallback
   if (/%(?:[01][0-9a-f]|7f)/i.test(next) || /^\/%(?:2f|5c)/i.test(next)) return fallback
-  return next
+  // A Location header holds ASCII only: other characters (a search for "café") travel encoded.
+  try {
+    return next.replace(/[^\u0021-\u007e]+/gu, (chars) => encodeURIComponent(chars))
+  } catch {
+    return fallback // a lone surrogate cannot be encoded
+  }
 }

@@ -5,7 +5,7 @@ import { demoOrganisations } from './content/organisations.ts'
 export function demoOrganisationList(): string[] {
   const width = Math.max(...demoOrganisations.map((o) => o.slug.length))
   return [
-    'The demo organisations (slug, name, membership); an officer account needs a member’s slug:',
+    'The demo organisations (slug, name, membership); an officer account names its organisation by slug:',
     '',
     ...demoOrganisations.map((o) => `${o.slug.padEnd(width)}  ${o.name} (${tierLabels[o.tier]})`),
   ]
