@@ -45,4 +45,11 @@ describe('a visitor on a phone', { skip }, () => {
     assert.equal(await page.locator('th.coophub-wide-only').first().isVisible(), false)
     assert.match((await page.locator('[data-qa="member-table"] .coophub-narrow-only').first().textContent()) ?? '', /member/)
   })
+
+  it('reads the open-data reference without scrolling sideways (its examples scroll inside their boxes)', async () => {
+    await page.goto(`${journey!.site.baseUrl}/api`)
+    await page.screenshot({ path: path.join(screenshots, 'phone-api.png'), fullPage: true })
+    assert.equal(await overflow(), 0, '/api is wider than the phone')
+    assert.deepEqual(await accessibilityViolations(page), [])
+  })
 })
