@@ -147,7 +147,9 @@ users
       return created
     })
     if (!result.ok) {
-      for (const e of result.errors) console.error(`${e.field}: ${e.message}`)
+      // The command's messages are catalogue keys: the command line speaks English.
+      const { translator } = await import('./i18n/catalogue.ts')
+      for (const e of result.errors) console.error(`${e.field}: ${translator('en')(e.message, e.values)}`)
       process.exitCode = 1
       return
     }

@@ -32,6 +32,7 @@ export async function buildOrganisation(
     region: string
     nation: string
     website: string | null
+    verified: boolean
   }> = {},
 ) {
   const n = next()
@@ -46,6 +47,7 @@ export async function buildOrganisation(
       region: over.region ?? 'North West',
       nation: over.nation ?? 'England',
       website: over.website ?? null,
+      verified: over.verified ?? true,
     })
     .returning()
   return row!

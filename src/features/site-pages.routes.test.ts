@@ -23,7 +23,8 @@ describeEachDatabase('public pages', (get) => {
       partnerIds: [outsider.id],
     })
     await buildCaseStudy(db, { slug: 'two', title: 'Second project', principleIds: [sharing.id], leadId: helper.id })
-    await buildCaseStudy(db, { slug: 'draft', title: 'Unpublished', principleIds: [sharing.id], leadId: north.id, status: 'draft' })
+    const drafted = await buildOrganisation(db, { slug: 'drafted', name: 'Drafted Trust', tier: 'none', kind: 'organisation', verified: false })
+    await buildCaseStudy(db, { slug: 'draft', title: 'Unpublished', principleIds: [sharing.id], leadId: north.id, partnerIds: [drafted.id], status: 'draft' })
   })
 
   it('home page: the network, its principles with counts, latest case studies, a search box', async () => {
@@ -79,6 +80,9 @@ describeEachDatabase('public pages', (get) => {
     assert.deepEqual([wrongForOutsider.statusCode, wrongForOutsider.headers.location], [301, '/organisations/outsider'])
     const wrongForMember = await get().app.inject('/organisations/north')
     assert.deepEqual([wrongForMember.statusCode, wrongForMember.headers.location], [301, '/members/north'])
+    // An organisation named only in a draft (added by its officer, unverified) has no public page yet.
+    for (const address of ['/organisations/drafted', '/members/drafted']) assert.equal((await get().app.inject(address)).statusCode, 404, address)
+    assert.doesNotMatch(others.body, /Drafted Trust/)
     // A case study links each organisation to the right one.
     const page = await get().app.inject('/case-studies/one')
     assert.match(page.body, /href="\/members\/north">North Council</)

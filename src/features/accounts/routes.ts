@@ -4,14 +4,14 @@ import { inTransaction } from '../../db/unit-of-work.ts'
 import { asForm, presentErrors, text, type FieldError } from '../../web/forms.ts'
 import { siteUrl } from '../../web/base-url.ts'
 import { limitBy } from '../../web/rate-limit.ts'
-import { ok, refused } from '../../lib/result.ts'
+import { ok, type Failure } from '../../lib/result.ts'
+import { localeNames, localeOfUrl } from '../../i18n/locales.ts'
 import { normaliseEmail, passwordRules, resetRequestsPerAccount, resetRequestsPerIp, safeNextPath, attemptWindow } from './rules.ts'
 import { chooseLanguage } from './commands/choose-language.ts'
 import { chooseSubmissionEmails } from './commands/choose-submission-emails.ts'
 import { requestPasswordReset } from './commands/request-password-reset.ts'
 import { authorize, requireUser } from './guard.ts'
 import { canReviewSubmissions } from './policy.ts'
-import { roleLabels } from './present.ts'
 import { findAccountOf } from './queries.ts'
 import { findUsableToken, setPasswordWithToken } from './commands/set-password-with-token.ts'
 import { signIn } from './commands/sign-in.ts'
@@ -20,11 +20,13 @@ import { secondsBeforeSignIn } from './sign-in-failures.ts'
 
 const byEmail = (request: FastifyRequest) => normaliseEmail(text(asForm(request.body), 'email', 320))
 
-/** "30 seconds", "1 minute", "4 minutes": how long to wait, in words. */
-function waitInWords(seconds: number): string {
-  if (seconds < 60) return seconds === 1 ? '1 second' : `${seconds} seconds`
-  const minutes = Math.ceil(seconds / 60)
-  return minutes === 1 ? '1 minute' : `${minutes} minutes`
+/** Too many failed sign-ins: how long to wait, in seconds under a minute and in whole minutes above. */
+function waitError(seconds: number): Failure<never> {
+  const error: FieldError =
+    seconds < 60
+      ? { field: 'email', message: 'accounts.signIn.errorWaitSeconds', values: { seconds } }
+      : { field: 'email', message: 'accounts.signIn.errorWaitMinutes', values: { minutes: Math.ceil(seconds / 60) } }
+  return { ok: false, reason: 'refused', errors: [error] }
 }
 
 export async function accountRoutes(app: FastifyInstance): Promise<void> {
@@ -34,7 +36,7 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
 
   app.get<{ Querystring: { next?: string } }>('/sign-in', async (request, reply) => {
     if (request.user) return reply.redirect(safeNextPath(request.query.next), 303)
-    return reply.render('accounts/views/sign-in.njk', { title: 'Sign in', next: safeNextPath(request.query.next), values: {} })
+    return reply.render('accounts/views/sign-in.njk', { title: request.t('accounts.signIn.title'), next: safeNextPath(request.query.next), values: {} })
   })
 
   app.post('/sign-in', async (request, reply) => {
@@ -43,22 +45,20 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
     const next = safeNextPath(form.next)
     // Failed attempts slow further ones down (rules.ts); successes never count.
     const wait = await secondsBeforeSignIn(db, input.email, request.ip)
-    const result =
-      wait > 0
-        ? refused(`There have been too many failed attempts to sign in. Wait ${waitInWords(wait)}, then try again`, 'email')
-        : await signIn(db, { ...input, address: request.ip, previousSessionId: request.sessionId })
+    const result = wait > 0 ? waitError(wait) : await signIn(db, { ...input, address: request.ip, previousSessionId: request.sessionId })
     if (!result.ok) {
       if (wait > 0) reply.header('retry-after', String(wait))
       return reply.code(wait > 0 ? 429 : 400).render('accounts/views/sign-in.njk', {
-        title: 'Sign in',
+        title: request.t('accounts.signIn.title'),
         pageError: true,
         next,
         values: { email: input.email },
-        ...presentErrors(result.errors),
+        ...presentErrors(result.errors, request.t),
       })
     }
     setSessionCookie(app, reply, result.value.token)
-    return reply.redirect(next, 303)
+    // The site in the person's own language, as they last chose it.
+    return reply.redirectInLanguage(result.value.language, next)
   })
 
   app.post('/sign-out', async (request, reply) => {
@@ -68,7 +68,9 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
     return reply.redirect('/?signed-out=1', 303)
   })
 
-  app.get('/password-reset', async (_request, reply) => reply.render('accounts/views/password-reset.njk', { title: 'Reset your password', values: {} }))
+  app.get('/password-reset', async (request, reply) =>
+    reply.render('accounts/views/password-reset.njk', { title: request.t('accounts.passwordReset.title'), values: {} }),
+  )
 
   app.post('/password-reset', { preHandler: [perIp('reset', resetRequestsPerIp), perAccount('reset', resetRequestsPerAccount)] }, async (request, reply) => {
     const email = text(asForm(request.body), 'email', 320)
@@ -77,23 +79,26 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
     )
     if (!result.ok) {
       return reply.code(400).render('accounts/views/password-reset.njk', {
-        title: 'Reset your password',
+        title: request.t('accounts.passwordReset.title'),
         pageError: true,
         values: { email },
-        ...presentErrors(result.errors),
+        ...presentErrors(result.errors, request.t),
       })
     }
     await app.mailer.deliver(result.value.emailIds)
-    return reply.render('accounts/views/password-reset-sent.njk', { title: 'Check your email', email: normaliseEmail(email) })
+    return reply.render('accounts/views/password-reset-sent.njk', { title: request.t('accounts.passwordResetSent.title'), email: normaliseEmail(email) })
   })
 
-  const linkExpired = (reply: FastifyReply) => reply.code(410).render('accounts/views/link-expired.njk', { title: 'This link has expired' })
+  const linkExpired = (reply: FastifyReply) =>
+    reply.code(410).render('accounts/views/link-expired.njk', { title: reply.request.t('accounts.linkExpired.title') })
+  const setPasswordTitle = (request: FastifyRequest, invitation: boolean) =>
+    request.t(invitation ? 'accounts.setPassword.titleInvitation' : 'accounts.setPassword.titleReset')
 
   app.get<{ Params: { token: string } }>('/account/set-password/:token', async (request, reply) => {
     const found = await findUsableToken(db, request.params.token)
     if (!found) return linkExpired(reply)
     return reply.render('accounts/views/set-password.njk', {
-      title: found.purpose === 'invitation' ? 'Choose your password' : 'Choose a new password',
+      title: setPasswordTitle(request, found.purpose === 'invitation'),
       passwordRules,
       token: request.params.token,
       invitation: found.purpose === 'invitation',
@@ -113,13 +118,13 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
     if (!result.ok) {
       const found = await findUsableToken(db, request.params.token)
       return reply.code(400).render('accounts/views/set-password.njk', {
-        title: found?.purpose === 'invitation' ? 'Choose your password' : 'Choose a new password',
+        title: setPasswordTitle(request, found?.purpose === 'invitation'),
         passwordRules,
         pageError: true,
         token: request.params.token,
         invitation: found?.purpose === 'invitation',
         name: found?.name,
-        ...presentErrors(result.errors),
+        ...presentErrors(result.errors, request.t),
       })
     }
     setSessionCookie(app, reply, result.value.token)
@@ -132,27 +137,27 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
     if (!account) throw new NotFoundError()
     const errors = options.errors ?? []
     return reply.code(errors.length ? 400 : 200).render('accounts/views/account.njk', {
-      title: 'Your account',
+      title: request.t('account.title'),
       section: 'dashboard',
-      breadcrumbs: [{ text: 'Your work', href: '/dashboard' }],
+      breadcrumbs: [{ text: request.t('navigation.yourWork'), href: '/dashboard' }],
       pageError: errors.length > 0,
       saved: options.saved === true,
       facts: [
-        { key: { text: 'Name' }, value: { text: account.name } },
-        { key: { text: 'Email address' }, value: { text: account.email } },
-        { key: { text: 'Role' }, value: { text: roleLabels[account.role] } },
-        { key: { text: 'Organisation' }, value: { text: account.organisationName ?? 'None' } },
+        { key: { text: request.t('account.facts.name') }, value: { text: account.name } },
+        { key: { text: request.t('account.facts.email') }, value: { text: account.email } },
+        { key: { text: request.t('account.facts.role') }, value: { text: request.t(`accounts.role.${account.role}`) } },
+        { key: { text: request.t('account.facts.organisation') }, value: { text: account.organisationName ?? request.t('account.facts.noOrganisation') } },
       ],
       reviews: canReviewSubmissions(actor),
       languageItems: (['en', 'cy'] as const).map((value) => ({
         value,
-        text: value === 'en' ? 'English' : 'Cymraeg',
+        text: localeNames[value],
         attributes: { lang: value },
         checked: account.language === value,
       })),
       submissionEmailItems: [
-        { value: 'each', text: 'An email for each submission, as it arrives', checked: account.submissionEmails === 'each' },
-        { value: 'hourly', text: 'One email an hour at most, listing what arrived', checked: account.submissionEmails === 'hourly' },
+        { value: 'each', text: request.t('account.submissionEmails.each'), checked: account.submissionEmails === 'each' },
+        { value: 'hourly', text: request.t('account.submissionEmails.hourly'), checked: account.submissionEmails === 'hourly' },
       ],
       ...presentErrors(errors, request.t),
     })
@@ -168,11 +173,16 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
     return reply.redirect('/account?saved=1', 303)
   })
 
+  // From the account page's form, and from the header's language switch for signed-in people (with
+  // `return`, the page they were on): the choice is kept for their emails and their next sign-in.
   app.post('/account/language', async (request, reply) => {
     const actor = requireUser(request)
-    const result = await inTransaction(db, (tx) => chooseLanguage(tx, actor, { choice: text(asForm(request.body), 'language', 10) }))
+    const form = asForm(request.body)
+    const result = await inTransaction(db, (tx) => chooseLanguage(tx, actor, { choice: text(form, 'language', 10) }))
     if (!result.ok) return accountPage(request, reply, { errors: result.errors })
-    // The account page, in the language just chosen.
+    const back = text(form, 'return', 600)
+    // The page they were on, in the language just chosen; only ever a page of this site.
+    if (back !== '') return reply.redirectInLanguage(result.value.language, safeNextPath(localeOfUrl(back).url))
     return reply.redirectInLanguage(result.value.language, '/account?saved=1')
   })
 }

@@ -16,7 +16,7 @@ export async function dashboardRoutes(app: FastifyInstance): Promise<void> {
     ])
     const submitted = typeof request.query.submitted === 'string' ? work.find((w) => w.slug === request.query.submitted) : undefined
     return reply.render('dashboard/views/index.njk', {
-      title: 'Your work',
+      title: request.t('dashboard.index.title'),
       section: 'dashboard',
       actor,
       organisation,
@@ -29,7 +29,8 @@ export async function dashboardRoutes(app: FastifyInstance): Promise<void> {
       setUp: request.query['set-up'] === '1' && actor.role === 'admin',
       rows: work.map((w) => {
         const state = stateLabel(w)
-        return { ...w, stateText: state.text, stateClass: `govuk-tag--${state.colour}` }
+        // The state's words are the review feature's: a catalogue key there, shown in the page's language.
+        return { ...w, stateText: request.t(state.text), stateClass: `govuk-tag--${state.colour}` }
       }),
     })
   })

@@ -30,9 +30,23 @@ export async function listMembers(db: Database) {
     .orderBy(asc(organisations.name))
 }
 
-/** One organisation by its slug, member or not. */
-export async function findOrganisation(db: Database, slug: string) {
-  const [row] = await db.select().from(organisations).where(eq(organisations.slug, slug))
+/**
+ * One organisation a visitor may see, by its slug: a member, or another organisation named in a
+ * published case study. An organisation an officer added with a draft stays out of sight until an
+ * editor publishes a case study naming it.
+ */
+export async function findPublicOrganisation(db: Database, slug: string) {
+  const [row] = await db
+    .select()
+    .from(organisations)
+    .where(
+      and(
+        eq(organisations.slug, slug),
+        sql`(${organisations.tier} <> 'none' OR EXISTS (
+          SELECT 1 FROM case_study_organisations cso JOIN case_studies cs ON cs.id = cso.case_study_id
+          WHERE cso.organisation_id = ${organisations.id} AND cs.status = 'published'))`,
+      ),
+    )
   return row ?? null
 }
 

@@ -5,7 +5,7 @@ import { isSlug } from '../../lib/slug.ts'
 import { kindLabels, yearLabel } from '../case-studies/present.ts'
 import { organisationHref, organisationKindLabels, tierLabels } from '../../web/organisation-display.ts'
 import { placeLabel, roleHeadings, safeWebsite } from './present.ts'
-import { findOrganisation, listCaseStudiesOfOrganisation, listMembers, listOtherOrganisations } from './queries.ts'
+import { findPublicOrganisation, listCaseStudiesOfOrganisation, listMembers, listOtherOrganisations } from './queries.ts'
 
 export async function organisationRoutes(app: FastifyInstance): Promise<void> {
   app.get('/members', { config: { pageCache: true } }, async (_request, reply) => {
@@ -42,7 +42,7 @@ export async function organisationRoutes(app: FastifyInstance): Promise<void> {
 
   const organisationPage = async (slug: string, reply: FastifyReply, asMember: boolean) => {
     if (!isSlug(slug)) throw new NotFoundError()
-    const organisation = await findOrganisation(app.deps.db, slug)
+    const organisation = await findPublicOrganisation(app.deps.db, slug)
     if (!organisation) throw new NotFoundError()
     // A member's page is under /members, anyone else's under /organisations: an old link still arrives.
     const href = organisationHref(organisation)

@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm'
 import type { Database } from '../../db/client.ts'
 import { caseStudies, users } from '../../db/schema/index.ts'
+import { digestEmail, languageOf } from '../email/messages.ts'
 import { queueEmail } from '../email/outbox.ts'
 
 /** At most one digest an hour per editor. */
@@ -44,18 +45,13 @@ export async function queueSubmissionDigests(db: Database, site: { baseUrl: stri
       const base = site.baseUrl.replace(/\/+$/, '')
       const emailId = await queueEmail(tx, {
         to: editor.email,
-        subject: `${submitted.length === 1 ? '1 case study' : `${submitted.length} case studies`} submitted for review`,
-        body: [
-          `Hello ${editor.name},`,
-          '',
-          `Submitted to ${site.networkName} for review since your last digest:`,
-          '',
-          ...submitted.map((s) => `- ${s.title}: ${base}/admin/review/${s.slug}`),
-          '',
-          `${waiting!.n === 1 ? '1 case study is' : `${waiting!.n} case studies are`} waiting for review in all: ${base}/admin/review`,
-          '',
-          'You get this digest once an hour at most. To get an email for each submission instead, change it on your account page.',
-        ].join('\n'),
+        ...digestEmail(languageOf(editor.language), {
+          name: editor.name,
+          network: site.networkName,
+          submitted: submitted.map((s) => ({ title: s.title, link: `${base}/admin/review/${s.slug}` })),
+          waiting: waiting!.n,
+          queueLink: `${base}/admin/review`,
+        }),
       })
       await tx.update(users).set({ lastDigestAt: now }).where(eq(users.id, editor.id))
       return emailId

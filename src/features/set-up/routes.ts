@@ -30,12 +30,12 @@ export async function setUpRoutes(app: FastifyInstance): Promise<void> {
       .header('cache-control', 'no-store')
       .header('referrer-policy', 'no-referrer')
       .render('set-up/views/set-up.njk', {
-        title: 'Create the first administrator account',
+        title: reply.request.t('setUp.form.title'),
         pageError: errors.length > 0,
         token,
         values,
         passwordRules,
-        ...presentErrors(errors),
+        ...presentErrors(errors, reply.request.t),
       })
 
   app.get<{ Params: { token: string } }>('/set-up/:token', async (request, reply) => {

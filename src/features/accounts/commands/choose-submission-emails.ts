@@ -13,7 +13,7 @@ import { auditActor } from '../actor.ts'
  */
 export async function chooseSubmissionEmails(tx: Transaction, actor: Actor, input: { choice: string }): Promise<Result<{ choice: SubmissionEmailChoice }>> {
   const choice = submissionEmailChoices.find((c) => c === input.choice)
-  if (!choice) return invalid([{ field: 'submissionEmails', message: 'Select how you want to hear of submissions' }])
+  if (!choice) return invalid([{ field: 'submissionEmails', message: 'account.submissionEmails.errorRequired' }])
   const [current] = await tx.select({ choice: users.submissionEmails }).from(users).where(eq(users.id, actor.id)).for('update')
   if (!current || current.choice === choice) return ok({ choice })
   await tx

@@ -4,6 +4,7 @@ import { organisations, users } from '../../../db/schema/index.ts'
 import { isUniqueViolation, withSavepoint, type Transaction } from '../../../db/unit-of-work.ts'
 import { invalid, ok, type FieldError, type Result } from '../../../lib/result.ts'
 import { recordAudit, type AuditActor } from '../../audit/record-audit.ts'
+import { invitationEmail } from '../../email/messages.ts'
 import { queueEmail } from '../../email/outbox.ts'
 import { findUserByEmail } from '../queries.ts'
 import { invitationTokenDays, isEmail, normaliseEmail, passwordProblem } from '../rules.ts'
@@ -52,7 +53,7 @@ export async function createUser(tx: Transaction, actor: AuditActor, input: Crea
   }
   if (input.password !== undefined) {
     const problem = passwordProblem(input.password, { email })
-    if (problem) errors.push({ field: 'password', message: problem })
+    if (problem) errors.push({ field: 'password', ...problem })
   }
   if (errors.length === 0 && (await findUserByEmail(tx, email))) errors.push(emailTaken)
   if (errors.length > 0 || !role) return invalid(errors)
@@ -79,16 +80,8 @@ export async function createUser(tx: Transaction, actor: AuditActor, input: Crea
     emailIds.push(
       await queueEmail(tx, {
         to: email,
-        subject: `You are invited to ${input.networkName}`,
-        body: [
-          `Hello ${name},`,
-          '',
-          `You have been given an account on the ${input.networkName} website. To choose your password and sign in, open this link within ${invitationTokenDays} days:`,
-          '',
-          invitationLink,
-          '',
-          'The link works once.',
-        ].join('\n'),
+        // A new account is in English until its owner chooses: the site's default language.
+        ...invitationEmail('en', { name, network: input.networkName, link: invitationLink, days: invitationTokenDays }),
       }),
     )
   }

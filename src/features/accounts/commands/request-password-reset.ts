@@ -3,6 +3,7 @@ import { accountTokens } from '../../../db/schema/index.ts'
 import type { Transaction } from '../../../db/unit-of-work.ts'
 import { invalid, ok, type Result } from '../../../lib/result.ts'
 import { recordAudit } from '../../audit/record-audit.ts'
+import { languageOf, passwordResetEmail } from '../../email/messages.ts'
 import { queueEmail } from '../../email/outbox.ts'
 import { findUserByEmail } from '../queries.ts'
 import { isEmail, normaliseEmail, resetRequestsPerAccount, resetTokenMinutes } from '../rules.ts'
@@ -17,8 +18,8 @@ export async function requestPasswordReset(
   input: { email: string; baseUrl: string; networkName: string },
 ): Promise<Result<{ emailIds: number[] }>> {
   const email = normaliseEmail(input.email)
-  if (email === '') return invalid([{ field: 'email', message: 'Enter your email address' }])
-  if (!isEmail(email)) return invalid([{ field: 'email', message: 'Enter an email address in the correct format, like name@example.org' }])
+  if (email === '') return invalid([{ field: 'email', message: 'accounts.errors.emailRequired' }])
+  if (!isEmail(email)) return invalid([{ field: 'email', message: 'accounts.errors.emailFormat' }])
   const user = await findUserByEmail(tx, email)
   if (!user || user.status === 'disabled') return ok({ emailIds: [] })
 
@@ -30,16 +31,12 @@ export async function requestPasswordReset(
   const token = await issueAccountToken(tx, user.id, 'password-reset')
   const id = await queueEmail(tx, {
     to: user.email,
-    subject: `Reset your password for ${input.networkName}`,
-    body: [
-      `Hello ${user.name},`,
-      '',
-      `Someone asked to reset the password of your ${input.networkName} account. To choose a new password, open this link within ${resetTokenMinutes} minutes:`,
-      '',
-      accountLink(input.baseUrl, token),
-      '',
-      'The link works once. If you did not ask for this, you can ignore this email: your password has not changed.',
-    ].join('\n'),
+    ...passwordResetEmail(languageOf(user.language), {
+      name: user.name,
+      network: input.networkName,
+      link: accountLink(input.baseUrl, token),
+      minutes: resetTokenMinutes,
+    }),
   })
   await recordAudit(
     tx,

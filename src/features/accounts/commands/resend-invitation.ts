@@ -6,6 +6,7 @@ import type { AuditActor } from '../../audit/record-audit.ts'
 import { accountLink, issueAccountToken } from './issue-account-token.ts'
 import { invitationTokenDays } from '../rules.ts'
 import { recordAudit } from '../../audit/record-audit.ts'
+import { invitationEmail, languageOf } from '../../email/messages.ts'
 import { queueEmail } from '../../email/outbox.ts'
 
 export interface ResendInvitationInput {
@@ -17,7 +18,7 @@ export interface ResendInvitationInput {
 /** A new invitation link for an account nobody has set up yet; the earlier links stop working. */
 export async function resendInvitation(tx: Transaction, actor: AuditActor, input: ResendInvitationInput): Promise<Result<{ emailIds: number[] }>> {
   const [user] = await tx
-    .select({ id: users.id, email: users.email, name: users.name, status: users.status })
+    .select({ id: users.id, email: users.email, name: users.name, status: users.status, language: users.language })
     .from(users)
     .where(eq(users.id, input.id))
     .for('update')
@@ -30,16 +31,7 @@ export async function resendInvitation(tx: Transaction, actor: AuditActor, input
   const link = accountLink(input.baseUrl, await issueAccountToken(tx, user.id, 'invitation'))
   const emailId = await queueEmail(tx, {
     to: user.email,
-    subject: `Your invitation to ${input.networkName}`,
-    body: [
-      `Hello ${user.name},`,
-      '',
-      `You have an account on the ${input.networkName} website. To choose your password and sign in, open this link within ${invitationTokenDays} days:`,
-      '',
-      link,
-      '',
-      'The link works once. Any earlier invitation link no longer works.',
-    ].join('\n'),
+    ...invitationEmail(languageOf(user.language), { name: user.name, network: input.networkName, link, days: invitationTokenDays, resent: true }),
   })
   await recordAudit(tx, actor, {
     action: 'invitation-resent',

@@ -27,8 +27,8 @@ export async function setPasswordWithToken(tx: Transaction, input: { token: stri
   const found = await findUsableToken(tx, input.token)
   if (!found) return notFound()
   const problem = passwordProblem(input.password, { email: found.email })
-  if (problem) return invalid([{ field: 'password', message: problem }])
-  if (input.password !== input.confirm) return invalid([{ field: 'confirm', message: 'Passwords must match' }])
+  if (problem) return invalid([{ field: 'password', ...problem }])
+  if (input.password !== input.confirm) return invalid([{ field: 'confirm', message: 'accounts.setPassword.errorMismatch' }])
 
   const passwordHash = await hashPassword(input.password)
   // Marking the token used only if still unused makes a double submit harmless.

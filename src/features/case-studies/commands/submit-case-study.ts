@@ -3,6 +3,7 @@ import { caseStudies, users } from '../../../db/schema/index.ts'
 import type { Transaction } from '../../../db/unit-of-work.ts'
 import { notFound, ok, refused, type Result } from '../../../lib/result.ts'
 import { recordAudit, type AuditActor } from '../../audit/record-audit.ts'
+import { languageOf, submittedEmail } from '../../email/messages.ts'
 import { queueEmail } from '../../email/outbox.ts'
 
 export interface SubmitInput {
@@ -33,7 +34,7 @@ export async function submitCaseStudy(tx: Transaction, actor: AuditActor, input:
     summary: `Submitted revision ${row.revision} of “${row.title}” for review`,
   })
   const editors = await tx
-    .select({ email: users.email, name: users.name })
+    .select({ email: users.email, name: users.name, language: users.language })
     .from(users)
     .where(
       and(
@@ -48,16 +49,13 @@ export async function submitCaseStudy(tx: Transaction, actor: AuditActor, input:
     emailIds.push(
       await queueEmail(tx, {
         to: editor.email,
-        subject: `Submitted for review: ${row.title}`,
-        body: [
-          `Hello ${editor.name},`,
-          '',
-          `${input.submitterName} has submitted “${row.title}” to ${input.networkName} for review.`,
-          '',
-          `Review it here: ${input.reviewUrl}`,
-          '',
-          'You get an email for each submission. To get one digest an hour at most instead, change it on your account page.',
-        ].join('\n'),
+        ...submittedEmail(languageOf(editor.language), {
+          name: editor.name,
+          network: input.networkName,
+          submitter: input.submitterName,
+          title: row.title,
+          reviewLink: input.reviewUrl,
+        }),
       }),
     )
   }

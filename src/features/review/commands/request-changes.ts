@@ -3,6 +3,7 @@ import { caseStudies, caseStudyRevisions, reviewComments, users } from '../../..
 import type { Transaction } from '../../../db/unit-of-work.ts'
 import { invalid, notFound, ok, refused, type Result } from '../../../lib/result.ts'
 import { recordAudit, type AuditActor } from '../../audit/record-audit.ts'
+import { changesRequestedEmail, languageOf } from '../../email/messages.ts'
 import { queueEmail } from '../../email/outbox.ts'
 import { canDo } from '../rules.ts'
 
@@ -26,7 +27,7 @@ export async function requestChanges(
 
   const authors = tx.select({ id: caseStudyRevisions.authorUserId }).from(caseStudyRevisions).where(eq(caseStudyRevisions.caseStudyId, row.id))
   const recipients = await tx
-    .select({ email: users.email, name: users.name })
+    .select({ email: users.email, name: users.name, language: users.language })
     .from(users)
     .where(
       and(
@@ -42,16 +43,7 @@ export async function requestChanges(
     emailIds.push(
       await queueEmail(tx, {
         to: r.email,
-        subject: `Changes requested: ${row.title}`,
-        body: [
-          `Hello ${r.name},`,
-          '',
-          `An editor of ${input.networkName} has asked for changes to “${row.title}” before it can be published:`,
-          '',
-          comment,
-          '',
-          `Edit it here: ${input.editUrl}`,
-        ].join('\n'),
+        ...changesRequestedEmail(languageOf(r.language), { name: r.name, network: input.networkName, title: row.title, comment, editLink: input.editUrl }),
       }),
     )
   }

@@ -42,7 +42,7 @@ export async function createFirstAdministrator(tx: Transaction, input: FirstAdmi
   })
   if (!created.ok) {
     // The person fills this form in for themselves, not for someone else.
-    const errors = created.errors.map((e) => (e.field === 'name' && input.name.trim() === '' ? { field: 'name', message: 'Enter your name' } : e))
+    const errors = created.errors.map((e) => (e.field === 'name' && input.name.trim() === '' ? { field: 'name', message: 'setUp.form.errorNameRequired' } : e))
     return { ...created, errors }
   }
   const sessionToken = await openSession(tx, created.value.userId, input.previousSessionId)
