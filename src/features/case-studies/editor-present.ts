@@ -1,10 +1,10 @@
 import { caseStudyKinds, organisationKinds } from '../../db/schema/enums.ts'
+import type { Translate } from '../../i18n/catalogue.ts'
 import { escapeHtml } from '../../lib/html.ts'
 import { renderMarkdown } from '../../web/markdown.ts'
-import { organisationHref, organisationKindLabels } from '../../web/organisation-display.ts'
+import { organisationHref } from '../../web/organisation-display.ts'
 import type { FormChoiceLists } from './editor-queries.ts'
 import { newOrganisationRoles, type CaseStudyFormValues } from './form.ts'
-import { kindLabels, yearLabel } from './present.ts'
 import type { CaseStudySnapshot } from './snapshot.ts'
 
 type Organisation = FormChoiceLists['organisations'][number] & { member?: boolean }
@@ -15,13 +15,13 @@ const organisationItems = (organisations: readonly Organisation[], selected: str
 ]
 
 /** The form's controls with what was typed (or saved) filled in. */
-export function presentForm(values: CaseStudyFormValues, choices: FormChoiceLists, extraSelects: Record<string, number> = {}) {
+export function presentForm(values: CaseStudyFormValues, choices: FormChoiceLists, t: Translate, extraSelects: Record<string, number> = {}) {
   const repeated = (field: 'participantIds' | 'partnerIds' | 'funderIds', name: string) => {
     const selected = values[field]
     const count = selected.length + 1 + (extraSelects[name] ?? 0)
     return Array.from({ length: count }, (_, i) => ({
       id: i === 0 ? name : `${name}-${i + 1}`,
-      items: organisationItems(choices.organisations, selected[i] ?? '', 'None'),
+      items: organisationItems(choices.organisations, selected[i] ?? '', t('editing.form.none')),
     }))
   }
   // A name typed into a picker that matched nothing is offered here, ready to add.
@@ -39,10 +39,10 @@ export function presentForm(values: CaseStudyFormValues, choices: FormChoiceList
     newOrganisation: {
       name: added.name,
       open: added.name !== '',
-      kindItems: organisationKinds.map((k) => ({ value: k, text: organisationKindLabels[k], checked: added.kind === k })),
-      roleItems: Object.entries(newOrganisationRoles).map(([value, text]) => ({ value, text, checked: added.role === value })),
+      kindItems: organisationKinds.map((k) => ({ value: k, text: t(`organisations.kind.${k}`), checked: added.kind === k })),
+      roleItems: newOrganisationRoles.map((value) => ({ value, text: t(`editing.newOrganisation.role.${value}`), checked: added.role === value })),
     },
-    kindItems: caseStudyKinds.map((k) => ({ value: k, text: kindLabels[k], checked: values.kind === k })),
+    kindItems: caseStudyKinds.map((k) => ({ value: k, text: t(`caseStudies.kind.${k}`), checked: values.kind === k })),
     principleItems: choices.principles.map((p) => ({
       value: String(p.id),
       text: p.name,
@@ -53,9 +53,9 @@ export function presentForm(values: CaseStudyFormValues, choices: FormChoiceList
     leadItems: organisationItems(
       choices.organisations.filter((o: Organisation) => o.member !== false || String(o.id) === values.leadId),
       values.leadId,
-      'Choose the lead member',
+      t('editing.form.lead.choose'),
     ),
-    contactOrganisationItems: organisationItems(choices.organisations, values.contactOrganisationId, 'Choose an organisation'),
+    contactOrganisationItems: organisationItems(choices.organisations, values.contactOrganisationId, t('editing.form.contact.chooseOrganisation')),
     participantSelects: repeated('participantIds', 'participants'),
     partnerSelects: repeated('partnerIds', 'partners'),
     funderSelects: repeated('funderIds', 'funders'),
@@ -65,7 +65,7 @@ export function presentForm(values: CaseStudyFormValues, choices: FormChoiceList
 type Ref = { id: number; name: string }
 
 /** A version of a case study laid out as its public page would show it (previews, review). */
-export function presentSnapshotPage(s: CaseStudySnapshot, choices: FormChoiceLists, updatedAt: Date) {
+export function presentSnapshotPage(s: CaseStudySnapshot, choices: FormChoiceLists, updatedAt: Date, t: Translate) {
   const hrefOf = (ref: Ref) => {
     const o = choices.organisations.find((c) => c.id === ref.id)
     return o ? organisationHref({ slug: o.slug, tier: o.member ? 'full' : 'none' }) : null
@@ -73,18 +73,23 @@ export function presentSnapshotPage(s: CaseStudySnapshot, choices: FormChoiceLis
   const links = (refs: Ref[]) =>
     refs.map((r) => (hrefOf(r) ? `<a class="govuk-link" href="${hrefOf(r)}">${escapeHtml(r.name)}</a>` : escapeHtml(r.name))).join(', ')
   const facts: Array<{ key: { text: string }; value: { text: string } | { html: string } }> = []
-  if (s.lead) facts.push({ key: { text: 'Lead member' }, value: { html: links([s.lead]) } })
-  if (s.participants.length) facts.push({ key: { text: 'Participating members' }, value: { html: links(s.participants) } })
-  if (s.partners.length) facts.push({ key: { text: 'Partners' }, value: { html: links(s.partners) } })
-  if (s.funders.length) facts.push({ key: { text: 'Funders' }, value: { html: links(s.funders) } })
-  facts.push({ key: { text: 'Kind' }, value: { text: kindLabels[s.kind] } })
-  const years = yearLabel(s.yearStart, s.yearEnd)
-  if (years) facts.push({ key: { text: s.yearEnd ? 'Years' : 'Year' }, value: { text: years } })
+  if (s.lead) facts.push({ key: { text: t('caseStudies.role.lead') }, value: { html: links([s.lead]) } })
+  if (s.participants.length) facts.push({ key: { text: t('caseStudies.role.participant') }, value: { html: links(s.participants) } })
+  if (s.partners.length) facts.push({ key: { text: t('caseStudies.role.partner') }, value: { html: links(s.partners) } })
+  if (s.funders.length) facts.push({ key: { text: t('caseStudies.role.funder') }, value: { html: links(s.funders) } })
+  facts.push({ key: { text: t('caseStudies.show.kind') }, value: { text: t(`caseStudies.kind.${s.kind}`) } })
+  const years =
+    s.yearStart === null
+      ? ''
+      : s.yearEnd === null || s.yearEnd === s.yearStart
+        ? String(s.yearStart)
+        : t('caseStudies.years', { start: s.yearStart, end: s.yearEnd })
+  if (years) facts.push({ key: { text: t(s.yearEnd ? 'caseStudies.show.years' : 'caseStudies.show.year') }, value: { text: years } })
   return {
     facts,
     title: s.title,
     summary: s.summary,
-    kindLabel: kindLabels[s.kind],
+    kindLabel: t(`caseStudies.kind.${s.kind}`),
     yearLabel: years,
     principles: s.principles.map((p) => {
       const full = choices.principles.find((c) => c.id === p.id)

@@ -52,6 +52,7 @@ export async function loadEditable(app: FastifyInstance, request: FastifyRequest
 }
 
 interface FormPage {
+  request: FastifyRequest
   reply: FastifyReply
   choices: FormChoiceLists
   values: CaseStudyFormValues
@@ -65,17 +66,19 @@ interface FormPage {
   savedMessage?: string
 }
 
+/** The banner after a save, by the `saved` of the address. */
 const savedMessages: Record<string, string> = {
-  created: 'Your case study was created as a draft.',
-  saved: 'Your changes were saved.',
-  unchanged: 'There were no changes to save.',
+  created: 'editing.saved.created',
+  saved: 'editing.saved.saved',
+  unchanged: 'editing.saved.unchanged',
 }
 
 function renderForm(page: FormPage) {
-  const { reply, row, errors = [] } = page
+  const { request, reply, row, errors = [] } = page
+  const { t } = request
   const status = page.conflict ? 409 : errors.length > 0 ? 400 : 200
   return reply.code(status).render('case-studies/views/edit.njk', {
-    title: row ? `Edit “${row.title}”` : 'New case study',
+    title: row ? t('editing.form.titleEdit', { title: row.title }) : t('editing.form.titleNew'),
     section: 'dashboard',
     pageError: errors.length > 0,
     isNew: !row,
@@ -86,9 +89,9 @@ function renderForm(page: FormPage) {
     conflict: page.conflict,
     comment: page.comment,
     savedMessage: page.savedMessage,
-    breadcrumbs: [{ text: 'Your work', href: '/dashboard' }, ...(row ? [{ text: row.title, href: `/case-studies/${row.slug}/preview` }] : [])],
-    ...presentForm(page.values, page.choices, page.extra),
-    ...presentErrors(errors),
+    breadcrumbs: [{ text: t('navigation.yourWork'), href: '/dashboard' }, ...(row ? [{ text: row.title, href: `/case-studies/${row.slug}/preview` }] : [])],
+    ...presentForm(page.values, page.choices, t, page.extra),
+    ...presentErrors(errors, t),
   })
 }
 
@@ -98,7 +101,7 @@ export async function caseStudyEditorRoutes(app: FastifyInstance): Promise<void>
     authorize(canCreateCaseStudy(actor))
     const choices = await loadFormChoices(app.deps.db)
     const lead = actor.organisationId !== null ? String(actor.organisationId) : ''
-    return renderForm({ reply, choices, values: { ...emptyValues, leadId: lead }, row: null })
+    return renderForm({ request, reply, choices, values: { ...emptyValues, leadId: lead }, row: null })
   })
 
   app.post('/case-studies/new', async (request, reply) => {
@@ -108,17 +111,17 @@ export async function caseStudyEditorRoutes(app: FastifyInstance): Promise<void>
     const action = text(form, 'action', 40)
     const values = readCaseStudyForm(form)
     const choices = await loadFormChoices(app.deps.db)
-    if (action === 'preview') return renderForm({ reply, choices, values, row: null, previewHtml: renderMarkdown(values.body) })
-    if (Object.keys(extraSelect(action)).length > 0) return renderForm({ reply, choices, values, row: null, extra: extraSelect(action) })
+    if (action === 'preview') return renderForm({ request, reply, choices, values, row: null, previewHtml: renderMarkdown(values.body) })
+    if (Object.keys(extraSelect(action)).length > 0) return renderForm({ request, reply, choices, values, row: null, extra: extraSelect(action) })
     const checked = validateCaseStudyForm(values, choices, { forSubmission: false })
-    if (!checked.ok) return renderForm({ reply, choices, values, row: null, errors: checked.errors })
+    if (!checked.ok) return renderForm({ request, reply, choices, values, row: null, errors: checked.errors })
     // Officers write for their own organisation; an editor's draft belongs to its lead member.
     const owner = actor.role === 'officer' ? actor.organisationId : (checked.snapshot.lead?.id ?? null)
     const created = await inTransaction(app.deps.db, async (tx) => {
       const snapshot = await includeNewOrganisation(tx, auditActor(actor), checked.snapshot, checked.newOrganisation)
       return snapshot.ok ? createCaseStudy(tx, auditActor(actor), { snapshot: snapshot.value, ownerOrganisationId: owner }) : snapshot
     })
-    if (!created.ok) return renderForm({ reply, choices, values, row: null, errors: created.errors })
+    if (!created.ok) return renderForm({ request, reply, choices, values, row: null, errors: created.errors })
     return reply.redirect(`/case-studies/${created.value.slug}/edit?saved=created`, 303)
   })
 
@@ -130,8 +133,9 @@ export async function caseStudyEditorRoutes(app: FastifyInstance): Promise<void>
       row.reviewState === 'changes-requested' ? latestReviewComment(app.deps.db, row.id) : Promise.resolve(null),
     ])
     if (!snapshot) throw new NotFoundError()
-    const savedMessage = request.query.saved ? savedMessages[request.query.saved] : undefined
-    return renderForm({ reply, choices, values: formValuesFromSnapshot(snapshot), row, comment, ...(savedMessage ? { savedMessage } : {}) })
+    const savedKey = request.query.saved ? savedMessages[request.query.saved] : undefined
+    const savedMessage = savedKey ? request.t(savedKey) : undefined
+    return renderForm({ request, reply, choices, values: formValuesFromSnapshot(snapshot), row, comment, ...(savedMessage ? { savedMessage } : {}) })
   })
 
   app.post<{ Params: { slug: string } }>('/case-studies/:slug/edit', async (request, reply) => {
@@ -141,7 +145,7 @@ export async function caseStudyEditorRoutes(app: FastifyInstance): Promise<void>
     const values = readCaseStudyForm(form)
     const baseRevision = Number(text(form, 'baseRevision', 12)) || 0
     const choices = await loadFormChoices(app.deps.db)
-    const again = (extra: Partial<FormPage>) => renderForm({ reply, choices, values, row, baseRevision, ...extra })
+    const again = (extra: Partial<FormPage>) => renderForm({ request, reply, choices, values, row, baseRevision, ...extra })
 
     if (action === 'preview') return again({ previewHtml: renderMarkdown(values.body) })
     if (Object.keys(extraSelect(action)).length > 0) return again({ extra: extraSelect(action) })
@@ -167,7 +171,7 @@ export async function caseStudyEditorRoutes(app: FastifyInstance): Promise<void>
       const theirs = saved.current
       return again({
         baseRevision: theirs.revision,
-        conflict: { revision: theirs.revision, theirAuthor: theirs.theirAuthor, differences: diffSnapshots(theirs.theirs, checked.snapshot) },
+        conflict: { revision: theirs.revision, theirAuthor: theirs.theirAuthor, differences: diffSnapshots(theirs.theirs, checked.snapshot, request.t) },
       })
     }
     if (!saved.ok) return again({ errors: saved.errors })
@@ -181,12 +185,12 @@ export async function caseStudyEditorRoutes(app: FastifyInstance): Promise<void>
     const [choices, snapshot] = await Promise.all([loadFormChoices(app.deps.db), latestSnapshot(app.deps.db, row.id, row.revision)])
     if (!snapshot) throw new NotFoundError()
     return reply.render('case-studies/views/preview.njk', {
-      title: `Preview: ${snapshot.title}`,
+      title: request.t('editing.preview.title', { title: snapshot.title }),
       section: 'dashboard',
       slug: row.slug,
       revision: row.revision,
       isPublic: row.status === 'published',
-      cs: presentSnapshotPage(snapshot, choices, row.updatedAt),
+      cs: presentSnapshotPage(snapshot, choices, row.updatedAt, request.t),
     })
   })
 }

@@ -37,9 +37,9 @@ export interface CaseStudyFormValues {
 export type OrganisationPicker = 'lead' | 'participants' | 'partners' | 'funders' | 'contactOrganisation'
 const pickers: OrganisationPicker[] = ['lead', 'participants', 'partners', 'funders', 'contactOrganisation']
 
-/** The roles a new organisation can take in the case study, as the form names them. */
-export const newOrganisationRoles = { participants: 'A participating member', partners: 'A partner', funders: 'A funder' } as const
-export type NewOrganisationRole = keyof typeof newOrganisationRoles
+/** The roles a new organisation can take in the case study (the form's words: editing.newOrganisation.role.*). */
+export const newOrganisationRoles = ['participants', 'partners', 'funders'] as const
+export type NewOrganisationRole = (typeof newOrganisationRoles)[number]
 
 /** An organisation someone added on the form: created unverified, for an editor to confirm. */
 export interface NewOrganisation {
@@ -113,15 +113,15 @@ export interface FormChoices {
   organisations: Array<NamedRef & { member?: boolean }>
 }
 
-function parseYear(raw: string, field: 'yearStart' | 'yearEnd', label: string, lastYear: number, errors: FieldError[]): number | null {
+function parseYear(raw: string, field: 'yearStart' | 'yearEnd', lastYear: number, errors: FieldError[]): number | null {
   if (raw === '') return null
   if (!/^\d{4}$/.test(raw)) {
-    errors.push({ field, message: `${label} must be a year in 4 digits, like 2022` })
+    errors.push({ field, message: `editing.error.${field}.format` })
     return null
   }
   const year = Number(raw)
   if (year < 1900 || year > lastYear) {
-    errors.push({ field, message: `${label} must be between 1900 and ${lastYear}` })
+    errors.push({ field, message: `editing.error.${field}.range`, values: { last: lastYear } })
     return null
   }
   return year
@@ -153,34 +153,34 @@ export function validateCaseStudyForm(
   const lastYear = (options.now ?? new Date()).getUTCFullYear() + 5
   const required = options.forSubmission
 
-  if (v.title === '') errors.push({ field: 'title', message: 'Enter a title' })
-  else if (v.title.length > limits.title) errors.push({ field: 'title', message: `Title must be ${limits.title} characters or fewer` })
+  if (v.title === '') errors.push({ field: 'title', message: 'editing.error.title.missing' })
+  else if (v.title.length > limits.title) errors.push({ field: 'title', message: 'editing.error.title.tooLong', values: { max: limits.title } })
 
-  if (v.summary === '' && required) errors.push({ field: 'summary', message: 'Enter a summary' })
-  else if (v.summary.length > limits.summary) errors.push({ field: 'summary', message: `Summary must be ${limits.summary} characters or fewer` })
+  if (v.summary === '' && required) errors.push({ field: 'summary', message: 'editing.error.summary.missing' })
+  else if (v.summary.length > limits.summary) errors.push({ field: 'summary', message: 'editing.error.summary.tooLong', values: { max: limits.summary } })
 
   const kind = caseStudyKinds.find((k) => k === v.kind) as CaseStudyKind | undefined
-  if (!kind) errors.push({ field: 'kind', message: 'Select what kind of work this is' })
+  if (!kind) errors.push({ field: 'kind', message: 'editing.error.kind.missing' })
 
-  const yearStart = parseYear(v.yearStart, 'yearStart', 'First year', lastYear, errors)
-  const yearEnd = parseYear(v.yearEnd, 'yearEnd', 'Last year', lastYear, errors)
-  if (v.yearStart === '' && required) errors.push({ field: 'yearStart', message: 'Enter the year the work started' })
-  if (yearEnd !== null && yearStart === null && v.yearStart === '') errors.push({ field: 'yearStart', message: 'Enter the first year as well as the last' })
-  if (yearStart !== null && yearEnd !== null && yearEnd < yearStart)
-    errors.push({ field: 'yearEnd', message: 'Last year must be the same as or after the first year' })
+  const yearStart = parseYear(v.yearStart, 'yearStart', lastYear, errors)
+  const yearEnd = parseYear(v.yearEnd, 'yearEnd', lastYear, errors)
+  if (v.yearStart === '' && required) errors.push({ field: 'yearStart', message: 'editing.error.yearStart.missing' })
+  if (yearEnd !== null && yearStart === null && v.yearStart === '') errors.push({ field: 'yearStart', message: 'editing.error.yearStart.withLast' })
+  if (yearStart !== null && yearEnd !== null && yearEnd < yearStart) errors.push({ field: 'yearEnd', message: 'editing.error.yearEnd.beforeStart' })
 
-  const lead = pick(v.leadId ? [v.leadId] : [], choices.organisations, 'lead', 'Select the lead member from the list', errors)[0] ?? null
+  const lead = pick(v.leadId ? [v.leadId] : [], choices.organisations, 'lead', 'editing.error.lead.notInList', errors)[0] ?? null
   // The network's work is led by its members; others take part as partners or funders.
   const outsider = lead && choices.organisations.find((o) => o.id === lead.id)?.member === false
   if (lead && outsider)
     errors.push({
       field: 'lead',
-      message: `${lead.name} is not a member of the network, so it cannot be the lead member. Choose the member that led the work, and name ${lead.name} as a partner`,
+      message: 'editing.error.lead.notMember',
+      values: { name: lead.name },
     })
-  if (!lead && v.leadId === '' && required) errors.push({ field: 'lead', message: 'Select the lead member' })
-  const participants = pick(v.participantIds, choices.organisations, 'participants', 'Select participating members from the list', errors)
-  const partners = pick(v.partnerIds, choices.organisations, 'partners', 'Select partners from the list', errors)
-  const funders = pick(v.funderIds, choices.organisations, 'funders', 'Select funders from the list', errors)
+  if (!lead && v.leadId === '' && required) errors.push({ field: 'lead', message: 'editing.error.lead.missing' })
+  const participants = pick(v.participantIds, choices.organisations, 'participants', 'editing.error.participants.notInList', errors)
+  const partners = pick(v.partnerIds, choices.organisations, 'partners', 'editing.error.partners.notInList', errors)
+  const funders = pick(v.funderIds, choices.organisations, 'funders', 'editing.error.funders.notInList', errors)
   const newOrganisation = readNewOrganisation(v.newOrganisation, errors)
   // One already in the list is simply chosen; only a name the list lacks becomes a new organisation.
   const existing = newOrganisation && choices.organisations.find((o) => o.name.toLowerCase() === newOrganisation.name.toLowerCase())
@@ -192,23 +192,22 @@ export function validateCaseStudyForm(
     v.contactOrganisationId ? [v.contactOrganisationId] : [],
     choices.organisations,
     'contactOrganisation',
-    'Select the contact’s organisation from the list',
+    'editing.error.contactOrganisation.notInList',
     [],
   )
   reportUnmatched(v, { lead: lead ? [lead] : [], participants, partners, funders, contactOrganisation: contactOrganisationPicked }, errors)
   if (participants.length + partners.length + funders.length + (newOrganisation && !existing ? 1 : 0) > limits.organisations) {
-    errors.push({ field: 'participants', message: `Name ${limits.organisations} organisations or fewer` })
+    errors.push({ field: 'participants', message: 'editing.error.organisations.tooMany', values: { max: limits.organisations } })
   }
 
-  const principles = pick(v.principleIds, choices.principles, 'principles', 'Select principles from the list', errors)
+  const principles = pick(v.principleIds, choices.principles, 'principles', 'editing.error.principles.notInList', errors)
   if (principles.length === 0 && required && !errors.some((e) => e.field === 'principles')) {
-    errors.push({ field: 'principles', message: 'Select at least one principle the work meets' })
+    errors.push({ field: 'principles', message: 'editing.error.principles.missing' })
   }
 
-  if (v.body.trim() === '' && required) errors.push({ field: 'body', message: 'Enter the story of the work' })
-  else if (v.body.length > limits.body) errors.push({ field: 'body', message: `The story must be ${limits.body.toLocaleString('en-GB')} characters or fewer` })
-  if (v.outcomes.length > limits.outcomes)
-    errors.push({ field: 'outcomes', message: `Outcomes must be ${limits.outcomes.toLocaleString('en-GB')} characters or fewer` })
+  if (v.body.trim() === '' && required) errors.push({ field: 'body', message: 'editing.error.body.missing' })
+  else if (v.body.length > limits.body) errors.push({ field: 'body', message: 'editing.error.body.tooLong', values: { max: limits.body } })
+  if (v.outcomes.length > limits.outcomes) errors.push({ field: 'outcomes', message: 'editing.error.outcomes.tooLong', values: { max: limits.outcomes } })
 
   const themes = [
     ...new Set(
@@ -218,26 +217,26 @@ export function validateCaseStudyForm(
         .filter(Boolean),
     ),
   ]
-  if (themes.length > limits.themes) errors.push({ field: 'themes', message: `Enter ${limits.themes} themes or fewer` })
-  else if (themes.some((t) => t.length > limits.theme)) errors.push({ field: 'themes', message: `Each theme must be ${limits.theme} characters or fewer` })
+  if (themes.length > limits.themes) errors.push({ field: 'themes', message: 'editing.error.themes.tooMany', values: { max: limits.themes } })
+  else if (themes.some((t) => t.length > limits.theme)) errors.push({ field: 'themes', message: 'editing.error.themes.tooLong', values: { max: limits.theme } })
 
   const anyContact = [v.contactName, v.contactJobTitle, v.contactEmail, v.contactPhone, v.contactOrganisationId].some((x) => x !== '')
-  if (anyContact && v.contactName === '') errors.push({ field: 'contactName', message: 'Enter the contact’s name' })
-  else if (v.contactName.length > 200) errors.push({ field: 'contactName', message: 'Name must be 200 characters or fewer' })
-  if (v.contactJobTitle.length > 200) errors.push({ field: 'contactJobTitle', message: 'Job title must be 200 characters or fewer' })
+  if (anyContact && v.contactName === '') errors.push({ field: 'contactName', message: 'editing.error.contactName.missing' })
+  else if (v.contactName.length > 200) errors.push({ field: 'contactName', message: 'editing.error.contactName.tooLong', values: { max: 200 } })
+  if (v.contactJobTitle.length > 200) errors.push({ field: 'contactJobTitle', message: 'editing.error.contactJobTitle.tooLong', values: { max: 200 } })
   const contactOrganisation =
     pick(
       v.contactOrganisationId ? [v.contactOrganisationId] : [],
       choices.organisations,
       'contactOrganisation',
-      'Select the contact’s organisation from the list',
+      'editing.error.contactOrganisation.notInList',
       errors,
     )[0] ?? null
   if (v.contactEmail !== '' && (v.contactEmail.length > 254 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.contactEmail))) {
-    errors.push({ field: 'contactEmail', message: 'Enter an email address in the correct format, like name@example.org' })
+    errors.push({ field: 'contactEmail', message: 'editing.error.contactEmail.format' })
   }
   if (v.contactPhone !== '' && !/^[0-9 +()-]{6,25}$/.test(v.contactPhone)) {
-    errors.push({ field: 'contactPhone', message: 'Enter a telephone number, like 01632 960 001' })
+    errors.push({ field: 'contactPhone', message: 'editing.error.contactPhone.format' })
   }
 
   if (errors.length > 0 || !kind) return { ok: false, errors }
@@ -275,11 +274,11 @@ export function validateCaseStudyForm(
 /** The organisation to add that is not in the list, or null when no name was given. */
 function readNewOrganisation(typed: CaseStudyFormValues['newOrganisation'], errors: FieldError[]): NewOrganisation | null {
   if (typed.name === '') return null
-  if (typed.name.length > 200) errors.push({ field: 'newOrganisationName', message: 'The organisation’s name must be 200 characters or fewer' })
+  if (typed.name.length > 200) errors.push({ field: 'newOrganisationName', message: 'editing.error.newOrganisationName.tooLong', values: { max: 200 } })
   const kind = organisationKinds.find((k) => k === typed.kind)
-  if (!kind) errors.push({ field: 'newOrganisationKind', message: `Select what kind of organisation ${typed.name} is` })
-  const role = (Object.keys(newOrganisationRoles) as NewOrganisationRole[]).find((r) => r === typed.role)
-  if (!role) errors.push({ field: 'newOrganisationRole', message: `Select how ${typed.name} took part` })
+  if (!kind) errors.push({ field: 'newOrganisationKind', message: 'editing.error.newOrganisationKind.missing', values: { name: typed.name } })
+  const role = newOrganisationRoles.find((r) => r === typed.role)
+  if (!role) errors.push({ field: 'newOrganisationRole', message: 'editing.error.newOrganisationRole.missing', values: { name: typed.name } })
   return kind && role && typed.name.length <= 200 ? { name: typed.name, kind, role } : null
 }
 
@@ -292,10 +291,7 @@ function reportUnmatched(v: CaseStudyFormValues, chosen: Record<OrganisationPick
     const names = new Set(chosen[picker].map((r) => r.name.toLowerCase()))
     const lost = v.typed[picker].find((t) => t !== '' && !names.has(t.toLowerCase()) && t.toLowerCase() !== v.newOrganisation.name.toLowerCase())
     if (!lost || errors.some((e) => e.field === picker)) continue
-    const message =
-      picker === 'lead'
-        ? `“${lost}” is not one of the network’s members. Choose the lead member from the list`
-        : `“${lost}” is not in the list of organisations. Choose it from the list, or add it as an organisation that is not in the list`
-    errors.push({ field: picker, message })
+    const message = picker === 'lead' ? 'editing.error.lead.unmatched' : 'editing.error.organisation.unmatched'
+    errors.push({ field: picker, message, values: { name: lost } })
   }
 }

@@ -14,6 +14,7 @@ export async function caseStudyHistoryRoutes(app: FastifyInstance): Promise<void
     '/case-studies/:slug/history',
     async (request, reply) => {
       const { row } = await loadEditable(app, request)
+      const { t } = request
       const revisions = await listRevisions(app.deps.db, row.id)
       const to = revisionNumber(request.query.to) ?? row.revision
       const from =
@@ -21,30 +22,34 @@ export async function caseStudyHistoryRoutes(app: FastifyInstance): Promise<void
       const [before, after] = await Promise.all([findRevision(app.deps.db, row.id, from), findRevision(app.deps.db, row.id, to)])
       const comparing = before && after && from !== to
       const differences = comparing
-        ? diffSnapshots(before.snapshot, after.snapshot).map((d) =>
+        ? diffSnapshots(before.snapshot, after.snapshot, t).map((d) =>
             d.key === 'body' || d.key === 'outcomes' ? { ...d, lines: diffLines(d.before, d.after) } : d,
           )
         : []
       const options = (selected: number) =>
-        revisions.map((r) => ({ value: String(r.number), text: `Version ${r.number} (${r.action}, ${r.authorLabel})`, selected: r.number === selected }))
+        revisions.map((r) => ({
+          value: String(r.number),
+          text: t('history.compare.option', { number: r.number, action: t(`history.action.${r.action}`), author: r.authorLabel }),
+          selected: r.number === selected,
+        }))
       return reply.render('case-studies/views/history.njk', {
-        title: `History of “${row.title}”`,
+        title: t('history.page.title', { title: row.title }),
         section: 'dashboard',
         breadcrumbs: [
-          { text: 'Your work', href: '/dashboard' },
+          { text: t('navigation.yourWork'), href: '/dashboard' },
           { text: row.title, href: `/case-studies/${row.slug}/edit` },
         ],
         row,
-        revisions,
+        revisions: revisions.map((r) => ({ ...r, actionLabel: t(`history.action.${r.action}`) })),
         fromItems: options(from),
         toItems: options(to),
         comparing,
         from,
         to,
         differences,
-        differencesCaption: comparing ? `Version ${from} compared with version ${to}` : 'Choose two different versions to compare',
-        beforeLabel: `Version ${from}`,
-        afterLabel: `Version ${to}`,
+        differencesCaption: comparing ? t('history.compare.caption', { from, to }) : t('history.compare.chooseTwo'),
+        beforeLabel: t('history.version', { number: from }),
+        afterLabel: t('history.version', { number: to }),
         restored: revisionNumber(request.query.restored),
       })
     },

@@ -1,4 +1,5 @@
 import type { CaseStudyKind } from '../../db/schema/enums.ts'
+import type { Translate } from '../../i18n/catalogue.ts'
 import { kindLabels } from './present.ts'
 
 // A revision stores the whole case study as it was: its fields and every link, with the names as
@@ -35,6 +36,7 @@ export interface CaseStudySnapshot {
   contact: ContactSnapshot | null
 }
 
+/** The fields in the form's order; `label` in English (the audit log), each also a catalogue key editing.field.<key>. */
 export const snapshotFields: Array<{ key: keyof CaseStudySnapshot; label: string }> = [
   { key: 'title', label: 'Title' },
   { key: 'summary', label: 'Summary' },
@@ -52,16 +54,22 @@ export const snapshotFields: Array<{ key: keyof CaseStudySnapshot; label: string
   { key: 'contact', label: 'Contact' },
 ]
 
-/** A field's value as text for comparing and showing: names, not ids. */
-export function fieldText(snapshot: CaseStudySnapshot, key: keyof CaseStudySnapshot): string {
+/**
+ * A field's value as text for comparing and showing: names, not ids. Without a translator, in
+ * English (the audit log); with one, the kind and the contact's consent in the page's language.
+ */
+export function fieldText(snapshot: CaseStudySnapshot, key: keyof CaseStudySnapshot, t?: Translate): string {
   const value = snapshot[key]
   if (value === null || value === undefined) return ''
-  if (key === 'kind') return kindLabels[value as CaseStudyKind]
+  if (key === 'kind') return t ? t(`caseStudies.kind.${value as CaseStudyKind}`) : kindLabels[value as CaseStudyKind]
   if (Array.isArray(value)) return value.map((v) => (typeof v === 'string' ? v : v.name)).join(', ')
   if (typeof value === 'object') {
     if ('id' in value) return value.name
     const c = value as ContactSnapshot
-    return [c.name, c.jobTitle, c.organisation?.name, c.email, c.phone, c.publishContact ? 'may be published' : 'not published'].filter(Boolean).join(' · ')
+    const consent = c.publishContact ? 'may be published' : 'not published'
+    return [c.name, c.jobTitle, c.organisation?.name, c.email, c.phone, t ? t(`editing.field.contact.${c.publishContact ? 'published' : 'private'}`) : consent]
+      .filter(Boolean)
+      .join(' · ')
   }
   return String(value)
 }
@@ -73,10 +81,15 @@ export interface FieldDifference {
   after: string
 }
 
-/** Field by field, what differs between two versions, in the form's order. */
-export function diffSnapshots(before: CaseStudySnapshot | null, after: CaseStudySnapshot): FieldDifference[] {
+/** Field by field, what differs between two versions, in the form's order; with a translator, labels and values in its language. */
+export function diffSnapshots(before: CaseStudySnapshot | null, after: CaseStudySnapshot, t?: Translate): FieldDifference[] {
   return snapshotFields
-    .map(({ key, label }) => ({ key, label, before: before ? fieldText(before, key) : '', after: fieldText(after, key) }))
+    .map(({ key, label }) => ({
+      key,
+      label: t ? t(`editing.field.${key}`) : label,
+      before: before ? fieldText(before, key, t) : '',
+      after: fieldText(after, key, t),
+    }))
     .filter((d) => d.before !== d.after)
 }
 

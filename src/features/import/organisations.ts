@@ -6,6 +6,7 @@ import type { Mention } from './find-councils.ts'
 import { councilCore, plainName } from './organisation-index.ts'
 import type { OrganisationIndex, OrgHit } from './organisation-index.ts'
 import type { OrganisationMatch, OrganisationRole, ReadingOrganisation, ReadingWarning } from './types.ts'
+import { warning } from './warning.ts'
 
 export interface OrganisationInput {
   lead: { name: string; pos: number } | null
@@ -62,15 +63,12 @@ export function resolveOrganisations(input: OrganisationInput, index: Organisati
   let lead = input.lead
   if (!lead && input.contactOrganisation) {
     lead = input.contactOrganisation
-    warnings.push({
-      field: 'leadMember',
-      message: `No "Lead Member" line; the lead member is taken from the contact's organisation (${lead.name}). Confirm it.`,
-    })
+    warnings.push(warning('leadMember', 'import.warning.leadFromContact', { name: lead.name }))
   }
   if (!lead) {
     lead = mostMentioned(input.mentions, input.narrative, index)
-    if (lead) warnings.push({ field: 'leadMember', message: `No "Lead Member" line; ${lead.name} is the council the text is mostly about. Confirm it.` })
-    else warnings.push({ field: 'leadMember', message: 'No lead member found: the text names no council. Choose one.' })
+    if (lead) warnings.push(warning('leadMember', 'import.warning.leadMostMentioned', { name: lead.name }))
+    else warnings.push(warning('leadMember', 'import.warning.noLead'))
   }
   if (lead) add(lead.name, lead.pos, index.lookup(lead.name), 'lead')
   for (const p of input.participants) add(p.name, p.pos, index.lookup(p.name), 'participant')
@@ -95,10 +93,7 @@ export function resolveOrganisations(input: OrganisationInput, index: Organisati
     .map((f) => ({ name: f.name, role: f.role, match: toMatch(f.hit) }))
   for (const o of organisations) {
     if (o.match.kind === 'unverified') {
-      warnings.push({
-        field: 'organisations',
-        message: `"${o.name}" matches no member organisation or local authority; it is kept as a new, unverified organisation.`,
-      })
+      warnings.push(warning('organisations', 'import.warning.organisationUnmatched', { name: o.name }))
     }
   }
   const councils = unique.filter((f) => f.hit?.code || COUNCIL_LIKE.test(f.name))

@@ -6,6 +6,7 @@ import type { CaseStudyStage } from '../../db/schema/enums.ts'
 import type { CaseStudySnapshot, NamedRef } from '../case-studies/snapshot.ts'
 import type { ImportSession, NewOrganisation, OrganisationTarget } from './import-session.ts'
 import type { Reading, ReadingWarning } from './types.ts'
+import { warning } from './warning.ts'
 
 export const UNTITLED = 'Untitled case study'
 
@@ -84,10 +85,7 @@ export function planDraft(reading: Reading, session: ImportSession): PlannedDraf
   if (named && !leadIsMember) {
     partners.unshift(named)
     const name = 'ref' in named ? named.ref.name : named.create.name
-    warnings.push({
-      field: 'leadMember',
-      message: `The document names ${name} as the lead, but it is not a member of the network, so it is listed as a partner. Choose the member that led the work.`,
-    })
+    warnings.push(warning('leadMember', 'import.warning.leadNotMember', { name }))
   }
   const c = reading.contact
   const contactName = c?.name?.trim() ? clip(c.name.trim(), LIMITS.name) : null

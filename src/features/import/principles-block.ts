@@ -10,7 +10,7 @@ import { isFurniture } from './furniture.ts'
 import { clip, endsWithTerminalPunctuation, startsWithUpper, wordCount } from './normalise-text.ts'
 import { accepted, classify, isStatementLike, STATEMENT_ACCEPT, WEAK } from './principle-index.ts'
 import type { Classification, ClassifyResult, PrincipleIndex } from './principle-index.ts'
-import type { PrincipleMatch } from './types.ts'
+import type { PrincipleMatch, WarningValues } from './types.ts'
 
 const HEADER = /^(?:[\p{L}-]+\s+)?principles?\s+met\s*(?::\s*(.*))?$/iu
 const MAX_BLOCK_LINES = 400
@@ -33,9 +33,15 @@ interface Entry {
   subPoints: string[]
 }
 
+/** A doubt about the block: a catalogue key (import.warning.*) and its values, made a warning by the reader. */
+export interface BlockWarning {
+  key: string
+  values: WarningValues
+}
+
 export interface PrinciplesBlock {
   matches: PrincipleMatch[]
-  warnings: string[]
+  warnings: BlockWarning[]
   /** Lines that belong to the block (header included). */
   consumed: number[]
 }
@@ -216,23 +222,27 @@ function pick(e: Entry): Classification | null {
   return statement ?? name
 }
 
-function finalise(entries: readonly Entry[], index: PrincipleIndex): { matches: PrincipleMatch[]; warnings: string[] } {
+function finalise(entries: readonly Entry[], index: PrincipleIndex): { matches: PrincipleMatch[]; warnings: BlockWarning[] } {
   const matches: PrincipleMatch[] = []
-  const warnings: string[] = []
+  const warnings: BlockWarning[] = []
   const seen = new Set<number>()
   for (const e of entries) {
     const text = e.statementText ?? e.nameText ?? ''
     const chosen = pick(e)
     if (!chosen) {
       const nearest = [e.nearest, e.name, e.statement].reduce<Classification | null>((a, b) => (b && (!a || b.score > a.score) ? b : a), null)
-      const hint = nearest && nearest.score >= WEAK ? ` (nearest: ${index.principles[nearest.principle]?.shortName}, score ${nearest.score.toFixed(2)})` : ''
-      warnings.push(`"${clip(text, 90)}" matches no principle of the network${hint}; check it by hand.`)
+      const near = nearest && nearest.score >= WEAK ? index.principles[nearest.principle]?.shortName : undefined
+      warnings.push(
+        near && nearest
+          ? { key: 'import.warning.principleUnmatchedNearest', values: { text: clip(text, 90), nearest: near, score: nearest.score.toFixed(2) } }
+          : { key: 'import.warning.principleUnmatched', values: { text: clip(text, 90) } },
+      )
       continue
     }
     const p = index.principles[chosen.principle]
     if (!p) continue
     if (seen.has(chosen.principle)) {
-      if (!e.viaSubPoint) warnings.push(`"${p.shortName}" is listed more than once; it is counted once.`)
+      if (!e.viaSubPoint) warnings.push({ key: 'import.warning.principleRepeated', values: { name: p.shortName } })
       continue
     }
     seen.add(chosen.principle)

@@ -41,6 +41,7 @@ import { clip, tidySpaces, wordCount } from './normalise-text.ts'
 import { resolveOrganisations } from './organisations.ts'
 import { principlesHeaderRest, readPrinciplesBlock } from './principles-block.ts'
 import type { ReadingContext } from './reading-context.ts'
+import { warning } from './warning.ts'
 import { findDocumentTitle, proposeTitle } from './title.ts'
 import type { Contact, PrincipleMatch, Reading, ReadingHints, ReadingWarning, Stage } from './types.ts'
 
@@ -105,15 +106,12 @@ export function readDocument(text: string, ctx: ReadingContext, hints: ReadingHi
       if (!principlesFound) {
         principlesFound = true
         principles = block.matches
-        for (const w of block.warnings) warnings.push({ field: 'principles', message: w })
+        for (const w of block.warnings) warnings.push(warning('principles', w.key, w.values))
         if (block.matches.length === 0 && block.warnings.length === 0) {
-          warnings.push({ field: 'principles', message: 'The "Principles met" heading is followed by no principles; add them by hand.' })
+          warnings.push(warning('principles', 'import.warning.principlesEmpty'))
         }
       } else if (block.consumed.length > 1) {
-        warnings.push({
-          field: 'principles',
-          message: `A second "Principles met" block starts on line ${i + 1} (two pages run together?); only the first was read.`,
-        })
+        warnings.push(warning('principles', 'import.warning.principlesTwice', { line: i + 1 }))
       }
       continue
     }
@@ -125,9 +123,9 @@ export function readDocument(text: string, ctx: ReadingContext, hints: ReadingHi
         contactFound = true
         contact = block.contact
         contactPos = (block.consumed[block.consumed.length - 1] ?? i) * 1e6
-        if (!contact) warnings.push({ field: 'contact', message: `"${clip(line.content, 60)}" is followed by no name; add the contact by hand.` })
+        if (!contact) warnings.push(warning('contact', 'import.warning.contactNoName', { heading: clip(line.content, 60) }))
       } else {
-        warnings.push({ field: 'contact', message: `A second contact block on line ${i + 1} was left out; check it.` })
+        warnings.push(warning('contact', 'import.warning.contactTwice', { line: i + 1 }))
       }
       continue
     }
@@ -152,8 +150,8 @@ export function readDocument(text: string, ctx: ReadingContext, hints: ReadingHi
     }
   }
 
-  if (!principlesFound) warnings.push({ field: 'principles', message: 'No "Principles met" block found; add the principles by hand.' })
-  if (!contactFound) warnings.push({ field: 'contact', message: 'No "For more information contact:" block; no contact recorded.' })
+  if (!principlesFound) warnings.push(warning('principles', 'import.warning.principlesMissing'))
+  if (!contactFound) warnings.push(warning('contact', 'import.warning.contactMissing'))
 
   const blocks = buildBodyBlocks(lines, excluded)
   const paragraphs = blocks.filter((b) => b.kind === 'paragraph')
@@ -162,15 +160,10 @@ export function readDocument(text: string, ctx: ReadingContext, hints: ReadingHi
   if (!title) {
     title = proposeTitle(paragraphs.map((p) => p.text))
     titleProposed = title !== null
-    warnings.push({
-      field: 'title',
-      message: title
-        ? `The document has no title; "${title}" is proposed from the text. Confirm or change it.`
-        : 'The document has no title and none could be proposed; add one.',
-    })
+    warnings.push(title ? warning('title', 'import.warning.titleProposed', { title }) : warning('title', 'import.warning.titleMissing'))
   }
   const bodyMarkdown = toMarkdown(blocks)
-  if (!bodyMarkdown) warnings.push({ field: 'body', message: 'No narrative text found; the body is empty.' })
+  if (!bodyMarkdown) warnings.push(warning('body', 'import.warning.bodyEmpty'))
 
   const { yearStart, yearEnd } = readYear(metas, narrative, statedTitle, warnings)
   const { kind, kindText, stage } = readKindAndStage(metas, warnings)
@@ -180,13 +173,13 @@ export function readDocument(text: string, ctx: ReadingContext, hints: ReadingHi
   for (const m of metas.filter((x) => x.key === 'participants')) {
     const list = splitNameList(m.value, isKnown)
     for (const name of list.names) participants.push({ name, pos: m.pos })
-    for (const d of list.doubts) warnings.push({ field: 'organisations', message: doubtMessage(d.written, d.parts) })
+    for (const d of list.doubts) warnings.push(doubtWarning(d.written, d.parts))
   }
 
   const mentions: Mention[] = []
   for (const b of blocks) {
     if (mentions.length >= MAX_MENTIONS) {
-      warnings.push({ field: 'organisations', message: `The text names more than ${MAX_MENTIONS} councils; only the first ${MAX_MENTIONS} names were read.` })
+      warnings.push(warning('organisations', 'import.warning.tooManyCouncils', { max: MAX_MENTIONS }))
       break
     }
     mentions.push(...findCouncilNames(b.text, b.line, ctx.organisations))
@@ -230,11 +223,13 @@ export function readDocument(text: string, ctx: ReadingContext, hints: ReadingHi
 }
 
 /** The question the review screen asks about a name with an "and" that nothing known settles. */
-function doubtMessage(written: string, parts: readonly string[]): string {
-  const quoted = `"${clip(written, 100)}"`
-  if (parts.length === 1) return `${quoted} is read as one organisation, as no known name settles it; if it names more than one, choose each separately.`
-  const count = parts.length === 2 ? 'two' : String(parts.length)
-  return `${quoted} is read as ${count} organisations, ${parts.map((p) => `"${clip(p, 60)}"`).join(' and ')}, none of them known; if it is one organisation, put it back together.`
+function doubtWarning(written: string, parts: readonly string[]): ReadingWarning {
+  const text = clip(written, 100)
+  if (parts.length === 1) return warning('organisations', 'import.warning.readAsOne', { text })
+  if (parts.length === 2) return warning('organisations', 'import.warning.readAsTwo', { text, first: clip(parts[0]!, 60), second: clip(parts[1]!, 60) })
+  // More than two is rare: the parts as a plain list, each quoted.
+  const list = parts.map((p) => `"${clip(p, 60)}"`).join(', ')
+  return warning('organisations', 'import.warning.readAsMany', { text, count: parts.length, parts: list })
 }
 
 function nextNonBlank(lines: readonly DocLine[], from: number): DocLine | undefined {
@@ -257,35 +252,26 @@ function readYear(
     const inTitle = statedTitle ? TITLE_YEAR.exec(statedTitle)?.[0] : undefined
     const fromTitle = inTitle ? parseYear(inTitle) : null
     if (fromTitle && inTitle) {
-      warnings.push({ field: 'year', message: `No "Year" line; ${inTitle} is taken from the title ("${clip(statedTitle ?? '', 60)}"). Check it.` })
+      warnings.push(warning('year', 'import.warning.yearFromTitle', { year: inTitle, title: clip(statedTitle ?? '', 60) }))
       return { yearStart: fromTitle.start, yearEnd: fromTitle.end }
     }
     const posted = metas.find((m) => m.key === 'posted')
     const year = posted ? postedYear(posted.value) : null
     if (posted && year) {
-      warnings.push({
-        field: 'year',
-        message: `No "Year" line; ${year} is taken from "${clip(posted.value, 60)}", when the page was posted: the work may be earlier. Check it.`,
-      })
+      warnings.push(warning('year', 'import.warning.yearFromPosted', { year, posted: clip(posted.value, 60) }))
       return { yearStart: year, yearEnd: year }
     }
     const seen = /\b(?:19|20)\d{2}\b/.exec(narrative)?.[0]
-    const hint = seen ? ` (the text mentions ${seen})` : ''
-    warnings.push({ field: 'year', message: `No "Year" line; the year is left empty${hint}.` })
+    warnings.push(seen ? warning('year', 'import.warning.yearMissingMentioned', { year: seen }) : warning('year', 'import.warning.yearMissing'))
     return { yearStart: null, yearEnd: null }
   }
   const year = parseYear(line.value)
   if (!year) {
-    warnings.push({
-      field: 'year',
-      message: `"Year ${clip(line.value, 40)}" is not a year or range of years (e.g. 2020 or 2019-2021); the year is left empty.`,
-    })
+    warnings.push(warning('year', 'import.warning.yearInvalid', { value: clip(line.value, 40) }))
     return { yearStart: null, yearEnd: null }
   }
   return { yearStart: year.start, yearEnd: year.end }
 }
-
-const STAGE_NAMES: Record<Stage, string> = { idea: 'idea', bid: 'bid', funded: 'funded', 'in-progress': 'in progress', completed: 'completed' }
 
 /**
  * The kind from a "Status" or "Type" line naming one; the stage from a "Stage" line, a "Status"
@@ -302,23 +288,16 @@ function readKindAndStage(metas: readonly Meta[], warnings: ReadingWarning[]): P
   }
   const unknownStage = metas.find((m) => m.key === 'stage' && !stageFromText(m.value))
   if (!stage && unknownStage) {
-    warnings.push({
-      field: 'kind',
-      message: `"Stage ${clip(unknownStage.value, 40)}" is not a stage we know (idea, bid, funded, in progress, completed); no stage is recorded.`,
-    })
+    warnings.push(warning('kind', 'import.warning.stageUnknown', { value: clip(unknownStage.value, 40) }))
   }
   const named = kindLines.find((m) => kindFromText(m.value) !== null)
   if (named) return { kind: kindFromText(named.value), kindText: named.value, stage }
   const unknown = kindLines.find((m) => stageFromText(m.value) === null)
   if (unknown) {
-    warnings.push({
-      field: 'kind',
-      message: `"${clip(unknown.value, 40)}" is not a kind we know (case study, policy lab, policy prototype, action-learning set, project); choose one.`,
-    })
+    warnings.push(warning('kind', 'import.warning.kindUnknown', { value: clip(unknown.value, 40) }))
     return { kind: null, kindText: unknown.value, stage }
   }
-  const recorded = stage ? ` (the stage, ${STAGE_NAMES[stage]}, is recorded)` : ''
   // The draft is a case study until someone chooses (plan-draft.ts): say so, not that it is empty.
-  warnings.push({ field: 'kind', message: `No "Status" or "Type" line names the kind, so it is saved as a case study${recorded}; check it.` })
+  warnings.push(stage ? warning('kind', 'import.warning.kindMissingStage', { stage: stage.replace('-', '') }) : warning('kind', 'import.warning.kindMissing'))
   return { kind: null, kindText: null, stage }
 }

@@ -4,6 +4,7 @@
 
 import { caseStudyStages } from '../../db/schema/enums.ts'
 import type { CaseStudyStage } from '../../db/schema/enums.ts'
+import type { Translate } from '../../i18n/catalogue.ts'
 import type { CaseStudyFormValues } from '../case-studies/form.ts'
 import { formValuesFromSnapshot } from '../case-studies/form.ts'
 import type { NamedRef } from '../case-studies/snapshot.ts'
@@ -22,7 +23,8 @@ export interface ReviewState {
   warnings: ReadingWarning[]
   /** Principle id → the text of the document that matched it. */
   matches: Record<string, string>
-  organisations: Array<{ name: string; label: string }>
+  /** Each organisation the document names and what it matched: a member, a local authority (its code), or nothing. */
+  organisations: Array<{ name: string; match: OrganisationMatchShown; code: string | null }>
   contentHash: string
   sourceUrl: string | null
   /** The programme stage: as read from the document, then as the person chose it. */
@@ -41,10 +43,19 @@ export const WARNING_FIELDS: Record<WarningField, string> = {
   organisations: 'partners',
 }
 
-function matchLabel(o: Reading['organisations'][number]): string {
-  if (o.match.kind === 'member') return 'member organisation'
-  if (o.match.kind === 'authority') return `local authority ${o.match.code}`
-  return 'matches nothing: will be added as unverified'
+type OrganisationMatchShown = 'member' | 'authority' | 'none'
+
+function matchOf(o: Reading['organisations'][number]): { match: OrganisationMatchShown; code: string | null } {
+  if (o.match.kind === 'member') return { match: 'member', code: null }
+  if (o.match.kind === 'authority') return { match: 'authority', code: o.match.code }
+  return { match: 'none', code: null }
+}
+
+/** What an organisation matched, in the page's language. */
+export function matchLabel(o: ReviewState['organisations'][number], t: Translate): string {
+  if (o.match === 'member') return t('import.review.match.member')
+  if (o.match === 'authority') return t('import.review.match.authority', { code: o.code ?? '' })
+  return t('import.review.match.none')
 }
 
 /** A reading as the review form: values, the new organisations it proposes, and its state. */
@@ -75,9 +86,9 @@ export function reviewOf(reading: Reading, session: ImportSession, sourceUrl: st
     values,
     state: {
       proposed: [...proposed.values()].map(({ id, name, code }) => ({ id, name, code })),
-      warnings: [...reading.warnings, ...plan.warnings].map((w) => ({ field: w.field, message: w.message.slice(0, 500) })),
+      warnings: [...reading.warnings, ...plan.warnings].map((w) => ({ ...w, message: w.message.slice(0, 500) })),
       matches,
-      organisations: reading.organisations.slice(0, 50).map((o) => ({ name: o.name.slice(0, 200), label: matchLabel(o) })),
+      organisations: reading.organisations.slice(0, 50).map((o) => ({ name: o.name.slice(0, 200), ...matchOf(o) })),
       contentHash: reading.contentHash,
       sourceUrl,
       stage: plan.stage,
@@ -105,17 +116,33 @@ export function readReviewState(raw: string): ReviewState {
       .filter((p) => p.name !== ''),
     warnings: list(d.warnings)
       .filter((w) => fields.includes(String(w.field)))
-      .map((w) => ({ field: w.field as WarningField, message: str(w.message, 500) })),
+      .map((w) => ({
+        field: w.field as WarningField,
+        message: str(w.message, 500),
+        ...(/^import\.warning\.\w+$/.test(str(w.key, 100)) ? { key: str(w.key, 100), values: valuesOf(w.values) } : {}),
+      })),
     matches: Object.fromEntries(
       Object.entries(isObject(d.matches) ? d.matches : {})
         .slice(0, 50)
         .map(([k, v]) => [k.slice(0, 12), str(v, 300)]),
     ),
-    organisations: list(d.organisations).map((o) => ({ name: str(o.name, 200), label: str(o.label, 100) })),
+    organisations: list(d.organisations).map((o) => ({
+      name: str(o.name, 200),
+      match: o.match === 'member' || o.match === 'authority' ? o.match : 'none',
+      code: typeof o.code === 'string' && /^[A-Z0-9]{2,6}$/.test(o.code) ? o.code : null,
+    })),
     contentHash: /^[0-9a-f]{64}$/.test(str(d.contentHash, 64)) ? str(d.contentHash, 64) : '',
     sourceUrl: /^https?:\/\//.test(str(d.sourceUrl, 2000)) ? str(d.sourceUrl, 2000) : null,
     stage: readStage(d.stage),
   }
+}
+
+/** A stored warning's values: a few strings and numbers, bounded. */
+function valuesOf(v: unknown): Record<string, string | number> {
+  const entries = Object.entries(isObject(v) ? v : {}).slice(0, 10)
+  const out: Record<string, string | number> = {}
+  for (const [k, x] of entries) if (typeof x === 'string' || typeof x === 'number') out[k.slice(0, 40)] = typeof x === 'string' ? x.slice(0, 300) : x
+  return out
 }
 
 /** A posted stage, or null for none or anything else. */
@@ -123,19 +150,17 @@ export function readStage(value: unknown): CaseStudyStage | null {
   return caseStudyStages.find((s) => s === value) ?? null
 }
 
-const STAGE_LABELS: Record<CaseStudyStage, string> = { idea: 'Idea', bid: 'Bid', funded: 'Funded', 'in-progress': 'In progress', completed: 'Completed' }
-
 /** The stage select's items, the current one selected. */
-export function stageItems(stage: CaseStudyStage | null): Array<{ value: string; text: string; selected: boolean }> {
+export function stageItems(stage: CaseStudyStage | null, t: Translate): Array<{ value: string; text: string; selected: boolean }> {
   return [
-    { value: '', text: 'Not stated', selected: stage === null },
-    ...caseStudyStages.map((s) => ({ value: s, text: STAGE_LABELS[s], selected: s === stage })),
+    { value: '', text: t('import.review.stage.none'), selected: stage === null },
+    ...caseStudyStages.map((s) => ({ value: s, text: t(`caseStudies.stage.${s}`), selected: s === stage })),
   ]
 }
 
-/** Warnings grouped by the form field they are shown next to. */
-export function warningsByField(warnings: readonly ReadingWarning[]): Record<string, string[]> {
+/** Warnings grouped by the form field they are shown next to, in the page's language (a review stored before warnings had keys: as stored). */
+export function warningsByField(warnings: readonly ReadingWarning[], t: Translate): Record<string, string[]> {
   const out: Record<string, string[]> = {}
-  for (const w of warnings) (out[WARNING_FIELDS[w.field]] ??= []).push(w.message)
+  for (const w of warnings) (out[WARNING_FIELDS[w.field]] ??= []).push(w.key ? t(w.key, w.values) : w.message)
   return out
 }

@@ -1,7 +1,7 @@
 import fastifyMultipart from '@fastify/multipart'
 import { inTransaction } from '../../db/unit-of-work.ts'
 import { refused } from '../../lib/result.ts'
-import type { FastifyInstance, FastifyReply } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { asForm, presentErrors, text } from '../../web/forms.ts'
 import type { FieldError } from '../../web/forms.ts'
 import type { Actor } from '../accounts/actor.ts'
@@ -13,32 +13,32 @@ import type { FormChoiceLists } from '../case-studies/editor-queries.ts'
 import { readCaseStudyForm, validateCaseStudyForm } from '../case-studies/form.ts'
 import type { CaseStudyFormValues } from '../case-studies/form.ts'
 import { canCreateCaseStudy } from '../case-studies/policy.ts'
-import { AUTHORITIES_ATTRIBUTION } from './commands/import-authorities.ts'
 import { saveReviewedDraft } from './commands/save-reviewed-draft.ts'
-import { duplicateWarning } from './commands/store-documents.ts'
 import { createDocumentExtractor } from './extraction/document-extractor.ts'
 import { findSourceUrl } from './find-source-url.ts'
 import { findLikelyDuplicates } from './queries.ts'
 import { openImportSession } from './import-session.ts'
 import { readDocument } from './read-document.ts'
-import { readStage, reviewOf, stageItems, warningsByField } from './review.ts'
+import { matchLabel, readStage, reviewOf, stageItems, warningsByField } from './review.ts'
 import { findReview, keepReview, useUpReview } from './review-store.ts'
 import type { ReviewState } from './review.ts'
 import { multipartLimits, readMultipart } from './upload.ts'
 import type { Upload } from './upload.ts'
+import { warning } from './warning.ts'
 
 const PASTED_LIMIT = 1_000_000
 
-const reviewLapsed = 'This check of an imported document has already been saved, or was left for more than a day. Import the document again'
+const reviewLapsed = 'import.error.reviewLapsed'
 
-function renderUpload(reply: FastifyReply, errors: FieldError[] = [], pasted = '', status = errors.length > 0 ? 400 : 200) {
+function renderUpload(request: FastifyRequest, reply: FastifyReply, errors: FieldError[] = [], pasted = '', status = errors.length > 0 ? 400 : 200) {
+  const { t } = request
   return reply.code(status).render('import/views/upload.njk', {
-    title: 'Import a case study',
+    title: t('import.upload.title'),
     section: 'dashboard',
     pageError: errors.length > 0,
     pasted,
-    breadcrumbs: [{ text: 'Your work', href: '/dashboard' }],
-    ...presentErrors(errors),
+    breadcrumbs: [{ text: t('navigation.yourWork'), href: '/dashboard' }],
+    ...presentErrors(errors, t),
   })
 }
 
@@ -48,6 +48,7 @@ interface Review {
 }
 
 function renderReview(
+  request: FastifyRequest,
   reply: FastifyReply,
   values: CaseStudyFormValues,
   choices: FormChoiceLists,
@@ -55,45 +56,46 @@ function renderReview(
   errors: FieldError[] = [],
   extra: Record<string, number> = {},
 ) {
+  const { t } = request
+  const proposedName = (p: (typeof state.proposed)[number]) =>
+    p.code ? t('import.review.proposedWithCode', { name: p.name, code: p.code }) : t('import.review.proposedUnverified', { name: p.name })
   const withProposed = {
     ...choices,
-    organisations: [
-      ...state.proposed.map((p) => ({ id: p.id, name: `${p.name} (new${p.code ? `, ${p.code}` : ', unverified'})`, slug: '', member: false })),
-      ...choices.organisations,
-    ],
+    organisations: [...state.proposed.map((p) => ({ id: p.id, name: proposedName(p), slug: '', member: false })), ...choices.organisations],
   }
-  const form = presentForm(values, withProposed, extra)
+  const form = presentForm(values, withProposed, t, extra)
   // Matched principles show the words of the document that matched, so a wrong match is seen.
   const principleItems = form.principleItems.map((item) => {
     const matched = state.matches[item.value]
-    return matched ? { ...item, hint: { text: `Found in the document: “${matched}”` } } : item
+    return matched ? { ...item, hint: { text: t('import.review.principleFound', { text: matched }) } } : item
   })
   return reply.code(errors.length > 0 ? 400 : 200).render('import/views/review.njk', {
-    title: 'Check the imported case study',
+    title: t('import.review.title'),
     section: 'dashboard',
     pageError: errors.length > 0,
     ...form,
     principleItems,
-    warnings: warningsByField(state.warnings),
-    stageItems: stageItems(state.stage),
+    warnings: warningsByField(state.warnings, t),
+    stageItems: stageItems(state.stage, t),
     warningCount: state.warnings.length,
-    organisations: state.organisations,
-    attribution: state.organisations.some((o) => o.label.startsWith('local authority')) ? AUTHORITIES_ATTRIBUTION : null,
+    organisations: state.organisations.map((o) => ({ name: o.name, label: matchLabel(o, t) })),
+    // The authorities' register asks for its source to be named wherever its data shows.
+    attribution: state.organisations.some((o) => o.match === 'authority') ? t('import.review.attribution') : null,
     reviewId: id,
     breadcrumbs: [
-      { text: 'Your work', href: '/dashboard' },
-      { text: 'Import a case study', href: '/import' },
+      { text: t('navigation.yourWork'), href: '/dashboard' },
+      { text: t('import.upload.title'), href: '/import' },
     ],
-    ...presentErrors(errors),
+    ...presentErrors(errors, t),
   })
 }
 
 function uploadErrors(upload: Upload | null, pasted: string): FieldError[] {
-  if (upload?.tooLarge) return [{ field: 'document', message: 'The selected file must be smaller than 5 MB' }]
-  if (upload && pasted.trim()) return [{ field: 'document', message: 'Choose a file or paste the text, not both' }]
-  if (!upload && !pasted.trim()) return [{ field: 'document', message: 'Choose a file or paste the text of a case study' }]
+  if (upload?.tooLarge) return [{ field: 'document', message: 'import.error.fileTooLarge' }]
+  if (upload && pasted.trim()) return [{ field: 'document', message: 'import.error.fileAndText' }]
+  if (!upload && !pasted.trim()) return [{ field: 'document', message: 'import.error.nothing' }]
   if (pasted.includes('\u0000truncated') || pasted.length > PASTED_LIMIT)
-    return [{ field: 'text', message: 'The pasted text must be 1,000,000 characters or fewer' }]
+    return [{ field: 'text', message: 'import.error.textTooLong', values: { max: PASTED_LIMIT } }]
   return []
 }
 
@@ -117,7 +119,7 @@ export async function importRoutes(app: FastifyInstance): Promise<void> {
 
   app.get('/import', async (request, reply) => {
     permitted(request)
-    return renderUpload(reply)
+    return renderUpload(request, reply)
   })
 
   app.post('/import', async (request, reply) => {
@@ -126,10 +128,10 @@ export async function importRoutes(app: FastifyInstance): Promise<void> {
     const pasted = typeof form.text === 'string' ? form.text : ''
     const upload = request.importUpload ?? null
     const errors = uploadErrors(upload, pasted)
-    if (errors.length > 0) return renderUpload(reply, errors, text(form, 'text', PASTED_LIMIT))
+    if (errors.length > 0) return renderUpload(request, reply, errors, text(form, 'text', PASTED_LIMIT))
     const bytes = upload ? upload.bytes : Buffer.from(text(form, 'text', PASTED_LIMIT), 'utf8')
     const extracted = await extractor.extract(bytes, upload ? upload.fileName || 'the file' : 'pasted text.txt')
-    if (!extracted.ok) return renderUpload(reply, [{ field: upload ? 'document' : 'text', message: extracted.error }], upload ? '' : pasted)
+    if (!extracted.ok) return renderUpload(request, reply, [{ field: upload ? 'document' : 'text', message: extracted.error }], upload ? '' : pasted)
     const session = await openImportSession(app.deps.db)
     const reading = readDocument(extracted.text, session.ctx, extracted.title ? { title: extracted.title } : {})
     const sourceUrl = upload && /\.x?html?$/i.test(upload.fileName) ? findSourceUrl(upload.bytes) : null
@@ -138,9 +140,12 @@ export async function importRoutes(app: FastifyInstance): Promise<void> {
     if (!values.leadId && actor.organisationId !== null) values.leadId = String(actor.organisationId)
     const lead = Number(values.leadId)
     const duplicates = await findLikelyDuplicates(app.deps.db, { id: 0, title: values.title, leadId: lead > 0 ? lead : null, year: reading.yearStart })
-    for (const d of duplicates) state.warnings.push({ field: 'title', message: duplicateWarning(d).replace(/^title: /, '') })
+    for (const d of duplicates) {
+      const key = d.reason === 'title' ? 'import.warning.duplicateTitle' : 'import.warning.duplicateLeadAndYear'
+      state.warnings.push(warning('title', key, { title: d.title, url: `/case-studies/${d.slug}` }))
+    }
     const id = await keepReview(app.deps.db, actor.id, state)
-    return renderReview(reply, values, await loadFormChoices(app.deps.db), { id, state })
+    return renderReview(request, reply, values, await loadFormChoices(app.deps.db), { id, state })
   })
 
   app.post('/import/save', async (request, reply) => {
@@ -148,21 +153,21 @@ export async function importRoutes(app: FastifyInstance): Promise<void> {
     const form = asForm(request.body)
     const id = text(form, 'review', 100)
     const state = await findReview(app.deps.db, id, actor.id)
-    if (!state) return renderUpload(reply, [{ field: 'document', message: reviewLapsed }], '', 410)
+    if (!state) return renderUpload(request, reply, [{ field: 'document', message: reviewLapsed }], '', 410)
     state.stage = readStage(text(form, 'stage', 20))
     const review = { id, state }
     const values = readCaseStudyForm(form)
     const choices = await loadFormChoices(app.deps.db)
     const action = text(form, 'action', 40)
     const more = /^add-(participants|partners|funders)$/.exec(action)
-    if (more) return renderReview(reply, values, choices, review, [], { [more[1]!]: 1 })
+    if (more) return renderReview(request, reply, values, choices, review, [], { [more[1]!]: 1 })
     // Only the organisations this reading proposed can be chosen, and only those chosen are created.
     const withProposed = {
       ...choices,
       organisations: [...state.proposed.map((p) => ({ id: p.id, name: p.name, slug: '', member: false })), ...choices.organisations],
     }
     const checked = validateCaseStudyForm(values, withProposed, { forSubmission: false })
-    if (!checked.ok) return renderReview(reply, values, choices, review, checked.errors)
+    if (!checked.ok) return renderReview(request, reply, values, choices, review, checked.errors)
     const created = await inTransaction(app.deps.db, async (tx) => {
       // Used up in the same transaction: sending the page twice saves one draft.
       if (!(await useUpReview(tx, id, actor.id))) return refused(reviewLapsed, 'document')
@@ -177,8 +182,8 @@ export async function importRoutes(app: FastifyInstance): Promise<void> {
         source: 'an upload',
       })
     })
-    if (!created.ok && created.errors[0]?.message === reviewLapsed) return renderUpload(reply, created.errors, '', 410)
-    if (!created.ok) return renderReview(reply, values, choices, review, created.errors)
+    if (!created.ok && created.errors[0]?.message === reviewLapsed) return renderUpload(request, reply, created.errors, '', 410)
+    if (!created.ok) return renderReview(request, reply, values, choices, review, created.errors)
     return reply.redirect(`/case-studies/${created.value.slug}/edit?saved=created`, 303)
   })
 }

@@ -7,9 +7,16 @@ export type Stage = 'idea' | 'bid' | 'funded' | 'in-progress' | 'completed'
 
 export type WarningField = 'title' | 'principles' | 'contact' | 'leadMember' | 'year' | 'kind' | 'body' | 'organisations'
 
+export type WarningValues = Record<string, string | number>
+
+/** Made by warning() (warning.ts): `message` is the English of `key` with `values`. */
 export interface ReadingWarning {
   field: WarningField
+  /** In English: the command line's and the logs' words. */
   message: string
+  /** The catalogue key (import.warning.*) the review screen shows in its language; absent in a review stored before warnings had keys. */
+  key?: string
+  values?: WarningValues
 }
 
 export interface SubPointInput {

@@ -36,7 +36,7 @@ export async function reviewRoutes(app: FastifyInstance): Promise<void> {
     const queue = await listReviewQueue(app.deps.db)
     const withState = (rows: (typeof queue)['waiting']) => rows.map((r) => ({ ...r, state: stateLabel(r) }))
     return reply.render('review/views/queue.njk', {
-      title: 'Review submissions',
+      title: request.t('review.queue.title'),
       section: 'admin',
       waiting: withState(queue.waiting),
       sentBack: withState(queue.sentBack),
@@ -44,7 +44,7 @@ export async function reviewRoutes(app: FastifyInstance): Promise<void> {
     })
   })
 
-  const renderReview = async (request: SlugRequest, reply: FastifyReply, extra: { errors?: FieldError[]; comment?: string; notice?: string } = {}) => {
+  const renderReview = async (request: SlugRequest, reply: FastifyReply, extra: { errors?: FieldError[]; comment?: string; notice?: FieldError } = {}) => {
     const { row } = await load(request)
     const [choices, snapshot, published, lastComment] = await Promise.all([
       loadFormChoices(app.deps.db),
@@ -53,15 +53,16 @@ export async function reviewRoutes(app: FastifyInstance): Promise<void> {
       latestReviewComment(app.deps.db, row.id),
     ])
     if (!snapshot) throw new NotFoundError()
-    const differences = diffSnapshots(published?.snapshot ?? null, snapshot).map((d) =>
+    const { t } = request
+    const differences = diffSnapshots(published?.snapshot ?? null, snapshot, t).map((d) =>
       d.key === 'body' || d.key === 'outcomes' ? { ...d, lines: diffLines(d.before, d.after) } : d,
     )
     const errors = extra.errors ?? []
     return reply.code(errors.length ? 400 : extra.notice ? 409 : 200).render('review/views/review.njk', {
-      title: `Review “${snapshot.title}”`,
+      title: t('review.page.title', { title: snapshot.title }),
       section: 'admin',
       pageError: errors.length > 0,
-      breadcrumbs: [{ text: 'Review submissions', href: '/admin/review' }],
+      breadcrumbs: [{ text: t('review.queue.title'), href: '/admin/review' }],
       row,
       state: stateLabel(row),
       actions: availableActions(row),
@@ -70,16 +71,17 @@ export async function reviewRoutes(app: FastifyInstance): Promise<void> {
       differences,
       lastComment,
       comment: extra.comment ?? '',
-      notice: extra.notice,
-      cs: presentSnapshotPage(snapshot, choices, row.updatedAt),
-      ...presentErrors(errors),
+      notice: extra.notice ? t(extra.notice.message, extra.notice.values) : undefined,
+      cs: presentSnapshotPage(snapshot, choices, row.updatedAt, t),
+      ...presentErrors(errors, t),
     })
   }
 
   /** The review page again with why the decision was not made (the case study changed, or the action no longer applies). */
   const refusedPage = (request: SlugRequest, reply: FastifyReply, failure: Failure, comment?: string) => {
     if (failure.reason === 'not-found') throw new NotFoundError()
-    return renderReview(request, reply, { notice: failure.errors[0]?.message ?? '', ...(comment === undefined ? {} : { comment }) })
+    const notice = failure.errors[0]
+    return renderReview(request, reply, { ...(notice ? { notice } : {}), ...(comment === undefined ? {} : { comment }) })
   }
 
   app.get<{ Params: { slug: string } }>('/admin/review/:slug', async (request, reply) => renderReview(request, reply))

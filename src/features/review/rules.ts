@@ -25,12 +25,17 @@ export function canDo(action: ReviewAction, s: State): boolean {
   return availableActions(s).includes(action)
 }
 
-/** Words for the state of a case study, for queues and dashboards. */
-export function stateLabel(s: State): { text: string; colour: string } {
-  if (s.status === 'archived') return { text: 'Archived', colour: 'grey' }
-  if (s.reviewState === 'submitted') return { text: 'Waiting for review', colour: 'blue' }
-  if (s.reviewState === 'changes-requested') return { text: 'Changes requested', colour: 'orange' }
+/**
+ * Words for the state of a case study, for queues and dashboards: `key` the catalogue's
+ * (review.state.*), `text` its English.
+ */
+export function stateLabel(s: State): { key: string; text: string; colour: string } {
+  if (s.status === 'archived') return { key: 'review.state.archived', text: 'Archived', colour: 'grey' }
+  if (s.reviewState === 'submitted') return { key: 'review.state.submitted', text: 'Waiting for review', colour: 'blue' }
+  if (s.reviewState === 'changes-requested') return { key: 'review.state.changesRequested', text: 'Changes requested', colour: 'orange' }
   if (s.status === 'published')
-    return s.publishedRevision === s.revision ? { text: 'Published', colour: 'green' } : { text: 'Published, with unpublished changes', colour: 'yellow' }
-  return { text: 'Draft', colour: 'grey' }
+    return s.publishedRevision === s.revision
+      ? { key: 'review.state.published', text: 'Published', colour: 'green' }
+      : { key: 'review.state.publishedWithChanges', text: 'Published, with unpublished changes', colour: 'yellow' }
+  return { key: 'review.state.draft', text: 'Draft', colour: 'grey' }
 }

@@ -15,6 +15,7 @@ import { recordRevision } from './record-revision.ts'
 export interface NewerRevision {
   revision: number
   theirs: CaseStudySnapshot
+  /** Who saved it, '' when no revision says. */
   theirAuthor: string
 }
 
@@ -35,7 +36,7 @@ export async function saveCaseStudy(
   const current = await latestSnapshot(tx, row.id, row.revision)
   if (row.revision !== input.baseRevision) {
     const latest = await findRevision(tx, row.id, row.revision)
-    return conflicted('case study', { revision: row.revision, theirs: current!, theirAuthor: latest?.authorLabel ?? 'someone' })
+    return conflicted('case study', { revision: row.revision, theirs: current!, theirAuthor: latest?.authorLabel ?? '' })
   }
   const changes = diffSnapshots(current, input.snapshot)
   if (changes.length === 0 && input.action !== 'restored') return ok({ revision: row.revision, changed: false })

@@ -23,8 +23,7 @@ export interface SubmitInput {
 export async function submitCaseStudy(tx: Transaction, actor: AuditActor, input: SubmitInput): Promise<Result<{ submittedAt: Date; emailIds: number[] }>> {
   const [row] = await tx.select().from(caseStudies).where(eq(caseStudies.id, input.caseStudyId)).for('update')
   if (!row) return notFound()
-  if (row.revision !== input.revision)
-    return refused('It was changed by someone else before it could be submitted. Check the latest version, then submit it again.')
+  if (row.revision !== input.revision) return refused('editing.error.submitConflict')
   const submittedAt = new Date()
   await tx.update(caseStudies).set({ reviewState: 'submitted', submittedAt }).where(eq(caseStudies.id, row.id))
   await recordAudit(tx, actor, {

@@ -13,7 +13,7 @@ export async function changePublication(
 ): Promise<Result<{ status: 'draft' | 'archived' }>> {
   const [row] = await tx.select().from(caseStudies).where(eq(caseStudies.id, input.caseStudyId)).for('update')
   if (!row) return notFound()
-  if (!canDo(input.to, row)) return refused(input.to === 'archive' ? 'It is already archived.' : 'It is not published.')
+  if (!canDo(input.to, row)) return refused(input.to === 'archive' ? 'review.refused.alreadyArchived' : 'review.refused.notPublished')
   const status = input.to === 'archive' ? 'archived' : 'draft'
   await tx
     .update(caseStudies)

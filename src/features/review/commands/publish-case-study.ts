@@ -15,8 +15,8 @@ export async function publishCaseStudy(
 ): Promise<Result<{ revision: number }>> {
   const [row] = await tx.select().from(caseStudies).where(eq(caseStudies.id, input.caseStudyId)).for('update')
   if (!row) return notFound()
-  if (row.revision !== input.revision) return refused('It was changed while you were reviewing it. Review the latest version before publishing.')
-  if (!canDo('publish', row)) return refused('There is nothing new to publish.')
+  if (row.revision !== input.revision) return refused('review.refused.changedBeforePublishing')
+  if (!canDo('publish', row)) return refused('review.refused.nothingToPublish')
   const snapshot = await latestSnapshot(tx, row.id, row.revision)
   if (!snapshot) return notFound()
   await applySnapshot(tx, row.id, snapshot)

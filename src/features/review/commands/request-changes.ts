@@ -14,12 +14,12 @@ export async function requestChanges(
   input: { caseStudyId: number; revision: number; comment: string; editUrl: string; networkName: string; authorName: string },
 ): Promise<Result<{ emailIds: number[] }>> {
   const comment = input.comment.trim()
-  if (comment === '') return invalid([{ field: 'comment', message: 'Enter what needs to change' }])
-  if (comment.length > 5000) return invalid([{ field: 'comment', message: 'Comment must be 5,000 characters or fewer' }])
+  if (comment === '') return invalid([{ field: 'comment', message: 'review.error.comment.missing' }])
+  if (comment.length > 5000) return invalid([{ field: 'comment', message: 'review.error.comment.tooLong', values: { max: 5000 } }])
   const [row] = await tx.select().from(caseStudies).where(eq(caseStudies.id, input.caseStudyId)).for('update')
   if (!row) return notFound()
-  if (row.revision !== input.revision) return refused('It was changed while you were reviewing it. Review the latest version first.')
-  if (!canDo('request-changes', row)) return refused('It is not waiting for review.')
+  if (row.revision !== input.revision) return refused('review.refused.changedWhileReviewing')
+  if (!canDo('request-changes', row)) return refused('review.refused.notWaiting')
   await tx.update(caseStudies).set({ reviewState: 'changes-requested', submittedAt: null }).where(eq(caseStudies.id, row.id))
   await tx
     .insert(reviewComments)
