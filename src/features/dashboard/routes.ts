@@ -28,9 +28,9 @@ export async function dashboardRoutes(app: FastifyInstance): Promise<void> {
       // Arrived from the first-run set-up page; the banner is only words, so the address cannot fake anything.
       setUp: request.query['set-up'] === '1' && actor.role === 'admin',
       rows: work.map((w) => {
-        const state = stateLabel(w)
-        // The state's words are the review feature's: a catalogue key there, shown in the page's language.
-        return { ...w, stateText: request.t(state.text), stateClass: `govuk-tag--${state.colour}` }
+        // The state's words are the review feature's: its catalogue key, shown in the page's language.
+        const state: { key?: string; text: string; colour: string } = stateLabel(w)
+        return { ...w, stateText: request.t(state.key ?? state.text), stateClass: `govuk-tag--${state.colour}` }
       }),
     })
   })
