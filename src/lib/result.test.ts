@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { isUniqueViolation } from '../db/unit-of-work.ts'
+import { translator } from '../i18n/catalogue.ts'
 import { conflictError } from './result.ts'
 
 describe('isUniqueViolation', () => {
@@ -17,6 +18,10 @@ describe('conflictError', () => {
   it('names the thing and points at the other version', () => {
     const e = conflictError('organisation')
     assert.equal(e.field, 'conflict')
-    assert.match(e.message, /^Someone else changed this organisation since you opened it\. Their version is shown below; your changes are kept in the form/)
+    assert.match(translator('cy')(e.message, e.values), /^Mae rhywun arall wedi newid y sefydliad hwn ers i chi ei agor\./)
+    assert.match(
+      translator('en')(e.message, e.values),
+      /^Someone else changed this organisation since you opened it\. Their version is shown below; your changes are kept in the form/,
+    )
   })
 })

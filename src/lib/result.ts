@@ -45,10 +45,10 @@ export function conflicted<C = undefined>(thing: string, current?: C): Failure<C
     : { ok: false, reason: 'conflict', errors: [conflictError(thing)], current }
 }
 
-/** The error for a form saved over a newer version of its row; the view shows that version at #conflict. */
+/**
+ * The error for a form saved over a newer version of its row; the view shows that version at #conflict.
+ * `thing` (account, organisation, principle, contact) picks the sentence naming it in each language.
+ */
 export function conflictError(thing: string): FieldError {
-  return {
-    field: 'conflict',
-    message: `Someone else changed this ${thing} since you opened it. Their version is shown below; your changes are kept in the form. Check both, then save again to keep yours`,
-  }
+  return { field: 'conflict', message: 'admin.conflict.error', values: { thing } }
 }

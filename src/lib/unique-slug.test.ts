@@ -9,9 +9,9 @@ describe('slugProblem', () => {
   })
   it('explains a badly formed or long slug', () => {
     for (const bad of ['Northbrook', 'a--b', 'a b', '-a', 'café']) {
-      assert.equal(slugProblem(bad), 'Web address must use only lower-case letters, numbers and single hyphens, like co-production', bad)
+      assert.deepEqual(slugProblem(bad), { message: 'admin.slug.format' }, bad)
     }
-    assert.equal(slugProblem('a'.repeat(81)), 'Web address must be 80 characters or fewer')
+    assert.deepEqual(slugProblem('a'.repeat(81)), { message: 'admin.slug.tooLong', values: { max: 80 } })
   })
 })
 

@@ -4,11 +4,11 @@ import { isSlug, slugify } from './slug.ts'
 
 export const slugMaxLength = 80
 
-/** Problems with a typed slug, or null. Blank is allowed: one is made from the name. */
-export function slugProblem(slug: string): string | null {
+/** The problem with a typed slug (a catalogue key and its values), or null. Blank is allowed: one is made from the name. */
+export function slugProblem(slug: string): { message: string; values?: Record<string, number> } | null {
   if (slug === '') return null
-  if (slug.length > slugMaxLength) return `Web address must be ${slugMaxLength} characters or fewer`
-  if (!isSlug(slug)) return 'Web address must use only lower-case letters, numbers and single hyphens, like co-production'
+  if (slug.length > slugMaxLength) return { message: 'admin.slug.tooLong', values: { max: slugMaxLength } }
+  if (!isSlug(slug)) return { message: 'admin.slug.format' }
   return null
 }
 

@@ -1,14 +1,18 @@
 // What every page of the admin area shares: its breadcrumbs and the banner after a save. Pages of
 // several features live in the area; they take these from here, not from one another.
+import type { Translate } from '../i18n/catalogue.ts'
 import { positiveInt } from './address-numbers.ts'
 
-export const adminBreadcrumbs = [
-  { text: 'Home', href: '/' },
-  { text: 'Admin', href: '/admin' },
-]
+/** The breadcrumbs of the admin area's front pages: Home, Admin. */
+export function adminBreadcrumbs(t: Translate) {
+  return [
+    { text: t('admin.breadcrumbs.home'), href: '/' },
+    { text: t('navigation.admin'), href: '/admin' },
+  ]
+}
 
-export function breadcrumbsTo(text: string, href: string) {
-  return [...adminBreadcrumbs, { text, href }]
+export function breadcrumbsTo(t: Translate, text: string, href: string) {
+  return [...adminBreadcrumbs(t), { text, href }]
 }
 
 /**

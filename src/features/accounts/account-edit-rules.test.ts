@@ -1,12 +1,16 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
+import { translator } from '../../i18n/catalogue.ts'
 import { storedStatus, validateUserEdit, type UserEditInput } from './account-edit-rules.ts'
+
+// The rules give catalogue keys: the messages a person reads are checked in English.
+const english = translator('en')
 
 const valid: UserEditInput = { name: ' Ann Example ', role: 'officer', organisation: 'home-council', status: 'active' }
 
 const errorsOf = (change: Partial<UserEditInput>, self = false) => {
   const result = validateUserEdit({ ...valid, ...change }, { self })
-  return result.ok ? [] : result.errors.map((e) => `${e.field}: ${e.message}`)
+  return result.ok ? [] : result.errors.map((e) => `${e.field}: ${english(e.message, e.values)}`)
 }
 
 describe('validateUserEdit', () => {

@@ -30,19 +30,19 @@ export interface UserEditValues {
 export function validateUserEdit(input: UserEditInput, context: { self: boolean }): { ok: true; value: UserEditValues } | { ok: false; errors: FieldError[] } {
   const errors: FieldError[] = []
   const name = input.name.trim()
-  if (name === '') errors.push({ field: 'name', message: 'Enter the person’s name' })
-  else if (name.length > 200) errors.push({ field: 'name', message: 'Name must be 200 characters or fewer' })
+  if (name === '') errors.push({ field: 'name', message: 'accounts.user.errorNameRequired' })
+  else if (name.length > 200) errors.push({ field: 'name', message: 'accounts.user.errorNameTooLong', values: { max: 200 } })
 
   const role = roles.find((r) => r === input.role)
-  if (!role) errors.push({ field: 'role', message: 'Select a role' })
-  else if (context.self && role !== 'admin') errors.push({ field: 'role', message: 'You cannot remove your own administrator role' })
+  if (!role) errors.push({ field: 'role', message: 'accounts.user.errorRoleRequired' })
+  else if (context.self && role !== 'admin') errors.push({ field: 'role', message: 'adminUsers.errors.ownRole' })
 
   const organisation = input.organisation.trim() === '' ? null : input.organisation.trim()
-  if (role === 'officer' && organisation === null) errors.push({ field: 'organisation', message: 'Select the organisation this officer works for' })
+  if (role === 'officer' && organisation === null) errors.push({ field: 'organisation', message: 'accounts.user.errorOfficerOrganisation' })
 
   const status = accountSwitches.find((s) => s === input.status)
-  if (!status) errors.push({ field: 'status', message: 'Select whether the account is active or disabled' })
-  else if (context.self && status === 'disabled') errors.push({ field: 'status', message: 'You cannot disable your own account' })
+  if (!status) errors.push({ field: 'status', message: 'adminUsers.errors.statusRequired' })
+  else if (context.self && status === 'disabled') errors.push({ field: 'status', message: 'adminUsers.errors.ownDisable' })
 
   if (errors.length > 0 || !role || !status) return { ok: false, errors }
   return { ok: true, value: { name, role, organisation, status } }

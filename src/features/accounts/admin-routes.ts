@@ -12,9 +12,9 @@ import { resendInvitation } from './commands/resend-invitation.ts'
 import { updateUser } from './commands/update-user.ts'
 import { parseId } from '../../web/address-numbers.ts'
 import type { UserEditInput } from './account-edit-rules.ts'
-import { accountStatusTag, roleLabels } from './present.ts'
+import { accountStatusTag } from './present.ts'
 import { adminBreadcrumbs, breadcrumbsTo, savedBanner } from '../../web/admin-area.ts'
-import { dateTime } from '../../web/dates.ts'
+import type { Translate } from '../../i18n/catalogue.ts'
 import { selectItems } from '../../web/select-items.ts'
 import { findAccount, listAccounts, listOrganisationChoices, type Account } from './admin-queries.ts'
 
@@ -51,33 +51,39 @@ const valuesOf = (account: Account): EditValues => ({
   version: versionOf(account.updatedAt),
 })
 
+const roleLabel = (t: Translate, role: Account['role']) => t(`accounts.role.${role}`)
+const statusLabel = (t: Translate, status: Account['status']) => t(`adminUsers.status.${status}`)
+
 /** The account as stored, for the summary at the top of the edit page and the conflict panel. */
-function accountFacts(account: Account) {
+function accountFacts(t: Translate, account: Account) {
   return [
-    { key: { text: 'Name' }, value: { text: account.name } },
-    { key: { text: 'Role' }, value: { text: roleLabels[account.role] } },
-    { key: { text: 'Organisation' }, value: { text: account.organisationName ?? 'None' } },
-    { key: { text: 'Status' }, value: { text: accountStatusTag(account.status).text } },
+    { key: { text: t('adminUsers.index.name') }, value: { text: account.name } },
+    { key: { text: t('adminUsers.index.role') }, value: { text: roleLabel(t, account.role) } },
+    { key: { text: t('adminUsers.index.organisation') }, value: { text: account.organisationName ?? t('admin.value.none') } },
+    { key: { text: t('adminUsers.index.status') }, value: { text: statusLabel(t, account.status) } },
   ]
 }
 
 export async function userAdminRoutes(app: FastifyInstance): Promise<void> {
   const db = app.deps.db
-  const breadcrumbs = breadcrumbsTo('People', '/admin/users')
+  const breadcrumbs = (t: Translate) => breadcrumbsTo(t, t('adminUsers.index.title'), '/admin/users')
+  const organisationItems = async (t: Translate, selected: string) =>
+    selectItems(
+      (await listOrganisationChoices(db)).map((o) => ({ value: o.slug, text: o.name })),
+      selected,
+      { blank: t('admin.value.none') },
+    )
 
   async function renderInvite(reply: FastifyReply, values: InviteValues, errors: FieldError[] = []) {
+    const { t } = reply.request
     return reply.code(errors.length ? 400 : 200).render('accounts/views/admin/new.njk', {
-      title: 'Invite someone',
+      title: t('adminUsers.new.title'),
       section: 'admin',
-      breadcrumbs,
+      breadcrumbs: breadcrumbs(t),
       pageError: errors.length > 0,
       values,
-      organisationItems: selectItems(
-        (await listOrganisationChoices(db)).map((o) => ({ value: o.slug, text: o.name })),
-        values.organisation,
-        { blank: 'None' },
-      ),
-      ...presentErrors(errors),
+      organisationItems: await organisationItems(t, values.organisation),
+      ...presentErrors(errors, t),
     })
   }
 
@@ -88,47 +94,44 @@ export async function userAdminRoutes(app: FastifyInstance): Promise<void> {
     options: { errors?: FieldError[]; conflict?: boolean; banner?: string | null } = {},
   ) {
     const errors = options.errors ?? []
+    const { t, format } = reply.request
     return reply.code(errors.length ? 400 : 200).render('accounts/views/admin/edit.njk', {
-      title: `Account of ${account.name}`,
+      title: t('adminUsers.edit.title', { name: account.name }),
       section: 'admin',
-      breadcrumbs,
+      breadcrumbs: breadcrumbs(t),
       pageError: errors.length > 0,
       account,
-      statusTag: accountStatusTag(account.status),
       facts: [
-        { key: { text: 'Email address' }, value: { text: account.email } },
-        { key: { text: 'Status' }, value: { text: accountStatusTag(account.status).text } },
-        { key: { text: 'Last signed in' }, value: { text: dateTime(account.lastSignInAt) || 'Never' } },
-        { key: { text: 'Account created' }, value: { text: dateTime(account.createdAt) } },
+        { key: { text: t('adminUsers.index.email') }, value: { text: account.email } },
+        { key: { text: t('adminUsers.index.status') }, value: { text: statusLabel(t, account.status) } },
+        { key: { text: t('adminUsers.index.lastSignedIn') }, value: { text: format.dateTime(account.lastSignInAt) || t('admin.value.never') } },
+        { key: { text: t('adminUsers.edit.accountCreated') }, value: { text: format.dateTime(account.createdAt) } },
       ],
-      conflict: options.conflict ? accountFacts(account) : null,
+      conflict: options.conflict ? accountFacts(t, account) : null,
       values,
-      organisationItems: selectItems(
-        (await listOrganisationChoices(db)).map((o) => ({ value: o.slug, text: o.name })),
-        values.organisation,
-        { blank: 'None' },
-      ),
+      organisationItems: await organisationItems(t, values.organisation),
       banner: options.banner ?? null,
-      ...presentErrors(errors),
+      ...presentErrors(errors, t),
     })
   }
 
   app.get('/admin/users', async (request, reply) => {
     const accounts = await listAccounts(db)
+    const { t, format } = request
     return reply.render('accounts/views/admin/index.njk', {
-      title: 'People',
+      title: t('adminUsers.index.title'),
       section: 'admin',
-      breadcrumbs: adminBreadcrumbs,
+      breadcrumbs: adminBreadcrumbs(t),
       banner:
-        savedBanner(request.query, accounts, (a) => `Invitation sent to ${a.email}`, 'invited') ??
-        savedBanner(request.query, accounts, (a) => `Saved the account of ${a.name}`),
+        savedBanner(request.query, accounts, (a) => t('adminUsers.index.invited', { email: a.email }), 'invited') ??
+        savedBanner(request.query, accounts, (a) => t('adminUsers.index.saved', { name: a.name })),
       rows: accounts.map((a) => [
         { html: `<a class="govuk-link" href="/admin/users/${a.id}">${escapeHtml(a.name)}</a>` },
         { text: a.email },
-        { text: roleLabels[a.role] },
+        { text: roleLabel(t, a.role) },
         { text: a.organisationName ?? '' },
-        { html: `<strong class="govuk-tag ${accountStatusTag(a.status).classes}">${accountStatusTag(a.status).text}</strong>` },
-        { text: dateTime(a.lastSignInAt) || 'Never' },
+        { html: `<strong class="govuk-tag ${accountStatusTag(a.status).classes}">${escapeHtml(statusLabel(t, a.status))}</strong>` },
+        { text: format.dateTime(a.lastSignInAt) || t('admin.value.never') },
       ]),
     })
   })
@@ -153,7 +156,7 @@ export async function userAdminRoutes(app: FastifyInstance): Promise<void> {
     const account = await findAccount(db, id)
     if (!account) throw new NotFoundError()
     return renderEdit(reply, account, valuesOf(account), {
-      banner: savedBanner(request.query, [account], (a) => `A new invitation has been sent to ${a.email}`, 'sent'),
+      banner: savedBanner(request.query, [account], (a) => request.t('adminUsers.edit.resent', { email: a.email }), 'sent'),
     })
   })
 

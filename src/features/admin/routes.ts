@@ -17,23 +17,25 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
   app.get('/admin', async (request, reply) => {
     const actor = requireUser(request)
     authorize(canOpenAdminArea(actor))
+    const { t } = request
+    const link = (href: string, name: string) => ({ href, text: t(`admin.home.${name}.link`), description: t(`admin.home.${name}.description`) })
     const links = [
-      { href: '/admin/review', text: 'Review queue', description: 'Case studies submitted for review: compare, request changes, publish.' },
+      link('/admin/review', 'review'),
       ...(canAdminister(actor)
         ? [
-            { href: '/admin/users', text: 'People', description: 'Accounts: invite people, change roles, disable accounts.' },
-            { href: '/admin/organisations', text: 'Organisations', description: 'Councils, members and partners: names, tiers, codes and regions.' },
-            { href: '/admin/principles', text: 'Principles', description: 'The network’s principles, their wording and order, with earlier wordings kept.' },
-            { href: '/admin/contacts', text: 'Contacts', description: 'The people named as contacts on case studies, and whether their details are public.' },
-            { href: '/admin/outbox', text: 'Outbox', description: 'Every email the site has sent or queued, with its delivery record.' },
-            { href: '/admin/audit', text: 'Audit log', description: 'Who changed what, and when.' },
+            link('/admin/users', 'users'),
+            link('/admin/organisations', 'organisations'),
+            link('/admin/principles', 'principles'),
+            link('/admin/contacts', 'contacts'),
+            link('/admin/outbox', 'outbox'),
+            link('/admin/audit', 'audit'),
           ]
         : []),
     ]
     return reply.render('admin/views/index.njk', {
-      title: 'Admin',
+      title: t('navigation.admin'),
       section: 'admin',
-      breadcrumbs: [{ text: 'Home', href: '/' }],
+      breadcrumbs: [{ text: t('admin.breadcrumbs.home'), href: '/' }],
       links,
     })
   })

@@ -1,4 +1,5 @@
 import { escapeHtml } from '../../lib/html.ts'
+import { catalogueOf, type Translate } from '../../i18n/catalogue.ts'
 
 // Turning an audit event's `changes` into rows a person can read.
 
@@ -11,8 +12,9 @@ export interface ChangeRow {
 const maxValueLength = 500
 
 /** A stored value as text: strings as they are, the rest as JSON, long values cut short. */
-export function changeValue(value: unknown): string {
-  const text = value === null || value === undefined ? '(none)' : typeof value === 'string' ? value || '(blank)' : JSON.stringify(value)
+export function changeValue(t: Translate, value: unknown): string {
+  const text =
+    value === null || value === undefined ? t('audit.changes.none') : typeof value === 'string' ? value || t('audit.changes.blank') : JSON.stringify(value)
   return text.length > maxValueLength ? `${text.slice(0, maxValueLength)}…` : text
 }
 
@@ -23,82 +25,60 @@ const isBeforeAfter = (value: unknown): value is { before: unknown; after: unkno
  * The rows of a `changes` object: `{ field: { before, after } }` gives both sides; any other
  * object (older events recorded plain values) gives its values as "after". Null for nothing to show.
  */
-export function presentChanges(changes: unknown): ChangeRow[] | null {
+export function presentChanges(t: Translate, changes: unknown): ChangeRow[] | null {
   if (changes === null || typeof changes !== 'object') return null
-  if (Array.isArray(changes)) return changes.length ? [{ field: 'value', before: null, after: changeValue(changes) }] : null
+  if (Array.isArray(changes)) return changes.length ? [{ field: 'value', before: null, after: changeValue(t, changes) }] : null
   const rows = Object.entries(changes as Record<string, unknown>).map(([field, value]) =>
-    isBeforeAfter(value) ? { field, before: changeValue(value.before), after: changeValue(value.after) } : { field, before: null, after: changeValue(value) },
+    isBeforeAfter(value)
+      ? { field, before: changeValue(t, value.before), after: changeValue(t, value.after) }
+      : { field, before: null, after: changeValue(t, value) },
   )
   return rows.length ? rows : null
 }
 
 /** The changes as a small HTML table for a govukTable cell; every value escaped. */
-export function changesHtml(changes: unknown): string {
-  const rows = presentChanges(changes)
+export function changesHtml(t: Translate, changes: unknown): string {
+  const rows = presentChanges(t, changes)
   if (!rows) return ''
   const hasBefore = rows.some((r) => r.before !== null)
-  const head = `<tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Field</th>${hasBefore ? '<th scope="col" class="govuk-table__header">Before</th>' : ''}<th scope="col" class="govuk-table__header">${hasBefore ? 'After' : 'Value'}</th></tr>`
+  const header = (key: string) => `<th scope="col" class="govuk-table__header">${escapeHtml(t(key))}</th>`
+  const head = `<tr class="govuk-table__row">${header('audit.changes.field')}${hasBefore ? header('audit.changes.before') : ''}${header(hasBefore ? 'audit.changes.after' : 'audit.changes.value')}</tr>`
   const body = rows
     .map(
       (r) =>
         `<tr class="govuk-table__row"><th scope="row" class="govuk-table__header">${escapeHtml(r.field)}</th>${hasBefore ? `<td class="govuk-table__cell govuk-!-text-break-word">${escapeHtml(r.before ?? '')}</td>` : ''}<td class="govuk-table__cell govuk-!-text-break-word">${escapeHtml(r.after)}</td></tr>`,
     )
     .join('')
-  return `<table class="govuk-table govuk-!-font-size-16 govuk-!-margin-bottom-0"><caption class="govuk-table__caption govuk-visually-hidden">Changes</caption><thead class="govuk-table__head">${head}</thead><tbody class="govuk-table__body">${body}</tbody></table>`
+  return `<table class="govuk-table govuk-!-font-size-16 govuk-!-margin-bottom-0"><caption class="govuk-table__caption govuk-visually-hidden">${escapeHtml(t('audit.changes.caption'))}</caption><thead class="govuk-table__head">${head}</thead><tbody class="govuk-table__body">${body}</tbody></table>`
 }
 
-/** What each recorded action means, in words; the code stays in the address of a filter. */
-const actionLabels: Record<string, string> = {
-  'signed-in': 'Signed in',
-  'signed-out': 'Signed out',
-  'sign-in-failed': 'Failed to sign in',
-  'password-reset-requested': 'Asked to reset the password',
-  'password-reset': 'Reset the password',
-  'invitation-accepted': 'Accepted an invitation',
-  'invitation-resent': 'Sent a new invitation',
-  'user-created': 'Created an account',
-  'user-updated': 'Changed an account',
-  'user-disabled': 'Disabled an account',
-  'case-study-created': 'Created a case study',
-  'case-study-saved': 'Saved a case study',
-  'case-study-restored': 'Restored an earlier version',
-  'case-study-imported': 'Imported a case study',
-  'case-study-submitted': 'Submitted for review',
-  'case-study-changes-requested': 'Asked for changes',
-  'case-study-published': 'Published a case study',
-  'case-study-unpublished': 'Unpublished a case study',
-  'case-study-archived': 'Archived a case study',
-  'organisation-created': 'Added an organisation',
-  'organisation-updated': 'Changed an organisation',
-  'principle-created': 'Added a principle',
-  'principle-updated': 'Changed a principle',
-  'principles-imported': 'Imported principles',
-  'authorities-imported': 'Loaded the local authorities register',
-  'contact-created': 'Added a contact',
-  'contact-updated': 'Changed a contact',
-  'demo-content-loaded': 'Loaded the demo content',
-  'synthetic-content-loaded': 'Loaded synthetic case studies',
-}
+// An action's and a subject's words are in the catalogue (locales/<language>/audit.json) under
+// audit.action.<code> and audit.subject.<type>; the code stays in the address of a filter.
+const english = catalogueOf('en')
 
-/** An action's words; one we have none for reads as its code in plain words ("search-rebuilt" → "Search rebuilt"). */
-export function actionLabel(action: string): string {
-  const known = actionLabels[action]
-  if (known) return known
-  const words = action.replace(/[-_]+/g, ' ').trim()
+/** A code in plain words ("search-rebuilt" → "Search rebuilt"), for a code the catalogue has no words for. */
+function codeInWords(code: string): string {
+  const words = code.replace(/[-_]+/g, ' ').trim()
   return words.charAt(0).toUpperCase() + words.slice(1)
 }
 
-const subjectLabels: Record<string, string> = {
-  user: 'Account',
-  'case-study': 'Case study',
-  organisation: 'Organisation',
-  principle: 'Principle',
-  person: 'Contact',
+/** An action's words; one we have none for reads as its code in plain words. */
+export function actionLabel(t: Translate, action: string): string {
+  const key = `audit.action.${action}`
+  return key in english ? t(key) : codeInWords(action)
 }
 
 /** A subject type's words, for the filter and the table. */
-export function subjectLabel(subjectType: string): string {
-  return subjectLabels[subjectType] ?? actionLabel(subjectType)
+export function subjectLabel(t: Translate, subjectType: string): string {
+  const key = `audit.subject.${subjectType}`
+  return key in english ? t(key) : codeInWords(subjectType)
+}
+
+/** Who acted: an email address as it is; the site's own actors (the command line, the set-up page) in words. */
+const actorKeys: Record<string, string> = { 'command line': 'audit.actor.commandLine', 'first-run set-up page': 'audit.actor.setUp' }
+export function actorLabel(t: Translate, label: string): string {
+  const key = actorKeys[label]
+  return key ? t(key) : label
 }
 
 const adminPaths: Record<string, string> = {

@@ -14,6 +14,7 @@ import { parseId } from '../../web/address-numbers.ts'
 import { adminBreadcrumbs, breadcrumbsTo, savedBanner } from '../../web/admin-area.ts'
 import { selectItems } from '../../web/select-items.ts'
 import { listOrganisationChoices } from '../accounts/admin-queries.ts'
+import type { Translate } from '../../i18n/catalogue.ts'
 
 type Values = ContactInput & { version: string }
 
@@ -40,30 +41,30 @@ const valuesOf = (c: Contact): Values => ({
   version: versionOf(c.updatedAt),
 })
 
-const facts = (c: Contact) => {
-  const row = (key: string, value: string | null) => ({ key: { text: key }, value: { text: value || 'Not set' } })
+const facts = (t: Translate, c: Contact) => {
+  const row = (key: string, value: string | null) => ({ key: { text: t(key) }, value: { text: value || t('admin.value.notSet') } })
   return [
-    row('Name', c.name),
-    row('Job title', c.jobTitle),
-    row('Organisation', c.organisationName),
-    row('Email address', c.email),
-    row('Telephone', c.phone),
-    row('Details shown on public pages', c.publishContact ? 'Yes' : 'No'),
+    row('contacts.index.name', c.name),
+    row('contacts.index.jobTitle', c.jobTitle),
+    row('contacts.index.organisation', c.organisationName),
+    row('contacts.facts.email', c.email),
+    row('contacts.facts.phone', c.phone),
+    row('contacts.facts.public', t(c.publishContact ? 'admin.value.yes' : 'admin.value.no')),
   ]
 }
 
 export async function contactRoutes(app: FastifyInstance): Promise<void> {
   const db = app.deps.db
-  const breadcrumbs = breadcrumbsTo('Contacts', '/admin/contacts')
 
   async function renderForm(reply: FastifyReply, values: Values, options: { contact?: Contact; errors?: FieldError[]; conflict?: Contact | null } = {}) {
     const errors = options.errors ?? []
     const { contact } = options
+    const { t } = reply.request
     return reply.code(errors.length ? 400 : 200).render('contacts/views/form.njk', {
-      title: contact ? `Edit ${contact.name}` : 'Add a contact',
-      heading: contact ? contact.name : 'Add a contact',
+      title: contact ? t('contacts.form.titleEdit', { name: contact.name }) : t('contacts.form.titleNew'),
+      heading: contact ? contact.name : t('contacts.form.titleNew'),
       section: 'admin',
-      breadcrumbs,
+      breadcrumbs: breadcrumbsTo(t, t('contacts.index.title'), '/admin/contacts'),
       pageError: errors.length > 0,
       action: contact ? `/admin/contacts/${contact.id}` : '/admin/contacts',
       contact: contact ?? null,
@@ -71,26 +72,27 @@ export async function contactRoutes(app: FastifyInstance): Promise<void> {
       organisationItems: selectItems(
         (await listOrganisationChoices(db)).map((o) => ({ value: o.slug, text: o.name })),
         values.organisation,
-        { blank: 'None' },
+        { blank: t('admin.value.none') },
       ),
-      conflict: options.conflict ? facts(options.conflict) : null,
-      ...presentErrors(errors),
+      conflict: options.conflict ? facts(t, options.conflict) : null,
+      ...presentErrors(errors, t),
     })
   }
 
   app.get('/admin/contacts', async (request, reply) => {
     const contacts = await listContacts(db)
+    const { t } = request
     return reply.render('contacts/views/index.njk', {
-      title: 'Contacts',
+      title: t('contacts.index.title'),
       section: 'admin',
-      breadcrumbs: adminBreadcrumbs,
-      banner: savedBanner(request.query, contacts, (c) => `Saved ${c.name}`),
+      breadcrumbs: adminBreadcrumbs(t),
+      banner: savedBanner(request.query, contacts, (c) => t('contacts.index.saved', { name: c.name })),
       rows: contacts.map((c) => [
         { html: `<a class="govuk-link" href="/admin/contacts/${c.id}">${escapeHtml(c.name)}</a>` },
         { text: c.jobTitle ?? '' },
         { text: c.organisationName ?? '' },
         { text: [c.email, c.phone].filter(Boolean).join(', ') },
-        { text: c.publishContact ? 'Yes' : 'No' },
+        { text: t(c.publishContact ? 'admin.value.yes' : 'admin.value.no') },
       ]),
     })
   })

@@ -34,17 +34,17 @@ const optional = (value: string): string | null => (value.trim() === '' ? null :
 export function validateContact(input: ContactInput): { ok: true; value: ContactValues } | { ok: false; errors: FieldError[] } {
   const errors: FieldError[] = []
   const name = input.name.trim()
-  if (name === '') errors.push({ field: 'name', message: 'Enter the contact’s name' })
-  else if (name.length > 200) errors.push({ field: 'name', message: 'Name must be 200 characters or fewer' })
+  if (name === '') errors.push({ field: 'name', message: 'contacts.errors.nameRequired' })
+  else if (name.length > 200) errors.push({ field: 'name', message: 'contacts.errors.nameTooLong' })
 
   const jobTitle = optional(input.jobTitle)
-  if (jobTitle && jobTitle.length > 200) errors.push({ field: 'jobTitle', message: 'Job title must be 200 characters or fewer' })
+  if (jobTitle && jobTitle.length > 200) errors.push({ field: 'jobTitle', message: 'contacts.errors.jobTitleTooLong' })
 
   const email = optional(input.email)
-  if (email && !isEmail(email)) errors.push({ field: 'email', message: 'Enter an email address in the correct format, like name@example.org' })
+  if (email && !isEmail(email)) errors.push({ field: 'email', message: 'contacts.errors.emailFormat' })
 
   const phone = optional(input.phone)
-  if (phone && !isPhone(phone)) errors.push({ field: 'phone', message: 'Enter a telephone number, like 01632 960 001 or +44 808 157 0192' })
+  if (phone && !isPhone(phone)) errors.push({ field: 'phone', message: 'contacts.errors.phoneFormat' })
 
   if (errors.length > 0) return { ok: false, errors }
   return { ok: true, value: { name, jobTitle, organisation: optional(input.organisation), email, phone, publishContact: input.publishContact } }

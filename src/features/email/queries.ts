@@ -1,6 +1,9 @@
 import { desc, eq, sql } from 'drizzle-orm'
 import type { Database } from '../../db/client.ts'
-import { emails } from '../../db/schema/index.ts'
+import { emails, users } from '../../db/schema/index.ts'
+
+// An email is written in its recipient's language (users.language): read with it, so that a page in
+// the other language can say which language the email is in.
 
 /** One page of emails with their delivery records, newest first, and how many there are. */
 export async function listEmails(db: Database, page: number, pageSize: number) {
@@ -14,8 +17,10 @@ export async function listEmails(db: Database, page: number, pageSize: number) {
       attempts: emails.attempts,
       createdAt: emails.createdAt,
       sentAt: emails.sentAt,
+      language: users.language,
     })
     .from(emails)
+    .leftJoin(users, eq(users.email, emails.toAddress))
     .orderBy(desc(emails.createdAt), desc(emails.id))
     .limit(pageSize)
     .offset((page - 1) * pageSize)
@@ -24,6 +29,10 @@ export async function listEmails(db: Database, page: number, pageSize: number) {
 }
 
 export async function findEmail(db: Database, id: number) {
-  const [row] = await db.select().from(emails).where(eq(emails.id, id))
-  return row ?? null
+  const [row] = await db
+    .select({ email: emails, language: users.language })
+    .from(emails)
+    .leftJoin(users, eq(users.email, emails.toAddress))
+    .where(eq(emails.id, id))
+  return row ? { ...row.email, language: row.language } : null
 }

@@ -6,12 +6,17 @@ import { paginationModel } from '../../web/pagination.ts'
 import { findEmail, listEmails } from './queries.ts'
 import { parseId, parsePage } from '../../web/address-numbers.ts'
 import { adminBreadcrumbs, breadcrumbsTo } from '../../web/admin-area.ts'
-import { dateTime } from '../../web/dates.ts'
 import { emailStatusTag } from './present.ts'
+import type { Translate } from '../../i18n/catalogue.ts'
+import type { EmailStatus } from '../../db/schema/enums.ts'
 
 const pageSize = 50
 
-const tagHtml = (tag: { text: string; classes: string }) => `<strong class="govuk-tag ${tag.classes}">${tag.text}</strong>`
+const tagHtml = (t: Translate, status: EmailStatus) =>
+  `<strong class="govuk-tag ${emailStatusTag(status).classes}">${escapeHtml(t(`outbox.status.${status}`))}</strong>`
+
+/** The lang attribute of an email's own words: its recipient's language, when known. */
+const langAttribute = (language: string | null) => (language ? ` lang="${escapeHtml(language)}"` : '')
 
 /** Every email with its delivery record. Emails hold sign-in links, so only administrators read them. */
 export async function outboxRoutes(app: FastifyInstance): Promise<void> {
@@ -21,18 +26,22 @@ export async function outboxRoutes(app: FastifyInstance): Promise<void> {
     const page = parsePage(request.query.page)
     const { rows, total } = await listEmails(db, page, pageSize)
     const totalPages = Math.max(1, Math.ceil(total / pageSize))
+    const { t, format } = request
     return reply.render('email/views/index.njk', {
-      title: page > 1 ? `Outbox (page ${page})` : 'Outbox',
+      title: page > 1 ? t('outbox.index.titlePage', { page }) : t('outbox.index.title'),
       section: 'admin',
-      breadcrumbs: adminBreadcrumbs,
+      breadcrumbs: adminBreadcrumbs(t),
       smtpConfigured: Boolean(app.deps.config.smtpUrl),
       total,
       rows: rows.map((e) => [
-        { text: dateTime(e.createdAt) },
+        { text: format.dateTime(e.createdAt) },
         { text: e.toAddress },
-        { html: `<a class="govuk-link" href="/admin/outbox/${e.id}">${escapeHtml(e.subject)}</a>` },
-        { html: tagHtml(emailStatusTag(e.status)) },
-        { text: e.status === 'failed' ? (e.error ?? '') : e.status === 'sent' ? `Sent ${dateTime(e.sentAt)}` : '' },
+        { html: `<a class="govuk-link" href="/admin/outbox/${e.id}"${langAttribute(e.language)}>${escapeHtml(e.subject)}</a>` },
+        { html: tagHtml(t, e.status) },
+        // A delivery error is the mail server's own words, in English.
+        e.status === 'failed'
+          ? { html: `<span lang="en">${escapeHtml(e.error ?? '')}</span>` }
+          : { text: e.status === 'sent' ? t('outbox.index.sentAt', { when: format.dateTime(e.sentAt) }) : '' },
       ]),
       pagination: paginationModel(page, totalPages, (n) => `/admin/outbox${n > 1 ? `?page=${n}` : ''}`),
     })
@@ -42,18 +51,20 @@ export async function outboxRoutes(app: FastifyInstance): Promise<void> {
     const id = parseId(request.params.id)
     const email = await findEmail(db, id)
     if (!email) throw new NotFoundError()
+    const { t, format } = request
     return reply.render('email/views/show.njk', {
       title: email.subject,
       section: 'admin',
-      breadcrumbs: breadcrumbsTo('Outbox', '/admin/outbox'),
+      breadcrumbs: breadcrumbsTo(t, t('outbox.index.title'), '/admin/outbox'),
       email,
+      language: email.language,
       facts: [
-        { key: { text: 'To' }, value: { text: email.toAddress } },
-        { key: { text: 'Queued' }, value: { text: dateTime(email.createdAt) } },
-        { key: { text: 'Delivery' }, value: { html: tagHtml(emailStatusTag(email.status)) } },
-        ...(email.sentAt ? [{ key: { text: 'Sent' }, value: { text: dateTime(email.sentAt) } }] : []),
-        { key: { text: 'Attempts' }, value: { text: String(email.attempts) } },
-        ...(email.error ? [{ key: { text: 'Error' }, value: { text: email.error } }] : []),
+        { key: { text: t('outbox.index.to') }, value: { text: email.toAddress } },
+        { key: { text: t('outbox.show.queued') }, value: { text: format.dateTime(email.createdAt) } },
+        { key: { text: t('outbox.index.delivery') }, value: { html: tagHtml(t, email.status) } },
+        ...(email.sentAt ? [{ key: { text: t('outbox.show.sent') }, value: { text: format.dateTime(email.sentAt) } }] : []),
+        { key: { text: t('outbox.show.attempts') }, value: { text: format.number(email.attempts) } },
+        ...(email.error ? [{ key: { text: t('outbox.show.error') }, value: { html: `<span lang="en">${escapeHtml(email.error)}</span>` } }] : []),
       ],
     })
   })

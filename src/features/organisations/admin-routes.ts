@@ -9,8 +9,8 @@ import { auditActor } from '../accounts/actor.ts'
 import { requireUser } from '../accounts/guard.ts'
 import { createOrganisation } from './commands/create-organisation.ts'
 import { updateOrganisation } from './commands/update-organisation.ts'
-import { organisationKindLabels, tierLabels } from '../../web/organisation-display.ts'
-import { placeLabel } from './present.ts'
+import { organisationKindLabel, tierLabel } from '../../web/organisation-display.ts'
+import type { Translate } from '../../i18n/catalogue.ts'
 import { nations, type OrganisationInput } from './rules.ts'
 import { findOrganisationById, listAllOrganisations, type OrganisationRow } from './admin-queries.ts'
 import { parseId } from '../../web/address-numbers.ts'
@@ -50,26 +50,35 @@ const valuesOf = (o: OrganisationRow): Values => ({
   version: versionOf(o.updatedAt),
 })
 
+/** A nation's name in the page's language; one stored before the list existed stays as it is. */
+const nationLabel = (t: Translate, nation: string) => ((nations as readonly string[]).includes(nation) ? t(`adminOrganisations.nation.${nation}`) : nation)
+
+/** Region and nation, as the members' list shows them, the nation in the page's language. */
+function placeIn(t: Translate, o: { region: string | null; nation: string | null }): string {
+  const nation = o.nation ? nationLabel(t, o.nation) : null
+  if (o.region && o.nation && o.region !== o.nation) return `${o.region}, ${nation}`
+  return o.region ?? nation ?? ''
+}
+
 /** The organisation as stored, for the conflict panel. */
-function facts(o: OrganisationRow) {
-  const row = (key: string, value: string | null) => ({ key: { text: key }, value: { text: value || 'Not set' } })
+function facts(t: Translate, o: OrganisationRow) {
+  const row = (key: string, value: string | null) => ({ key: { text: t(key) }, value: { text: value || t('admin.value.notSet') } })
   return [
-    row('Name', o.name),
-    row('Web address', `/members/${o.slug}`),
-    row('Kind', organisationKindLabels[o.kind]),
-    row('Membership', tierLabels[o.tier]),
-    row('Council type', o.councilType),
-    row('Nation', o.nation),
-    row('Region', o.region),
-    row('GSS code', o.gssCode),
-    row('Website', o.website),
-    row('Verified', o.verified ? 'Yes' : 'No'),
+    row('adminOrganisations.index.name', o.name),
+    row('adminOrganisations.form.slug', `/members/${o.slug}`),
+    row('adminOrganisations.index.kind', organisationKindLabel(t, o.kind)),
+    row('adminOrganisations.index.membership', tierLabel(t, o.tier)),
+    row('adminOrganisations.facts.councilType', o.councilType),
+    row('adminOrganisations.facts.nation', o.nation && nationLabel(t, o.nation)),
+    row('adminOrganisations.index.region', o.region),
+    row('adminOrganisations.facts.gssCode', o.gssCode),
+    row('adminOrganisations.facts.website', o.website),
+    row('adminOrganisations.index.verified', t(o.verified ? 'admin.value.yes' : 'admin.value.no')),
   ]
 }
 
 export async function organisationAdminRoutes(app: FastifyInstance): Promise<void> {
   const db = app.deps.db
-  const breadcrumbs = breadcrumbsTo('Organisations', '/admin/organisations')
 
   async function renderForm(
     reply: FastifyReply,
@@ -78,45 +87,51 @@ export async function organisationAdminRoutes(app: FastifyInstance): Promise<voi
   ) {
     const errors = options.errors ?? []
     const { organisation } = options
+    const { t } = reply.request
     return reply.code(errors.length ? 400 : 200).render('organisations/views/admin/form.njk', {
-      title: organisation ? `Edit ${organisation.name}` : 'Add an organisation',
-      heading: organisation ? organisation.name : 'Add an organisation',
+      title: organisation ? t('adminOrganisations.form.titleEdit', { name: organisation.name }) : t('adminOrganisations.form.titleNew'),
+      heading: organisation ? organisation.name : t('adminOrganisations.form.titleNew'),
       section: 'admin',
-      breadcrumbs,
+      breadcrumbs: breadcrumbsTo(t, t('adminOrganisations.index.title'), '/admin/organisations'),
       pageError: errors.length > 0,
       action: organisation ? `/admin/organisations/${organisation.id}` : '/admin/organisations',
       organisation: organisation ?? null,
       values,
-      kindItems: organisationKinds.map((k) => ({ value: k, text: organisationKindLabels[k], checked: values.kind === k })),
+      kindItems: organisationKinds.map((k) => ({ value: k, text: organisationKindLabel(t, k), checked: values.kind === k })),
       tierItems: selectItems(
-        membershipTiers.map((t) => ({ value: t, text: tierLabels[t] })),
+        membershipTiers.map((tier) => ({ value: tier, text: tierLabel(t, tier) })),
         values.tier,
-        { blank: 'Select a tier' },
+        { blank: t('adminOrganisations.form.selectTier') },
       ),
       nationItems: selectItems(
-        nations.map((n) => ({ value: n, text: n })),
+        nations.map((n) => ({ value: n, text: nationLabel(t, n) })),
         values.nation,
-        { keep: organisation?.nation ?? null },
+        { blank: t('admin.value.notSet'), keep: organisation?.nation ?? null },
       ),
-      conflict: options.conflict ? facts(options.conflict) : null,
-      ...presentErrors(errors),
+      conflict: options.conflict ? facts(t, options.conflict) : null,
+      ...presentErrors(errors, t),
     })
   }
 
   app.get('/admin/organisations', async (request, reply) => {
     const organisations = await listAllOrganisations(db)
+    const { t } = request
     return reply.render('organisations/views/admin/index.njk', {
-      title: 'Organisations',
+      title: t('adminOrganisations.index.title'),
       section: 'admin',
-      breadcrumbs: adminBreadcrumbs,
-      banner: savedBanner(request.query, organisations, (o) => `Saved ${o.name}`),
+      breadcrumbs: adminBreadcrumbs(t),
+      banner: savedBanner(request.query, organisations, (o) => t('adminOrganisations.index.saved', { name: o.name })),
       count: organisations.length,
       rows: organisations.map((o) => [
         { html: `<a class="govuk-link" href="/admin/organisations/${o.id}">${escapeHtml(o.name)}</a>` },
-        { text: organisationKindLabels[o.kind] },
-        { text: tierLabels[o.tier] },
-        { html: o.verified ? 'Yes' : '<strong class="govuk-tag govuk-tag--yellow">Not verified</strong>' },
-        { text: placeLabel(o) },
+        { text: organisationKindLabel(t, o.kind) },
+        { text: tierLabel(t, o.tier) },
+        {
+          html: o.verified
+            ? escapeHtml(t('admin.value.yes'))
+            : `<strong class="govuk-tag govuk-tag--yellow">${escapeHtml(t('adminOrganisations.index.notVerified'))}</strong>`,
+        },
+        { text: placeIn(t, o) },
       ]),
     })
   })

@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
+import { translator } from '../../i18n/catalogue.ts'
 import { isWebsite, validateOrganisation, type OrganisationInput } from './rules.ts'
+
+// The rules give catalogue keys: the messages a person reads are checked in English.
+const english = translator('en')
 
 const valid: OrganisationInput = {
   name: ' Westford Borough Council ',
@@ -17,7 +21,7 @@ const valid: OrganisationInput = {
 
 const errorsOf = (change: Partial<OrganisationInput>, options = {}) => {
   const result = validateOrganisation({ ...valid, ...change }, options)
-  return result.ok ? [] : result.errors.map((e) => `${e.field}: ${e.message}`)
+  return result.ok ? [] : result.errors.map((e) => `${e.field}: ${english(e.message, e.values)}`)
 }
 
 describe('validateOrganisation', () => {

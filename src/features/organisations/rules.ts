@@ -54,37 +54,37 @@ export function validateOrganisation(
 ): { ok: true; value: OrganisationValues } | { ok: false; errors: FieldError[] } {
   const errors: FieldError[] = []
   const name = input.name.trim()
-  if (name === '') errors.push({ field: 'name', message: 'Enter the organisation’s name' })
-  else if (name.length > 200) errors.push({ field: 'name', message: 'Name must be 200 characters or fewer' })
+  if (name === '') errors.push({ field: 'name', message: 'adminOrganisations.errors.nameRequired' })
+  else if (name.length > 200) errors.push({ field: 'name', message: 'adminOrganisations.errors.nameTooLong' })
 
   const slug = input.slug.trim()
   const slugError = slugProblem(slug)
-  if (slugError) errors.push({ field: 'slug', message: slugError })
+  if (slugError) errors.push({ field: 'slug', ...slugError })
 
   const kind = organisationKinds.find((k) => k === input.kind)
-  if (!kind) errors.push({ field: 'kind', message: 'Select the kind of organisation' })
+  if (!kind) errors.push({ field: 'kind', message: 'adminOrganisations.errors.kindRequired' })
   const tier = membershipTiers.find((t) => t === input.tier)
-  if (!tier) errors.push({ field: 'tier', message: 'Select a membership tier' })
+  if (!tier) errors.push({ field: 'tier', message: 'adminOrganisations.errors.tierRequired' })
 
   const councilType = optional(input.councilType)
-  if (councilType && councilType.length > 100) errors.push({ field: 'councilType', message: 'Council type must be 100 characters or fewer' })
+  if (councilType && councilType.length > 100) errors.push({ field: 'councilType', message: 'adminOrganisations.errors.councilTypeTooLong' })
 
   // A nation stored before this list existed stays valid for that organisation.
   const nation = optional(input.nation)
   const nationAllowed = nation === null || (nations as readonly string[]).includes(nation) || nation === options.keepNation
-  if (!nationAllowed) errors.push({ field: 'nation', message: 'Select a nation from the list' })
+  if (!nationAllowed) errors.push({ field: 'nation', message: 'adminOrganisations.errors.nationUnknown' })
 
   const region = optional(input.region)
-  if (region && region.length > 100) errors.push({ field: 'region', message: 'Region must be 100 characters or fewer' })
+  if (region && region.length > 100) errors.push({ field: 'region', message: 'adminOrganisations.errors.regionTooLong' })
 
   const gssCode = optional(input.gssCode)?.toUpperCase() ?? null
   if (gssCode && !gssCodePattern.test(gssCode)) {
-    errors.push({ field: 'gssCode', message: 'Enter a GSS code in the correct format: a capital letter and 8 digits, like E07000178' })
+    errors.push({ field: 'gssCode', message: 'adminOrganisations.errors.gssCodeFormat' })
   }
 
   const website = optional(input.website)
   if (website && !isWebsite(website)) {
-    errors.push({ field: 'website', message: 'Enter a website address starting with https:// or http://, like https://www.example.gov.uk' })
+    errors.push({ field: 'website', message: 'adminOrganisations.errors.websiteFormat' })
   }
 
   if (errors.length > 0 || !kind || !tier) return { ok: false, errors }

@@ -11,7 +11,7 @@ import { updatePrinciple } from './commands/update-principle.ts'
 import type { PrincipleInput } from './rules.ts'
 import { parseId } from '../../web/address-numbers.ts'
 import { adminBreadcrumbs, breadcrumbsTo, savedBanner } from '../../web/admin-area.ts'
-import { dateTime } from '../../web/dates.ts'
+import type { Translate } from '../../i18n/catalogue.ts'
 import { findPrincipleById, listPrincipleRevisions, listPrinciplesForAdmin, type PrincipleRow } from './admin-queries.ts'
 
 type Values = PrincipleInput & { version: string }
@@ -35,16 +35,15 @@ const valuesOf = (p: PrincipleRow): Values => ({
   version: versionOf(p.updatedAt),
 })
 
-const facts = (p: PrincipleRow) => [
-  { key: { text: 'Short name' }, value: { text: p.shortName } },
-  { key: { text: 'Web address' }, value: { text: `/principles/${p.slug}` } },
-  { key: { text: 'Statement' }, value: { text: p.statement } },
-  { key: { text: 'Position' }, value: { text: String(p.position) } },
+const facts = (t: Translate, p: PrincipleRow) => [
+  { key: { text: t('adminPrinciples.index.shortName') }, value: { text: p.shortName } },
+  { key: { text: t('adminPrinciples.index.slug') }, value: { text: `/principles/${p.slug}` } },
+  { key: { text: t('adminPrinciples.form.statement') }, value: { text: p.statement } },
+  { key: { text: t('adminPrinciples.index.position') }, value: { text: String(p.position) } },
 ]
 
 export async function principleAdminRoutes(app: FastifyInstance): Promise<void> {
   const db = app.deps.db
-  const breadcrumbs = breadcrumbsTo('Principles', '/admin/principles')
 
   async function renderForm(
     reply: FastifyReply,
@@ -54,33 +53,41 @@ export async function principleAdminRoutes(app: FastifyInstance): Promise<void> 
     const errors = options.errors ?? []
     const { principle } = options
     const revisions = principle ? await listPrincipleRevisions(db, principle.id) : []
+    const { t, format } = reply.request
     return reply.code(errors.length ? 400 : 200).render('principles/views/admin/form.njk', {
-      title: principle ? `Edit ${principle.shortName}` : 'Add a principle',
-      heading: principle ? principle.shortName : 'Add a principle',
+      title: principle ? t('adminPrinciples.form.titleEdit', { name: principle.shortName }) : t('adminPrinciples.form.titleNew'),
+      heading: principle ? principle.shortName : t('adminPrinciples.form.titleNew'),
       section: 'admin',
-      breadcrumbs,
+      breadcrumbs: breadcrumbsTo(t, t('adminPrinciples.index.title'), '/admin/principles'),
       pageError: errors.length > 0,
       action: principle ? `/admin/principles/${principle.id}` : '/admin/principles',
       principle: principle ?? null,
       values,
-      conflict: options.conflict ? facts(options.conflict) : null,
-      revisions: revisions.map((r) => ({ ...r, when: dateTime(r.createdAt) })),
-      ...presentErrors(errors),
+      conflict: options.conflict ? facts(t, options.conflict) : null,
+      revisions: revisions.map((r) => {
+        const replaced = { when: format.dateTime(r.createdAt), source: r.source === 'admin' ? t('adminPrinciples.form.sourceAdmin') : r.source }
+        return {
+          ...r,
+          replaced: r.changedBy ? t('adminPrinciples.form.replacedBy', { ...replaced, name: r.changedBy }) : t('adminPrinciples.form.replaced', replaced),
+        }
+      }),
+      ...presentErrors(errors, t),
     })
   }
 
   app.get('/admin/principles', async (request, reply) => {
     const principles = await listPrinciplesForAdmin(db)
+    const { t, format } = request
     return reply.render('principles/views/admin/index.njk', {
-      title: 'Principles',
+      title: t('adminPrinciples.index.title'),
       section: 'admin',
-      breadcrumbs: adminBreadcrumbs,
-      banner: savedBanner(request.query, principles, (p) => `Saved ${p.shortName}`),
+      breadcrumbs: adminBreadcrumbs(t),
+      banner: savedBanner(request.query, principles, (p) => t('adminPrinciples.index.saved', { name: p.shortName })),
       rows: principles.map((p) => [
-        { text: String(p.position), format: 'numeric' },
+        { text: format.number(p.position), format: 'numeric' },
         { html: `<a class="govuk-link" href="/admin/principles/${p.id}">${escapeHtml(p.shortName)}</a>` },
         { text: `/principles/${p.slug}` },
-        { text: dateTime(p.updatedAt) },
+        { text: format.dateTime(p.updatedAt) },
       ]),
     })
   })

@@ -1,12 +1,16 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
+import { translator } from '../../i18n/catalogue.ts'
 import { validatePrinciple, type PrincipleInput } from './rules.ts'
+
+// The rules give catalogue keys: the messages a person reads are checked in English.
+const english = translator('en')
 
 const valid: PrincipleInput = { shortName: ' Co-production ', slug: '', statement: ' Residents design services with us. ', position: '' }
 
 const errorsOf = (change: Partial<PrincipleInput>, positionRequired = false) => {
   const result = validatePrinciple({ ...valid, ...change }, { positionRequired })
-  return result.ok ? [] : result.errors.map((e) => `${e.field}: ${e.message}`)
+  return result.ok ? [] : result.errors.map((e) => `${e.field}: ${english(e.message, e.values)}`)
 }
 
 describe('validatePrinciple', () => {

@@ -27,23 +27,23 @@ export function validatePrinciple(
 ): { ok: true; value: PrincipleValues } | { ok: false; errors: FieldError[] } {
   const errors: FieldError[] = []
   const shortName = input.shortName.trim()
-  if (shortName === '') errors.push({ field: 'shortName', message: 'Enter the short name' })
-  else if (shortName.length > 120) errors.push({ field: 'shortName', message: 'Short name must be 120 characters or fewer' })
+  if (shortName === '') errors.push({ field: 'shortName', message: 'adminPrinciples.errors.shortNameRequired' })
+  else if (shortName.length > 120) errors.push({ field: 'shortName', message: 'adminPrinciples.errors.shortNameTooLong' })
 
   const slug = input.slug.trim()
   const slugError = slugProblem(slug)
-  if (slugError) errors.push({ field: 'slug', message: slugError })
+  if (slugError) errors.push({ field: 'slug', ...slugError })
 
   const statement = input.statement.trim()
-  if (statement === '') errors.push({ field: 'statement', message: 'Enter the statement' })
-  else if (statement.length > 2000) errors.push({ field: 'statement', message: 'Statement must be 2,000 characters or fewer' })
+  if (statement === '') errors.push({ field: 'statement', message: 'adminPrinciples.errors.statementRequired' })
+  else if (statement.length > 2000) errors.push({ field: 'statement', message: 'adminPrinciples.errors.statementTooLong' })
 
   const rawPosition = input.position.trim()
   let position: number | null = null
   if (rawPosition === '') {
-    if (options.positionRequired) errors.push({ field: 'position', message: 'Enter the position' })
+    if (options.positionRequired) errors.push({ field: 'position', message: 'adminPrinciples.errors.positionRequired' })
   } else if (!/^[0-9]{1,3}$/.test(rawPosition) || Number(rawPosition) < 1 || Number(rawPosition) > maxPosition) {
-    errors.push({ field: 'position', message: `Position must be a whole number between 1 and ${maxPosition}` })
+    errors.push({ field: 'position', message: 'adminPrinciples.errors.positionRange', values: { max: maxPosition } })
   } else {
     position = Number(rawPosition)
   }

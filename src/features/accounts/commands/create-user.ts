@@ -31,25 +31,25 @@ export interface CreatedUser {
   emailIds: number[]
 }
 
-const emailTaken: FieldError = { field: 'email', message: 'There is already an account with this email address' }
+const emailTaken: FieldError = { field: 'email', message: 'accounts.user.errorEmailTaken' }
 
 export async function createUser(tx: Transaction, actor: AuditActor, input: CreateUserInput): Promise<Result<CreatedUser>> {
   const email = normaliseEmail(input.email)
   const name = input.name.trim()
   const errors: FieldError[] = []
-  if (email === '') errors.push({ field: 'email', message: 'Enter an email address' })
-  else if (!isEmail(email)) errors.push({ field: 'email', message: 'Enter an email address in the correct format, like name@example.org' })
-  if (name === '') errors.push({ field: 'name', message: 'Enter the person’s name' })
-  else if (name.length > 200) errors.push({ field: 'name', message: 'Name must be 200 characters or fewer' })
+  if (email === '') errors.push({ field: 'email', message: 'accounts.user.errorEmailRequired' })
+  else if (!isEmail(email)) errors.push({ field: 'email', message: 'accounts.errors.emailFormat' })
+  if (name === '') errors.push({ field: 'name', message: 'accounts.user.errorNameRequired' })
+  else if (name.length > 200) errors.push({ field: 'name', message: 'accounts.user.errorNameTooLong', values: { max: 200 } })
   const role = roles.find((r) => r === input.role) as Role | undefined
-  if (!role) errors.push({ field: 'role', message: 'Select a role' })
+  if (!role) errors.push({ field: 'role', message: 'accounts.user.errorRoleRequired' })
   let organisationId: number | null = null
   if (input.organisation.trim() !== '') {
     const [org] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, input.organisation.trim()))
-    if (!org) errors.push({ field: 'organisation', message: 'Select an organisation from the list' })
+    if (!org) errors.push({ field: 'organisation', message: 'accounts.user.errorOrganisationUnknown' })
     else organisationId = org.id
   } else if (role === 'officer') {
-    errors.push({ field: 'organisation', message: 'Select the organisation this officer works for' })
+    errors.push({ field: 'organisation', message: 'accounts.user.errorOfficerOrganisation' })
   }
   if (input.password !== undefined) {
     const problem = passwordProblem(input.password, { email })

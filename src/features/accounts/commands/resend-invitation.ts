@@ -23,7 +23,7 @@ export async function resendInvitation(tx: Transaction, actor: AuditActor, input
     .where(eq(users.id, input.id))
     .for('update')
   if (!user) return notFound()
-  if (user.status !== 'invited') return refused('This account has already been set up or is disabled, so there is no invitation to send', 'invitation')
+  if (user.status !== 'invited') return refused('adminUsers.errors.nothingToResend', 'invitation')
   await tx
     .update(accountTokens)
     .set({ usedAt: new Date() })

@@ -9,4 +9,4 @@ export async function resolveOrganisation(tx: Executor, slug: string | null): Pr
   return org?.id
 }
 
-export const unknownOrganisationError = { field: 'organisation', message: 'Select an organisation from the list' }
+export const unknownOrganisationError = { field: 'organisation', message: 'accounts.user.errorOrganisationUnknown' }

@@ -13,4 +13,4 @@ export async function pickOrganisationSlug(tx: Executor, typed: string | null, n
   return chooseSlug(typed, name, new Set(rows.map((r) => r.slug)))
 }
 
-export const slugTakenError = { field: 'slug', message: 'Another organisation already uses this web address' }
+export const slugTakenError = { field: 'slug', message: 'adminOrganisations.errors.slugTaken' }

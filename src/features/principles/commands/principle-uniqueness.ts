@@ -4,8 +4,8 @@ import { principles } from '../../../db/schema/index.ts'
 import { chooseSlug, slugFor } from '../../../lib/unique-slug.ts'
 import type { FieldError } from '../../../web/forms.ts'
 
-export const slugTakenError: FieldError = { field: 'slug', message: 'Another principle already uses this web address' }
-export const shortNameTakenError: FieldError = { field: 'shortName', message: 'Another principle already has this short name' }
+export const slugTakenError: FieldError = { field: 'slug', message: 'adminPrinciples.errors.slugTaken' }
+export const shortNameTakenError: FieldError = { field: 'shortName', message: 'adminPrinciples.errors.shortNameTaken' }
 
 /**
  * The slug for a save of principle `selfId` (null for a new one), or the errors when the short
