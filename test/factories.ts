@@ -7,7 +7,10 @@ import { replaceCaseStudyLinks } from '../src/features/case-studies/commands/sav
 let sequence = 0
 const next = () => ++sequence
 
-export async function buildPrinciple(db: Database, over: Partial<{ slug: string; shortName: string; statement: string; position: number }> = {}) {
+export async function buildPrinciple(
+  db: Database,
+  over: Partial<{ slug: string; shortName: string; statement: string; position: number; shortNameCy: string | null; statementCy: string | null }> = {},
+) {
   const n = next()
   const [row] = await db
     .insert(principles)
@@ -16,6 +19,8 @@ export async function buildPrinciple(db: Database, over: Partial<{ slug: string;
       shortName: over.shortName ?? `Principle ${n}`,
       statement: over.statement ?? `We will do the thing numbered ${n}.`,
       position: over.position ?? n,
+      shortNameCy: over.shortNameCy ?? null,
+      statementCy: over.statementCy ?? null,
     })
     .returning()
   return row!
@@ -102,6 +107,8 @@ export interface CaseStudyOverrides {
   themeIds?: number[]
   /** Whose officers may edit it; the lead by default. */
   ownerOrganisationId?: number | null
+  language?: 'en' | 'cy'
+  translationGroup?: number | null
 }
 
 /** A case study with its links; builds a lead organisation when none is given. */
@@ -125,6 +132,8 @@ export async function buildCaseStudy(db: Database, over: CaseStudyOverrides = {}
         contactPersonId: over.contactPersonId ?? null,
         publishedAt: over.publishedAt === undefined ? (status === 'published' ? new Date(Date.UTC(2024, 0, (n % 28) + 1)) : null) : over.publishedAt,
         ownerOrganisationId: over.ownerOrganisationId === undefined ? leadId : over.ownerOrganisationId,
+        language: over.language ?? 'en',
+        translationGroup: over.translationGroup ?? null,
       })
       .returning()
     await replaceCaseStudyLinks(tx, row!.id, {

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { check, customType, index, integer, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core'
+import { locales as contentLanguages } from '../../i18n/locales.ts'
 import { caseStudyKinds, caseStudyStages, organisationRoles, publicationStatuses, reviewStates, sqlList } from './enums.ts'
 import { organisations, people } from './organisations.ts'
 import { principles } from './principles.ts'
@@ -56,6 +57,13 @@ export const caseStudies = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     publishedAt: timestamp('published_at', { withTimezone: true }),
+    /** The language its content is written in; Welsh content is searched without stemming. */
+    language: text('language', { enum: contentLanguages }).notNull().default('en'),
+    /**
+     * Case studies that are versions of one another in different languages share a group: the id
+     * of one of them. The unique index keeps one version per language in a group.
+     */
+    translationGroup: integer('translation_group'),
   },
   (t) => [
     check('case_studies_kind_check', sql.raw(`kind IN (${sqlList(caseStudyKinds)})`)),
@@ -65,6 +73,8 @@ export const caseStudies = pgTable(
     check('case_studies_years_check', sql`${t.yearStart} IS NULL OR ${t.yearStart} BETWEEN 1900 AND 2200`),
     check('case_studies_year_order_check', sql`${t.yearEnd} IS NULL OR (${t.yearStart} IS NOT NULL AND ${t.yearEnd} BETWEEN ${t.yearStart} AND 2200)`),
     check('case_studies_revision_check', sql`${t.revision} >= 1`),
+    check('case_studies_language_check', sql.raw(`language IN (${sqlList(contentLanguages)})`)),
+    uniqueIndex('case_studies_translation_idx').on(t.translationGroup, t.language),
     check('case_studies_review_state_check', sql.raw(`review_state IN (${sqlList(reviewStates)})`)),
     index('case_studies_review_idx').on(t.reviewState, t.submittedAt),
     index('case_studies_owner_idx').on(t.ownerOrganisationId),

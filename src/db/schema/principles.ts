@@ -8,6 +8,9 @@ export const principles = pgTable(
     slug: text('slug').notNull().unique(),
     shortName: text('short_name').notNull().unique(),
     statement: text('statement').notNull(),
+    /** The Welsh wording; the English shows where there is none. */
+    shortNameCy: text('short_name_cy'),
+    statementCy: text('statement_cy'),
     position: integer('position').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
