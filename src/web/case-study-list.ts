@@ -1,6 +1,7 @@
 // The list of case studies on the search, home and principle pages, as a function: rendering it
 // through the Nunjucks partial cost a third of the search page's rendering (ten results, each
 // with a dozen lookups and its principle tags). Markup as the partial had it.
+import { translator, type Translate } from '../i18n/catalogue.ts'
 import { escapeHtml } from '../lib/html.ts'
 import { tagHtml } from './govuk-html.ts'
 
@@ -16,24 +17,42 @@ export interface ListedCaseStudy {
   snippetHtml: string | null
 }
 
-const between = '<span aria-hidden="true"> · </span><span class="govuk-visually-hidden">, </span>'
+export interface ListOptions {
+  /** The page's words (English when not given). */
+  t?: Translate
+  /**
+   * The language of the case studies' text (titles, summaries, names) where it is not the page's:
+   * "en" on a Welsh page, so that it is marked lang="en".
+   */
+  contentLang?: string
+}
 
-export function caseStudyListHtml(items: readonly ListedCaseStudy[], headingLevel: number): string {
+const between = '<span aria-hidden="true"> · </span><span class="govuk-visually-hidden">, </span>'
+const english = translator('en')
+
+export function caseStudyListHtml(items: readonly ListedCaseStudy[], headingLevel: number, options: ListOptions = {}): string {
+  const t = options.t ?? english
   const h = `h${Math.min(6, Math.max(1, Math.trunc(headingLevel) || 2))}`
+  const lang = options.contentLang ? ` lang="${escapeHtml(options.contentLang)}"` : ''
+  // Content in another language than the page: its own element says so.
+  const content = (html: string) => (lang ? `<span${lang}>${html}</span>` : html)
+  const noLead = escapeHtml(t('caseStudies.list.noLead'))
+  const snippetLabel = escapeHtml(t('caseStudies.list.snippet'))
+  const principlesLabel = escapeHtml(t('caseStudies.list.principles'))
   let html = '<ul class="govuk-list coophub-results" data-qa="case-study-list">'
   for (const item of items) {
     html += '<li class="coophub-result" data-qa="case-study-result">'
-    html += `<${h} class="govuk-heading-m coophub-result__title"><a class="govuk-link" href="/case-studies/${escapeHtml(item.slug)}">${escapeHtml(item.title)}</a></${h}>`
-    html += `<p class="govuk-body-s coophub-result__meta">${item.leadName ? escapeHtml(item.leadName) : 'No lead member recorded'}`
+    html += `<${h} class="govuk-heading-m coophub-result__title"><a class="govuk-link" href="/case-studies/${escapeHtml(item.slug)}"${lang}>${escapeHtml(item.title)}</a></${h}>`
+    html += `<p class="govuk-body-s coophub-result__meta">${item.leadName ? content(escapeHtml(item.leadName)) : noLead}`
     if (item.yearLabel) html += `${between}${escapeHtml(item.yearLabel)}`
     html += `${between}${escapeHtml(item.kindLabel)}</p>`
-    if (item.summary) html += `<p class="govuk-body">${escapeHtml(item.summary)}</p>`
+    if (item.summary) html += `<p class="govuk-body"${lang}>${escapeHtml(item.summary)}</p>`
     if (item.snippetHtml) {
-      html += `<p class="govuk-body-s coophub-result__snippet" data-qa="snippet"><span class="govuk-visually-hidden">Where your words appear: </span>${item.snippetHtml}</p>`
+      html += `<p class="govuk-body-s coophub-result__snippet" data-qa="snippet"><span class="govuk-visually-hidden">${snippetLabel} </span>${content(item.snippetHtml)}</p>`
     }
     if (item.principles.length > 0) {
-      html += '<ul class="coophub-tags" aria-label="Principles met">'
-      for (const p of item.principles) html += `<li>${tagHtml({ text: p.shortName, classes: 'govuk-tag--grey' })}</li>`
+      html += `<ul class="coophub-tags" aria-label="${principlesLabel}">`
+      for (const p of item.principles) html += `<li${lang}>${tagHtml({ text: p.shortName, classes: 'govuk-tag--grey' })}</li>`
       html += '</ul>'
     }
     html += '</li>'

@@ -7,6 +7,7 @@ import type { ListedCaseStudy } from './case-study-list.ts'
 import { checkboxesHtml } from './govuk-html.ts'
 import type { CheckboxesParams } from './govuk-html.ts'
 import { metaDescription } from './meta-description.ts'
+import type { Translate } from '../i18n/catalogue.ts'
 import { formatterOf } from '../i18n/format.ts'
 import { isLocale } from '../i18n/locales.ts'
 import { localisePagination } from './pagination.ts'
@@ -29,10 +30,13 @@ export function createViews(site: SiteLocals): nunjucks.Environment {
   env.addGlobal('site', site)
   // Same markup as govukCheckboxes, and the case-study list, for pages that show dozens (see govuk-html.ts).
   env.addGlobal('govukCheckboxesHtml', (params: CheckboxesParams) => new nunjucks.runtime.SafeString(checkboxesHtml(params)))
-  env.addGlobal(
-    'caseStudyListHtml',
-    (items: ListedCaseStudy[], headingLevel: number) => new nunjucks.runtime.SafeString(caseStudyListHtml(items, headingLevel)),
-  )
+  // In the page's language, its case studies marked as English on a Welsh page (render() puts `t` and `locale` in every view's context).
+  env.addGlobal('caseStudyListHtml', function (this: { ctx?: { t?: Translate; locale?: unknown } }, items: ListedCaseStudy[], headingLevel: number) {
+    const locale = this.ctx?.locale
+    return new nunjucks.runtime.SafeString(
+      caseStudyListHtml(items, headingLevel, { t: this.ctx?.t, contentLang: isLocale(locale) && locale !== 'en' ? 'en' : undefined }),
+    )
+  })
   env.addGlobal('paginationIn', localisePagination)
   // In the page's language: render() puts `locale` in every view's context.
   const formatOf = (ctx: unknown) => {

@@ -1,50 +1,71 @@
-import type { CaseStudyKind, MembershipTier } from '../../db/schema/enums.ts'
+import type { CaseStudyKind, CaseStudyStage, MembershipTier, OrganisationRole } from '../../db/schema/enums.ts'
+import { caseStudyKinds } from '../../db/schema/enums.ts'
+import { translator, type Translate } from '../../i18n/catalogue.ts'
+import type { Locale } from '../../i18n/locales.ts'
 import { escapeHtml } from '../../lib/html.ts'
 import { renderMarkdown } from '../../web/markdown.ts'
 import { organisationHref } from '../../web/organisation-display.ts'
 import type { PublishedCaseStudy } from './queries.ts'
 
-export const kindLabels: Record<CaseStudyKind, string> = {
-  'case-study': 'Case study',
-  'policy-lab': 'Policy lab',
-  'policy-prototype': 'Policy prototype',
-  'action-learning-set': 'Action-learning set',
-  project: 'Project',
-}
+const english = translator('en')
 
-export function yearLabel(start: number | null, end: number | null): string {
+/** "Policy lab" / "Labordy polisi". */
+export const kindLabel = (t: Translate, kind: CaseStudyKind): string => t(`caseStudies.kind.${kind}`)
+
+/** "Funded" / "Wedi’i ariannu". */
+export const stageLabel = (t: Translate, stage: CaseStudyStage): string => t(`caseStudies.stage.${stage}`)
+
+/** What an organisation's part in a case study is called: "Lead member", "Funders". */
+export const roleLabel = (t: Translate, role: OrganisationRole): string => t(`caseStudies.role.${role}`)
+
+/** The English words, for pages not yet in both languages. */
+export const kindLabels = Object.fromEntries(caseStudyKinds.map((k) => [k, kindLabel(english, k)])) as Record<CaseStudyKind, string>
+
+/** "2021", "2021 to 2023" / "2021 i 2023". */
+export function yearLabel(start: number | null, end: number | null, t: Translate = english): string {
   if (start === null) return ''
   if (end === null || end === start) return String(start)
-  return `${start} to ${end}`
+  // As text: a year is not a number to group ("2,021").
+  return t('caseStudies.years', { start: String(start), end: String(end) })
 }
+
+/**
+ * The language of a case study's own text where it differs from the page's: case studies are
+ * written in English, so a Welsh page marks them lang="en". Undefined on an English page.
+ */
+export function contentLangOn(locale: Locale): 'en' | undefined {
+  return locale === 'en' ? undefined : 'en'
+}
+
+/** ` lang="en"` for content in another language than the page, or nothing. */
+export const langAttribute = (lang: string | undefined): string => (lang ? ` lang="${lang}"` : '')
 
 type SummaryRow = { key: { text: string }; value: { text: string } | { html: string } }
 
-function organisationLinks(list: Array<{ slug: string; name: string; tier: MembershipTier }>): string {
-  return list.map((o) => `<a class="govuk-link" href="${organisationHref(o)}">${escapeHtml(o.name)}</a>`).join(', ')
+function organisationLinks(list: Array<{ slug: string; name: string; tier: MembershipTier }>, lang: string | undefined): string {
+  return list.map((o) => `<a class="govuk-link" href="${organisationHref(o)}"${langAttribute(lang)}>${escapeHtml(o.name)}</a>`).join(', ')
 }
 
-export function presentCaseStudyPage(data: PublishedCaseStudy) {
+export function presentCaseStudyPage(data: PublishedCaseStudy, t: Translate = english, locale: Locale = 'en') {
   const { caseStudy: cs, contact } = data
+  const lang = contentLangOn(locale)
   const byRole = (role: string) => data.organisations.filter((o) => o.role === role)
-  const years = yearLabel(cs.yearStart, cs.yearEnd)
+  const years = yearLabel(cs.yearStart, cs.yearEnd, t)
   const facts: SummaryRow[] = []
-  const addOrganisations = (label: string, role: string) => {
+  for (const role of ['lead', 'participant', 'partner', 'funder'] as const) {
     const list = byRole(role)
-    if (list.length > 0) facts.push({ key: { text: label }, value: { html: organisationLinks(list) } })
+    if (list.length > 0) facts.push({ key: { text: roleLabel(t, role) }, value: { html: organisationLinks(list, lang) } })
   }
-  addOrganisations('Lead member', 'lead')
-  addOrganisations('Participating members', 'participant')
-  addOrganisations('Partners', 'partner')
-  addOrganisations('Funders', 'funder')
-  facts.push({ key: { text: 'Kind' }, value: { text: kindLabels[cs.kind] } })
-  if (years) facts.push({ key: { text: cs.yearEnd && cs.yearEnd !== cs.yearStart ? 'Years' : 'Year' }, value: { text: years } })
+  facts.push({ key: { text: t('caseStudies.show.kind') }, value: { text: kindLabel(t, cs.kind) } })
+  if (years)
+    facts.push({ key: { text: t(cs.yearEnd && cs.yearEnd !== cs.yearStart ? 'caseStudies.show.years' : 'caseStudies.show.year') }, value: { text: years } })
   return {
+    lang,
     facts,
     slug: cs.slug,
     title: cs.title,
     summary: cs.summary,
-    kindLabel: kindLabels[cs.kind],
+    kindLabel: kindLabel(t, cs.kind),
     kind: cs.kind,
     yearLabel: years,
     principles: data.principles,
@@ -66,4 +87,16 @@ export function presentCaseStudyPage(data: PublishedCaseStudy) {
     updatedAt: cs.updatedAt,
     publishedAt: cs.publishedAt,
   }
+}
+
+/** Listed case studies with their kind and years in the page's language (`hits` in the same order as `items`). */
+export function listedIn<T extends { kindLabel: string; yearLabel: string }>(
+  t: Translate,
+  items: readonly T[],
+  hits: ReadonlyArray<{ kind: CaseStudyKind; yearStart: number | null; yearEnd: number | null }>,
+): T[] {
+  return items.map((item, i) => {
+    const hit = hits[i]
+    return hit ? { ...item, kindLabel: kindLabel(t, hit.kind), yearLabel: yearLabel(hit.yearStart, hit.yearEnd, t) } : item
+  })
 }

@@ -3,7 +3,7 @@ import { NotFoundError } from '../../errors.ts'
 import { isSlug } from '../../lib/slug.ts'
 import { presentCaseStudyPage } from './present.ts'
 import { findPublishedCaseStudy } from './queries.ts'
-import { rankSimilar } from './similar.ts'
+import { rankSimilar, reasonHtml } from './similar.ts'
 import { findSimilarCandidates } from './similar-query.ts'
 
 export async function caseStudyRoutes(app: FastifyInstance): Promise<void> {
@@ -11,19 +11,24 @@ export async function caseStudyRoutes(app: FastifyInstance): Promise<void> {
     if (!isSlug(request.params.slug)) throw new NotFoundError()
     const data = await findPublishedCaseStudy(app.deps.db, request.params.slug)
     if (!data) throw new NotFoundError()
-    const page = presentCaseStudyPage(data)
+    const { t, locale } = request
+    const page = presentCaseStudyPage(data, t, locale)
     const { myKeys, candidates } = await findSimilarCandidates(app.deps.db, data.caseStudy.id, data.caseStudy.title)
     // A reason names what the two share, which is always among this case study's own links.
     const principleNames = new Map(data.principles.map((p) => [String(p.id), p.shortName]))
-    const themeNames = new Map(data.themes.map((t) => [String(t.id), t.name]))
-    const similar = rankSimilar(myKeys, candidates, { principle: (id) => principleNames.get(id), theme: (id) => themeNames.get(id) })
+    const themeNames = new Map(data.themes.map((th) => [String(th.id), th.name]))
+    const similar = rankSimilar(myKeys, candidates, { principle: (id) => principleNames.get(id), theme: (id) => themeNames.get(id) }).map((s) => ({
+      slug: s.slug,
+      title: s.title,
+      reasonsHtml: s.reasons.map((reason) => reasonHtml(reason, t, page.lang)),
+    }))
     return reply.render('case-studies/views/show.njk', {
       title: page.title,
       description: page.summary,
       section: 'case-studies',
       breadcrumbs: [
-        { text: 'Home', href: '/' },
-        { text: 'Case studies', href: '/case-studies' },
+        { text: t('home.breadcrumb'), href: '/' },
+        { text: t('caseStudies.show.breadcrumb'), href: '/case-studies' },
       ],
       cs: page,
       similar,

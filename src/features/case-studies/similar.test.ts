@@ -1,12 +1,15 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { rankSimilar } from './similar.ts'
+import { translator } from '../../i18n/catalogue.ts'
+import { rankSimilar, reasonHtml } from './similar.ts'
 
 const names = {
   principle: (id: string) => ({ '1': 'Co-production', '2': 'Innovation', '3': 'Social value' })[id],
   theme: (id: string) => ({ '7': 'Housing', '8': 'Energy' })[id],
 }
 const candidate = (id: number, keys: string[], textRank = 0) => ({ id, slug: `c-${id}`, title: `Case ${id}`, keys, textRank })
+const en = translator('en')
+const cy = translator('cy')
 
 describe('rankSimilar', () => {
   const mine = ['h:7', 'h:8', 'p:1', 'p:2', 'k:project', 'm:4']
@@ -18,7 +21,7 @@ describe('rankSimilar', () => {
       names,
     )
     assert.deepEqual(
-      ranked.map((r) => [r.slug, r.reasons]),
+      ranked.map((r) => [r.slug, r.reasons.map((reason) => reasonHtml(reason, en))]),
       [
         ['c-4', ['Both about Housing and Energy', 'Both meet Co-production']],
         ['c-2', ['Both about Housing']],
@@ -26,6 +29,15 @@ describe('rankSimilar', () => {
         ['c-3', ['A similar title or summary']],
       ],
     )
+  })
+
+  it('says why in Welsh, the names marked as English', () => {
+    const [first] = rankSimilar(mine, [candidate(4, ['h:7', 'h:8', 'p:1'])], names)
+    assert.deepEqual(
+      first!.reasons.map((reason) => reasonHtml(reason, cy, 'en')),
+      ['Themâu cyffredin: <span lang="en">Housing</span> ac <span lang="en">Energy</span>', 'Egwyddor gyffredin: <span lang="en">Co-production</span>'],
+    )
+    assert.equal(reasonHtml({ what: 'themes', names: ['A & B', 'Tai'] }, cy), 'Themâu cyffredin: A &amp; B a Tai')
   })
 
   it('leaves out candidates with nothing in common, and keeps five at most', () => {

@@ -14,10 +14,10 @@ export function safeWebsite(url: string | null): string | null {
   }
 }
 
-/** What each role in a case study is called on an organisation's page. */
+/** What each role in a case study is called on an organisation's page: catalogue keys. */
 export const roleHeadings = {
-  lead: 'Case studies it leads',
-  participant: 'Case studies it takes part in',
-  partner: 'Case studies it was a partner in',
-  funder: 'Case studies it funded',
+  lead: 'organisations.show.role.lead',
+  participant: 'organisations.show.role.participant',
+  partner: 'organisations.show.role.partner',
+  funder: 'organisations.show.role.funder',
 } as const

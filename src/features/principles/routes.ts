@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import { NotFoundError } from '../../errors.ts'
 import { isSlug } from '../../lib/slug.ts'
 import { paginationModel } from '../../web/pagination.ts'
+import { listedIn } from '../case-studies/present.ts'
 import { presentHits } from '../search/present.ts'
 import { pageSearchDeps } from '../search/page-deps.ts'
 import { runSearch } from '../search/run-search.ts'
@@ -10,10 +11,10 @@ import { findPrinciple, listPrinciplesWithCounts } from './queries.ts'
 const pageSize = 20
 
 export async function principleRoutes(app: FastifyInstance): Promise<void> {
-  app.get('/principles', { config: { pageCache: true } }, async (_request, reply) => {
+  app.get('/principles', { config: { pageCache: true } }, async (request, reply) => {
     const principles = await listPrinciplesWithCounts(app.deps.db)
     return reply.render('principles/views/index.njk', {
-      title: 'Our principles',
+      title: request.t('principles.index.title'),
       section: 'principles',
       principles,
     })
@@ -33,13 +34,13 @@ export async function principleRoutes(app: FastifyInstance): Promise<void> {
         title: principle.shortName,
         section: 'principles',
         breadcrumbs: [
-          { text: 'Home', href: '/' },
-          { text: 'Our principles', href: '/principles' },
+          { text: request.t('home.breadcrumb'), href: '/' },
+          { text: request.t('principles.index.title'), href: '/principles' },
         ],
         principle,
         messages,
         total: result.total,
-        items: presentHits(result.hits),
+        items: listedIn(request.t, presentHits(result.hits), result.hits),
         searchHref: `/case-studies?principle=${principle.slug}`,
         pagination: paginationModel(params.page, totalPages, href),
       },
