@@ -18,6 +18,7 @@ import { adminRoutes } from './features/admin/routes.ts'
 import { apiRoutes } from './features/api/routes.ts'
 import { exportRoutes } from './features/api/export-routes.ts'
 import { feedRoutes } from './features/api/feed-routes.ts'
+import { sitemapRoutes } from './features/sitemap/routes.ts'
 import { caseStudyEditorRoutes } from './features/case-studies/editor-routes.ts'
 import { caseStudyHistoryRoutes } from './features/case-studies/history-routes.ts'
 import { dashboardRoutes } from './features/dashboard/routes.ts'
@@ -148,7 +149,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     maxAge: '1d',
     allowedPath: (pathName) => vendorFiles.has(pathName),
   })
-  app.get('/robots.txt', (_request, reply) => reply.sendFile('robots.txt', staticDir))
   // Browsers and crawlers ask for it whatever the page's <link rel="icon"> says.
   app.get('/favicon.ico', (_request, reply) => reply.sendFile('favicon.ico', staticDir, { maxAge: '7d' }))
 
@@ -179,5 +179,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(apiRoutes)
   await app.register(exportRoutes)
   await app.register(feedRoutes)
+  await app.register(sitemapRoutes)
   return app
 }

@@ -1,0 +1,27 @@
+import { asc, eq } from 'drizzle-orm'
+import type { Database } from '../../db/client.ts'
+import { caseStudies } from '../../db/schema/index.ts'
+import { listPrinciplesWithCounts } from '../principles/queries.ts'
+import { listMembers, listOtherOrganisations } from '../organisations/queries.ts'
+import type { SitemapPage } from './sitemap.ts'
+
+/** The site's public pages: the fixed ones, then every published case study, principle, member and other organisation with a page. */
+export async function listPublicPages(db: Database): Promise<SitemapPage[]> {
+  const [published, principles, members, others] = await Promise.all([
+    db
+      .select({ slug: caseStudies.slug, updatedAt: caseStudies.updatedAt })
+      .from(caseStudies)
+      .where(eq(caseStudies.status, 'published'))
+      .orderBy(asc(caseStudies.slug)),
+    listPrinciplesWithCounts(db),
+    listMembers(db),
+    listOtherOrganisations(db),
+  ])
+  return [
+    ...['/', '/case-studies', '/principles', '/members', '/organisations', '/api'].map((path) => ({ path })),
+    ...published.map((cs) => ({ path: `/case-studies/${cs.slug}`, lastmod: cs.updatedAt })),
+    ...principles.map((p) => ({ path: `/principles/${p.slug}` })),
+    ...members.map((m) => ({ path: `/members/${m.slug}` })),
+    ...others.map((o) => ({ path: `/organisations/${o.slug}` })),
+  ]
+}

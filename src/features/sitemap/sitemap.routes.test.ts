@@ -1,0 +1,84 @@
+// /sitemap.xml lists every public page in both languages with their hreflang alternates, and
+// robots.txt names it.
+import assert from 'node:assert/strict'
+import { before, it } from 'node:test'
+import { describeEachDatabase } from '../../../test/app.ts'
+import { buildCaseStudy, buildOrganisation, buildPrinciple } from '../../../test/factories.ts'
+
+const locs = (xml: string) => [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!)
+
+describeEachDatabase('the sitemap', (get) => {
+  before(async () => {
+    const { db } = get().handle
+    const principle = await buildPrinciple(db, { slug: 'sharing' })
+    const lead = await buildOrganisation(db, { slug: 'lead-council' })
+    const funder = await buildOrganisation(db, { slug: 'green-trust', tier: 'none', kind: 'organisation' })
+    await buildOrganisation(db, { slug: 'nobodys-partner', tier: 'none', kind: 'organisation' })
+    await buildCaseStudy(db, { slug: 'gardens', leadId: lead.id, funderIds: [funder.id], principleIds: [principle.id] })
+    await buildCaseStudy(db, { slug: 'secret-draft', leadId: lead.id, status: 'draft' })
+  })
+
+  it('lists every public page in English and Welsh, absolute, with their alternates', async () => {
+    const res = await get().app.inject({ url: '/sitemap.xml', headers: { host: 'coophub.example' } })
+    assert.equal(res.statusCode, 200)
+    assert.match(String(res.headers['content-type']), /^application\/xml/)
+    assert.match(
+      res.body,
+      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<urlset xmlns="http:\/\/www.sitemaps.org\/schemas\/sitemap\/0.9" xmlns:xhtml="http:\/\/www.w3.org\/1999\/xhtml">/,
+    )
+    const base = 'http://coophub.example'
+    const pages = [
+      '/',
+      '/case-studies',
+      '/principles',
+      '/members',
+      '/organisations',
+      '/api',
+      '/case-studies/gardens',
+      '/principles/sharing',
+      '/members/lead-council',
+      '/organisations/green-trust',
+    ]
+    const expected = pages.flatMap((p) => [base + p, base + (p === '/' ? '/cy' : `/cy${p}`)])
+    assert.deepEqual(locs(res.body).sort(), expected.sort())
+    assert.ok(!res.body.includes('secret-draft') && !res.body.includes('nobodys-partner'))
+    const gardens = res.body.match(/<url><loc>http:\/\/coophub.example\/cy\/case-studies\/gardens<\/loc>.*?<\/url>/)?.[0] ?? ''
+    assert.match(gardens, /<lastmod>\d{4}-\d\d-\d\dT[\d:.]+Z<\/lastmod>/)
+    assert.match(gardens, /<xhtml:link rel="alternate" hreflang="en" href="http:\/\/coophub.example\/case-studies\/gardens"\/>/)
+    assert.match(gardens, /<xhtml:link rel="alternate" hreflang="cy" href="http:\/\/coophub.example\/cy\/case-studies\/gardens"\/>/)
+    assert.match(gardens, /<xhtml:link rel="alternate" hreflang="x-default" href="http:\/\/coophub.example\/case-studies\/gardens"\/>/)
+    assert.match(res.body, /<url><loc>http:\/\/coophub.example\/cy<\/loc><xhtml:link rel="alternate" hreflang="en" href="http:\/\/coophub.example\/"\/>/)
+  })
+
+  it('is the same file at /cy/sitemap.xml, kept until content changes, revalidated by its ETag', async () => {
+    const { app } = get()
+    const first = await app.inject({ url: '/sitemap.xml', headers: { host: 'coophub.example' } })
+    const welsh = await app.inject({ url: '/cy/sitemap.xml', headers: { host: 'coophub.example' } })
+    assert.equal(welsh.body, first.body)
+    assert.equal(first.headers['cache-control'], 'no-cache')
+    const again = await app.inject({ url: '/sitemap.xml', headers: { host: 'coophub.example', 'if-none-match': String(first.headers.etag) } })
+    assert.equal(again.statusCode, 304)
+    assert.equal((await app.inject('/sitemap.xml?page=2')).statusCode, 404)
+    assert.equal((await app.inject('/sitemap.xml?page=x')).statusCode, 404)
+  })
+
+  it('is named in robots.txt by its absolute address', async () => {
+    const res = await get().app.inject({ url: '/robots.txt', headers: { host: 'coophub.example' } })
+    assert.equal(res.statusCode, 200)
+    assert.match(res.body, /User-agent: \*/)
+    assert.match(res.body, /\nSitemap: http:\/\/coophub.example\/sitemap.xml\n$/)
+  })
+})
+
+describeEachDatabase(
+  'the sitemap behind PUBLIC_URL',
+  (get) => {
+    it('uses the public address whatever the Host header says', async () => {
+      const res = await get().app.inject({ url: '/sitemap.xml', headers: { host: 'internal:3000' } })
+      assert.match(res.body, /<loc>https:\/\/councils.example\/cy<\/loc>/)
+      assert.ok(!res.body.includes('internal:3000'))
+      assert.match((await get().app.inject('/robots.txt')).body, /Sitemap: https:\/\/councils.example\/sitemap.xml/)
+    })
+  },
+  { PUBLIC_URL: 'https://councils.example/' },
+)
