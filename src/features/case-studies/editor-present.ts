@@ -1,5 +1,6 @@
 import { caseStudyKinds, organisationKinds } from '../../db/schema/enums.ts'
 import type { Translate } from '../../i18n/catalogue.ts'
+import { localeNames, locales } from '../../i18n/locales.ts'
 import { escapeHtml } from '../../lib/html.ts'
 import { renderMarkdown } from '../../web/markdown.ts'
 import { organisationHref } from '../../web/organisation-display.ts'
@@ -42,6 +43,8 @@ export function presentForm(values: CaseStudyFormValues, choices: FormChoiceList
       kindItems: organisationKinds.map((k) => ({ value: k, text: t(`organisations.kind.${k}`), checked: added.kind === k })),
       roleItems: newOrganisationRoles.map((value) => ({ value, text: t(`editing.newOrganisation.role.${value}`), checked: added.role === value })),
     },
+    // Each language named in itself, as the language switch names it.
+    languageItems: locales.map((l) => ({ value: l, html: `<span lang="${l}">${localeNames[l]}</span>`, checked: values.language === l })),
     kindItems: caseStudyKinds.map((k) => ({ value: k, text: t(`caseStudies.kind.${k}`), checked: values.kind === k })),
     principleItems: choices.principles.map((p) => ({
       value: String(p.id),

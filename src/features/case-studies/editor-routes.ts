@@ -11,6 +11,7 @@ import { authorize, requireUser } from '../accounts/guard.ts'
 import { createCaseStudy } from './commands/create-case-study.ts'
 import { includeNewOrganisation } from './commands/include-new-organisation.ts'
 import { saveFromTheForm } from './commands/save-from-the-form.ts'
+import { saveLanguageAndTranslation, translationsOf } from './commands/save-translation.ts'
 import { presentForm, presentSnapshotPage } from './editor-present.ts'
 import { findCaseStudyBySlug, loadFormChoices, type CaseStudyRow, type FormChoiceLists } from './editor-queries.ts'
 import { formValuesFromSnapshot, readCaseStudyForm, validateCaseStudyForm, type CaseStudyFormValues } from './form.ts'
@@ -19,6 +20,7 @@ import { latestReviewComment, latestSnapshot } from './revisions.ts'
 import { diffSnapshots, type CaseStudySnapshot } from './snapshot.ts'
 
 const emptySnapshot: CaseStudySnapshot = {
+  language: 'en',
   title: '',
   summary: '',
   body: '',
@@ -119,7 +121,15 @@ export async function caseStudyEditorRoutes(app: FastifyInstance): Promise<void>
     const owner = actor.role === 'officer' ? actor.organisationId : (checked.snapshot.lead?.id ?? null)
     const created = await inTransaction(app.deps.db, async (tx) => {
       const snapshot = await includeNewOrganisation(tx, auditActor(actor), checked.snapshot, checked.newOrganisation)
-      return snapshot.ok ? createCaseStudy(tx, auditActor(actor), { snapshot: snapshot.value, ownerOrganisationId: owner }) : snapshot
+      if (!snapshot.ok) return snapshot
+      const made = await createCaseStudy(tx, auditActor(actor), { snapshot: snapshot.value, ownerOrganisationId: owner })
+      if (!made.ok) return made
+      const linked = await saveLanguageAndTranslation(tx, {
+        caseStudyId: made.value.id,
+        language: snapshot.value.language ?? 'en',
+        translationOf: values.translationOf,
+      })
+      return linked.ok ? made : linked
     })
     if (!created.ok) return renderForm({ request, reply, choices, values, row: null, errors: created.errors })
     return reply.redirect(`/case-studies/${created.value.slug}/edit?saved=created`, 303)
@@ -127,15 +137,17 @@ export async function caseStudyEditorRoutes(app: FastifyInstance): Promise<void>
 
   app.get<{ Params: { slug: string }; Querystring: { saved?: string } }>('/case-studies/:slug/edit', async (request, reply) => {
     const { row } = await loadEditable(app, request)
-    const [choices, snapshot, comment] = await Promise.all([
+    const [choices, snapshot, comment, translations] = await Promise.all([
       loadFormChoices(app.deps.db),
       latestSnapshot(app.deps.db, row.id, row.revision),
       row.reviewState === 'changes-requested' ? latestReviewComment(app.deps.db, row.id) : Promise.resolve(null),
+      translationsOf(app.deps.db, row.id),
     ])
     if (!snapshot) throw new NotFoundError()
+    const values = formValuesFromSnapshot({ ...snapshot, language: row.language }, translations[0]?.title ?? '')
     const savedKey = request.query.saved ? savedMessages[request.query.saved] : undefined
     const savedMessage = savedKey ? request.t(savedKey) : undefined
-    return renderForm({ request, reply, choices, values: formValuesFromSnapshot(snapshot), row, comment, ...(savedMessage ? { savedMessage } : {}) })
+    return renderForm({ request, reply, choices, values, row, comment, ...(savedMessage ? { savedMessage } : {}) })
   })
 
   app.post<{ Params: { slug: string } }>('/case-studies/:slug/edit', async (request, reply) => {
@@ -160,6 +172,7 @@ export async function caseStudyEditorRoutes(app: FastifyInstance): Promise<void>
         baseRevision,
         snapshot: checked.snapshot,
         newOrganisation: checked.newOrganisation,
+        translationOf: values.translationOf,
         submit: submitting
           ? { reviewUrl: `${siteUrl(app.deps.config, request)}/admin/review/${row.slug}`, networkName: app.deps.config.networkName, submitterName: actor.name }
           : null,

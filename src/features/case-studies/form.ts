@@ -1,4 +1,5 @@
 import { caseStudyKinds, organisationKinds, type CaseStudyKind, type OrganisationKind } from '../../db/schema/enums.ts'
+import { isLocale } from '../../i18n/locales.ts'
 import { list, rows, text, type FieldError, type FormBody } from '../../web/forms.ts'
 import type { CaseStudySnapshot, NamedRef } from './snapshot.ts'
 
@@ -6,6 +7,9 @@ import type { CaseStudySnapshot, NamedRef } from './snapshot.ts'
 // the rules that turn it into a version of the case study.
 
 export interface CaseStudyFormValues {
+  language: string
+  /** The title or address of the case study this translates, as typed; '' for none. */
+  translationOf: string
   title: string
   summary: string
   body: string
@@ -52,6 +56,9 @@ export const limits = { title: 200, summary: 600, body: 100_000, outcomes: 20_00
 
 export function readCaseStudyForm(body: FormBody): CaseStudyFormValues {
   return {
+    // The radios always send one; a form from before languages were chosen is English.
+    language: text(body, 'language', 10) || 'en',
+    translationOf: text(body, 'translationOf', 1000).trim(),
     title: text(body, 'title', 1000).trim(),
     summary: text(body, 'summary', 5000).trim(),
     body: text(body, 'body', 200_000),
@@ -80,9 +87,11 @@ export function readCaseStudyForm(body: FormBody): CaseStudyFormValues {
   }
 }
 
-export function formValuesFromSnapshot(s: CaseStudySnapshot): CaseStudyFormValues {
+export function formValuesFromSnapshot(s: CaseStudySnapshot, translationOf = ''): CaseStudyFormValues {
   const ids = (refs: NamedRef[]) => refs.map((r) => String(r.id))
   return {
+    language: s.language ?? 'en',
+    translationOf,
     title: s.title,
     summary: s.summary,
     body: s.body,
@@ -150,6 +159,9 @@ export function validateCaseStudyForm(
   options: { forSubmission: boolean; now?: Date },
 ): { ok: true; snapshot: CaseStudySnapshot; newOrganisation: NewOrganisation | null } | { ok: false; errors: FieldError[] } {
   const errors: FieldError[] = []
+  const language = isLocale(v.language) ? v.language : undefined
+  if (!language) errors.push({ field: 'language', message: 'editing.error.language.missing' })
+  if (v.translationOf.length > 500) errors.push({ field: 'translationOf', message: 'editing.error.translationOf.tooLong', values: { max: 500 } })
   const lastYear = (options.now ?? new Date()).getUTCFullYear() + 5
   const required = options.forSubmission
 
@@ -239,11 +251,12 @@ export function validateCaseStudyForm(
     errors.push({ field: 'contactPhone', message: 'editing.error.contactPhone.format' })
   }
 
-  if (errors.length > 0 || !kind) return { ok: false, errors }
+  if (errors.length > 0 || !kind || !language) return { ok: false, errors }
   return {
     ok: true,
     newOrganisation: newOrganisation && !existing ? newOrganisation : null,
     snapshot: {
+      language,
       title: v.title,
       summary: v.summary,
       body: v.body,

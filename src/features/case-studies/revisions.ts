@@ -42,6 +42,7 @@ export async function snapshotFromRow(db: Executor, caseStudyId: number): Promis
   const byRole = (role: string) => organisationRows.filter((o) => o.role === role).map(({ id, name }) => ({ id, name }))
   const contact = contactRows[0]
   return {
+    language: row.language,
     title: row.title,
     summary: row.summary,
     body: row.body,

@@ -1,5 +1,6 @@
 import type { CaseStudyKind } from '../../db/schema/enums.ts'
 import type { Translate } from '../../i18n/catalogue.ts'
+import type { Locale } from '../../i18n/locales.ts'
 import { kindLabels } from './present.ts'
 
 // A revision stores the whole case study as it was: its fields and every link, with the names as
@@ -20,6 +21,8 @@ export interface ContactSnapshot {
 }
 
 export interface CaseStudySnapshot {
+  /** The language the content is written in; revisions saved before languages were kept are English. */
+  language?: Locale
   title: string
   summary: string
   body: string
@@ -38,6 +41,7 @@ export interface CaseStudySnapshot {
 
 /** The fields in the form's order; `label` in English (the audit log), each also a catalogue key editing.field.<key>. */
 export const snapshotFields: Array<{ key: keyof CaseStudySnapshot; label: string }> = [
+  { key: 'language', label: 'Language' },
   { key: 'title', label: 'Title' },
   { key: 'summary', label: 'Summary' },
   { key: 'kind', label: 'Kind' },
@@ -54,11 +58,17 @@ export const snapshotFields: Array<{ key: keyof CaseStudySnapshot; label: string
   { key: 'contact', label: 'Contact' },
 ]
 
+const languageNames: Record<Locale, string> = { en: 'English', cy: 'Welsh' }
+
 /**
  * A field's value as text for comparing and showing: names, not ids. Without a translator, in
  * English (the audit log); with one, the kind and the contact's consent in the page's language.
  */
 export function fieldText(snapshot: CaseStudySnapshot, key: keyof CaseStudySnapshot, t?: Translate): string {
+  if (key === 'language') {
+    const language = snapshot.language ?? 'en'
+    return t ? t(`editing.field.language.${language}`) : languageNames[language]
+  }
   const value = snapshot[key]
   if (value === null || value === undefined) return ''
   if (key === 'kind') return t ? t(`caseStudies.kind.${value as CaseStudyKind}`) : kindLabels[value as CaseStudyKind]

@@ -4,6 +4,7 @@ import { caseStudies, people, themes } from '../../../db/schema/index.ts'
 import { slugify } from '../../../lib/slug.ts'
 import type { CaseStudySnapshot, ContactSnapshot } from '../snapshot.ts'
 import { replaceCaseStudyLinks } from './save-case-study-links.ts'
+import { leaveGroupIfLanguageTaken } from './save-translation.ts'
 
 async function upsertContact(tx: Executor, contact: ContactSnapshot): Promise<number> {
   const organisationId = contact.organisation?.id ?? null
@@ -47,9 +48,12 @@ async function themeIds(tx: Executor, names: string[]): Promise<number[]> {
 /** Makes the case study's row and links show this version (on publishing, or while never published). */
 export async function applySnapshot(tx: Executor, caseStudyId: number, s: CaseStudySnapshot): Promise<void> {
   const contactPersonId = s.contact ? await upsertContact(tx, s.contact) : null
+  const language = s.language ?? 'en'
+  await leaveGroupIfLanguageTaken(tx, caseStudyId, language)
   await tx
     .update(caseStudies)
     .set({
+      language,
       title: s.title,
       summary: s.summary,
       body: s.body,

@@ -6,6 +6,7 @@ import type { NewOrganisation } from '../form.ts'
 import type { CaseStudySnapshot } from '../snapshot.ts'
 import { includeNewOrganisation } from './include-new-organisation.ts'
 import { saveCaseStudy, type NewerRevision } from './save-case-study.ts'
+import { saveLanguageAndTranslation } from './save-translation.ts'
 import { submitCaseStudy, type SubmitInput } from './submit-case-study.ts'
 
 /**
@@ -20,6 +21,8 @@ export async function saveFromTheForm(
     baseRevision: number
     snapshot: CaseStudySnapshot
     newOrganisation: NewOrganisation | null
+    /** The title or address of the case study this one translates, as typed ('' for none). */
+    translationOf: string
     /** Given: submit for review too, and the editors' email says this. */
     submit: Omit<SubmitInput, 'caseStudyId' | 'revision'> | null
   },
@@ -28,7 +31,14 @@ export async function saveFromTheForm(
   if (!snapshot.ok) return snapshot
   const saved = await saveCaseStudy(tx, actor, { caseStudyId: input.caseStudyId, baseRevision: input.baseRevision, snapshot: snapshot.value })
   if (!saved.ok) return saved
-  if (!input.submit) return ok({ ...saved.value, emailIds: [] })
+  const linked = await saveLanguageAndTranslation(tx, {
+    caseStudyId: input.caseStudyId,
+    language: input.snapshot.language ?? 'en',
+    translationOf: input.translationOf,
+  })
+  if (!linked.ok) return linked
+  const value = { revision: saved.value.revision, changed: saved.value.changed || linked.value.changed }
+  if (!input.submit) return ok({ ...value, emailIds: [] })
   const submitted = await submitCaseStudy(tx, auditActor(actor), { ...input.submit, caseStudyId: input.caseStudyId, revision: saved.value.revision })
-  return submitted.ok ? ok({ ...saved.value, emailIds: submitted.value.emailIds }) : submitted
+  return submitted.ok ? ok({ ...value, emailIds: submitted.value.emailIds }) : submitted
 }
