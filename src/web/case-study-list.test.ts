@@ -38,4 +38,24 @@ describe('caseStudyListHtml', () => {
     assert.doesNotMatch(html, /coophub-tags|snippet|govuk-body"/)
     assert.equal(caseStudyListHtml([], 3), '<ul class="govuk-list coophub-results" data-qa="case-study-list"></ul>')
   })
+  it('marks each case study’s text with its own language where it is not the page’s, and shows principles’ Welsh wordings on a Welsh page', () => {
+    const welsh = {
+      ...item,
+      language: 'cy',
+      title: 'Tai cydweithredol',
+      principles: [{ shortName: 'Learning', shortNameCy: 'Dysgu' }, { shortName: 'Co-production' }],
+    }
+    const english = caseStudyListHtml([welsh], 3, { pageLang: 'en' })
+    assert.match(english, /href="\/case-studies\/food-bank" lang="cy">Tai cydweithredol<\/a>/)
+    assert.match(english, /<p class="govuk-body" lang="cy">/)
+    assert.match(english, /<span lang="cy">the <mark>food<\/mark> bank<\/span>/)
+    assert.match(english, /<li><strong class="govuk-tag govuk-tag--grey">Learning<\/strong>/)
+    const onWelshPage = caseStudyListHtml([welsh, { ...item, language: 'en' }], 3, { contentLang: 'en' })
+    assert.match(onWelshPage, /href="\/case-studies\/food-bank">Tai cydweithredol<\/a>/)
+    assert.match(
+      onWelshPage,
+      /<li><strong class="govuk-tag govuk-tag--grey">Dysgu<\/strong><\/li><li lang="en"><strong class="govuk-tag govuk-tag--grey">Co-production/,
+    )
+    assert.match(onWelshPage, /href="\/case-studies\/food-bank" lang="en">Food &amp; &lt;friends&gt;<\/a>/)
+  })
 })

@@ -34,7 +34,11 @@ export function createViews(site: SiteLocals): nunjucks.Environment {
   env.addGlobal('caseStudyListHtml', function (this: { ctx?: { t?: Translate; locale?: unknown } }, items: ListedCaseStudy[], headingLevel: number) {
     const locale = this.ctx?.locale
     return new nunjucks.runtime.SafeString(
-      caseStudyListHtml(items, headingLevel, { t: this.ctx?.t, contentLang: isLocale(locale) && locale !== 'en' ? 'en' : undefined }),
+      caseStudyListHtml(items, headingLevel, {
+        t: this.ctx?.t,
+        contentLang: isLocale(locale) && locale !== 'en' ? 'en' : undefined,
+        pageLang: isLocale(locale) ? locale : 'en',
+      }),
     )
   })
   env.addGlobal('paginationIn', localisePagination)

@@ -1,10 +1,11 @@
 import type { CaseStudyKind, CaseStudyStage, MembershipTier, OrganisationRole } from '../../db/schema/enums.ts'
 import { caseStudyKinds } from '../../db/schema/enums.ts'
 import { translator, type Translate } from '../../i18n/catalogue.ts'
-import type { Locale } from '../../i18n/locales.ts'
+import { urlIn, type Locale } from '../../i18n/locales.ts'
 import { escapeHtml } from '../../lib/html.ts'
 import { renderMarkdown } from '../../web/markdown.ts'
 import { organisationHref } from '../../web/organisation-display.ts'
+import { inLanguage } from '../principles/wording.ts'
 import type { PublishedCaseStudy } from './queries.ts'
 
 const english = translator('en')
@@ -46,9 +47,16 @@ function organisationLinks(list: Array<{ slug: string; name: string; tier: Membe
   return list.map((o) => `<a class="govuk-link" href="${organisationHref(o)}"${langAttribute(lang)}>${escapeHtml(o.name)}</a>`).join(', ')
 }
 
+/** The language of a case study's own text where it is not the page's: lang="cy" on an English page, lang="en" on a Welsh one. */
+export function textLangOn(language: Locale, locale: Locale): Locale | undefined {
+  return language === locale ? undefined : language
+}
+
 export function presentCaseStudyPage(data: PublishedCaseStudy, t: Translate = english, locale: Locale = 'en') {
-  const { caseStudy: cs, contact } = data
+  const { caseStudy: cs, contact, translation } = data
+  // Names (members, themes, job titles) are written in English; the text in the case study's language.
   const lang = contentLangOn(locale)
+  const textLang = textLangOn(cs.language, locale)
   const byRole = (role: string) => data.organisations.filter((o) => o.role === role)
   const years = yearLabel(cs.yearStart, cs.yearEnd, t)
   const facts: SummaryRow[] = []
@@ -61,6 +69,16 @@ export function presentCaseStudyPage(data: PublishedCaseStudy, t: Translate = en
     facts.push({ key: { text: t(cs.yearEnd && cs.yearEnd !== cs.yearStart ? 'caseStudies.show.years' : 'caseStudies.show.year') }, value: { text: years } })
   return {
     lang,
+    textLang,
+    language: cs.language,
+    // The version in the other language, in a page of its own language (rel="alternate": the address keeps its language).
+    translation: translation
+      ? {
+          href: urlIn(translation.language, `/case-studies/${translation.slug}`),
+          hreflang: translation.language,
+          text: t(`contentLanguages.caseStudy.readIn.${translation.language}`),
+        }
+      : null,
     facts,
     slug: cs.slug,
     title: cs.title,
@@ -68,7 +86,7 @@ export function presentCaseStudyPage(data: PublishedCaseStudy, t: Translate = en
     kindLabel: kindLabel(t, cs.kind),
     kind: cs.kind,
     yearLabel: years,
-    principles: data.principles,
+    principles: data.principles.map((p) => inLanguage(p, locale)),
     themes: data.themes,
     bodyHtml: renderMarkdown(cs.body),
     outcomesHtml: cs.outcomes.trim() ? renderMarkdown(cs.outcomes) : '',
@@ -90,13 +108,15 @@ export function presentCaseStudyPage(data: PublishedCaseStudy, t: Translate = en
 }
 
 /** Listed case studies with their kind and years in the page's language (`hits` in the same order as `items`). */
-export function listedIn<T extends { kindLabel: string; yearLabel: string }>(
+export function listedIn<T extends { kindLabel: string; yearLabel: string; language?: string }>(
   t: Translate,
   items: readonly T[],
-  hits: ReadonlyArray<{ kind: CaseStudyKind; yearStart: number | null; yearEnd: number | null }>,
+  hits: ReadonlyArray<{ kind: CaseStudyKind; yearStart: number | null; yearEnd: number | null; language?: string }>,
 ): T[] {
   return items.map((item, i) => {
     const hit = hits[i]
-    return hit ? { ...item, kindLabel: kindLabel(t, hit.kind), yearLabel: yearLabel(hit.yearStart, hit.yearEnd, t) } : item
+    if (!hit) return item
+    const listed = { ...item, kindLabel: kindLabel(t, hit.kind), yearLabel: yearLabel(hit.yearStart, hit.yearEnd, t) }
+    return hit.language ? { ...listed, language: hit.language } : listed
   })
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm'
+import { and, asc, eq, ne } from 'drizzle-orm'
 import type { Database } from '../../db/client.ts'
 import { caseStudies, caseStudyOrganisations, caseStudyPrinciples, caseStudyThemes, organisations, people, principles, themes } from '../../db/schema/index.ts'
 
@@ -9,9 +9,16 @@ export async function findPublishedCaseStudy(db: Database, slug: string) {
     .where(and(eq(caseStudies.slug, slug), eq(caseStudies.status, 'published')))
   if (!row) return null
 
-  const [principleRows, organisationRows, themeRows, contactRows] = await Promise.all([
+  const [principleRows, organisationRows, themeRows, contactRows, translationRows] = await Promise.all([
     db
-      .select({ id: principles.id, slug: principles.slug, shortName: principles.shortName, statement: principles.statement })
+      .select({
+        id: principles.id,
+        slug: principles.slug,
+        shortName: principles.shortName,
+        statement: principles.statement,
+        shortNameCy: principles.shortNameCy,
+        statementCy: principles.statementCy,
+      })
       .from(caseStudyPrinciples)
       .innerJoin(principles, eq(principles.id, caseStudyPrinciples.principleId))
       .where(eq(caseStudyPrinciples.caseStudyId, row.id))
@@ -44,6 +51,14 @@ export async function findPublishedCaseStudy(db: Database, slug: string) {
           .from(people)
           .leftJoin(organisations, eq(organisations.id, people.organisationId))
           .where(eq(people.id, row.contactPersonId)),
+    // Its version in the other language, when that is public.
+    row.translationGroup === null
+      ? Promise.resolve([])
+      : db
+          .select({ slug: caseStudies.slug, title: caseStudies.title, language: caseStudies.language })
+          .from(caseStudies)
+          .where(and(eq(caseStudies.translationGroup, row.translationGroup), ne(caseStudies.id, row.id), eq(caseStudies.status, 'published')))
+          .limit(1),
   ])
   return {
     caseStudy: row,
@@ -51,7 +66,15 @@ export async function findPublishedCaseStudy(db: Database, slug: string) {
     organisations: organisationRows,
     themes: themeRows,
     contact: contactRows[0] ?? null,
+    translation: translationRows[0] ?? null,
   }
 }
 
-export type PublishedCaseStudy = NonNullable<Awaited<ReturnType<typeof findPublishedCaseStudy>>>
+type Found = NonNullable<Awaited<ReturnType<typeof findPublishedCaseStudy>>>
+type FoundPrinciple = Found['principles'][number]
+
+/** A published case study with its links; the Welsh wordings and the translation may be absent (presenters fall back to the English, and no link). */
+export type PublishedCaseStudy = Omit<Found, 'principles' | 'translation'> & {
+  principles: Array<Omit<FoundPrinciple, 'shortNameCy' | 'statementCy'> & Partial<Pick<FoundPrinciple, 'shortNameCy' | 'statementCy'>>>
+  translation?: Found['translation']
+}

@@ -17,9 +17,12 @@ export async function caseStudyRoutes(app: FastifyInstance): Promise<void> {
     // A reason names what the two share, which is always among this case study's own links.
     const principleNames = new Map(data.principles.map((p) => [String(p.id), p.shortName]))
     const themeNames = new Map(data.themes.map((th) => [String(th.id), th.name]))
-    const similar = rankSimilar(myKeys, candidates, { principle: (id) => principleNames.get(id), theme: (id) => themeNames.get(id) }).map((s) => ({
+    // Its own translation is the same work, linked above, not a similar one.
+    const others = candidates.filter((c) => c.slug !== data.translation?.slug)
+    const similar = rankSimilar(myKeys, others, { principle: (id) => principleNames.get(id), theme: (id) => themeNames.get(id) }).map((s) => ({
       slug: s.slug,
       title: s.title,
+      lang: s.language === locale ? undefined : s.language,
       reasonsHtml: s.reasons.map((reason) => reasonHtml(reason, t, page.lang)),
     }))
     return reply.render('case-studies/views/show.njk', {

@@ -13,7 +13,15 @@ const perSource = 40
 export async function findSimilarCandidates(db: Database, caseStudyId: number, title: string): Promise<{ myKeys: string[]; candidates: SimilarCandidate[] }> {
   const words = title.match(/[\p{L}\p{N}]+/gu) ?? []
   const query = tsquery(words.join(' or '))
-  const result = await db.execute<{ id: number; slug: string; title: string; keys: string[] | null; text_rank: number | null; mine: string[] | null }>(sql`
+  const result = await db.execute<{
+    id: number
+    slug: string
+    title: string
+    language: string
+    keys: string[] | null
+    text_rank: number | null
+    mine: string[] | null
+  }>(sql`
     WITH me AS (SELECT coalesce(facet_keys, '{}') AS keys FROM case_studies WHERE id = ${caseStudyId}),
     my_themes AS (SELECT coalesce(array_agg(k), '{}') AS keys FROM me, unnest(me.keys) AS k WHERE left(k, 2) = 'h:'),
     by_text AS (
@@ -28,12 +36,12 @@ export async function findSimilarCandidates(db: Database, caseStudyId: number, t
         cs.published_at DESC NULLS LAST, cs.id LIMIT ${perSource}
     ),
     candidates AS (SELECT id, max(text_rank) AS text_rank FROM (SELECT id, text_rank FROM by_text UNION ALL SELECT id, 0 FROM by_links) AS c GROUP BY id)
-    SELECT cs.id, cs.slug, cs.title, cs.facet_keys AS keys, c.text_rank, (SELECT keys FROM me) AS mine
+    SELECT cs.id, cs.slug, cs.title, cs.language, cs.facet_keys AS keys, c.text_rank, (SELECT keys FROM me) AS mine
     FROM candidates c JOIN case_studies cs ON cs.id = c.id
-    UNION ALL SELECT NULL, NULL, NULL, NULL, NULL, (SELECT keys FROM me)`)
+    UNION ALL SELECT NULL, NULL, NULL, NULL, NULL, NULL, (SELECT keys FROM me)`)
   const myKeys = result.rows[0]?.mine ?? []
   const candidates = result.rows
     .filter((r) => r.id !== null)
-    .map((r) => ({ id: r.id, slug: r.slug, title: r.title, keys: r.keys ?? [], textRank: Number(r.text_rank ?? 0) }))
+    .map((r) => ({ id: r.id, slug: r.slug, title: r.title, language: r.language, keys: r.keys ?? [], textRank: Number(r.text_rank ?? 0) }))
   return { myKeys, candidates }
 }

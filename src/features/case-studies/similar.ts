@@ -7,6 +7,8 @@ export interface SimilarCandidate {
   id: number
   slug: string
   title: string
+  /** The language of its text ('en' when not given). */
+  language?: string
   /** Facet keys of the candidate (case_studies.facet_keys). */
   keys: readonly string[]
   /** ts_rank_cd of its title and summary against this case study's title words (0 to 1). */
@@ -19,6 +21,7 @@ export type SimilarReason = { what: 'themes' | 'principles'; names: string[] } |
 export interface SimilarCaseStudy {
   slug: string
   title: string
+  language: string
   reasons: SimilarReason[]
 }
 
@@ -52,7 +55,7 @@ export function rankSimilar(myKeys: readonly string[], candidates: readonly Simi
     .filter((s) => s.reasons.length > 0)
     .sort((a, b) => b.score - a.score || a.c.id - b.c.id)
     .slice(0, limit)
-    .map((s) => ({ slug: s.c.slug, title: s.c.title, reasons: s.reasons }))
+    .map((s) => ({ slug: s.c.slug, title: s.c.title, language: s.c.language ?? 'en', reasons: s.reasons }))
 }
 
 // Stand-ins for names in a message: the message is escaped, then the names' own HTML goes in.
