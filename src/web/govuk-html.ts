@@ -57,6 +57,11 @@ export interface PaginationParams {
   previous?: { href: string }
   next?: { href: string }
   items: Array<{ number?: number; href?: string; current?: boolean; ellipsis?: boolean }>
+  /** govuk-frontend's words in the page's language (govuk.pagination.* in the catalogue); English when not given. */
+  landmarkLabel?: string
+  previousHtml?: string
+  nextHtml?: string
+  pageLabel?: (page: number) => string
 }
 
 const arrowPath = {
@@ -72,9 +77,9 @@ const arrow = (type: 'prev' | 'next') =>
  * Line breaks between its parts as the macro has them: its items are inline blocks, spaced by them.
  */
 export function paginationHtml(p: PaginationParams): string {
-  let html = '<nav class="govuk-pagination" aria-label="Pagination">'
+  let html = `<nav class="govuk-pagination" aria-label="${escapeHtml(p.landmarkLabel ?? 'Pagination')}">`
   if (p.previous?.href) {
-    html += `<div class="govuk-pagination__prev"><a class="govuk-link govuk-pagination__link" href="${escapeHtml(p.previous.href)}" rel="prev">${arrow('prev')}<span class="govuk-pagination__link-title">Previous<span class="govuk-visually-hidden"> page</span></span></a></div>\n`
+    html += `<div class="govuk-pagination__prev"><a class="govuk-link govuk-pagination__link" href="${escapeHtml(p.previous.href)}" rel="prev">${arrow('prev')}<span class="govuk-pagination__link-title">${p.previousHtml ?? 'Previous<span class="govuk-visually-hidden"> page</span>'}</span></a></div>\n`
   }
   if (p.items.length > 0) {
     html += '<ul class="govuk-pagination__list">'
@@ -83,12 +88,12 @@ export function paginationHtml(p: PaginationParams): string {
         html += '\n<li class="govuk-pagination__item govuk-pagination__item--ellipsis">&ctdot;</li>'
         continue
       }
-      html += `\n<li class="govuk-pagination__item${item.current ? ' govuk-pagination__item--current' : ''}"><a class="govuk-link govuk-pagination__link" href="${escapeHtml(item.href ?? '')}" aria-label="Page ${item.number}"${item.current ? ' aria-current="page"' : ''}>${item.number}</a></li>`
+      html += `\n<li class="govuk-pagination__item${item.current ? ' govuk-pagination__item--current' : ''}"><a class="govuk-link govuk-pagination__link" href="${escapeHtml(item.href ?? '')}" aria-label="${p.pageLabel ? escapeHtml(p.pageLabel(item.number!)) : `Page ${item.number}`}"${item.current ? ' aria-current="page"' : ''}>${item.number}</a></li>`
     }
     html += '\n</ul>\n'
   }
   if (p.next?.href) {
-    html += `<div class="govuk-pagination__next"><a class="govuk-link govuk-pagination__link" href="${escapeHtml(p.next.href)}" rel="next"><span class="govuk-pagination__link-title">Next<span class="govuk-visually-hidden"> page</span></span>${arrow('next')}</a></div>`
+    html += `<div class="govuk-pagination__next"><a class="govuk-link govuk-pagination__link" href="${escapeHtml(p.next.href)}" rel="next"><span class="govuk-pagination__link-title">${p.nextHtml ?? 'Next<span class="govuk-visually-hidden"> page</span>'}</span>${arrow('next')}</a></div>`
   }
   return `${html}</nav>`
 }

@@ -105,6 +105,7 @@ describe('presentSearch', () => {
   const outcome = (page: number, totalPages: number): SearchOutcome => ({
     params: { ...emptySearch, q: 'food', principles: ['sharing'], page },
     messages: ['A message.'],
+    notices: [],
     total: totalPages * 5,
     pageSize: 5,
     totalPages,

@@ -6,20 +6,20 @@ type Named = { id: number; slug: string; name: string }
 type Detail = { facet: 'c' | 'n' | 'r'; slug: string; name: string }
 
 /**
- * The names of every facet value: principles, organisations, themes, and the council types,
+ * The names of every facet value: principles (with their Welsh wordings), organisations, themes, and the council types,
  * nations and regions organisations have, keyed by the slug the database's coophub_slug gives
  * them (the same slug the facet keys hold). One statement: it is read again after every public
  * change, by the first search that follows.
  */
 export async function loadFacetVocabulary(db: Database): Promise<FacetVocabulary> {
   const result = await db.execute<{
-    principles: Array<{ id: number; slug: string; shortName: string }>
+    principles: Array<{ id: number; slug: string; shortName: string; shortNameCy: string | null }>
     members: Named[]
     themes: Named[]
     details: Detail[]
   }>(sql`
     SELECT
-      (SELECT coalesce(json_agg(json_build_object('id', id, 'slug', slug, 'shortName', short_name) ORDER BY position, short_name), '[]') FROM principles) AS principles,
+      (SELECT coalesce(json_agg(json_build_object('id', id, 'slug', slug, 'shortName', short_name, 'shortNameCy', short_name_cy) ORDER BY position, short_name), '[]') FROM principles) AS principles,
       (SELECT coalesce(json_agg(json_build_object('id', id, 'slug', slug, 'name', name) ORDER BY name), '[]') FROM organisations) AS members,
       (SELECT coalesce(json_agg(json_build_object('id', id, 'slug', slug, 'name', name) ORDER BY name), '[]') FROM themes) AS themes,
       (SELECT coalesce(json_agg(json_build_object('facet', facet, 'slug', slug, 'name', name) ORDER BY facet, slug, name), '[]') FROM (

@@ -3,7 +3,7 @@
 import { caseStudyKinds } from '../../db/schema/enums.ts'
 import { kindLabels } from '../case-studies/present.ts'
 import { listParams, paramNames, searchableTiers, unknownValueMessage } from './query-string.ts'
-import type { ListParam, SearchParams } from './query-string.ts'
+import type { ListParam, SearchMessage, SearchParams } from './query-string.ts'
 import type { Facet, FacetValue } from './search-types.ts'
 
 /** The prefix of each facet's keys in case_studies.facet_keys. */
@@ -19,6 +19,7 @@ export const facetPrefix: Record<ListParam, string> = {
   themes: 'h:',
 }
 
+/** The facets' names in English, as the API gives them; a page takes `search.facet.<list>` from its catalogue. */
 export const facetLabels: Record<ListParam, string> = {
   principles: 'Principle',
   kinds: 'Kind',
@@ -31,6 +32,7 @@ export const facetLabels: Record<ListParam, string> = {
   themes: 'Theme',
 }
 
+/** The tiers in English, as the API gives them; a page takes `search.tier.<tier>` from its catalogue. */
 export const tierLabels: Record<(typeof searchableTiers)[number], string> = {
   full: 'Full members',
   associate: 'Associate members',
@@ -40,7 +42,8 @@ export const tierLabels: Record<(typeof searchableTiers)[number], string> = {
 
 /** What the database knows of each facet's values: id-keyed lists and slug-keyed names. */
 export interface FacetVocabulary {
-  principles: Array<{ id: number; slug: string; shortName: string }>
+  /** shortNameCy: the principle's Welsh wording, where the network has written one. */
+  principles: Array<{ id: number; slug: string; shortName: string; shortNameCy: string | null }>
   members: Array<{ id: number; slug: string; name: string }>
   themes: Array<{ id: number; slug: string; name: string }>
   /** Slug → name as written, e.g. "metropolitan-district" → "Metropolitan district". */
@@ -54,15 +57,18 @@ interface ValueInfo {
   key: string
   value: string
   label: string
+  /** Its name in Welsh where the content has one (a principle's Welsh wording). */
+  labelCy?: string
 }
 
 /** Every value a facet can take that the vocabulary knows, by address value. */
 function knownValues(list: ListParam, vocabulary: FacetVocabulary): Map<string, ValueInfo> | null {
   const prefix = facetPrefix[list]
-  const entries = (items: Array<[string, string, string]>) => new Map(items.map(([value, key, label]) => [value, { value, key: prefix + key, label }]))
+  const entries = (items: Array<[string, string, string, string?]>) =>
+    new Map(items.map(([value, key, label, labelCy]) => [value, labelCy ? { value, key: prefix + key, label, labelCy } : { value, key: prefix + key, label }]))
   switch (list) {
     case 'principles':
-      return entries(vocabulary.principles.map((p) => [p.slug, String(p.id), p.shortName]))
+      return entries(vocabulary.principles.map((p) => [p.slug, String(p.id), p.shortName, p.shortNameCy ?? undefined]))
     case 'members':
       return entries(vocabulary.members.map((m) => [m.slug, String(m.id), m.name]))
     case 'themes':
@@ -85,9 +91,9 @@ export interface ResolvedFacets {
   keys: Partial<Record<ListParam, string[]>>
   /** The parameters with unknown values taken out. */
   params: SearchParams
-  messages: string[]
+  messages: SearchMessage[]
   /** Key → how the facet shows it, for every key the vocabulary knows. */
-  describe: (list: ListParam, key: string) => { value: string; label: string } | null
+  describe: (list: ListParam, key: string) => { value: string; label: string; labelCy?: string } | null
   /** A value's place when a facet's values are in order of name (to break ties in counts). */
   nameOrder: (list: ListParam, value: string) => number
 }
@@ -124,7 +130,7 @@ function lookups(vocabulary: FacetVocabulary): Lookups {
 /** Turns the address's slugs into facet keys, dropping (with a message) those the database does not know. */
 export function resolveFacets(params: SearchParams, vocabulary: FacetVocabulary): ResolvedFacets {
   const keys: Partial<Record<ListParam, string[]>> = {}
-  const messages: string[] = []
+  const messages: SearchMessage[] = []
   const next: SearchParams = { ...params }
   const { byValue, byKey, nameOrder } = lookups(vocabulary)
   for (const list of listParams) {
@@ -146,7 +152,7 @@ export function resolveFacets(params: SearchParams, vocabulary: FacetVocabulary)
     describe: (list, key) => {
       if (list === 'years') return { value: key.slice(2), label: key.slice(2) }
       const info = byKey.get(list)?.get(key)
-      return info ? { value: info.value, label: info.label } : null
+      return info ?? null
     },
     nameOrder: (list, value) => nameOrder.get(list)?.get(value) ?? -1,
   }
@@ -165,6 +171,12 @@ function orderValues(list: ListParam, values: FacetValue[], nameOrder: ResolvedF
   return values.sort((a, b) => b.count - a.count || nameOrder(list, a.value) - nameOrder(list, b.value))
 }
 
+function valueOf(info: { value: string; label: string; labelCy?: string }, count: number, selected: boolean): FacetValue {
+  const value: FacetValue = { value: info.value, label: info.label, count, selected }
+  if (info.labelCy) value.labelCy = info.labelCy
+  return value
+}
+
 /**
  * Every facet with its values: those with results, and the chosen ones even at zero (so they can
  * be removed). Keys the vocabulary no longer knows (a renamed region, say) are left out.
@@ -179,13 +191,13 @@ export function buildFacets(counts: ReadonlyMap<string, number>, resolved: Resol
     const info = resolved.describe(list, key)
     if (!info) continue
     seen.add(key)
-    values.get(list)!.push({ value: info.value, label: info.label, count, selected: chosen.get(list)!.has(info.value) })
+    values.get(list)!.push(valueOf(info, count, chosen.get(list)!.has(info.value)))
   }
   for (const list of listParams) {
     for (const key of resolved.keys[list] ?? []) {
       if (seen.has(key)) continue
       const info = resolved.describe(list, key)
-      if (info) values.get(list)!.push({ value: info.value, label: info.label, count: 0, selected: true })
+      if (info) values.get(list)!.push(valueOf(info, 0, true))
     }
   }
   return listParams.map((list) => ({

@@ -1,3 +1,4 @@
+import { translator } from '../../i18n/catalogue.ts'
 import { caseStudyKinds, membershipTiers, type CaseStudyKind, type MembershipTier } from '../../db/schema/enums.ts'
 
 export const maxQueryLength = 200
@@ -53,10 +54,25 @@ export const paramNames: Record<ListParam, string> = {
 }
 export const listParams = Object.keys(paramNames) as ListParam[]
 
+/**
+ * A plain-language note about input a search could not use, shown above the results: a key of
+ * locales/<language>/search.json and its values, so the page says it in its own language (the API
+ * says it in English: searchMessageInEnglish).
+ */
+export interface SearchMessage {
+  key: string
+  values?: Record<string, string | number>
+}
+
+const english = translator('en')
+
+/** A search's message in English, as the API, feeds and command line give it. */
+export const searchMessageInEnglish = (m: SearchMessage): string => english(m.key, m.values)
+
 export interface ParsedSearch {
   params: SearchParams
-  /** Plain-language notes about input we could not use, shown above the results. */
-  messages: string[]
+  /** Notes about input we could not use, shown above the results. */
+  messages: SearchMessage[]
 }
 
 export const emptySearch: SearchParams = {
@@ -112,21 +128,9 @@ function shorten(q: string): string {
 
 export const shortDisplay = (s: string): string => (s.length > 40 ? `${s.slice(0, 40)}…` : s)
 
-const what: Record<ListParam, string> = {
-  principles: 'principle',
-  kinds: 'kind of case study',
-  years: 'year',
-  members: 'member',
-  tiers: 'membership tier',
-  councilTypes: 'council type',
-  nations: 'nation',
-  regions: 'region',
-  themes: 'theme',
-}
-
 /** The message for a value that is not one of a facet's values, shared with the database check. */
-export function unknownValueMessage(list: ListParam, value: string): string {
-  return `We could not find the ${what[list]} “${shortDisplay(value)}”, so we ignored it.`
+export function unknownValueMessage(list: ListParam, value: string): SearchMessage {
+  return { key: `search.message.unknown.${list}`, values: { value: shortDisplay(value) } }
 }
 
 /**
@@ -134,7 +138,7 @@ export function unknownValueMessage(list: ListParam, value: string): string {
  * throws: anything unusable is dropped with a message, so a mistyped link still shows a useful page.
  */
 export function parseSearchParams(raw: Record<string, unknown>, now: Date = new Date()): ParsedSearch {
-  const messages: string[] = []
+  const messages: SearchMessage[] = []
   const lastYear = now.getUTCFullYear() + 5
   const params: SearchParams = {
     ...emptySearch,
@@ -152,26 +156,27 @@ export function parseSearchParams(raw: Record<string, unknown>, now: Date = new 
   let q = cleanQuery(first(raw.q))
   if (q.length > maxQueryLength) {
     q = shorten(q)
-    messages.push(`Your search was too long, so we used only its first ${maxQueryLength} characters.`)
+    messages.push({ key: 'search.message.tooLong', values: { max: maxQueryLength } })
   }
   params.q = q
 
   for (const list of listParams) {
     const given = values(raw[paramNames[list]])
-    if (given.length > maxValuesPerFacet) messages.push(`You chose more than ${maxValuesPerFacet} of one filter, so we used the first ${maxValuesPerFacet}.`)
+    if (given.length > maxValuesPerFacet) messages.push({ key: 'search.message.tooManyValues', values: { max: maxValuesPerFacet } })
     for (const value of given.slice(0, maxValuesPerFacet)) {
       if (list === 'years') {
         const n = /^\d{4}$/.test(value) ? Number(value) : NaN
         if (!(n >= firstYear && n <= lastYear))
-          messages.push(`Enter a year as four digits between ${firstYear} and ${lastYear}. We ignored “${shortDisplay(value)}”.`)
+          // Years as text: a year is not a number to group ("1,900").
+          messages.push({ key: 'search.message.badYear', values: { first: String(firstYear), last: String(lastYear), value: shortDisplay(value) } })
         else if (!params.years.includes(n)) params.years.push(n)
       } else if (list === 'kinds') {
         const kind = caseStudyKinds.find((k) => k === value)
-        if (!kind) messages.push(`“${shortDisplay(value)}” is not a kind of case study we list, so we ignored it.`)
+        if (!kind) messages.push({ key: 'search.message.badKind', values: { value: shortDisplay(value) } })
         else if (!params.kinds.includes(kind)) params.kinds.push(kind)
       } else if (list === 'tiers') {
         const tier = searchableTiers.find((t) => t === value)
-        if (!tier) messages.push(`“${shortDisplay(value)}” is not a membership tier, so we ignored it.`)
+        if (!tier) messages.push({ key: 'search.message.badTier', values: { value: shortDisplay(value) } })
         else if (!params.tiers.includes(tier)) params.tiers.push(tier)
       } else if (!slugPattern.test(value)) messages.push(unknownValueMessage(list, value))
       else if (!params[list].includes(value)) params[list].push(value)
@@ -182,18 +187,18 @@ export function parseSearchParams(raw: Record<string, unknown>, now: Date = new 
   if (sortText !== '') {
     const sort = sortOrders.find((s) => s === sortText)
     if (sort) params.sort = sort
-    else messages.push(`We cannot sort by “${shortDisplay(sortText)}”, so we sorted by ${params.q ? 'relevance' : 'newest first'}.`)
+    else messages.push({ key: params.q ? 'search.message.badSortRelevance' : 'search.message.badSortNewest', values: { value: shortDisplay(sortText) } })
   }
 
   const spelling = first(raw.spelling)
   if (spelling === asTyped) params.asTyped = true
-  else if (spelling !== '') messages.push(`We ignored spelling “${shortDisplay(spelling)}”: it can only be “${asTyped}”.`)
+  else if (spelling !== '') messages.push({ key: 'search.message.badSpelling', values: { value: shortDisplay(spelling), allowed: asTyped } })
 
   const pageText = first(raw.page)
   if (pageText !== '') {
     const n = /^\d{1,6}$/.test(pageText) ? Number(pageText) : NaN
     if (n >= 1 && n <= maxPage) params.page = n
-    else messages.push(`“${shortDisplay(pageText)}” is not a page number, so we show the first page.`)
+    else messages.push({ key: 'search.message.badPage', values: { value: shortDisplay(pageText) } })
   }
 
   return { params, messages }

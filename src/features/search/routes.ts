@@ -13,21 +13,25 @@ export async function searchRoutes(app: FastifyInstance): Promise<void> {
   app.get('/case-studies', { config: { pageCache: true } }, async (request, reply) => {
     const outcome = await runSearch(pageSearchDeps(app), request.query as Record<string, unknown>, { pageSize, forgiving: true })
     const { params } = outcome
+    const { t, locale } = request
+    const language = { t, locale }
     // Counted by the search engine from before a change while it is built again: not kept in the page cache.
     const cache = !outcome.stale
     const view: SearchPageView = {
+      t,
+      locale,
       params,
-      messages: outcome.messages,
+      messages: outcome.notices.map((m) => t(m.key, m.values)),
       total: outcome.total,
-      summary: resultSummary(outcome.total, outcome.queryIgnored ? '' : (outcome.corrected?.q ?? params.q)),
-      items: presentHits(outcome.hits),
-      facets: presentFacets(outcome.facets),
-      chosen: presentChosen(params, outcome.facets),
-      sortItems: presentSort(params, outcome.sort),
+      summary: resultSummary(outcome.total, outcome.queryIgnored ? '' : (outcome.corrected?.q ?? params.q), t),
+      items: presentHits(outcome.hits, t),
+      facets: presentFacets(outcome.facets, language),
+      chosen: presentChosen(params, outcome.facets, language),
+      sortItems: presentSort(params, outcome.sort, t),
       suggestion: outcome.suggestion,
       corrected: outcome.corrected,
       someWords: outcome.someWords,
-      removals: removalSuggestions(outcome),
+      removals: removalSuggestions(outcome, language),
       hasFilters: hasFilters(params),
       clearFiltersHref: searchHref({ ...emptySearch, q: params.q, sort: params.sort }),
       feedHref: searchHref(params, { page: 1 }, '/case-studies.atom'),
@@ -36,7 +40,7 @@ export async function searchRoutes(app: FastifyInstance): Promise<void> {
       lastPageHref: searchHref(params, { page: outcome.totalPages }),
       pagination: paginationModel(params.page, outcome.totalPages, (page) => searchHref(params, { page })),
     }
-    const title = params.q ? `Search results for “${params.q}”` : 'Case studies'
+    const title = params.q ? t('search.page.titleWithQuery', { q: params.q }) : t('search.page.title')
     const description = [view.summary, ...view.items.slice(0, 3).map((item) => item.title)].join(' — ')
     return reply.renderHtml({ title, description, section: 'case-studies', head: searchPageHead(view), content: searchPageContent(view) }, { cache })
   })

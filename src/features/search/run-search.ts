@@ -2,8 +2,8 @@ import type { Database } from '../../db/client.ts'
 import { buildFacets, resolveFacets } from './facets.ts'
 import { loadFacetVocabulary } from './facet-vocabulary.ts'
 import { widenCompounds } from './compound-words.ts'
-import { effectiveSort, parseSearchParams, searchHref } from './query-string.ts'
-import type { SearchParams } from './query-string.ts'
+import { effectiveSort, parseSearchParams, searchHref, searchMessageInEnglish } from './query-string.ts'
+import type { SearchMessage, SearchParams } from './query-string.ts'
 import { LiveSearchEngine } from './live-search-engine.ts'
 import type { SearchEngine, TextQuery } from './search-engine.ts'
 import { findRows, readTsquery } from './search-query.ts'
@@ -62,13 +62,13 @@ async function prepareSearch(deps: SearchDeps, raw: Record<string, unknown>, opt
   const vocabulary = await deps.memo('facet-vocabulary', () => loadFacetVocabulary(db))
   const resolved = resolveFacets(parsed.params, vocabulary)
   const params: SearchParams = resolved.params
-  const messages = [...parsed.messages, ...resolved.messages]
+  const messages: SearchMessage[] = [...parsed.messages, ...resolved.messages]
 
   const engine = (await liveSearchEngine(deps)).current()
   const text = params.q === '' ? null : await readText(deps, engine, params.q)
   const textUsed = text !== null
   const queryIgnored = params.q !== '' && !textUsed
-  if (queryIgnored) messages.push(`“${params.q}” has no words we can search for (very common words are left out), so we show every case study.`)
+  if (queryIgnored) messages.push({ key: 'search.message.queryIgnored', values: { q: params.q } })
   const criteria: SearchCriteria = { q: textUsed ? params.q : '', keys: resolved.keys }
   const sort = effectiveSort(params, textUsed)
   const stale = engine.stale
@@ -139,7 +139,7 @@ export async function runSearch(deps: SearchDeps, raw: Record<string, unknown>, 
 
   const totalPages = Math.max(1, Math.ceil(found.total / pageSize))
   if (params.page > totalPages && found.total > 0) {
-    messages.push(`There ${totalPages === 1 ? 'is only 1 page' : `are only ${totalPages} pages`} of results.`)
+    messages.push({ key: 'search.message.onlyPages', values: { count: totalPages } })
   }
   const ids = engine.index.page(found.passing, s.order, found.matches, (params.page - 1) * pageSize, pageSize)
   // An engine catching up with a large change may hold rows since unpublished: rows come fresh from the database then.
@@ -147,7 +147,8 @@ export async function runSearch(deps: SearchDeps, raw: Record<string, unknown>, 
 
   return {
     params,
-    messages,
+    messages: messages.map(searchMessageInEnglish),
+    notices: messages,
     total: found.total,
     pageSize,
     totalPages,

@@ -1,11 +1,13 @@
 import type { CaseStudyKind } from '../../db/schema/enums.ts'
-import type { ListParam, SearchParams, SortOrder } from './query-string.ts'
+import type { ListParam, SearchMessage, SearchParams, SortOrder } from './query-string.ts'
 
 /** One value of a facet: how many case studies it would show with the other facets' choices. */
 export interface FacetValue {
   /** As written in the address (a slug, a kind, a tier or a year). */
   value: string
   label: string
+  /** Its name in Welsh where the content has one (a principle's Welsh wording); pages only, the API gives `label`. */
+  labelCy?: string
   count: number
   selected: boolean
 }
@@ -57,7 +59,10 @@ export interface Suggestion {
 export interface SearchOutcome {
   /** What was searched: unknown slugs removed, so every link made from it is valid. */
   params: SearchParams
+  /** What the search could not use, in English (the API's and the feeds' words). */
   messages: string[]
+  /** The same as catalogue keys, for a page in its own language. */
+  notices: SearchMessage[]
   total: number
   pageSize: number
   totalPages: number
