@@ -11,6 +11,8 @@ import { PageCache, shouldCache } from './page-cache.ts'
 describeEachDatabase('page cache', (get) => {
   before(async () => {
     await buildCaseStudy(get().handle.db, { slug: 'cached', title: 'Cached story' })
+    // The insert is a content change: read it now, not at the next poll between two requests below.
+    await get().app.pageCache.refresh()
   })
 
   it('renders a public page once, then serves it with a fresh nonce and an ETag', async () => {
