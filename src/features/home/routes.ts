@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { listedIn } from '../case-studies/present.ts'
 import { listPrinciplesWithCounts } from '../principles/queries.ts'
+import { inLanguage } from '../principles/wording.ts'
 import { presentHits } from '../search/present.ts'
 import { pageSearchDeps } from '../search/page-deps.ts'
 import { runSearch } from '../search/run-search.ts'
@@ -13,7 +14,7 @@ export async function homeRoutes(app: FastifyInstance): Promise<void> {
       'home/views/index.njk',
       {
         title: app.deps.config.networkName,
-        principles,
+        principles: principles.map((p) => inLanguage(p, request.locale)),
         totalCaseStudies: latest.total,
         latest: listedIn(request.t, presentHits(latest.hits), latest.hits),
       },

@@ -23,6 +23,8 @@ function readForm(body: unknown): Values {
     slug: text(form, 'slug', 1000),
     statement: text(form, 'statement', 10_000),
     position: text(form, 'position', 100),
+    shortNameCy: text(form, 'shortNameCy', 1000),
+    statementCy: text(form, 'statementCy', 10_000),
     version: text(form, 'version', 100),
   }
 }
@@ -32,6 +34,8 @@ const valuesOf = (p: PrincipleRow): Values => ({
   slug: p.slug,
   statement: p.statement,
   position: String(p.position),
+  shortNameCy: p.shortNameCy ?? '',
+  statementCy: p.statementCy ?? '',
   version: versionOf(p.updatedAt),
 })
 
@@ -93,7 +97,7 @@ export async function principleAdminRoutes(app: FastifyInstance): Promise<void> 
   })
 
   app.get('/admin/principles/new', async (request, reply) => {
-    return renderForm(reply, { shortName: '', slug: '', statement: '', position: '', version: '' })
+    return renderForm(reply, { shortName: '', slug: '', statement: '', position: '', shortNameCy: '', statementCy: '', version: '' })
   })
 
   app.post('/admin/principles', async (request, reply) => {

@@ -9,6 +9,8 @@ export async function listPrinciplesWithCounts(db: Database) {
       slug: principles.slug,
       shortName: principles.shortName,
       statement: principles.statement,
+      shortNameCy: principles.shortNameCy,
+      statementCy: principles.statementCy,
       // Written out with aliases: drizzle leaves columns unqualified in a selected expression,
       // which inside a correlated subquery would bind to the wrong table.
       caseStudyCount: sql<number>`(

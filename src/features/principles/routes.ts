@@ -7,12 +7,13 @@ import { presentHits } from '../search/present.ts'
 import { pageSearchDeps } from '../search/page-deps.ts'
 import { runSearch } from '../search/run-search.ts'
 import { findPrinciple, listPrinciplesWithCounts } from './queries.ts'
+import { inLanguage } from './wording.ts'
 
 const pageSize = 20
 
 export async function principleRoutes(app: FastifyInstance): Promise<void> {
   app.get('/principles', { config: { pageCache: true } }, async (request, reply) => {
-    const principles = await listPrinciplesWithCounts(app.deps.db)
+    const principles = (await listPrinciplesWithCounts(app.deps.db)).map((p) => inLanguage(p, request.locale))
     return reply.render('principles/views/index.njk', {
       title: request.t('principles.index.title'),
       section: 'principles',
@@ -22,8 +23,9 @@ export async function principleRoutes(app: FastifyInstance): Promise<void> {
 
   app.get<{ Params: { slug: string }; Querystring: Record<string, unknown> }>('/principles/:slug', { config: { pageCache: true } }, async (request, reply) => {
     if (!isSlug(request.params.slug)) throw new NotFoundError()
-    const principle = await findPrinciple(app.deps.db, request.params.slug)
-    if (!principle) throw new NotFoundError()
+    const found = await findPrinciple(app.deps.db, request.params.slug)
+    if (!found) throw new NotFoundError()
+    const principle = inLanguage(found, request.locale)
     const result = await runSearch(pageSearchDeps(app), { principle: principle.slug, page: request.query.page }, { pageSize, snippets: false })
     const { params, messages } = result
     const totalPages = result.totalPages

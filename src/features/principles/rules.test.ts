@@ -17,8 +17,12 @@ describe('validatePrinciple', () => {
   it('trims, and leaves a blank slug and position for the command to fill', () => {
     assert.deepEqual(validatePrinciple(valid, { positionRequired: false }), {
       ok: true,
-      value: { shortName: 'Co-production', slug: null, statement: 'Residents design services with us.', position: null },
+      value: { shortName: 'Co-production', slug: null, statement: 'Residents design services with us.', position: null, shortNameCy: null, statementCy: null },
     })
+    const welsh = validatePrinciple({ ...valid, shortNameCy: ' Cydgynhyrchu ', statementCy: '  ' }, { positionRequired: false })
+    assert.ok(welsh.ok)
+    assert.equal(welsh.value.shortNameCy, 'Cydgynhyrchu')
+    assert.equal(welsh.value.statementCy, null)
     const placed = validatePrinciple({ ...valid, slug: 'co-production', position: '4' }, { positionRequired: true })
     assert.ok(placed.ok)
     assert.equal(placed.value.position, 4)

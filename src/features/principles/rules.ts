@@ -10,6 +10,9 @@ export interface PrincipleInput {
   slug: string
   statement: string
   position: string
+  /** The Welsh wording, optional: Welsh pages show the English where it is blank. */
+  shortNameCy?: string
+  statementCy?: string
 }
 
 export interface PrincipleValues {
@@ -19,6 +22,9 @@ export interface PrincipleValues {
   statement: string
   /** Null when left blank on a new principle: it goes last. */
   position: number | null
+  /** Null when left blank. */
+  shortNameCy: string | null
+  statementCy: string | null
 }
 
 export function validatePrinciple(
@@ -48,6 +54,14 @@ export function validatePrinciple(
     position = Number(rawPosition)
   }
 
+  const shortNameCy = (input.shortNameCy ?? '').trim()
+  if (shortNameCy.length > 120) errors.push({ field: 'shortNameCy', message: 'contentLanguages.principle.errors.shortNameCyTooLong' })
+  const statementCy = (input.statementCy ?? '').trim()
+  if (statementCy.length > 2000) errors.push({ field: 'statementCy', message: 'contentLanguages.principle.errors.statementCyTooLong' })
+
   if (errors.length > 0) return { ok: false, errors }
-  return { ok: true, value: { shortName, slug: slug === '' ? null : slug, statement, position } }
+  return {
+    ok: true,
+    value: { shortName, slug: slug === '' ? null : slug, statement, position, shortNameCy: shortNameCy || null, statementCy: statementCy || null },
+  }
 }

@@ -19,7 +19,14 @@ export async function createPrinciple(tx: Transaction, actor: AuditActor, input:
     const [last] = await tx.select({ max: sql<number | null>`max(${principles.position})` }).from(principles)
     position = (last?.max ?? 0) + 1
   }
-  const row = { slug: unique.slug, shortName: values.shortName, statement: values.statement, position }
+  const row = {
+    slug: unique.slug,
+    shortName: values.shortName,
+    statement: values.statement,
+    position,
+    shortNameCy: values.shortNameCy,
+    statementCy: values.statementCy,
+  }
   let id: number
   try {
     const [inserted] = await withSavepoint(tx, (sp) => sp.insert(principles).values(row).returning({ id: principles.id }))

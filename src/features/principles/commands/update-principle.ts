@@ -30,7 +30,14 @@ export async function updatePrinciple(tx: Transaction, actor: AuditActor, input:
   const unique = await checkPrincipleUniqueness(tx, { shortName: values.shortName, slug: typedSlug }, current.id)
   if (!unique.ok) return invalid(unique.errors)
 
-  const after = { shortName: values.shortName, slug: unique.slug, statement: values.statement, position: values.position ?? current.position }
+  const after = {
+    shortName: values.shortName,
+    slug: unique.slug,
+    statement: values.statement,
+    position: values.position ?? current.position,
+    shortNameCy: values.shortNameCy,
+    statementCy: values.statementCy,
+  }
   const changes = diffChanges(current, after)
   if (Object.keys(changes).length === 0) return ok({ id: current.id, slug: unique.slug })
 
