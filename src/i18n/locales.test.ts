@@ -31,22 +31,17 @@ describe('an address in a language', () => {
     ['cy', '/cy', '/cy'],
     ['cy', '/cymru', '/cy/cymru'],
     ['cy', '/static/app.css', '/static/app.css'],
-    ['cy', '/case-studies.atom', '/case-studies.atom'],
+    ['cy', '/case-studies.json', '/case-studies.json'],
+    ['cy', '/case-studies.atom?q=x', '/cy/case-studies.atom?q=x'],
+    ['cy', '/case-studies.csv', '/cy/case-studies.csv'],
   ]
   for (const [locale, url, expected] of cases) {
     it(`${locale} ${url} → ${expected}`, () => assert.equal(urlIn(locale as 'en' | 'cy', url), expected))
   }
-  it('leaves files, the API and feeds alone', () => {
-    for (const url of [
-      '/static/app.css',
-      '/assets/govuk-frontend.min.js',
-      '/api/v1/members',
-      '/case-studies.csv?x=1',
-      '/case-studies.atom',
-      '/health',
-      '/favicon.ico',
-    ])
+  it('leaves files, the JSON API and the JSON export alone', () => {
+    for (const url of ['/static/app.css', '/assets/govuk-frontend.min.js', '/api/v1/members', '/case-studies.json?x=1', '/health', '/favicon.ico'])
       assert.ok(isLanguageNeutral(url), url)
-    for (const url of ['/api', '/case-studies', '/apiary', '/members', '/healthy']) assert.equal(isLanguageNeutral(url), false, url)
+    for (const url of ['/api', '/case-studies', '/apiary', '/members', '/healthy', '/case-studies.csv', '/case-studies.atom?q=x'])
+      assert.equal(isLanguageNeutral(url), false, url)
   })
 })

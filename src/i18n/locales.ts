@@ -43,14 +43,16 @@ export function urlInOther(url: string): { locale: Locale; url: string } {
 }
 
 /**
- * Addresses that are the same in every language: files, the API and feeds for programs, and the
- * health check (the /api page that describes the API is a page like any other). Links to them are
- * never moved under /cy.
+ * Addresses that are the same in every language: static files, the JSON API and the JSON export
+ * for programs (their field names are English; /cy/api/... differs only in its errors' words), and
+ * the health check (the /api page that describes the API is a page like any other). Links to them
+ * are never moved under /cy. The CSV export and the Atom feed have Welsh versions (headers, the
+ * feed's title and links), so a Welsh page links to those.
  */
 export function isLanguageNeutral(url: string): boolean {
   return (
     /^\/(?:static|assets|api|health)\//.test(url) ||
     /^\/(?:health|favicon\.ico|robots\.txt|sitemap\.xml)(?:[?#]|$)/.test(url) ||
-    /^\/case-studies\.(?:csv|json|atom)(?:[?#]|$)/.test(url)
+    /^\/case-studies\.json(?:[?#]|$)/.test(url)
   )
 }

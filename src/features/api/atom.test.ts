@@ -41,7 +41,7 @@ describe('feedFromSearch and renderAtom', () => {
     const search = {
       params: { ...emptySearch, principles: ['sharing'], sort: 'title' as const, page: 3 },
       textUsed: false,
-      chosen: ['Principle: Sharing power'],
+      chosen: [{ list: 'principles' as const, value: 'sharing', label: 'Sharing power' }],
       entries: [hit(), hit({ id: 2, slug: 'energy', title: 'Energy', publishedAt: new Date('2024-05-01T00:00:00Z'), lead: null })],
     }
     const feed = parseAtom(renderAtom(feedFromSearch(search, base, 'Test Network')))
@@ -79,7 +79,7 @@ describe('feedFromSearch and renderAtom', () => {
 
   it('is a valid feed with no entries', () => {
     const now = new Date('2025-01-01T00:00:00Z')
-    const feed = parseAtom(renderAtom(feedFromSearch({ params: emptySearch, textUsed: false, chosen: [], entries: [] }, base, 'N', now)))
+    const feed = parseAtom(renderAtom(feedFromSearch({ params: emptySearch, textUsed: false, chosen: [], entries: [] }, base, 'N', undefined, now)))
     assertAtomMusts(feed)
     assert.equal(feed.entry, undefined)
     assert.equal(feed.updated[0], now.toISOString())

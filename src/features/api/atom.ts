@@ -1,8 +1,12 @@
 // Atom (RFC 4287) for a search: the model from the search, then the XML. Pure.
-import { searchHref } from '../search/query-string.ts'
+import { caseStudyKinds } from '../../db/schema/enums.ts'
+import { translator, type Translate } from '../../i18n/catalogue.ts'
+import { urlIn, type Locale } from '../../i18n/locales.ts'
+import { tierLabel } from '../../web/organisation-display.ts'
+import { kindLabel } from '../case-studies/present.ts'
+import { searchableTiers, searchHref } from '../search/query-string.ts'
 import type { SearchHit } from '../search/search-types.ts'
-import type { FeedSearch } from './feed-entries.ts'
-import { caseStudyUrl } from './present.ts'
+import type { ChosenFilter, FeedSearch } from './feed-entries.ts'
 
 export interface AtomEntry {
   id: string
@@ -16,6 +20,8 @@ export interface AtomEntry {
 }
 
 export interface AtomFeed {
+  /** The language of the feed's own words (its title and subtitle); the entries are content as written. */
+  lang: string
   id: string
   title: string
   subtitle: string
@@ -36,29 +42,57 @@ export function xmlText(text: string): string {
   return text.replace(notXml, '').replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&apos;')
 }
 
+/** The feed's language: its words, and its addresses (the Welsh feed at /cy/case-studies.atom links to Welsh pages). */
+export interface FeedLanguage {
+  locale: Locale
+  t: Translate
+}
+
+const english: FeedLanguage = { locale: 'en', t: translator('en') }
+
+/** A chosen filter as the feed's title names it: "Kind: Policy lab", "Math: Labordy polisi". */
+function chosenText({ locale, t }: FeedLanguage, chosen: ChosenFilter): string {
+  const kind = caseStudyKinds.find((k) => k === chosen.value)
+  const tier = searchableTiers.find((k) => k === chosen.value)
+  const value =
+    chosen.list === 'kinds' && kind
+      ? kindLabel(t, kind)
+      : chosen.list === 'tiers' && tier
+        ? tierLabel(t, tier)
+        : locale === 'cy' && chosen.labelCy
+          ? chosen.labelCy
+          : chosen.label
+  return `${t(`api.feed.filter.${chosen.list}`)}: ${value}`
+}
+
 /** The feed of a search: its entries are the case studies' pages, its principles their categories. */
-export function feedFromSearch(search: FeedSearch, base: string, networkName: string, now: Date = new Date()): AtomFeed {
+export function feedFromSearch(search: FeedSearch, base: string, networkName: string, language: FeedLanguage = english, now: Date = new Date()): AtomFeed {
   const { params } = search
+  const { locale, t } = language
+  const at = (path: string) => base + urlIn(locale, path)
   // The feed ignores order and page: its address keeps only what it filters by.
   const canonical = { ...params, sort: null, page: 1 }
-  const what = [search.textUsed ? `“${params.q}”` : '', ...search.chosen].filter((s) => s !== '').join(', ')
-  const entries = search.entries.map((hit) => entryOf(hit, base))
+  // A list of what was chosen, not a sentence: the same punctuation in both languages.
+  const what = [search.textUsed ? `“${params.q}”` : '', ...search.chosen.map((c) => chosenText(language, c))].filter((s) => s !== '').join(', ')
+  const entries = search.entries.map((hit) => entryOf(hit, at))
   const newest = entries.reduce<Date | null>((latest, e) => (latest === null || e.updated > latest ? e.updated : latest), null)
+  const self = at(searchHref(canonical, {}, '/case-studies.atom'))
   return {
-    id: base + searchHref(canonical, {}, '/case-studies.atom'),
-    title: what ? `Case studies: ${what} – ${networkName}` : `Case studies – ${networkName}`,
-    subtitle: `The newest published case studies${what ? ' matching this search' : ''}, from ${networkName}.`,
+    lang: locale === 'en' ? 'en-GB' : locale,
+    id: self,
+    title: what ? t('api.feed.titleSearch', { search: what, networkName }) : t('api.feed.title', { networkName }),
+    subtitle: t(what ? 'api.feed.subtitleSearch' : 'api.feed.subtitle', { networkName }),
     updated: newest ?? now,
-    selfHref: base + searchHref(canonical, {}, '/case-studies.atom'),
-    alternateHref: base + searchHref(canonical),
-    author: { name: networkName, uri: `${base}/` },
-    categoryScheme: `${base}/principles/`,
+    selfHref: self,
+    alternateHref: at(searchHref(canonical)),
+    author: { name: networkName, uri: at('/') },
+    categoryScheme: `${at('/principles')}/`,
     entries,
   }
 }
 
-function entryOf(hit: SearchHit, base: string): AtomEntry {
-  const href = caseStudyUrl(base, hit.slug)
+function entryOf(hit: SearchHit, at: (path: string) => string): AtomEntry {
+  const href = at(`/case-studies/${hit.slug}`)
   // A published case study always has its date; the epoch only keeps a malformed row valid Atom.
   const published = hit.publishedAt
   return {
@@ -78,7 +112,7 @@ const date = (d: Date) => d.toISOString()
 export function renderAtom(feed: AtomFeed): string {
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
-    '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en-GB">',
+    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${xmlText(feed.lang)}">`,
     `  <id>${xmlText(feed.id)}</id>`,
     `  <title type="text">${xmlText(feed.title)}</title>`,
     `  <subtitle type="text">${xmlText(feed.subtitle)}</subtitle>`,

@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { parse } from 'csv-parse/sync'
+import { translator } from '../../i18n/catalogue.ts'
 import { csvCell, csvHeader, csvLine, csvRecord } from './csv.ts'
 import { exportColumns, type ExportRecord } from './export-columns.ts'
+
+const english = translator('en')
 
 describe('csvCell', () => {
   const cases: Array<[string, string | number | null, string]> = [
@@ -32,7 +35,7 @@ describe('CSV lines', () => {
   })
 
   it('start with a header of the documented columns', () => {
-    assert.deepEqual(parse(csvHeader()), [exportColumns.map((c) => c.name)])
+    assert.deepEqual(parse(csvHeader(english)), [exportColumns.map((c) => c.name)])
   })
 
   it('hold a record in column order, lists joined with "; ", readable by an RFC 4180 parser', () => {
@@ -50,7 +53,7 @@ describe('CSV lines', () => {
       themes: [],
       published_at: '2024-01-02T00:00:00.000Z',
     }
-    const [row] = parse(csvHeader() + csvRecord(record), { columns: true }) as Array<Record<string, string>>
+    const [row] = parse(csvHeader(english) + csvRecord(record), { columns: true }) as Array<Record<string, string>>
     assert.deepEqual(row, {
       slug: 's',
       url: 'https://x.example/case-studies/s',

@@ -1,5 +1,6 @@
 // RFC 4180 CSV, safe to open in a spreadsheet.
-import { exportColumns, listSeparator, type ExportRecord } from './export-columns.ts'
+import type { Translate } from '../../i18n/catalogue.ts'
+import { csvHeaderName, exportColumns, listSeparator, type ExportRecord } from './export-columns.ts'
 
 /** Cells a spreadsheet would run as a formula (OWASP "CSV injection"): = + - @, tab and carriage return. */
 const formulaStart = /^[=+\-@\t\r]/
@@ -16,7 +17,8 @@ export function csvLine(cells: Array<string | number | null>): string {
   return `${cells.map(csvCell).join(',')}\r\n`
 }
 
-export const csvHeader = (): string => csvLine(exportColumns.map((c) => c.name))
+/** The header row in a language: the English file's are the JSON keys, the Welsh file's Welsh words. */
+export const csvHeader = (t: Translate): string => csvLine(exportColumns.map((c) => csvHeaderName(t, c.name)))
 
 export function csvRecord(record: ExportRecord): string {
   return csvLine(

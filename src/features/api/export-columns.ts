@@ -1,25 +1,35 @@
 // The columns of the CSV and JSON exports: one list for the files, the /api page and the OpenAPI document.
+import { translator, type Translate } from '../../i18n/catalogue.ts'
 import type { SearchHit } from '../search/search-types.ts'
 import { caseStudyUrl, iso } from './present.ts'
 
 export const listSeparator = '; '
 
 export const exportColumns = [
-  { name: 'slug', list: false, description: 'The case study’s identifier in addresses.' },
-  { name: 'url', list: false, description: 'The address of its page.' },
-  { name: 'title', list: false, description: 'Title.' },
-  { name: 'summary', list: false, description: 'One-paragraph summary.' },
-  { name: 'kind', list: false, description: 'case-study, policy-lab, policy-prototype, action-learning-set or project.' },
-  { name: 'year_start', list: false, description: 'First year of the work (four digits), or empty.' },
-  { name: 'year_end', list: false, description: 'Last year of the work, or empty when it was one year or is not known.' },
-  { name: 'lead_member', list: false, description: 'Name of the lead member organisation, or empty.' },
-  { name: 'participating_members', list: true, description: 'Names of the participating member organisations.' },
-  { name: 'principles', list: true, description: 'Short names of the network principles it meets.' },
-  { name: 'themes', list: true, description: 'Names of its themes.' },
-  { name: 'published_at', list: false, description: 'When it was first published, in ISO 8601 (UTC).' },
+  { name: 'slug', list: false },
+  { name: 'url', list: false },
+  { name: 'title', list: false },
+  { name: 'summary', list: false },
+  { name: 'kind', list: false },
+  { name: 'year_start', list: false },
+  { name: 'year_end', list: false },
+  { name: 'lead_member', list: false },
+  { name: 'participating_members', list: true },
+  { name: 'principles', list: true },
+  { name: 'themes', list: true },
+  { name: 'published_at', list: false },
 ] as const
 
 export type ExportColumnName = (typeof exportColumns)[number]['name']
+
+/** What a column holds, in a language (the OpenAPI document takes the English). */
+export const columnDescription = (t: Translate, name: ExportColumnName): string => t(`api.column.${name}`)
+
+/** A column's name in the CSV file of a language: the JSON keys in English, words in Welsh. The JSON file's keys are always `name`. */
+export const csvHeaderName = (t: Translate, name: ExportColumnName): string => t(`api.csv.header.${name}`)
+
+const english = translator('en')
+export const englishColumnDescription = (name: ExportColumnName): string => columnDescription(english, name)
 
 type ListColumn = Extract<(typeof exportColumns)[number], { list: true }>['name']
 

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream'
 import type { FastifyInstance, FastifyReply } from 'fastify'
+import type { Translate } from '../../i18n/catalogue.ts'
 import { allHits } from '../search/run-search.ts'
 import type { SearchHit } from '../search/search-types.ts'
 import { csvHeader, csvRecord } from './csv.ts'
@@ -10,7 +11,8 @@ import { siteUrl } from '../../web/base-url.ts'
 interface FileFormat {
   extension: 'csv' | 'json'
   contentType: string
-  start: string
+  /** The file's start: the CSV's header row is in the address's language. */
+  start: (t: Translate) => string
   /** One page of records; `first` is true for the file's first page. */
   page: (hits: SearchHit[], base: string, first: boolean) => string
   end: string
@@ -20,14 +22,14 @@ const formats: FileFormat[] = [
   {
     extension: 'csv',
     contentType: 'text/csv; charset=utf-8; header=present',
-    start: csvHeader(),
+    start: csvHeader,
     page: (hits, base) => hits.map((hit) => csvRecord(exportRecord(hit, base))).join(''),
     end: '',
   },
   {
     extension: 'json',
     contentType: 'application/json; charset=utf-8',
-    start: '[',
+    start: () => '[',
     page: (hits, base, first) => hits.map((hit, i) => `${first && i === 0 ? '' : ','}\n${JSON.stringify(exportRecord(hit, base))}`).join(''),
     end: '\n]\n',
   },
@@ -38,10 +40,10 @@ const formats: FileFormat[] = [
  * page at a time. The first page is read before answering, so a failing database is an error
  * page rather than a cut-off file.
  */
-async function sendExport(reply: FastifyReply, format: FileFormat, pages: AsyncGenerator<SearchHit[]>, base: string): Promise<FastifyReply> {
+async function sendExport(reply: FastifyReply, format: FileFormat, pages: AsyncGenerator<SearchHit[]>, base: string, t: Translate): Promise<FastifyReply> {
   const first = await pages.next()
   async function* chunks() {
-    yield format.start
+    yield format.start(t)
     if (!first.done) {
       yield format.page(first.value, base, true)
       for await (const hits of pages) yield format.page(hits, base, false)
@@ -57,7 +59,10 @@ export async function exportRoutes(app: FastifyInstance): Promise<void> {
   for (const format of formats) {
     app.get(`/case-studies.${format.extension}`, async (request, reply) => {
       const pages = allHits(searchDeps(app), request.query as Record<string, unknown>)
-      return sendExport(reply, format, pages, siteUrl(app.deps.config, request))
+      const base = siteUrl(app.deps.config, request)
+      // The Welsh CSV links to the Welsh pages; the JSON file, for programs, is the same in both languages.
+      const pagesBase = format.extension === 'csv' && request.locale !== 'en' ? `${base}/${request.locale}` : base
+      return sendExport(reply, format, pages, pagesBase, request.t)
     })
   }
 }

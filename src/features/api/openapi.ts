@@ -2,7 +2,7 @@
 // response has a JSON Schema; the contract test calls each path and checks the answer against it.
 import { caseStudyKinds, membershipTiers, organisationKinds, organisationRoles } from '../../db/schema/enums.ts'
 import { sortOrders } from '../search/query-string.ts'
-import { exportColumns, listSeparator } from './export-columns.ts'
+import { englishColumnDescription, exportColumns, listSeparator } from './export-columns.ts'
 import { feedSize } from './feed-entries.ts'
 import { leniencyNote, searchParameters } from './search-parameter-docs.ts'
 
@@ -92,17 +92,18 @@ const caseStudySummary = object({
 
 const exportRecordProperties: Record<string, unknown> = {}
 for (const c of exportColumns) {
+  const description = englishColumnDescription(c.name)
   exportRecordProperties[c.name] = c.list
-    ? { ...arrayOf({ type: 'string' }), description: c.description }
+    ? { ...arrayOf({ type: 'string' }), description }
     : c.name === 'year_start' || c.name === 'year_end'
-      ? nullable('integer', { description: c.description })
+      ? nullable('integer', { description })
       : c.name === 'lead_member'
-        ? nullable('string', { description: c.description })
+        ? nullable('string', { description })
         : c.name === 'published_at'
-          ? { ...dateTime, description: c.description }
+          ? { ...dateTime, description }
           : c.name === 'url'
-            ? { ...url, description: c.description }
-            : { type: 'string', description: c.description }
+            ? { ...url, description }
+            : { type: 'string', description }
 }
 
 const columnList = exportColumns.map((c) => `${c.name}${c.list ? ` (names joined with "${listSeparator}")` : ''}`).join(', ')

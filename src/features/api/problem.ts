@@ -1,6 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
+import { translator, type Translate } from '../../i18n/catalogue.ts'
 
-/** RFC 9457 problem details. "about:blank": the status says it all, and the title is its phrase. */
+/**
+ * RFC 9457 problem details. "about:blank": the status says it all, and the title is its phrase,
+ * in the address's language (RFC 9457 lets it be localised): English under /api/, Welsh under /cy/api/.
+ */
 export interface Problem {
   type: string
   title: string
@@ -9,20 +13,14 @@ export interface Problem {
   instance: string
 }
 
-const titles: Record<number, string> = {
-  400: 'Bad Request',
-  404: 'Not Found',
-  405: 'Method Not Allowed',
-  406: 'Not Acceptable',
-  413: 'Content Too Large',
-  415: 'Unsupported Media Type',
-  429: 'Too Many Requests',
-  500: 'Internal Server Error',
-  503: 'Service Unavailable',
-}
+/** The statuses with a title of their own (`api.problem.title.<status>`); others take 500's or 400's. */
+const titled = new Set([400, 404, 405, 406, 413, 415, 429, 500, 503])
 
-export function problem(status: number, detail: string, instance: string): Problem {
-  return { type: 'about:blank', title: titles[status] ?? (status >= 500 ? titles[500]! : titles[400]!), status, detail, instance }
+const english = translator('en')
+
+export function problem(status: number, detail: string, instance: string, t: Translate = english): Problem {
+  const title = t(`api.problem.title.${titled.has(status) ? status : status >= 500 ? 500 : 400}`)
+  return { type: 'about:blank', title, status, detail, instance }
 }
 
 /** The request's path and query, percent-encoded: a URI reference whatever the client sent. */
@@ -31,11 +29,12 @@ export function instanceOf(url: string): string {
   return parsed.pathname + parsed.search
 }
 
+/** A problem answer; `detail` is already in the request's language (request.t). */
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, status: number, detail: string): FastifyReply {
   return reply
     .code(status)
     .header('access-control-allow-origin', '*')
     .header('cache-control', 'no-store')
     .type('application/problem+json; charset=utf-8')
-    .send(problem(status, detail, instanceOf(request.url)))
+    .send(problem(status, detail, instanceOf(request.originalUrl), request.t))
 }

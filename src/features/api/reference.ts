@@ -1,48 +1,54 @@
-// The /api page's content, from the same lists the OpenAPI document and the files use. Pure.
+// The /api page's content, from the same lists the OpenAPI document and the files use, in the
+// page's language. The OpenAPI document stays English: it is for programs. Pure.
+import type { Translate } from '../../i18n/catalogue.ts'
+import { urlIn, type Locale } from '../../i18n/locales.ts'
 import { addressHtml, escapeHtml } from '../../lib/html.ts'
-import { exportColumns, listSeparator } from './export-columns.ts'
+import { columnDescription, csvHeaderName, exportColumns, listSeparator } from './export-columns.ts'
 import { feedSize } from './feed-entries.ts'
 import { exampleSearchResponse, openApiDocument } from './openapi.ts'
-import { leniencyNote, searchParameters } from './search-parameter-docs.ts'
+import { maxPerPage } from './per-page.ts'
+import { leniencyNoteIn, parameterDescription, searchParameters } from './search-parameter-docs.ts'
 import { problem } from './problem.ts'
 
 interface Operation {
-  summary: string
-  description?: string
+  operationId: string
   tags: string[]
 }
 
-export function referencePage(base: string, networkName: string) {
+export function referencePage(base: string, networkName: string, t: Translate, locale: Locale) {
   const endpoints = Object.entries(openApiDocument.paths as Record<string, { get: Operation }>).map(([path, item]) => ({
     path,
     tag: item.get.tags[0],
-    summary: item.get.summary,
-    description: item.get.description ?? '',
+    // What it gives, as the page says it: `api.endpoint.<operationId>` (the files' formats are told in full further down).
+    text: t(`api.endpoint.${item.get.operationId}`),
   }))
-  // The files' formats are told in full further down the page: their rows say only what they are.
-  const endpointRows = (list: typeof endpoints, detailed: boolean) =>
-    list.map((e) => [{ html: `<code>GET ${addressHtml(e.path)}</code>` }, { text: detailed ? `${e.summary}. ${e.description}`.trim() : `${e.summary}.` }])
-  const example = (path: string) => ({ html: addressHtml(`${base}${path}`), href: path })
+  const endpointRows = (list: typeof endpoints) => list.map((e) => [{ html: `<code>GET ${addressHtml(urlIn(locale, e.path))}</code>` }, { text: e.text }])
+  // The files and the feed have a version in each language; the JSON API's addresses are the same in both.
+  const example = (path: string) => {
+    const address = urlIn(locale, path)
+    return { html: addressHtml(`${base}${address}`), href: address }
+  }
+  // The Welsh CSV's header row is in Welsh: the page shows it under each key.
+  const columnCell = (name: (typeof exportColumns)[number]['name']) => {
+    const header = csvHeaderName(t, name)
+    return { html: `<code>${escapeHtml(name)}</code>${header === name ? '' : `<br>${escapeHtml(header)}`}` }
+  }
+  // A Welsh program asks under /cy/api/ for Welsh problems (the answers are otherwise the same).
+  const apiPrefix = locale === 'en' ? '' : `/${locale}`
+  const perPageProblem = problem(400, t('api.problem.perPage', { max: maxPerPage }), `${apiPrefix}/api/v1/case-studies?per_page=1000`, t)
   return {
     networkName,
-    description: `Case studies, principles and members of ${networkName} as JSON, CSV and Atom: endpoints, parameters, columns and terms.`,
-    leniencyNote,
+    leniencyNote: leniencyNoteIn(t),
     feedSize,
     listSeparator,
-    apiRows: endpointRows(
-      endpoints.filter((e) => e.tag === 'API'),
-      true,
-    ),
-    fileRows: endpointRows(
-      endpoints.filter((e) => e.tag !== 'API'),
-      false,
-    ),
+    apiRows: endpointRows(endpoints.filter((e) => e.tag === 'API')),
+    fileRows: endpointRows(endpoints.filter((e) => e.tag !== 'API')),
     parameterRows: searchParameters.map((p) => [
       { html: `<code>${escapeHtml(p.name)}</code>` },
-      { text: p.description + (p.apiOnly ? ' (API only.)' : p.repeatable ? ' (Repeatable.)' : '') },
+      { text: parameterDescription(t, p) },
       { html: `<code>${escapeHtml(p.example)}</code>` },
     ]),
-    columnRows: exportColumns.map((c) => [{ html: `<code>${escapeHtml(c.name)}</code>` }, { text: c.description }]),
+    columnRows: exportColumns.map((c) => [columnCell(c.name), { text: columnDescription(t, c.name) }]),
     examples: {
       search: example('/api/v1/case-studies?q=energy&principle=enterprise-and-social-economy&per_page=5'),
       one: example('/api/v1/case-studies/solar-on-public-roofs-through-a-community-energy-co-operative'),
@@ -54,6 +60,6 @@ export function referencePage(base: string, networkName: string) {
       openapi: example('/api/openapi.json'),
     },
     exampleResponse: JSON.stringify(exampleSearchResponse, null, 2),
-    exampleProblem: JSON.stringify(problem(400, 'per_page must be a whole number from 1 to 100.', '/api/v1/case-studies?per_page=1000'), null, 2),
+    exampleProblem: JSON.stringify(perPageProblem, null, 2),
   }
 }

@@ -19,25 +19,23 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
   // A cached page must not show the Host header of whoever asked first: without PUBLIC_URL the
   // examples are paths.
   const examplesBase = app.deps.config.publicUrl?.replace(/\/+$/, '') ?? ''
-  app.get('/api', { config: { pageCache: true } }, async (_request, reply) =>
-    reply.render('api/views/index.njk', { title: 'Open data and API', ...referencePage(examplesBase, app.deps.config.networkName) }),
+  app.get('/api', { config: { pageCache: true } }, async (request, reply) =>
+    reply.render('api/views/index.njk', {
+      title: request.t('api.page.title'),
+      ...referencePage(examplesBase, app.deps.config.networkName, request.t, request.locale),
+    }),
   )
   await app.register(jsonApi, { prefix: '/api' })
 }
 
 /** Everything under /api/ answers JSON, errors included (RFC 9457 problem details). */
 async function jsonApi(app: FastifyInstance): Promise<void> {
-  app.setNotFoundHandler(async (request, reply) => sendProblem(request, reply, 404, 'There is nothing at this address. /api/openapi.json lists what there is.'))
+  app.setNotFoundHandler(async (request, reply) => sendProblem(request, reply, 404, request.t('api.problem.noAddress')))
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500
     if (status >= 500) request.log.error({ err: error }, 'API request failed')
-    // Fastify's own 4xx messages (bad content types, bad addresses) are safe to show; nothing else is.
-    const detail =
-      status >= 500
-        ? 'Sorry, something went wrong on our side. Please try again later.'
-        : error.code?.startsWith('FST_')
-          ? error.message
-          : 'The request could not be used.'
+    // Fastify's own 4xx messages (bad content types, bad addresses) are safe to show, in its English; nothing else is.
+    const detail = status >= 500 ? request.t('api.problem.serverError') : error.code?.startsWith('FST_') ? error.message : request.t('api.problem.unusable')
     return sendProblem(request, reply, status, detail)
   })
 
@@ -45,7 +43,7 @@ async function jsonApi(app: FastifyInstance): Promise<void> {
 
   app.get('/v1/case-studies', async (request, reply) => {
     const query = request.query as Record<string, unknown>
-    const perPage = parsePerPage(query.per_page)
+    const perPage = parsePerPage(query.per_page, request.t)
     if (!perPage.ok) return sendProblem(request, reply, 400, perPage.detail)
     const outcome = await runSearch(searchDeps(app), query, { pageSize: perPage.value, snippets: false })
     return openDataHeaders(reply, jsonType).send(presentSearch(outcome, siteUrl(app.deps.config, request)))
@@ -54,7 +52,7 @@ async function jsonApi(app: FastifyInstance): Promise<void> {
   app.get<{ Params: { slug: string } }>('/v1/case-studies/:slug', async (request, reply) => {
     const { slug } = request.params
     const data = isSlug(slug) ? await findPublishedCaseStudy(app.deps.db, slug) : null
-    if (!data) return sendProblem(request, reply, 404, 'No published case study has this slug.')
+    if (!data) return sendProblem(request, reply, 404, request.t('api.problem.noCaseStudy'))
     return openDataHeaders(reply, jsonType).send(presentCaseStudy(data, siteUrl(app.deps.config, request)))
   })
 
