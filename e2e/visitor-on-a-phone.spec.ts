@@ -46,10 +46,15 @@ describe('a visitor on a phone', { skip }, () => {
     assert.match((await page.locator('[data-qa="member-table"] .coophub-narrow-only').first().textContent()) ?? '', /member/)
   })
 
-  it('reads the open-data reference without scrolling sideways (its examples scroll inside their boxes)', async () => {
-    await page.goto(`${journey!.site.baseUrl}/api`)
-    await page.screenshot({ path: path.join(screenshots, 'phone-api.png'), fullPage: true })
-    assert.equal(await overflow(), 0, '/api is wider than the phone')
-    assert.deepEqual(await accessibilityViolations(page), [])
+  it('reads the open-data reference without scrolling sideways, in English and Welsh (its examples scroll inside their boxes)', async () => {
+    for (const [address, shot] of [
+      ['/api', 'phone-api.png'],
+      ['/cy/api', 'phone-api-cy.png'],
+    ] as const) {
+      await page.goto(`${journey!.site.baseUrl}${address}`)
+      await page.screenshot({ path: path.join(screenshots, shot), fullPage: true })
+      assert.equal(await overflow(), 0, `${address} is wider than the phone`)
+      assert.deepEqual(await accessibilityViolations(page), [])
+    }
   })
 })
