@@ -21,6 +21,12 @@ export interface HtmlPage {
   head?: string
   /** Safe HTML for the main content. */
   content: string
+  /**
+   * The content's links are in the page's language already (written through urlIn): it is not
+   * searched again for links to move under /cy. For a page made anew for almost every request
+   * (the search page), where that pass over the whole HTML would be paid on every search.
+   */
+  linksInLanguage?: boolean
 }
 
 declare module 'fastify' {
@@ -202,7 +208,7 @@ export function registerRender(app: FastifyInstance, views: nunjucks.Environment
     const description = metaDescription(page.description)
     const head = `${description ? `<meta name="description" content="${escapeHtml(description)}">` : ''}${alternatesHtml(url, publicUrl)}${localiseLinks(page.head ?? '', locale)}`
     const other = escapeHtml(urlIn(locale === 'cy' ? 'en' : 'cy', url))
-    const content = localiseLinks(page.content, locale)
+    const content = page.linksInLanguage ? page.content : localiseLinks(page.content, locale)
     const html = shellOf(this, section)
       .map((part) => (part === titleSlot ? title : part === headSlot ? head : part === contentSlot ? content : part === otherSlot ? other : layout(part)))
       .join('')

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify'
+import { urlIn } from '../../i18n/locales.ts'
 import { paginationModel } from '../../web/pagination.ts'
 import { presentChosen, presentFacets, presentHits, presentSort, removalSuggestions, resultSummary } from './present.ts'
 import { emptySearch, hasFilters, searchHref } from './query-string.ts'
@@ -20,6 +21,7 @@ export async function searchRoutes(app: FastifyInstance): Promise<void> {
     const view: SearchPageView = {
       t,
       locale,
+      url: (address) => urlIn(locale, address),
       params,
       messages: outcome.notices.map((m) => t(m.key, m.values)),
       total: outcome.total,
@@ -42,6 +44,9 @@ export async function searchRoutes(app: FastifyInstance): Promise<void> {
     }
     const title = params.q ? t('search.page.titleWithQuery', { q: params.q }) : t('search.page.title')
     const description = [view.summary, ...view.items.slice(0, 3).map((item) => item.title)].join(' — ')
-    return reply.renderHtml({ title, description, section: 'case-studies', head: searchPageHead(view), content: searchPageContent(view) }, { cache })
+    return reply.renderHtml(
+      { title, description, section: 'case-studies', head: searchPageHead(view), content: searchPageContent(view), linksInLanguage: true },
+      { cache },
+    )
   })
 }

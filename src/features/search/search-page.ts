@@ -10,6 +10,7 @@ import type { Locale } from '../../i18n/locales.ts'
 import { escapeHtml as e } from '../../lib/html.ts'
 import { caseStudyListHtml } from '../../web/case-study-list.ts'
 import { buttonHtml, paginationHtml } from '../../web/govuk-html.ts'
+import { localiseLinks } from '../../web/localise-links.ts'
 import type { PaginationParams } from '../../web/govuk-html.ts'
 import { messageHtml } from './present.ts'
 import type { ResultItem } from './present.ts'
@@ -27,6 +28,11 @@ export interface SearchPageView {
   /** The page's words (request.t) and language: every word of the page is from the catalogue. */
   t: Translate
   locale: Locale
+  /**
+   * An address of this site in the page's language (urlIn): every link of the content is written
+   * through it, so the page's HTML needs no second pass to move its links under /cy.
+   */
+  url: (address: string) => string
   params: SearchParams
   messages: string[]
   total: number
@@ -118,10 +124,10 @@ function chosenHtml(v: SearchPageView): string {
   let html = `<div class="coophub-chosen" data-qa="chosen-filters"><h2 class="govuk-visually-hidden">${e(t('search.chosen.heading'))}</h2><ul class="coophub-filter-tags">`
   for (const group of v.chosen) {
     for (const item of group.items) {
-      html += `<li><a class="coophub-filter-tag" href="${e(item.href)}" data-qa="remove-filter">${messageHtml(t, 'search.chosen.remove', { facet: group.heading }, { value: item.html })}<span class="coophub-filter-tag__cross" aria-hidden="true">×</span></a></li>`
+      html += `<li><a class="coophub-filter-tag" href="${e(v.url(item.href))}" data-qa="remove-filter">${messageHtml(t, 'search.chosen.remove', { facet: group.heading }, { value: item.html })}<span class="coophub-filter-tag__cross" aria-hidden="true">×</span></a></li>`
     }
   }
-  return `${html}</ul><p class="govuk-body-s"><a class="govuk-link" href="${e(v.clearFiltersHref)}" data-qa="clear-filters">${e(t('search.chosen.clear'))}</a></p></div>`
+  return `${html}</ul><p class="govuk-body-s"><a class="govuk-link" href="${e(v.url(v.clearFiltersHref))}" data-qa="clear-filters">${e(t('search.chosen.clear'))}</a></p></div>`
 }
 
 function noResultsHtml(v: SearchPageView): string {
@@ -136,13 +142,13 @@ function noResultsHtml(v: SearchPageView): string {
       : 'search.noResults.plain'
   let html = `<p class="govuk-body" data-qa="no-results">${e(t(none, { q }))}</p>`
   html += `<p class="govuk-body">${e(t('search.noResults.youCould'))}</p><ul class="govuk-list govuk-list--bullet" data-qa="no-results-advice">`
-  if (v.suggestion) html += `<li>${messageHtml(t, 'search.noResults.searchFor', { href: v.suggestion.href, q: v.suggestion.q })}</li>`
+  if (v.suggestion) html += `<li>${messageHtml(t, 'search.noResults.searchFor', { href: v.url(v.suggestion.href), q: v.suggestion.q })}</li>`
   if (q) html += `<li>${e(t('search.noResults.spelling'))}</li>`
   if (q.includes('"')) html += `<li>${e(t('search.noResults.quotes'))}</li>`
   for (const removal of v.removals)
-    html += `<li>${messageHtml(t, 'search.noResults.removeFilter', { href: removal.href, facet: removal.heading }, { value: removal.html })}</li>`
-  if (v.hasFilters) html += `<li><a class="govuk-link" href="${e(v.clearFiltersHref)}">${e(t('search.noResults.removeAll'))}</a></li>`
-  return `${html}<li><a class="govuk-link" href="/case-studies">${e(t('search.noResults.seeAll'))}</a></li></ul>`
+    html += `<li>${messageHtml(t, 'search.noResults.removeFilter', { href: v.url(removal.href), facet: removal.heading }, { value: removal.html })}</li>`
+  if (v.hasFilters) html += `<li><a class="govuk-link" href="${e(v.url(v.clearFiltersHref))}">${e(t('search.noResults.removeAll'))}</a></li>`
+  return `${html}<li><a class="govuk-link" href="${e(v.url('/case-studies'))}">${e(t('search.noResults.seeAll'))}</a></li></ul>`
 }
 
 function resultsHtml(v: SearchPageView): string {
@@ -159,11 +165,14 @@ function resultsHtml(v: SearchPageView): string {
   }
   html += '<div id="results" class="coophub-results-start" tabindex="-1"></div>'
   if (v.items.length > 0) {
-    // Case studies are written in English: a Welsh page marks their text so.
-    html += caseStudyListHtml(v.items, 3, { t, contentLang: v.locale === 'en' ? undefined : 'en' })
+    // Case studies are written in English: a Welsh page marks their text so. The list's own links are moved here.
+    html += localiseLinks(caseStudyListHtml(v.items, 3, { t, contentLang: v.locale === 'en' ? undefined : 'en' }), v.locale)
     if (v.pagination.items.length > 1) {
+      const { previous, next, items } = v.pagination
       html += paginationHtml({
-        ...v.pagination,
+        ...(previous ? { previous: { href: v.url(previous.href) } } : {}),
+        ...(next ? { next: { href: v.url(next.href) } } : {}),
+        items: items.map((item) => (item.href === undefined ? item : { ...item, href: v.url(item.href) })),
         landmarkLabel: t('govuk.pagination.label'),
         previousHtml: t('govuk.pagination.previousHtml'),
         nextHtml: t('govuk.pagination.nextHtml'),
@@ -171,11 +180,16 @@ function resultsHtml(v: SearchPageView): string {
       })
     }
   } else if (v.total > 0) {
-    html += `<p class="govuk-body"><a class="govuk-link" href="${e(v.lastPageHref)}">${e(t('search.lastPage'))}</a></p>`
+    html += `<p class="govuk-body"><a class="govuk-link" href="${e(v.url(v.lastPageHref))}">${e(t('search.lastPage'))}</a></p>`
   } else {
     html += noResultsHtml(v)
   }
-  const follow = messageHtml(t, 'search.follow', { feedHref: v.feedHref, csvHref: v.csvHref, jsonHref: v.jsonHref })
+  const follow = messageHtml(t, 'search.follow', {
+    feedHref: v.url(v.feedHref),
+    csvHref: v.url(v.csvHref),
+    jsonHref: v.url(v.jsonHref),
+    apiHref: v.url('/api'),
+  })
   return `${html}<p class="govuk-body-s coophub-follow" data-qa="follow-links">${follow}</p>`
 }
 
@@ -185,7 +199,7 @@ function insteadHtml(v: SearchPageView): string {
   let html = ''
   if (v.corrected) {
     html += `<div data-qa="corrected"><p class="govuk-body govuk-!-font-size-24 govuk-!-margin-bottom-1">${messageHtml(t, 'search.corrected.showing', { q: v.corrected.q })}</p>`
-    html += `<p class="govuk-body">${messageHtml(t, 'search.corrected.instead', { href: v.corrected.asTypedHref, q: v.params.q })}</p></div>`
+    html += `<p class="govuk-body">${messageHtml(t, 'search.corrected.instead', { href: v.url(v.corrected.asTypedHref), q: v.params.q })}</p></div>`
   }
   if (v.someWords) {
     const q = v.corrected?.q ?? v.params.q
@@ -193,14 +207,14 @@ function insteadHtml(v: SearchPageView): string {
     html += `<p class="govuk-body" data-qa="some-words">${e(all === 0 ? t('search.someWords.none', { q }) : t('search.someWords.some', { all, q }))}</p>`
   }
   if (v.suggestion) {
-    html += `<p class="govuk-body govuk-!-font-size-24" data-qa="did-you-mean">${messageHtml(t, 'search.didYouMean', { href: v.suggestion.href, q: v.suggestion.q })}</p>`
+    html += `<p class="govuk-body govuk-!-font-size-24" data-qa="did-you-mean">${messageHtml(t, 'search.didYouMean', { href: v.url(v.suggestion.href), q: v.suggestion.q })}</p>`
   }
   return html
 }
 
 export function searchPageContent(v: SearchPageView): string {
   const { t } = v
-  let html = `<h1 class="govuk-heading-xl">${e(t('search.page.title'))}</h1><form method="get" action="/case-studies" data-qa="search-form">`
+  let html = `<h1 class="govuk-heading-xl">${e(t('search.page.title'))}</h1><form method="get" action="${e(v.url('/case-studies'))}" data-qa="search-form">`
   html += '<div class="govuk-grid-row"><div class="govuk-grid-column-two-thirds"><div class="govuk-form-group">'
   html += `<label class="govuk-label govuk-label--s" for="q">${e(t('search.form.label'))}</label>`
   html += `<div class="govuk-hint" id="q-hint">${e(t('search.form.hint'))}</div>`

@@ -6,6 +6,7 @@ import { before, describe, it } from 'node:test'
 import { describeEachDatabase } from '../../../test/app.ts'
 import { englishOn, englishPhrasesOn } from '../../../test/welsh.ts'
 import { translator } from '../../i18n/catalogue.ts'
+import { localiseLinks } from '../../web/localise-links.ts'
 import { loadDemoContent } from '../demo/load-demo-content.ts'
 import { resultSummary } from './present.ts'
 
@@ -53,6 +54,9 @@ describeEachDatabase('the search page in Welsh', (get) => {
     assert.match(html, /<html lang="cy"/)
     assert.deepEqual(englishOn(html), [])
     assert.deepEqual(englishPhrasesOn(html), [])
+    // The page writes its links in Welsh itself (the layout does not move them again): none is left to move.
+    const main = html.slice(html.indexOf('<main'), html.indexOf('</main>'))
+    assert.equal(localiseLinks(main, 'cy'), main)
   }
   const has = (html: string, ...words: string[]) => {
     for (const w of words) assert.ok(html.includes(w), w)
@@ -77,6 +81,7 @@ describeEachDatabase('the search page in Welsh', (get) => {
       'Dilynwch y chwiliad hwn',
       'href="/cy/case-studies/',
       'action="/cy/case-studies"',
+      'href="/cy/api"',
     )
     assert.match(html, /Egwyddor<\/summary>|>Egwyddor</)
   })
@@ -85,7 +90,7 @@ describeEachDatabase('the search page in Welsh', (get) => {
     const html = await page('/cy/case-studies')
     welsh(html)
     assert.match(html, /data-qa="result-count" aria-live="polite">\d+ astudiaeth(au)? achos</)
-    has(html, 'aria-label="Tudalennu"', 'Nesaf', 'Tudalen 2', 'Math', 'Haen aelodaeth')
+    has(html, 'aria-label="Tudalennu"', 'Nesaf', 'Tudalen 2', 'href="/cy/case-studies?page=2"', 'Math', 'Haen aelodaeth')
     assert.match(html, /Dangos \d+ arall/)
   })
 
@@ -95,7 +100,7 @@ describeEachDatabase('the search page in Welsh', (get) => {
     const kind = /data-qa="facet-kind-([a-z0-9-]+)"/.exec(english)![1]!
     const html = await page(`/cy/case-studies?principle=${principle}&kind=${kind}&nation=wales`)
     welsh(html)
-    has(html, 'Hidlo’r canlyniadau (', 'wedi’u dewis)', 'Tynnu’r hidlydd', 'Clirio pob hidlydd', 'Hidlyddion a ddewiswyd')
+    has(html, 'Hidlo’r canlyniadau (', 'wedi’u dewis)', 'Tynnu’r hidlydd', 'Clirio pob hidlydd', 'Hidlyddion a ddewiswyd', 'href="/cy/case-studies?principle=')
     // A principle's name is content: marked as English on a Welsh page unless it has a Welsh wording.
     assert.match(html, /Tynnu’r hidlydd <\/span>Egwyddor: <span lang="en">/)
   })
