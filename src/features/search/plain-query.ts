@@ -7,6 +7,16 @@
 import { lexemeOf } from './english.ts'
 import type { TsNode } from './tsquery-text.ts'
 
+/**
+ * A query word as a node: its english lexeme, which English case studies are indexed by, and the
+ * word lower-cased where that differs — Welsh case studies are indexed unstemmed (the simple
+ * configuration), so "cynghorau" must find "cynghorau" whatever the English stemmer makes of it.
+ */
+export function wordNode(word: string, lexeme: string): TsNode {
+  const simple = word.toLowerCase()
+  return simple === lexeme ? { op: 'word', lexeme } : { op: 'word', lexeme, simple }
+}
+
 /** One term: an optional "-", then ASCII letters and digits only. */
 const plainTerm = /^(-?)([A-Za-z0-9]{1,100})$/
 const plainWord = /^[A-Za-z0-9]{1,100}$/
@@ -37,7 +47,7 @@ function readPhrase(tokens: readonly string[], at: number): { node: TsNode | nul
       const lexeme = lexemeOf(word)
       if (lexeme === null) return
       if (args.length > 0) distances.push(n - last)
-      args.push({ op: 'word', lexeme })
+      args.push(wordNode(word, lexeme))
       last = n
     })
     const node: TsNode | null = args.length === 0 ? null : args.length === 1 ? args[0]! : { op: 'phrase', args, distances }
@@ -72,7 +82,7 @@ export function readPlainQuery(q: string): TsNode | null | undefined {
     if (!term) return undefined
     const lexeme = lexemeOf(term[2]!)
     if (lexeme === null) continue
-    const word: TsNode = { op: 'word', lexeme }
+    const word = wordNode(term[2]!, lexeme)
     groups[groups.length - 1]!.push(term[1] ? { op: 'not', arg: word } : word)
   }
   const alternatives = groups.filter((g) => g.length > 0).map((g): TsNode => (g.length === 1 ? g[0]! : { op: 'and', args: g }))

@@ -6,7 +6,7 @@ import { tsquery } from '../../db/text-search.ts'
 import type { FoundRow } from './search-query.ts'
 import type { SearchIndex } from './search-index.ts'
 import type { Bits } from './text-index.ts'
-import { tsqueryText, wantedLexemes } from './tsquery-text.ts'
+import { tsqueryText, wantedLexemes, welshTree } from './tsquery-text.ts'
 import type { TsNode } from './tsquery-text.ts'
 
 /** Match sets kept per text, up to this many bytes: room for about a hundred of the largest (a common word's in a big library). */
@@ -264,11 +264,17 @@ export class SearchEngine {
     // For a word most case studies use, the planner prefers reading the whole table, which
     // unpacks every stored vector: several times slower than through the GIN index
     // (docs/benchmarks.md), which answers exactly. Only published rows have a vector.
+    const english = tree ? sql`${tsqueryText(tree)}::tsquery` : tsquery(q)
+    // Welsh case studies' vectors hold words unstemmed (the simple configuration); asked only
+    // when there are some, each language with its own reading of the text.
+    const welsh = tree ? sql`${tsqueryText(welshTree(tree))}::tsquery` : sql`websearch_to_tsquery('simple', ${q})`
+    const statement = this.index.hasWelsh
+      ? sql`SELECT id FROM case_studies WHERE language <> 'cy' AND search_vector @@ ${english}
+          UNION ALL SELECT id FROM case_studies WHERE language = 'cy' AND search_vector @@ ${welsh}`
+      : sql`SELECT id FROM case_studies WHERE search_vector @@ ${english}`
     const rows = await this.db.transaction(async (tx) => {
       await tx.execute(sql`SET LOCAL enable_seqscan = off`)
-      return (
-        await tx.execute<{ id: number }>(sql`SELECT id FROM case_studies WHERE search_vector @@ ${tree ? sql`${tsqueryText(tree)}::tsquery` : tsquery(q)}`)
-      ).rows
+      return (await tx.execute<{ id: number }>(statement)).rows
     })
     const bits = this.index.emptyBits()
     for (const { id } of rows) {

@@ -206,6 +206,11 @@ export class SearchIndex {
     return this.parts.every(({ segment }) => segment.text.answers(node))
   }
 
+  /** Whether some case study is (or was, in a row since changed) in Welsh. */
+  get hasWelsh(): boolean {
+    return this.parts.some(({ segment }) => segment.text.hasWelsh)
+  }
+
   /** Whether some case study has (or had, in a row since changed) the lexeme. */
   has(lexeme: string): boolean {
     return this.parts.some(({ segment }) => segment.text.has(lexeme))

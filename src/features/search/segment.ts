@@ -15,6 +15,8 @@ import type { TextIndex } from './text-index.ts'
 export interface SegmentRow extends IndexRow {
   vector: string | null
   ranked: string | null
+  /** The language of its text: a Welsh case study's vectors hold its words unstemmed. English when not given. */
+  language?: string
   listed?: ListedData
 }
 
@@ -77,7 +79,7 @@ export class SegmentBuilder {
     this.titles.push(row.title.toLowerCase())
     for (const key of row.keys) this.keyList.push(this.dictionary.idOf(key))
     this.keyStart.push(this.keyList.length)
-    this.text.add(row.vector, row.ranked)
+    this.text.add(row.vector, row.ranked, row.language === 'cy')
     this.listed.push(row.listed)
   }
 

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test'
 import { phraseEnds } from './phrase-match.ts'
 import { TextIndexBuilder } from './text-index.ts'
 import type { Bits, TextIndex } from './text-index.ts'
+import { readPlainQuery } from './plain-query.ts'
 import { parseTsquery, wantedLexemes } from './tsquery-text.ts'
 
 /** Case studies as their lexemes in order (word n at position n + 1) and their weighted title-and-summary vector. */
@@ -125,5 +126,44 @@ describe('TextIndex', () => {
       positions(notEven, 96),
       Array.from({ length: 35 }, (_, i) => i * 2 + 1),
     )
+  })
+})
+
+describe('TextIndex with Welsh case studies', () => {
+  // English case studies hold english lexemes; Welsh ones (the simple configuration) the words as written.
+  const builder = new TextIndexBuilder()
+  builder.add(vectorOf(['council', 'hous', 'cooper']), "'council':1A")
+  builder.add(vectorOf(['tai', 'cydweithredol', 'cynghorau', 'mwy']), "'tai':1A 'cydweithredol':2A", true)
+  builder.add(vectorOf(['councils', 'housing']), "'councils':1A", true)
+  builder.add(vectorOf(['mwi', 'food']), null)
+  const index = builder.build()
+  const found = (q: string) => {
+    const tree = readPlainQuery(q)!
+    const bits = index.evaluate(tree)
+    return [0, 1, 2, 3].filter((p) => (bits[p >>> 5]! & (1 << (p & 31))) !== 0)
+  }
+
+  it('matches a query word by its english lexeme in English case studies and as typed in Welsh ones', () => {
+    assert.ok(index.hasWelsh)
+    assert.deepEqual(found('cydweithredol'), [1])
+    assert.deepEqual(found('Cynghorau'), [1])
+    // "councils": the stem "council" in English text, the word itself in Welsh text.
+    assert.deepEqual(found('councils'), [0, 2])
+    // "mwy" stems to "mwi": English text is matched by that stem only, Welsh text by "mwy" only.
+    assert.deepEqual(found('mwy'), [1, 3])
+    assert.deepEqual(found('"tai cydweithredol"'), [1])
+    assert.deepEqual(found('"cydweithredol tai"'), [])
+    assert.deepEqual(found('councils -housing'), [])
+    assert.deepEqual(found('councils -cooperative'), [2])
+  })
+
+  it('ranks Welsh case studies by the words as typed', () => {
+    const tree = readPlainQuery('cydweithredol')!
+    const ranked = index.rank(index.evaluate(tree), wantedLexemes(tree), new Int32Array([0, 1, 2, 3]))
+    assert.deepEqual([...ranked], [1])
+  })
+
+  it('costs an English-only index nothing', () => {
+    assert.equal(build().hasWelsh, false)
   })
 })

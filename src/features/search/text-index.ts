@@ -7,6 +7,7 @@
 // checked on the positions, as PostgreSQL's phrase operator does, rather than asking PostgreSQL
 // to check them (a round trip, slower than the check, growing with the library). Pure.
 import { clearBeyond, countBits } from './bits.ts'
+import { hasWelshForms, welshTree } from './tsquery-text.ts'
 import type { TsNode } from './tsquery-text.ts'
 import { phraseCheck } from './phrase-match.ts'
 import type { PhraseNode, PositionLists } from './phrase-match.ts'
@@ -56,6 +57,8 @@ export class TextIndexBuilder {
   private readonly rankPosition = intList()
   private readonly rankWeight = intList()
   private added = 0
+  /** Positions of Welsh case studies, whose vectors hold words unstemmed (the simple configuration). */
+  private readonly welshPositions: number[] = []
   /** Vectors that could not be read: the index then answers nothing alone. */
   private unreadable = 0
 
@@ -72,10 +75,11 @@ export class TextIndexBuilder {
     return id
   }
 
-  /** The next position's search vector and its weighted title-and-summary vector, as PostgreSQL prints them. */
-  add(vector: string | null, ranked: string | null): void {
+  /** The next position's search vector and its weighted title-and-summary vector, as PostgreSQL prints them; `welsh`: built with the simple configuration. */
+  add(vector: string | null, ranked: string | null, welsh = false): void {
     if (this.added === maxIndexSize) throw new Error(`a text index holds at most ${maxIndexSize} case studies`)
     const position = this.added++
+    if (welsh) this.welshPositions.push(position)
     if (vector) {
       const read = readLexemePositions(vector, (lexeme, positions, count) => {
         this.docLexemes.push(this.idOf(lexeme))
@@ -141,12 +145,18 @@ export class TextIndexBuilder {
       rankPositions[at] = this.rankPosition.data[i]!
       rankWeights[at] = this.rankWeight.data[i]!
     }
+    let welsh: Bits | null = null
+    if (this.welshPositions.length > 0) {
+      welsh = new Uint32Array(Math.ceil(size / 32))
+      for (const p of this.welshPositions) welsh[p >>> 5]! |= 1 << (p & 31)
+    }
     return new TextIndex(
       size,
       this.lexemeIds,
       { postStart, postings, postCounts, positionStart, positions },
       { rankStart, rankPositions, rankWeights },
       this.unreadable === 0,
+      welsh,
     )
   }
 }
@@ -161,6 +171,8 @@ export class TextIndex {
     private readonly rankLists: RankLists,
     /** Every vector was read: without that, only the database can say what matches. */
     readonly complete: boolean,
+    /** The positions of Welsh case studies; null when there are none. */
+    private readonly welsh: Bits | null = null,
   ) {
     this.words = Math.ceil(size / 32)
   }
@@ -183,6 +195,11 @@ export class TextIndex {
       default:
         return node.args.every((arg) => this.answers(arg))
     }
+  }
+
+  /** Whether some case study here is in Welsh. */
+  get hasWelsh(): boolean {
+    return this.welsh !== null
   }
 
   /** Whether some case study has the lexeme. */
@@ -210,22 +227,33 @@ export class TextIndex {
   /**
    * The positions matching the query: exactly when answers(node), otherwise with a phrase that
    * cannot be checked taken as all its words anywhere (more than it matches), for the caller to check.
+   * English case studies are matched by the words' english lexemes, Welsh ones by the words as
+   * typed (welshTree): each language's matches are kept for its own case studies.
    */
   evaluate(node: TsNode): Bits {
+    const bits = this.evaluateIn(node)
+    if (this.welsh === null || !hasWelshForms(node)) return bits
+    const inWelsh = this.evaluateIn(welshTree(node))
+    const welsh = this.welsh
+    for (let w = 0; w < bits.length; w++) bits[w] = (bits[w]! & ~welsh[w]!) | (inWelsh[w]! & welsh[w]!)
+    return bits
+  }
+
+  private evaluateIn(node: TsNode): Bits {
     switch (node.op) {
       case 'word':
         return this.wordBits(node.lexeme)
       case 'phrase':
         return this.answers(node) ? this.phraseBits(node) : this.allOf(node.args)
       case 'not': {
-        const bits = this.evaluate(node.arg)
+        const bits = this.evaluateIn(node.arg)
         for (let w = 0; w < bits.length; w++) bits[w] = ~bits[w]!
         return clearBeyond(bits, this.size)
       }
       case 'or': {
-        const bits = this.evaluate(node.args[0]!)
+        const bits = this.evaluateIn(node.args[0]!)
         for (const arg of node.args.slice(1)) {
-          const more = this.evaluate(arg)
+          const more = this.evaluateIn(arg)
           for (let w = 0; w < bits.length; w++) bits[w]! |= more[w]!
         }
         return bits
@@ -236,9 +264,9 @@ export class TextIndex {
   }
 
   private allOf(args: readonly TsNode[]): Bits {
-    const bits = this.evaluate(args[0]!)
+    const bits = this.evaluateIn(args[0]!)
     for (const arg of args.slice(1)) {
-      const more = this.evaluate(arg)
+      const more = this.evaluateIn(arg)
       for (let w = 0; w < bits.length; w++) bits[w]! &= more[w]!
     }
     return bits

@@ -6,7 +6,12 @@
 // (10,000 characters of words, each joined by `&`) makes a wide tree, not one deep enough to
 // overflow the stack of whatever walks it.
 export type TsNode =
-  | { op: 'word'; lexeme: string }
+  /**
+   * `lexeme`: the word as the english configuration reads it, which English case studies are
+   * indexed by. `simple`: as typed, lower-cased — what Welsh case studies are indexed by (the
+   * simple configuration: PostgreSQL has no Welsh stemmer) — when known and different.
+   */
+  | { op: 'word'; lexeme: string; simple?: string }
   | { op: 'not'; arg: TsNode }
   | { op: 'and' | 'or'; args: TsNode[] }
   /** Operands joined by `<->` or `<N>`: `distances[i]` is how many positions separate args[i] and args[i + 1] (`<->` is 1). */
@@ -108,12 +113,35 @@ export function parseTsquery(text: string): TsNode | null {
 export function wantedLexemes(node: TsNode, negated = false, out = new Set<string>()): Set<string> {
   if (node.op === 'word') {
     if (!negated) out.add(node.lexeme)
+    // Welsh case studies rank by the words as typed.
+    if (!negated && node.simple !== undefined) out.add(node.simple)
   } else if (node.op === 'not') {
     wantedLexemes(node.arg, !negated, out)
   } else {
     for (const arg of node.args) wantedLexemes(arg, negated, out)
   }
   return out
+}
+
+/** The tree as Welsh case studies are matched: each word as typed (lower-cased) where that is known. */
+export function welshTree(node: TsNode): TsNode {
+  switch (node.op) {
+    case 'word':
+      return node.simple === undefined ? node : { op: 'word', lexeme: node.simple }
+    case 'not':
+      return { op: 'not', arg: welshTree(node.arg) }
+    case 'phrase':
+      return { op: 'phrase', args: node.args.map(welshTree), distances: node.distances }
+    default:
+      return { op: node.op, args: node.args.map(welshTree) }
+  }
+}
+
+/** Whether some word of the tree is matched differently in Welsh case studies. */
+export function hasWelshForms(node: TsNode): boolean {
+  if (node.op === 'word') return node.simple !== undefined
+  if (node.op === 'not') return hasWelshForms(node.arg)
+  return node.args.some(hasWelshForms)
 }
 
 const quote = (lexeme: string) => `'${lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`
