@@ -199,3 +199,47 @@ describe('Delta: changes in two layers, and segments read again', () => {
     assert.deepEqual(answers(index), answers(SearchIndex.of([...live.values()])))
   })
 })
+
+describe('SearchIndex.preferLanguage', () => {
+  const row = (id: number, language: string, translationGroup: number | null): SegmentRow => ({
+    id,
+    keys: [],
+    yearStart: null,
+    publishedAt: id,
+    title: `t${id}`,
+    vector: "'hous':1",
+    ranked: null,
+    language,
+    translationGroup,
+  })
+  const bitsOf = (index: SearchIndex, ids: number[]) => {
+    const bits = index.emptyBits()
+    for (const id of ids) {
+      const p = index.positionOf(id)!
+      bits[p >>> 5]! |= 1 << (p & 31)
+    }
+    return bits
+  }
+  const idsIn = (index: SearchIndex, bits: Uint32Array) =>
+    [1, 2, 3, 4, 5, 6].filter((id) => (bits[index.positionOf(id)! >>> 5]! & (1 << (index.positionOf(id)! & 31))) !== 0)
+
+  it('keeps the version in the listing’s language where both versions of a case study match, and leaves the bits given alone', () => {
+    // 1 and 2 are one case study in English and Welsh, as are 3 and 4 (across segments after a change); 5 and 6 have no translation.
+    const dictionary = new KeyDictionary()
+    const builder = new SegmentBuilder(dictionary)
+    for (const r of [row(1, 'en', 1), row(2, 'cy', 1), row(3, 'en', 3), row(5, 'en', null), row(6, 'cy', null)]) builder.add(r)
+    const index = new SearchIndex(withChanges([builder.build(0, 100)], new Map([[4, row(4, 'cy', 3)]]), dictionary), dictionary)
+    const all = bitsOf(index, [1, 2, 3, 4, 5, 6])
+    assert.deepEqual(idsIn(index, index.preferLanguage(all, 'cy')), [2, 4, 5, 6])
+    assert.deepEqual(idsIn(index, index.preferLanguage(all, 'en')), [1, 3, 5, 6])
+    assert.deepEqual(idsIn(index, all), [1, 2, 3, 4, 5, 6])
+    // Only one version matches: it is listed in either language.
+    const englishOnly = bitsOf(index, [1, 4])
+    assert.equal(index.preferLanguage(englishOnly, 'cy'), englishOnly)
+    // The listing's count and page: every published case study, one version of each translated one.
+    const welshListing = index.count(null, {}, 'cy')
+    assert.equal(welshListing.total, 4)
+    assert.deepEqual(index.page(welshListing.passing, 'newest', null, 0, 10), [6, 5, 4, 2])
+    assert.equal(index.count(null, {}).total, 6)
+  })
+})

@@ -91,6 +91,8 @@ export class SearchIndex {
   private readonly orders: Orders
   /** Reused by every ranking (they run one at a time): a score per position, zero between calls. */
   private scores: Uint32Array | null = null
+  /** Published versions of one case study in both languages, as pairs of positions (English, Welsh); made when first asked for. */
+  private pairs: Int32Array | null = null
 
   /** `previous`: the index this one follows, whose sorted lists it merges into when they share their first parts. */
   constructor(
@@ -206,6 +208,42 @@ export class SearchIndex {
     return this.parts.every(({ segment }) => segment.text.answers(node))
   }
 
+  /**
+   * The matches as a listing in a language shows them: where both versions of a translated case
+   * study match, only the one in that language. The same bits when nothing changes (never altered).
+   */
+  preferLanguage(bits: Bits, language: 'en' | 'cy'): Bits {
+    const pairs = (this.pairs ??= this.translationPairs())
+    let out: Bits | null = null
+    for (let i = 0; i < pairs.length; i += 2) {
+      const english = pairs[i]!
+      const welsh = pairs[i + 1]!
+      const has = (p: number) => ((out ?? bits)[p >>> 5]! & (1 << (p & 31))) !== 0
+      if (!has(english) || !has(welsh)) continue
+      out ??= bits.slice()
+      const other = language === 'cy' ? english : welsh
+      out[other >>> 5]! &= ~(1 << (other & 31))
+    }
+    return out ?? bits
+  }
+
+  private translationPairs(): Int32Array {
+    const groups = new Map<number, { english?: number; welsh?: number }>()
+    this.parts.forEach(({ segment }, i) => {
+      for (const { local, group, welsh } of segment.translations) {
+        const p = this.offsets[i]! + local
+        if ((this.alive[p >>> 5]! & (1 << (p & 31))) === 0) continue
+        const pair = groups.get(group) ?? {}
+        if (welsh) pair.welsh = p
+        else pair.english = p
+        groups.set(group, pair)
+      }
+    })
+    const pairs: number[] = []
+    for (const { english, welsh } of groups.values()) if (english !== undefined && welsh !== undefined) pairs.push(english, welsh)
+    return Int32Array.from(pairs)
+  }
+
   /** Whether some case study is (or was, in a row since changed) in Welsh. */
   get hasWelsh(): boolean {
     return this.parts.some(({ segment }) => segment.text.hasWelsh)
@@ -240,14 +278,21 @@ export class SearchIndex {
    * AND across — and counts every facet: a facet with choices is counted over the matches of the
    * other facets' choices. Returns the counts and which positions pass.
    */
-  count(matches: MatchSet | null, chosen: Partial<Record<ListParam, readonly string[]>>): Counted & { passing: Uint8Array } {
+  count(
+    matches: MatchSet | null,
+    chosen: Partial<Record<ListParam, readonly string[]>>,
+    /** A listing in this language: of a translated case study matching in both languages, the version in this one only (preferLanguage). */
+    language?: 'en' | 'cy',
+  ): Counted & { passing: Uint8Array } {
     const keys: ChosenKeys = this.dictionary.chosen(chosen)
     const perKey = new Int32Array(this.dictionary.size)
     const passing = new Uint8Array(this.size)
     let total = 0
+    const whole = matches ? matches.bits : this.alive
+    const preferred = language ? this.preferLanguage(whole, language) : whole
     this.parts.forEach(({ segment, alive }, i) => {
       const at = this.offsets[i]!
-      const bits = matches ? matches.bits.subarray(at / 32, at / 32 + wordsOf(segment.size)) : alive
+      const bits = matches || preferred !== whole ? preferred.subarray(at / 32, at / 32 + wordsOf(segment.size)) : alive
       total += segment.facets.countInto(bits, keys, perKey, passing, at)
     })
     return { total, counts: this.dictionary.countsOf(perKey), passing }

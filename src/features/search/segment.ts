@@ -17,7 +17,16 @@ export interface SegmentRow extends IndexRow {
   ranked: string | null
   /** The language of its text: a Welsh case study's vectors hold its words unstemmed. English when not given. */
   language?: string
+  /** Its translation group (case_studies.translation_group): versions of one work in each language. */
+  translationGroup?: number | null
   listed?: ListedData
+}
+
+/** A case study of the segment that has (or may have) a version in the other language. */
+export interface Translated {
+  local: number
+  group: number
+  welsh: boolean
 }
 
 export interface Segment {
@@ -31,6 +40,8 @@ export interface Segment {
   text: TextIndex
   facets: FacetIndex
   listing: ListingColumns
+  /** Its case studies in a translation group, by position: few, so a list. */
+  translations: readonly Translated[]
 }
 
 /**
@@ -49,6 +60,7 @@ export class SegmentBuilder {
   private readonly keyStart: number[] = [0]
   private readonly keyList: number[] = []
   private readonly listed: Array<ListedData | undefined> = []
+  private readonly translations: Translated[] = []
 
   constructor(
     private readonly dictionary: KeyDictionary,
@@ -79,6 +91,8 @@ export class SegmentBuilder {
     this.titles.push(row.title.toLowerCase())
     for (const key of row.keys) this.keyList.push(this.dictionary.idOf(key))
     this.keyStart.push(this.keyList.length)
+    if (row.translationGroup !== undefined && row.translationGroup !== null)
+      this.translations.push({ local: this.ids.length - 1, group: row.translationGroup, welsh: row.language === 'cy' })
     this.text.add(row.vector, row.ranked, row.language === 'cy')
     this.listed.push(row.listed)
   }
@@ -100,6 +114,7 @@ export class SegmentBuilder {
       text: this.text.build(),
       facets: new FacetIndex(Int32Array.from(this.keyStart), Int32Array.from(this.keyList), this.dictionary),
       listing: new ListingColumns(this.listed),
+      translations: this.translations,
     }
   }
 }
