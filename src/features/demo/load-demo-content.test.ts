@@ -47,6 +47,28 @@ for (const kind of testDatabaseKinds()) {
       for (const row of rows.rows) assert.ok(row.search_extra.length > 0)
     })
 
+    it('has a Welsh case study as the version of an English one, and Welsh wordings for some principles', async () => {
+      const rows = await handle.db.execute<{ slug: string; language: string; translation_group: number | null; id: number }>(
+        sql`SELECT id, slug, language, translation_group FROM case_studies WHERE translation_group IS NOT NULL ORDER BY language DESC`,
+      )
+      assert.deepEqual(
+        rows.rows.map((r) => [r.slug, r.language]),
+        [
+          ['solar-on-public-roofs-through-a-community-energy-co-operative', 'en'],
+          ['paneli-solar-ar-doeon-cyhoeddus-drwy-gwmni-ynni-cymunedol-cydweithredol', 'cy'],
+        ],
+      )
+      assert.equal(rows.rows[0]!.translation_group, rows.rows[1]!.translation_group)
+      const welsh = await handle.db.execute<{ n: number }>(
+        sql`SELECT count(*)::int AS n FROM principles WHERE short_name_cy IS NOT NULL AND statement_cy IS NOT NULL`,
+      )
+      assert.equal(welsh.rows[0]!.n, 3)
+      const found = await handle.db.execute<{ slug: string }>(
+        sql`SELECT slug FROM case_studies WHERE language = 'cy' AND search_vector @@ websearch_to_tsquery('simple', 'cydweithredol')`,
+      )
+      assert.equal(found.rows.length, 1)
+    })
+
     it('every principle is met by at least one published case study', async () => {
       const rows = await handle.db.execute<{ n: number }>(sql`
         SELECT count(*)::int AS n FROM principles p WHERE NOT EXISTS (

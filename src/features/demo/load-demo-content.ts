@@ -56,10 +56,17 @@ export async function loadDemoContent(db: Database, onProgress?: (done: number, 
     for (const [index, p] of demoPrinciples.entries()) {
       const [row] = await tx
         .insert(principles)
-        .values({ slug: p.slug, shortName: p.shortName, statement: p.statement, position: index + 1 })
+        .values({ slug: p.slug, shortName: p.shortName, statement: p.statement, position: index + 1, shortNameCy: p.shortNameCy, statementCy: p.statementCy })
         .onConflictDoUpdate({
           target: principles.slug,
-          set: { shortName: p.shortName, statement: p.statement, position: index + 1, updatedAt: new Date() },
+          set: {
+            shortName: p.shortName,
+            statement: p.statement,
+            position: index + 1,
+            shortNameCy: p.shortNameCy ?? null,
+            statementCy: p.statementCy ?? null,
+            updatedAt: new Date(),
+          },
         })
         .returning({ id: principles.id })
       principleIds.set(p.slug, row!.id)
@@ -100,6 +107,7 @@ export async function loadDemoContent(db: Database, onProgress?: (done: number, 
       return value
     }
 
+    const caseStudyIds = new Map<string, number>()
     for (const [index, c] of demoCaseStudies.entries()) {
       const contactPersonId = c.contact ? await upsertContact(tx, c.contact, need(organisationIds, c.contact.organisation)) : null
       const status = c.status ?? 'published'
@@ -118,12 +126,20 @@ export async function loadDemoContent(db: Database, onProgress?: (done: number, 
         updatedAt: new Date(c.publishedAt),
         ownerOrganisationId: need(organisationIds, c.lead),
         reviewState: 'none' as const,
+        language: c.language ?? 'en',
+        // The original's id names the group of its versions.
+        translationGroup: c.translationOf ? need(caseStudyIds, c.translationOf) : null,
       }
       const [row] = await tx
         .insert(caseStudies)
         .values({ slug: c.slug, ...values })
         .onConflictDoUpdate({ target: caseStudies.slug, set: values })
         .returning({ id: caseStudies.id })
+      caseStudyIds.set(c.slug, row!.id)
+      if (c.translationOf) {
+        const original = need(caseStudyIds, c.translationOf)
+        await tx.update(caseStudies).set({ translationGroup: original }).where(eq(caseStudies.id, original))
+      }
       await replaceCaseStudyLinks(tx, row!.id, {
         principleIds: c.principles.map((slug) => need(principleIds, slug)),
         organisations: [

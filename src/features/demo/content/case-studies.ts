@@ -205,6 +205,53 @@ The project took longer than planned. Lease negotiations, grid connections and a
     publishedAt: '2024-10-08',
   },
   {
+    // The Afonwen project in Welsh: the council works in both languages.
+    slug: 'paneli-solar-ar-doeon-cyhoeddus-drwy-gwmni-ynni-cymunedol-cydweithredol',
+    title: 'Paneli solar ar doeon cyhoeddus drwy gwmni ynni cymunedol cydweithredol',
+    summary:
+      'Rhoddodd Afonwen brydlesi ar doeon ysgolion a chanolfannau hamdden i gwmni cydweithredol ynni newydd sy’n eiddo i’r gymuned, a osododd baneli solar a dalwyd amdanynt drwy gynnig cyfranddaliadau lleol.',
+    body: `## Am y prosiect
+
+Roedd Cyngor Bwrdeistref Sirol Afonwen am leihau’r carbon o’i adeiladau ei hun, ond nid oedd ganddo’r cyfalaf i osod paneli solar ar raddfa fawr. Gyda chymorth y Community Energy Trust, helpodd drigolion i sefydlu Ynni Afonwen, cwmni cydweithredol ynni cymunedol sy’n eiddo i’w aelodau.
+
+## Beth wnaethom ni
+
+Cynigiodd y cyngor brydlesi 20 mlynedd ar doeon un ar ddeg o adeiladau, gan gynnwys chwe ysgol, dwy ganolfan hamdden a’r prif ddepo. Cododd y gydweithfa arian drwy gynnig cyfranddaliadau cymunedol, gyda buddsoddiad lleiaf o £50, a thalodd cyllid pontio gan y Civic Futures Foundation am y bwlch nes i’r cyfranddaliadau gael eu gwerthu. Cytunodd y cyngor i brynu’r trydan a gynhyrchir am bris sefydlog, yn is na’r hyn yr oedd yn ei dalu i’w gyflenwr.
+
+Mae’r incwm dros ben yn mynd i gronfa gymunedol y mae aelodau’r gydweithfa yn ei rheoli. Hyd yma mae wedi talu am:
+
+- ymweliadau cyngor ar ynni i aelwydydd sy’n cael trafferth talu eu biliau
+- inswleiddio’r llofft mewn dwy neuadd bentref
+- rhaglen i ysgolion lle mae disgyblion yn cofnodi faint o drydan y mae eu to yn ei gynhyrchu
+
+## Beth newidiodd
+
+Cymerodd y prosiect fwy o amser na’r disgwyl. Achosodd trafodaethau’r prydlesi, cysylltiadau â’r grid a newid yn y cymhorthdal cenedlaethol oedi, a gorffennwyd y gosodiadau olaf yn 2024. Ond mae’r model bellach wedi’i brofi’n lleol, ac mae’r cyngor yn paratoi ail gam ar flociau tai cymdeithasol.`,
+    kind: 'project',
+    yearStart: 2020,
+    yearEnd: 2024,
+    outcomes: `- 1.1 MW o baneli solar ar 11 o adeiladau cyhoeddus
+- Prynodd 612 o aelodau, 70% ohonynt yn byw yn y fwrdeistref sirol, werth £1.3 miliwn o gyfranddaliadau
+- Mae’r cyngor yn disgwyl arbed tua £95,000 y flwyddyn ar drydan
+- Gwers: byddai cytuno ar delerau prydles safonol yn gynnar wedi arbed misoedd o waith cyfreithiol`,
+    lead: 'afonwen-county-borough-council',
+    partners: ['community-energy-trust'],
+    funders: ['civic-futures-foundation'],
+    principles: ['new-models-of-meeting-priority-needs', 'enterprise-and-social-economy', 'social-partnership', 'innovation'],
+    themes: ['Climate and energy', 'Local economy'],
+    contact: {
+      name: 'Rhian Pritchard',
+      jobTitle: 'Sustainability Manager',
+      organisation: 'afonwen-county-borough-council',
+      email: 'rhian.pritchard@example.org',
+      phone: '01632 960604',
+      publishContact: true,
+    },
+    publishedAt: '2024-10-15',
+    language: 'cy',
+    translationOf: 'solar-on-public-roofs-through-a-community-energy-co-operative',
+  },
+  {
     slug: 'policy-lab-measuring-social-value-in-council-contracts',
     title: 'Policy lab: measuring social value in council contracts',
     summary:

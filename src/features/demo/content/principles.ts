@@ -4,6 +4,9 @@ export interface DemoPrinciple {
   slug: string
   shortName: string
   statement: string
+  /** The Welsh wording, where the demo has one. */
+  shortNameCy?: string
+  statementCy?: string
 }
 
 export const demoPrinciples: DemoPrinciple[] = [
@@ -11,6 +14,9 @@ export const demoPrinciples: DemoPrinciple[] = [
     slug: 'co-production',
     shortName: 'Co-production',
     statement: 'Residents help design and commission the services they use and have a real say in how public money is spent.',
+    shortNameCy: 'Cydgynhyrchu',
+    statementCy:
+      'Mae trigolion yn helpu i gynllunio a chomisiynu’r gwasanaethau y maent yn eu defnyddio, ac mae ganddynt lais go iawn yn y ffordd y caiff arian cyhoeddus ei wario.',
   },
   {
     slug: 'community-leadership',
@@ -21,6 +27,8 @@ export const demoPrinciples: DemoPrinciple[] = [
     slug: 'democratic-engagement',
     shortName: 'Democratic engagement',
     statement: 'People from every part of the community take an active part in setting priorities and making decisions.',
+    shortNameCy: 'Ymgysylltu democrataidd',
+    statementCy: 'Mae pobl o bob rhan o’r gymuned yn cymryd rhan weithredol wrth bennu blaenoriaethau a gwneud penderfyniadau.',
   },
   {
     slug: 'enterprise-and-social-economy',
@@ -31,6 +39,8 @@ export const demoPrinciples: DemoPrinciple[] = [
     slug: 'innovation',
     shortName: 'Innovation',
     statement: 'We try new ways of working alongside communities and keep what makes a difference.',
+    shortNameCy: 'Arloesi',
+    statementCy: 'Rydym yn rhoi cynnig ar ffyrdd newydd o weithio ochr yn ochr â chymunedau, ac yn cadw’r hyn sy’n gwneud gwahaniaeth.',
   },
   {
     slug: 'learning',

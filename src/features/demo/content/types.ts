@@ -35,4 +35,8 @@ export interface DemoCaseStudy {
   contact: DemoContact | null
   /** ISO date the case study was published. */
   publishedAt: string
+  /** The language it is written in; English when not given. */
+  language?: 'en' | 'cy'
+  /** Slug of the demo case study (listed before it) this one is the version of in its language. */
+  translationOf?: string
 }
