@@ -8,7 +8,7 @@ import { openApiDocument } from './openapi.ts'
 import type { ApiCaseStudy, ApiCaseStudyList } from './present.ts'
 
 const base = 'https://coophub.example.org'
-const slugsOnPage = (html: string) => [...html.matchAll(/<a class="govuk-link" href="\/case-studies\/([a-z0-9-]+)">/g)].map((m) => m[1])
+const slugsOnPage = (html: string) => [...html.matchAll(/<a class="govuk-link" href="\/case-studies\/([a-z0-9-]+)"(?: lang="[a-z]+")?>/g)].map((m) => m[1])
 
 describeEachDatabase('the JSON API', (get) => {
   const inject = (url: string) => get().app.inject(url)

@@ -78,6 +78,9 @@ describeEachDatabase('principles’ Welsh wordings', (get) => {
     assert.match(list.body, /href="\/cy\/principles\/only-english" lang="en">Only English<\/a>/)
     const page = await app.inject({ url: '/cy/principles/rhannu' })
     assert.match(page.body, /<h1 class="govuk-heading-xl">Rhannu pŵer<\/h1>/)
+    // The case study's principle tag in the list, and its English title marked.
+    assert.match(page.body, /<li><strong class="govuk-tag govuk-tag--grey">Rhannu pŵer<\/strong><\/li>/)
+    assert.match(page.body, /href="\/cy\/case-studies\/[a-z0-9-]+" lang="en">Listed<\/a>/)
     const englishPage = await app.inject({ url: '/principles/rhannu' })
     assert.match(englishPage.body, /<h1 class="govuk-heading-xl">Sharing power<\/h1>/)
     const home = await app.inject({ url: '/cy' })

@@ -13,7 +13,6 @@ export type EngineRow = ListedColumns & {
   published: number | null
   vector: string | null
   ranked: string | null
-  language: string
   translation_group: number | null
 }
 
@@ -22,7 +21,7 @@ export const readBatch = 2_500
 
 const select = (where: SQL, limit: number | null) => sql`
   SELECT id, facet_keys AS keys, year_start, extract(epoch FROM published_at)::float8 AS published, title, ${listedColumns},
-    search_vector::text AS vector, rank_vector::text AS ranked, language, translation_group
+    search_vector::text AS vector, rank_vector::text AS ranked, translation_group
   FROM case_studies WHERE status = 'published' AND ${where} ORDER BY id ${limit === null ? sql`` : sql`LIMIT ${limit}`}`
 
 /** The next batch of published rows with lo ≤ id < hi and id > after, in order of id. */
@@ -35,7 +34,7 @@ export async function readIds(db: Database, ids: readonly number[]): Promise<Seg
   if (ids.length === 0) return []
   const rows = await db.execute<EngineRow & ListedLinks>(sql`
     SELECT cs.id, cs.facet_keys AS keys, cs.year_start, extract(epoch FROM cs.published_at)::float8 AS published, cs.title, ${listedColumns},
-      cs.search_vector::text AS vector, cs.rank_vector::text AS ranked, cs.language, cs.translation_group, ${listLinksOf(sql`cs.id`)}
+      cs.search_vector::text AS vector, cs.rank_vector::text AS ranked, cs.translation_group, ${listLinksOf(sql`cs.id`)}
     FROM case_studies cs WHERE cs.status = 'published' AND cs.id IN (SELECT json_array_elements_text(${JSON.stringify(ids)}::json)::int)`)
   return rows.rows.map((r) => segmentRowOf(r, listedDataOf(r)))
 }

@@ -13,7 +13,7 @@ import type { LinkedName, SearchHit } from './search-types.ts'
 export type ListedRow = Omit<SearchHit, 'headline'>
 
 /** The columns of case_studies a listed row needs, for the engine's own read of every published row. */
-export const listedColumns = sql`slug, summary, kind, year_end, published_at`
+export const listedColumns = sql`slug, summary, kind, year_end, published_at, language`
 
 export type ListedColumns = {
   id: number
@@ -24,12 +24,24 @@ export type ListedColumns = {
   year_start: number | null
   year_end: number | null
   published_at: Date | string | null
+  language: 'en' | 'cy'
 }
 
 /** A row read with listedColumns, and its links, as a results page lists it. */
 export function listedRowOf(r: ListedColumns, links: Pick<ListedRow, 'lead' | 'participants' | 'principles' | 'themes'>): ListedRow {
   const publishedAt = r.published_at === null ? null : new Date(r.published_at)
-  return { id: r.id, slug: r.slug, title: r.title, summary: r.summary, kind: r.kind, yearStart: r.year_start, yearEnd: r.year_end, publishedAt, ...links }
+  return {
+    id: r.id,
+    slug: r.slug,
+    title: r.title,
+    summary: r.summary,
+    kind: r.kind,
+    yearStart: r.year_start,
+    yearEnd: r.year_end,
+    publishedAt,
+    language: r.language,
+    ...links,
+  }
 }
 
 /** A listed row with its links as ids, in the order pages show them: what the engine keeps. */
@@ -45,19 +57,21 @@ export interface ListedData {
 export class ListingNames {
   private constructor(
     readonly organisations: ReadonlyMap<number, LinkedName>,
-    readonly principles: ReadonlyMap<number, { slug: string; shortName: string }>,
+    readonly principles: ReadonlyMap<number, { slug: string; shortName: string; shortNameCy: string | null }>,
     readonly themes: ReadonlyMap<number, LinkedName>,
   ) {}
 
   static async read(db: Database): Promise<ListingNames> {
     const [organisations, principles, themes] = await Promise.all([
       db.execute<{ id: number; slug: string; name: string }>(sql`SELECT id, slug, name FROM organisations`),
-      db.execute<{ id: number; slug: string; short_name: string }>(sql`SELECT id, slug, short_name FROM principles`),
+      db.execute<{ id: number; slug: string; short_name: string; short_name_cy: string | null }>(
+        sql`SELECT id, slug, short_name, short_name_cy FROM principles`,
+      ),
       db.execute<{ id: number; slug: string; name: string }>(sql`SELECT id, slug, name FROM themes`),
     ])
     return new ListingNames(
       new Map(organisations.rows.map((o) => [o.id, { slug: o.slug, name: o.name }])),
-      new Map(principles.rows.map((p) => [p.id, { slug: p.slug, shortName: p.short_name }])),
+      new Map(principles.rows.map((p) => [p.id, { slug: p.slug, shortName: p.short_name, shortNameCy: p.short_name_cy }])),
       new Map(themes.rows.map((t) => [t.id, { slug: t.slug, name: t.name }])),
     )
   }
@@ -82,6 +96,7 @@ export async function listRows(db: Database, rows: readonly ListedColumns[], ran
       year_start: r.year_start,
       year_end: r.year_end,
       published_at: r.published_at,
+      language: r.language,
     }
     listing.set(r.id, { columns, lead: null, participants: [], principles: [], themes: [] })
   }
@@ -140,6 +155,7 @@ export function listedDataOf(r: ListedColumns & ListedLinks): ListedData {
     year_start: r.year_start,
     year_end: r.year_end,
     published_at: r.published_at,
+    language: r.language,
   }
   const row: ListedData = { columns, lead: null, participants: [], principles: r.principle_ids ?? [], themes: r.theme_ids ?? [] }
   for (const { o, r: role } of r.members ?? []) addMember(row, o, role)
@@ -160,6 +176,8 @@ export class ListingColumns {
   /** Per row, where its slug, title and summary start in text (and where the last ends). */
   private readonly textStart: Int32Array
   private readonly kinds: Uint8Array
+  /** 1 for a Welsh case study. */
+  private readonly welsh: Uint8Array
   private readonly years: Int32Array
   /** Milliseconds; NaN when never published. */
   private readonly published: Float64Array
@@ -175,6 +193,7 @@ export class ListingColumns {
     this.text = Buffer.allocUnsafe(this.textStart[strings.length]!)
     strings.forEach((s, i) => this.text.write(s, this.textStart[i]!))
     this.kinds = new Uint8Array(n)
+    this.welsh = new Uint8Array(n)
     this.years = new Int32Array(2 * n)
     this.published = new Float64Array(n)
     this.linkStart = new Int32Array(n + 1)
@@ -183,6 +202,7 @@ export class ListingColumns {
     rows.forEach((r, p) => {
       const c = r?.columns
       this.kinds[p] = c ? caseStudyKinds.indexOf(c.kind) : 0
+      this.welsh[p] = c?.language === 'cy' ? 1 : 0
       this.years[2 * p] = c?.year_start ?? noYear
       this.years[2 * p + 1] = c?.year_end ?? noYear
       this.published[p] = c === undefined || c.published_at === null ? NaN : new Date(c.published_at).getTime()
@@ -201,7 +221,7 @@ export class ListingColumns {
   }
 
   get bytes(): number {
-    return [this.text, this.textStart, this.kinds, this.years, this.published, this.linkStart, this.linkKinds, this.linkIds].reduce(
+    return [this.text, this.textStart, this.kinds, this.welsh, this.years, this.published, this.linkStart, this.linkKinds, this.linkIds].reduce(
       (sum, a) => sum + a.byteLength,
       0,
     )
@@ -220,6 +240,7 @@ export class ListingColumns {
       yearStart: year(0),
       yearEnd: year(1),
       publishedAt: Number.isNaN(this.published[p]) ? null : new Date(this.published[p]!),
+      language: this.welsh[p] === 1 ? 'cy' : 'en',
       lead: null,
       participants: [],
       principles: [],

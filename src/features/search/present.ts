@@ -13,7 +13,7 @@ const english = translator('en')
 
 /** A result as the case-study list (src/web/case-study-list.ts) shows it. */
 export interface ResultItem extends ListedCaseStudy {
-  principles: Array<{ slug: string; shortName: string }>
+  principles: Array<{ slug: string; shortName: string; shortNameCy?: string | null }>
 }
 
 /** The results in the page's language (its kinds and years; titles and names are content as written). */
@@ -25,6 +25,7 @@ export function presentHits(hits: SearchHit[], t: Translate = english): ResultIt
     kindLabel: kindLabel(t, hit.kind),
     yearLabel: yearLabel(hit.yearStart, hit.yearEnd, t),
     leadName: hit.lead?.name ?? null,
+    language: hit.language ?? 'en',
     principles: hit.principles,
     // The summary is shown anyway: a snippet earns its place only where the body matched.
     snippetHtml: hit.headline?.includes(startMark) ? highlightToHtml(hit.headline.replace(/\s+/g, ' ').trim()) : null,

@@ -29,13 +29,13 @@ export async function findRows(db: Database, ids: readonly number[], withBody: b
       themes: SearchHit['themes']
     }
   >(sql`
-    SELECT cs.id, cs.slug, cs.title, cs.summary, cs.kind, cs.year_start, cs.year_end, cs.published_at,
+    SELECT cs.id, cs.slug, cs.title, cs.summary, cs.kind, cs.year_start, cs.year_end, cs.published_at, cs.language,
       ${withBody ? sql`cs.body` : sql`NULL::text`} AS body,
       (SELECT json_build_object('slug', o.slug, 'name', o.name) FROM case_study_organisations l JOIN organisations o ON o.id = l.organisation_id
         WHERE l.case_study_id = cs.id AND l.role = 'lead' LIMIT 1) AS lead,
       coalesce((SELECT json_agg(json_build_object('slug', o.slug, 'name', o.name) ORDER BY l.position, o.name) FROM case_study_organisations l
         JOIN organisations o ON o.id = l.organisation_id WHERE l.case_study_id = cs.id AND l.role = 'participant'), '[]') AS participants,
-      coalesce((SELECT json_agg(json_build_object('slug', p.slug, 'shortName', p.short_name) ORDER BY p.position, p.short_name) FROM case_study_principles cp
+      coalesce((SELECT json_agg(json_build_object('slug', p.slug, 'shortName', p.short_name, 'shortNameCy', p.short_name_cy) ORDER BY p.position, p.short_name) FROM case_study_principles cp
         JOIN principles p ON p.id = cp.principle_id WHERE cp.case_study_id = cs.id), '[]') AS principles,
       coalesce((SELECT json_agg(json_build_object('slug', t.slug, 'name', t.name) ORDER BY t.name) FROM case_study_themes ct
         JOIN themes t ON t.id = ct.theme_id WHERE ct.case_study_id = cs.id), '[]') AS themes

@@ -38,8 +38,11 @@ export interface SearchHit {
   headline: string | null
   lead: LinkedName | null
   participants: LinkedName[]
-  principles: Array<{ slug: string; shortName: string }>
+  /** With the Welsh wording where the network gave one (Welsh pages show it). */
+  principles: Array<{ slug: string; shortName: string; shortNameCy?: string | null }>
   themes: LinkedName[]
+  /** The language of its title, summary and body; English when not given. */
+  language?: 'en' | 'cy'
 }
 
 /** What is searched: the text (already known to have searchable words, or '') and facet keys. */

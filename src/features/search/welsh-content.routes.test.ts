@@ -70,3 +70,19 @@ describeEachDatabase('searching Welsh case studies', (get) => {
     await live.idle()
   })
 })
+
+describeEachDatabase('Welsh case studies in lists', (get) => {
+  it('marks each case study in the results with its own language on English and Welsh pages', async () => {
+    const { db } = get().handle
+    await buildCaseStudy(db, { slug: 'ynni-cymunedol', title: 'Ynni cymunedol yn y cymoedd', language: 'cy' })
+    await buildCaseStudy(db, { slug: 'community-energy', title: 'Community energy in the valleys' })
+    const english = await get().app.inject({ url: '/case-studies' })
+    assert.match(english.body, /href="\/case-studies\/ynni-cymunedol" lang="cy">Ynni cymunedol yn y cymoedd<\/a>/)
+    assert.match(english.body, /href="\/case-studies\/community-energy">Community energy in the valleys<\/a>/)
+    const welsh = await get().app.inject({ url: '/cy/case-studies' })
+    assert.match(welsh.body, /href="\/cy\/case-studies\/ynni-cymunedol">Ynni cymunedol yn y cymoedd<\/a>/)
+    assert.match(welsh.body, /href="\/cy\/case-studies\/community-energy" lang="en">Community energy in the valleys<\/a>/)
+    const home = await get().app.inject({ url: '/' })
+    assert.match(home.body, /href="\/case-studies\/ynni-cymunedol" lang="cy">/)
+  })
+})
