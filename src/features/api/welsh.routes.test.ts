@@ -90,7 +90,7 @@ describeEachDatabase('the open data in Welsh', (get) => {
   it('answers problems under /cy/api/ in Welsh, with the same fields', async () => {
     const missing = await get().app.inject('/cy/api/v1/case-studies/no-such-case-study')
     assert.equal(missing.statusCode, 404)
-    assert.match(missing.headers['content-type'] ?? '', /^application\/problem\+json/)
+    assert.match(String(missing.headers['content-type']), /^application\/problem\+json/)
     assert.deepEqual(missing.json(), {
       type: 'about:blank',
       title: 'Heb ei ganfod',

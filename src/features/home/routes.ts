@@ -9,7 +9,10 @@ import { runSearch } from '../search/run-search.ts'
 export async function homeRoutes(app: FastifyInstance): Promise<void> {
   app.get('/', { config: { pageCache: true } }, async (request, reply) => {
     const { db } = app.deps
-    const [principles, latest] = await Promise.all([listPrinciplesWithCounts(db), runSearch(pageSearchDeps(app), {}, { pageSize: 5, snippets: false })])
+    const [principles, latest] = await Promise.all([
+      listPrinciplesWithCounts(db),
+      runSearch(pageSearchDeps(app), {}, { pageSize: 5, snippets: false, language: request.locale }),
+    ])
     return reply.render(
       'home/views/index.njk',
       {

@@ -26,7 +26,11 @@ export async function principleRoutes(app: FastifyInstance): Promise<void> {
     const found = await findPrinciple(app.deps.db, request.params.slug)
     if (!found) throw new NotFoundError()
     const principle = inLanguage(found, request.locale)
-    const result = await runSearch(pageSearchDeps(app), { principle: principle.slug, page: request.query.page }, { pageSize, snippets: false })
+    const result = await runSearch(
+      pageSearchDeps(app),
+      { principle: principle.slug, page: request.query.page },
+      { pageSize, snippets: false, language: request.locale },
+    )
     const { params, messages } = result
     const totalPages = result.totalPages
     const href = (page: number) => `/principles/${principle.slug}${page > 1 ? `?page=${page}` : ''}`

@@ -12,7 +12,7 @@ export const pageSize = 10
 
 export async function searchRoutes(app: FastifyInstance): Promise<void> {
   app.get('/case-studies', { config: { pageCache: true } }, async (request, reply) => {
-    const outcome = await runSearch(pageSearchDeps(app), request.query as Record<string, unknown>, { pageSize, forgiving: true })
+    const outcome = await runSearch(pageSearchDeps(app), request.query as Record<string, unknown>, { pageSize, forgiving: true, language: request.locale })
     const { params } = outcome
     const { t, locale } = request
     const language = { t, locale }

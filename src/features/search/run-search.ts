@@ -37,6 +37,11 @@ export interface SearchOptions {
    * spelling finds some, show those. The API, feeds and exports search exactly what they are given.
    */
   forgiving?: boolean
+  /**
+   * The page's language: of a translated case study whose versions both match, the listing keeps
+   * the version in this language (counts and pages too). The API, feeds and exports list both.
+   */
+  language?: 'en' | 'cy'
   now?: Date
 }
 
@@ -72,17 +77,17 @@ async function prepareSearch(deps: SearchDeps, raw: Record<string, unknown>, opt
   const criteria: SearchCriteria = { q: textUsed ? params.q : '', keys: resolved.keys }
   const sort = effectiveSort(params, textUsed)
   const stale = engine.stale
-  const found = await countMatches(engine, text, criteria)
+  const found = await countMatches(engine, text, criteria, options.language)
   return { params, messages, resolved, text, textUsed, queryIgnored, criteria, sort, engine, stale, found, order: options.order ?? sort }
 }
 
 /** The matches of a text; with `forgiving`, those of some of its terms when all of them find few (`someWords`). */
-async function forgivingMatches(engine: SearchEngine, text: TextQuery, criteria: SearchCriteria, forgiving: boolean) {
-  const all = await countMatches(engine, text, criteria)
+async function forgivingMatches(engine: SearchEngine, text: TextQuery, criteria: SearchCriteria, forgiving: boolean, language?: 'en' | 'cy') {
+  const all = await countMatches(engine, text, criteria, language)
   const some = forgiving && all.total <= fewResults ? engine.matchesSome(text) : null
   if (some) {
     const matches = await some
-    const found = { matches, ...engine.index.count(matches, criteria.keys) }
+    const found = { matches, ...engine.index.count(matches, criteria.keys, language) }
     if (found.total > all.total) return { found, someWords: { all: all.total } }
   }
   return { found: all, someWords: null }
@@ -115,10 +120,10 @@ export async function runSearch(deps: SearchDeps, raw: Record<string, unknown>, 
   let someWords: SearchOutcome['someWords'] = null
 
   if (s.text && found.total <= fewResults) {
-    const original = await forgivingMatches(engine, s.text, criteria, forgiving)
+    const original = await forgivingMatches(engine, s.text, criteria, forgiving, options.language)
     const countCorrected = async (q: string) => {
       const better = await readText(deps, engine, q)
-      return better ? (await forgivingMatches(engine, better, { ...criteria, q }, forgiving)).found.total : 0
+      return better ? (await forgivingMatches(engine, better, { ...criteria, q }, forgiving, options.language)).found.total : 0
     }
     // A plain word whose lexeme some published case study has is found already: nothing to correct.
     const matches = (word: string) => {
@@ -128,7 +133,7 @@ export async function runSearch(deps: SearchDeps, raw: Record<string, unknown>, 
     const better = await findSuggestion(criteria.q, original.found.total, countCorrected, (words) => closestKnownWords(db, words), matches)
     const betterText = better && forgiving && found.total === 0 && !params.asTyped ? await readText(deps, engine, better) : null
     if (better && betterText) {
-      ;({ found, someWords } = await forgivingMatches(engine, betterText, { ...criteria, q: better }, forgiving))
+      ;({ found, someWords } = await forgivingMatches(engine, betterText, { ...criteria, q: better }, forgiving, options.language))
       text = betterText
       corrected = { q: better, asTypedHref: searchHref(params, { asTyped: true, page: 1 }) }
     } else {
@@ -194,7 +199,7 @@ async function readText(deps: SearchDeps, engine: SearchEngine, q: string): Prom
 }
 
 /** The matches of the text (every published case study without one), filtered and counted in memory. */
-async function countMatches(engine: SearchEngine, text: TextQuery | null, criteria: SearchCriteria) {
+async function countMatches(engine: SearchEngine, text: TextQuery | null, criteria: SearchCriteria, language?: 'en' | 'cy') {
   const matches = text === null ? null : await engine.matches(text)
-  return { matches, ...engine.index.count(matches, criteria.keys) }
+  return { matches, ...engine.index.count(matches, criteria.keys, language) }
 }
