@@ -5,7 +5,7 @@ import { before, it } from 'node:test'
 import { describeEachDatabase } from '../../test/app.ts'
 import { Agent, signedInAgent } from '../../test/agent.ts'
 import { buildCaseStudy, buildOrganisation, buildPerson, buildPrinciple } from '../../test/factories.ts'
-import { englishOn } from '../../test/welsh.ts'
+import { englishOn, englishPhrasesOn } from '../../test/welsh.ts'
 import { eq } from 'drizzle-orm'
 import { users } from '../db/schema/index.ts'
 import { isLanguageNeutral } from '../i18n/locales.ts'
@@ -132,6 +132,24 @@ describeEachDatabase('pages in English and Welsh', (get) => {
     const wrong = await agent.post('/cy/account/language', { language: 'fr' })
     assert.equal(wrong.statusCode, 400)
     assert.match(wrong.body, /Dewiswch yr iaith rydych chi ei heisiau/)
+  })
+
+  it('shows no English on any Welsh page, from the catalogue or left in a template, signed in and not', async () => {
+    const { app } = get()
+    const english: string[] = []
+    for (const url of pages()) {
+      const welsh = url === '/' ? '/cy' : `/cy${url}`
+      for (const [who, read] of [
+        ['anonymous', (u: string) => app.inject(u)],
+        ['admin', (u: string) => admin.get(u)],
+      ] as const) {
+        const res = await read(welsh)
+        if (!String(res.headers['content-type']).startsWith('text/html')) continue
+        const found = [...englishOn(res.body).map((e) => e.phrase), ...englishPhrasesOn(res.body)]
+        if (found.length > 0) english.push(`${who} ${welsh} (${res.statusCode}): ${found.slice(0, 3).join(' | ')}`)
+      }
+    }
+    assert.deepEqual(english, [])
   })
 
   it('shows no English sentence of the catalogue on the converted Welsh pages', async () => {

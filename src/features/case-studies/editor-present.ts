@@ -1,12 +1,14 @@
 import { caseStudyKinds, organisationKinds } from '../../db/schema/enums.ts'
 import type { Translate } from '../../i18n/catalogue.ts'
-import { localeNames, locales } from '../../i18n/locales.ts'
+import { isLocale, localeNames, locales, type Locale } from '../../i18n/locales.ts'
 import { escapeHtml } from '../../lib/html.ts'
 import { renderMarkdown } from '../../web/markdown.ts'
 import { organisationHref } from '../../web/organisation-display.ts'
+import { principleWording } from '../principles/wording.ts'
 import type { FormChoiceLists } from './editor-queries.ts'
 import { newOrganisationRoles, type CaseStudyFormValues } from './form.ts'
-import type { CaseStudySnapshot } from './snapshot.ts'
+import { contentLangOn, langAttribute, textLangOn } from './present.ts'
+import type { CaseStudySnapshot, FieldDifference } from './snapshot.ts'
 
 type Organisation = FormChoiceLists['organisations'][number] & { member?: boolean }
 
@@ -15,8 +17,20 @@ const organisationItems = (organisations: readonly Organisation[], selected: str
   ...organisations.map((o) => ({ value: String(o.id), text: o.name, selected: String(o.id) === selected })),
 ]
 
-/** The form's controls with what was typed (or saved) filled in. */
-export function presentForm(values: CaseStudyFormValues, choices: FormChoiceLists, t: Translate, extraSelects: Record<string, number> = {}) {
+/** Attributes for a component holding content in another language than the page, or none. */
+const langAttributes = (lang: string | undefined): { lang?: string } => (lang ? { lang } : {})
+
+/** A principle as its words read on a page in `locale`: the Welsh where the network gave it, else the English marked as such. */
+function principleIn(p: FormChoiceLists['principles'][number], locale: Locale) {
+  return principleWording({ shortName: p.name, statement: p.statement, shortNameCy: p.shortNameCy, statementCy: p.statementCy }, locale)
+}
+
+/**
+ * The form's controls with what was typed (or saved) filled in. `fieldLang`: attributes for the
+ * fields holding content in another language than the page: the case study's text in its chosen
+ * language, names (themes, job title) in English as the public page has them.
+ */
+export function presentForm(values: CaseStudyFormValues, choices: FormChoiceLists, t: Translate, locale: Locale, extraSelects: Record<string, number> = {}) {
   const repeated = (field: 'participantIds' | 'partnerIds' | 'funderIds', name: string) => {
     const selected = values[field]
     const count = selected.length + 1 + (extraSelects[name] ?? 0)
@@ -46,12 +60,21 @@ export function presentForm(values: CaseStudyFormValues, choices: FormChoiceList
     // Each language named in itself, as the language switch names it.
     languageItems: locales.map((l) => ({ value: l, html: `<span lang="${l}">${localeNames[l]}</span>`, checked: values.language === l })),
     kindItems: caseStudyKinds.map((k) => ({ value: k, text: t(`caseStudies.kind.${k}`), checked: values.kind === k })),
-    principleItems: choices.principles.map((p) => ({
-      value: String(p.id),
-      text: p.name,
-      hint: { text: p.statement },
-      checked: values.principleIds.includes(String(p.id)),
-    })),
+    principleItems: choices.principles.map((p) => {
+      const words = principleIn(p, locale)
+      return {
+        value: String(p.id),
+        text: words.shortName,
+        label: { attributes: langAttributes(words.shortNameLang) },
+        hint: { text: words.statement, attributes: langAttributes(words.statementLang) },
+        checked: values.principleIds.includes(String(p.id)),
+      }
+    }),
+    fieldLang: {
+      // A language not yet chosen (or not one offered) leaves the text unmarked.
+      text: langAttributes(isLocale(values.language) ? textLangOn(values.language, locale) : undefined),
+      names: langAttributes(contentLangOn(locale)),
+    },
     // Only members lead; one already chosen stays visible, for the error to be read beside it.
     leadItems: organisationItems(
       choices.organisations.filter((o: Organisation) => o.member !== false || String(o.id) === values.leadId),
@@ -67,14 +90,42 @@ export function presentForm(values: CaseStudyFormValues, choices: FormChoiceList
 
 type Ref = { id: number; name: string }
 
-/** A version of a case study laid out as its public page would show it (previews, review). */
-export function presentSnapshotPage(s: CaseStudySnapshot, choices: FormChoiceLists, updatedAt: Date, t: Translate) {
+/** Fields whose values are the case study's own text, and those that are names (written in English). */
+const textFields: ReadonlySet<keyof CaseStudySnapshot> = new Set(['title', 'summary', 'body', 'outcomes'])
+const nameFields: ReadonlySet<keyof CaseStudySnapshot> = new Set(['lead', 'participants', 'partners', 'funders', 'principles', 'themes'])
+
+/**
+ * Each difference with `lang` where its values are content in another language than the page: the
+ * text in the case study's `language`, names in English. Kind, years and language are worded in
+ * the page's language; the contact mixes both, so it stays unmarked.
+ */
+export function differencesIn<T extends FieldDifference>(differences: readonly T[], locale: Locale, language: Locale): Array<T & { lang?: Locale }> {
+  const text = textLangOn(language, locale)
+  const names = contentLangOn(locale)
+  return differences.map((d) => {
+    const lang = textFields.has(d.key) ? text : nameFields.has(d.key) ? names : undefined
+    return lang ? { ...d, lang } : d
+  })
+}
+
+/**
+ * A version of a case study laid out as its public page would show it (previews, review): its
+ * text marked with `language`, the case study's, where that is not the page's.
+ */
+export function presentSnapshotPage(s: CaseStudySnapshot, choices: FormChoiceLists, updatedAt: Date, t: Translate, locale: Locale, language: Locale) {
+  // Names (members, themes, job titles) are written in English; the text in the case study's language.
+  const lang = contentLangOn(locale)
   const hrefOf = (ref: Ref) => {
     const o = choices.organisations.find((c) => c.id === ref.id)
     return o ? organisationHref({ slug: o.slug, tier: o.member ? 'full' : 'none' }) : null
   }
-  const links = (refs: Ref[]) =>
-    refs.map((r) => (hrefOf(r) ? `<a class="govuk-link" href="${hrefOf(r)}">${escapeHtml(r.name)}</a>` : escapeHtml(r.name))).join(', ')
+  const named = (ref: Ref) => {
+    const href = hrefOf(ref)
+    const name = escapeHtml(ref.name)
+    if (href) return `<a class="govuk-link" href="${href}"${langAttribute(lang)}>${name}</a>`
+    return lang ? `<span${langAttribute(lang)}>${name}</span>` : name
+  }
+  const links = (refs: Ref[]) => refs.map(named).join(', ')
   const facts: Array<{ key: { text: string }; value: { text: string } | { html: string } }> = []
   if (s.lead) facts.push({ key: { text: t('caseStudies.role.lead') }, value: { html: links([s.lead]) } })
   if (s.participants.length) facts.push({ key: { text: t('caseStudies.role.participant') }, value: { html: links(s.participants) } })
@@ -89,6 +140,9 @@ export function presentSnapshotPage(s: CaseStudySnapshot, choices: FormChoiceLis
         : t('caseStudies.years', { start: s.yearStart, end: s.yearEnd })
   if (years) facts.push({ key: { text: t(s.yearEnd ? 'caseStudies.show.years' : 'caseStudies.show.year') }, value: { text: years } })
   return {
+    lang,
+    textLang: textLangOn(language, locale),
+    language,
     facts,
     title: s.title,
     summary: s.summary,
@@ -96,7 +150,12 @@ export function presentSnapshotPage(s: CaseStudySnapshot, choices: FormChoiceLis
     yearLabel: years,
     principles: s.principles.map((p) => {
       const full = choices.principles.find((c) => c.id === p.id)
-      return { slug: full?.slug ?? '', shortName: p.name, statement: full?.statement ?? '' }
+      // The name as this version had it; the Welsh wording as the public page would show it.
+      const words = principleWording(
+        { shortName: p.name, statement: full?.statement ?? '', shortNameCy: full?.shortNameCy, statementCy: full?.statementCy },
+        locale,
+      )
+      return { slug: full?.slug ?? '', ...words }
     }),
     themes: s.themes.map((name) => ({ name })),
     bodyHtml: renderMarkdown(s.body),

@@ -9,11 +9,18 @@ export async function findCaseStudyBySlug(db: Database, slug: string) {
 
 export type CaseStudyRow = NonNullable<Awaited<ReturnType<typeof findCaseStudyBySlug>>>
 
-/** Everything the form offers: principles with their statements, organisations by name (and whether each is a member). */
+/** Everything the form offers: principles with their statements (and Welsh wordings), organisations by name (and whether each is a member). */
 export async function loadFormChoices(db: Database) {
   const [principleRows, organisationRows] = await Promise.all([
     db
-      .select({ id: principles.id, name: principles.shortName, slug: principles.slug, statement: principles.statement })
+      .select({
+        id: principles.id,
+        name: principles.shortName,
+        slug: principles.slug,
+        statement: principles.statement,
+        shortNameCy: principles.shortNameCy,
+        statementCy: principles.statementCy,
+      })
       .from(principles)
       .orderBy(asc(principles.position)),
     db

@@ -12,7 +12,7 @@ import { createCaseStudy } from './commands/create-case-study.ts'
 import { includeNewOrganisation } from './commands/include-new-organisation.ts'
 import { saveFromTheForm } from './commands/save-from-the-form.ts'
 import { saveLanguageAndTranslation, translationsOf } from './commands/save-translation.ts'
-import { presentForm, presentSnapshotPage } from './editor-present.ts'
+import { differencesIn, presentForm, presentSnapshotPage } from './editor-present.ts'
 import { findCaseStudyBySlug, loadFormChoices, type CaseStudyRow, type FormChoiceLists } from './editor-queries.ts'
 import { formValuesFromSnapshot, readCaseStudyForm, validateCaseStudyForm, type CaseStudyFormValues } from './form.ts'
 import { canCreateCaseStudy, canEditCaseStudy } from './policy.ts'
@@ -62,7 +62,7 @@ interface FormPage {
   errors?: FieldError[]
   extra?: Record<string, number>
   previewHtml?: string
-  conflict?: { revision: number; theirAuthor: string; differences: ReturnType<typeof diffSnapshots> }
+  conflict?: { revision: number; theirAuthor: string; differences: ReturnType<typeof differencesIn> }
   comment?: { body: string; authorLabel: string; createdAt: Date } | null
   baseRevision?: number
   savedMessage?: string
@@ -92,7 +92,7 @@ function renderForm(page: FormPage) {
     comment: page.comment,
     savedMessage: page.savedMessage,
     breadcrumbs: [{ text: t('navigation.yourWork'), href: '/dashboard' }, ...(row ? [{ text: row.title, href: `/case-studies/${row.slug}/preview` }] : [])],
-    ...presentForm(page.values, page.choices, t, page.extra),
+    ...presentForm(page.values, page.choices, t, request.locale, page.extra),
     ...presentErrors(errors, t),
   })
 }
@@ -184,7 +184,11 @@ export async function caseStudyEditorRoutes(app: FastifyInstance): Promise<void>
       const theirs = saved.current
       return again({
         baseRevision: theirs.revision,
-        conflict: { revision: theirs.revision, theirAuthor: theirs.theirAuthor, differences: diffSnapshots(theirs.theirs, checked.snapshot, request.t) },
+        conflict: {
+          revision: theirs.revision,
+          theirAuthor: theirs.theirAuthor,
+          differences: differencesIn(diffSnapshots(theirs.theirs, checked.snapshot, request.t), request.locale, checked.snapshot.language ?? row.language),
+        },
       })
     }
     if (!saved.ok) return again({ errors: saved.errors })
@@ -203,7 +207,7 @@ export async function caseStudyEditorRoutes(app: FastifyInstance): Promise<void>
       slug: row.slug,
       revision: row.revision,
       isPublic: row.status === 'published',
-      cs: presentSnapshotPage(snapshot, choices, row.updatedAt, request.t),
+      cs: presentSnapshotPage(snapshot, choices, row.updatedAt, request.t, request.locale, row.language),
     })
   })
 }

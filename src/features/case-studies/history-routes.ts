@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import { inTransaction } from '../../db/unit-of-work.ts'
 import { NotFoundError } from '../../errors.ts'
 import { asForm, text } from '../../web/forms.ts'
+import { differencesIn } from './editor-present.ts'
 import { loadEditable } from './editor-routes.ts'
 import { saveCaseStudy } from './commands/save-case-study.ts'
 import { findRevision, listRevisions } from './revisions.ts'
@@ -22,8 +23,12 @@ export async function caseStudyHistoryRoutes(app: FastifyInstance): Promise<void
       const [before, after] = await Promise.all([findRevision(app.deps.db, row.id, from), findRevision(app.deps.db, row.id, to)])
       const comparing = before && after && from !== to
       const differences = comparing
-        ? diffSnapshots(before.snapshot, after.snapshot, t).map((d) =>
-            d.key === 'body' || d.key === 'outcomes' ? { ...d, lines: diffLines(d.before, d.after) } : d,
+        ? differencesIn(
+            diffSnapshots(before.snapshot, after.snapshot, t).map((d) =>
+              d.key === 'body' || d.key === 'outcomes' ? { ...d, lines: diffLines(d.before, d.after) } : d,
+            ),
+            request.locale,
+            row.language,
           )
         : []
       const options = (selected: number) =>

@@ -63,7 +63,7 @@ function renderReview(
     ...choices,
     organisations: [...state.proposed.map((p) => ({ id: p.id, name: proposedName(p), slug: '', member: false })), ...choices.organisations],
   }
-  const form = presentForm(values, withProposed, t, extra)
+  const form = presentForm(values, withProposed, t, request.locale, extra)
   // Matched principles show the words of the document that matched, so a wrong match is seen.
   const principleItems = form.principleItems.map((item) => {
     const matched = state.matches[item.value]

@@ -12,6 +12,7 @@ import type { PrincipleInput } from './rules.ts'
 import { parseId } from '../../web/address-numbers.ts'
 import { adminBreadcrumbs, breadcrumbsTo, savedBanner } from '../../web/admin-area.ts'
 import type { Translate } from '../../i18n/catalogue.ts'
+import type { Locale } from '../../i18n/locales.ts'
 import { findPrincipleById, listPrincipleRevisions, listPrinciplesForAdmin, type PrincipleRow } from './admin-queries.ts'
 
 type Values = PrincipleInput & { version: string }
@@ -39,10 +40,15 @@ const valuesOf = (p: PrincipleRow): Values => ({
   version: versionOf(p.updatedAt),
 })
 
-const facts = (t: Translate, p: PrincipleRow) => [
-  { key: { text: t('adminPrinciples.index.shortName') }, value: { text: p.shortName } },
+/** A principle's English wording is content: marked lang="en" on a page in another language (its Welsh wording is always marked lang="cy"). */
+const englishContentOn = (locale: Locale): { lang?: 'en' } => (locale === 'en' ? {} : { lang: 'en' })
+
+const inEnglish = (text: string, locale: Locale) => (locale === 'en' ? { text } : { html: `<span lang="en">${escapeHtml(text)}</span>` })
+
+const facts = (t: Translate, locale: Locale, p: PrincipleRow) => [
+  { key: { text: t('adminPrinciples.index.shortName') }, value: inEnglish(p.shortName, locale) },
   { key: { text: t('adminPrinciples.index.slug') }, value: { text: `/principles/${p.slug}` } },
-  { key: { text: t('adminPrinciples.form.statement') }, value: { text: p.statement } },
+  { key: { text: t('adminPrinciples.form.statement') }, value: inEnglish(p.statement, locale) },
   { key: { text: t('adminPrinciples.index.position') }, value: { text: String(p.position) } },
 ]
 
@@ -57,7 +63,7 @@ export async function principleAdminRoutes(app: FastifyInstance): Promise<void> 
     const errors = options.errors ?? []
     const { principle } = options
     const revisions = principle ? await listPrincipleRevisions(db, principle.id) : []
-    const { t, format } = reply.request
+    const { t, format, locale } = reply.request
     return reply.code(errors.length ? 400 : 200).render('principles/views/admin/form.njk', {
       title: principle ? t('adminPrinciples.form.titleEdit', { name: principle.shortName }) : t('adminPrinciples.form.titleNew'),
       heading: principle ? principle.shortName : t('adminPrinciples.form.titleNew'),
@@ -67,7 +73,8 @@ export async function principleAdminRoutes(app: FastifyInstance): Promise<void> 
       action: principle ? `/admin/principles/${principle.id}` : '/admin/principles',
       principle: principle ?? null,
       values,
-      conflict: options.conflict ? facts(t, options.conflict) : null,
+      conflict: options.conflict ? facts(t, locale, options.conflict) : null,
+      englishContent: englishContentOn(locale),
       revisions: revisions.map((r) => {
         const replaced = { when: format.dateTime(r.createdAt), source: r.source === 'admin' ? t('adminPrinciples.form.sourceAdmin') : r.source }
         return {
@@ -81,7 +88,8 @@ export async function principleAdminRoutes(app: FastifyInstance): Promise<void> 
 
   app.get('/admin/principles', async (request, reply) => {
     const principles = await listPrinciplesForAdmin(db)
-    const { t, format } = request
+    const { t, format, locale } = request
+    const lang = englishContentOn(locale).lang
     return reply.render('principles/views/admin/index.njk', {
       title: t('adminPrinciples.index.title'),
       section: 'admin',
@@ -89,7 +97,7 @@ export async function principleAdminRoutes(app: FastifyInstance): Promise<void> 
       banner: savedBanner(request.query, principles, (p) => t('adminPrinciples.index.saved', { name: p.shortName })),
       rows: principles.map((p) => [
         { text: format.number(p.position), format: 'numeric' },
-        { html: `<a class="govuk-link" href="/admin/principles/${p.id}">${escapeHtml(p.shortName)}</a>` },
+        { html: `<a class="govuk-link" href="/admin/principles/${p.id}"${lang ? ` lang="${lang}"` : ''}>${escapeHtml(p.shortName)}</a>` },
         { text: `/principles/${p.slug}` },
         { text: format.dateTime(p.updatedAt) },
       ]),

@@ -7,7 +7,7 @@ import { isSlug } from '../../lib/slug.ts'
 import { asForm, presentErrors, text, type FieldError } from '../../web/forms.ts'
 import { auditActor } from '../accounts/actor.ts'
 import { authorize, requireUser } from '../accounts/guard.ts'
-import { presentSnapshotPage } from '../case-studies/editor-present.ts'
+import { differencesIn, presentSnapshotPage } from '../case-studies/editor-present.ts'
 import { findCaseStudyBySlug, loadFormChoices } from '../case-studies/editor-queries.ts'
 import { canReviewCaseStudies } from '../case-studies/policy.ts'
 import { findRevision, latestReviewComment, latestSnapshot } from '../case-studies/revisions.ts'
@@ -54,8 +54,12 @@ export async function reviewRoutes(app: FastifyInstance): Promise<void> {
     ])
     if (!snapshot) throw new NotFoundError()
     const { t } = request
-    const differences = diffSnapshots(published?.snapshot ?? null, snapshot, t).map((d) =>
-      d.key === 'body' || d.key === 'outcomes' ? { ...d, lines: diffLines(d.before, d.after) } : d,
+    const differences = differencesIn(
+      diffSnapshots(published?.snapshot ?? null, snapshot, t).map((d) =>
+        d.key === 'body' || d.key === 'outcomes' ? { ...d, lines: diffLines(d.before, d.after) } : d,
+      ),
+      request.locale,
+      row.language,
     )
     const errors = extra.errors ?? []
     return reply.code(errors.length ? 400 : extra.notice ? 409 : 200).render('review/views/review.njk', {
@@ -72,7 +76,7 @@ export async function reviewRoutes(app: FastifyInstance): Promise<void> {
       lastComment,
       comment: extra.comment ?? '',
       notice: extra.notice ? t(extra.notice.message, extra.notice.values) : undefined,
-      cs: presentSnapshotPage(snapshot, choices, row.updatedAt, t),
+      cs: presentSnapshotPage(snapshot, choices, row.updatedAt, t, request.locale, row.language),
       ...presentErrors(errors, t),
     })
   }
