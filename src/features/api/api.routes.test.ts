@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict'
 import { before, it } from 'node:test'
+import { sql } from 'drizzle-orm'
 import { describeEachDatabase } from '../../../test/app.ts'
 import { buildCaseStudy, buildOrganisation, buildPerson, buildPrinciple, buildTheme } from '../../../test/factories.ts'
 import { loadDemoContent } from '../demo/load-demo-content.ts'
@@ -70,15 +71,23 @@ describeEachDatabase('the JSON API', (get) => {
     'principle=no-such-thing',
   ]
   it('finds what the /case-studies page finds, in the same order', async () => {
+    // The English page shows the English version of a translated case study where both match; the
+    // API lists both, so the Welsh versions are left out of the comparison.
+    const welsh = new Set((await get().handle.db.execute<{ slug: string }>(sql`SELECT slug FROM case_studies WHERE language = 'cy'`)).rows.map((r) => r.slug))
     for (const search of searches) {
       const page = await inject(`/case-studies?${search}`)
-      const api = await list(`/api/v1/case-studies?${search}&per_page=10`)
+      const onPage = slugsOnPage(page.body)
+      const api = await list(`/api/v1/case-studies?${search}&per_page=100`)
       assert.deepEqual(
-        api.results.map((r) => r.slug),
-        slugsOnPage(page.body),
+        api.results
+          .map((r) => r.slug)
+          .filter((slug) => !welsh.has(slug))
+          .slice(0, onPage.length),
+        onPage,
         search,
       )
-      assert.match(page.body, new RegExp(`${api.total} case stud`), search)
+      const welshListed = api.results.filter((r) => welsh.has(r.slug)).length
+      assert.match(page.body, new RegExp(`${api.total - welshListed} case stud`), search)
     }
   })
 
