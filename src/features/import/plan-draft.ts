@@ -96,6 +96,8 @@ export function planDraft(reading: Reading, session: ImportSession): PlannedDraf
 
   const snapshot: CaseStudySnapshot = {
     ...draftFields(reading),
+    // Imported drafts are stored as English (the column's default); an editor can change it.
+    language: 'en',
     outcomes: '',
     principles,
     lead: lead ? placeholder(lead) : null,
