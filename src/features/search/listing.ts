@@ -86,19 +86,7 @@ export async function listRows(db: Database, rows: readonly ListedColumns[], ran
   const listing = new Map<number, ListedData>()
   if (rows.length === 0) return listing
   for (const r of rows) {
-    // Only the listed columns: the rows may carry more (the engine's read has both vectors), which must not be kept.
-    const columns: ListedColumns = {
-      id: r.id,
-      slug: r.slug,
-      title: r.title,
-      summary: r.summary,
-      kind: r.kind,
-      year_start: r.year_start,
-      year_end: r.year_end,
-      published_at: r.published_at,
-      language: r.language,
-    }
-    listing.set(r.id, { columns, lead: null, participants: [], principles: [], themes: [] })
+    listing.set(r.id, { columns: listedColumnsOf(r), lead: null, participants: [], principles: [], themes: [] })
   }
   const which = (column: SQL) =>
     range
@@ -145,8 +133,9 @@ export const listLinksOf = (caseStudy: SQL) => sql`
 
 export type ListedLinks = { members: Array<{ o: number; r: string }> | null; principle_ids: number[] | null; theme_ids: number[] | null }
 
-export function listedDataOf(r: ListedColumns & ListedLinks): ListedData {
-  const columns: ListedColumns = {
+/** Only the listed columns: a row may carry more (the engine's read has both vectors), which must not be kept. */
+function listedColumnsOf(r: ListedColumns): ListedColumns {
+  return {
     id: r.id,
     slug: r.slug,
     title: r.title,
@@ -157,7 +146,10 @@ export function listedDataOf(r: ListedColumns & ListedLinks): ListedData {
     published_at: r.published_at,
     language: r.language,
   }
-  const row: ListedData = { columns, lead: null, participants: [], principles: r.principle_ids ?? [], themes: r.theme_ids ?? [] }
+}
+
+export function listedDataOf(r: ListedColumns & ListedLinks): ListedData {
+  const row: ListedData = { columns: listedColumnsOf(r), lead: null, participants: [], principles: r.principle_ids ?? [], themes: r.theme_ids ?? [] }
   for (const { o, r: role } of r.members ?? []) addMember(row, o, role)
   return row
 }
