@@ -78,6 +78,8 @@ export const emails = pgTable(
     attempts: integer('attempts').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
+    /** When a send was last tried: the retry job waits longer after each failure. */
+    lastAttemptAt: timestamp('last_attempt_at', { withTimezone: true }),
   },
   (t) => [check('emails_status_check', sql.raw(`status IN (${sqlList(emailStatuses)})`)), index('emails_created_idx').on(t.createdAt)],
 )

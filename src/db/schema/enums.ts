@@ -6,6 +6,29 @@ export type OrganisationKind = (typeof organisationKinds)[number]
 export const membershipTiers = ['full', 'associate', 'affiliate', 'supporter', 'none'] as const
 export type MembershipTier = (typeof membershipTiers)[number]
 
+/** The tiers one can join (and pay for). */
+export const paidTiers = ['full', 'associate', 'affiliate', 'supporter'] as const
+export type PaidTier = (typeof paidTiers)[number]
+
+/** Where a membership stands; the status rules in features/membership say how each is reached. */
+export const membershipStatuses = ['applied', 'approved', 'current', 'renewal-due', 'overdue', 'lapsed', 'resigned', 'refused', 'converted'] as const
+export type MembershipStatus = (typeof membershipStatuses)[number]
+
+export const applicationStatuses = ['received', 'approved', 'refused', 'withdrawn'] as const
+export type ApplicationStatus = (typeof applicationStatuses)[number]
+
+export const invoiceKinds = ['joining', 'renewal', 'conversion'] as const
+export type InvoiceKind = (typeof invoiceKinds)[number]
+
+export const invoiceStatuses = ['issued', 'paid', 'cancelled'] as const
+export type InvoiceStatus = (typeof invoiceStatuses)[number]
+
+export const paymentMethods = ['bank-transfer', 'bacs', 'card', 'cheque', 'other'] as const
+export type PaymentMethod = (typeof paymentMethods)[number]
+
+export const reminderKinds = ['renewal-notice', 'po-number-missing', 'unpaid-30', 'unpaid-60', 'overdue', 'lapse'] as const
+export type ReminderKind = (typeof reminderKinds)[number]
+
 export const caseStudyKinds = ['case-study', 'policy-lab', 'policy-prototype', 'action-learning-set', 'project'] as const
 export type CaseStudyKind = (typeof caseStudyKinds)[number]
 
