@@ -49,4 +49,25 @@ describe('loadConfig', () => {
       },
     )
   })
+
+  it('reads the membership settings, with a September year and 30 days to pay by default', () => {
+    assert.deepEqual(loadConfig({}).membership.yearStarts, { month: 9, day: 1 })
+    const config = loadConfig({
+      MEMBERSHIP_YEAR_STARTS: '04-06',
+      MEMBERSHIP_GRACE_DAYS: '60',
+      INVOICE_PREFIX: 'NCN',
+      INVOICE_ADDRESS: 'Town Hall\\nExampletown',
+    })
+    assert.deepEqual(config.membership.yearStarts, { month: 4, day: 6 })
+    assert.equal(config.membership.paymentDays, 30)
+    assert.equal(config.membership.graceDays, 60)
+    assert.equal(config.membership.invoicePrefix, 'NCN')
+    assert.equal(config.membership.invoiceAddress, 'Town Hall\nExampletown')
+  })
+
+  it('refuses a year that would start on a day not every month has', () => {
+    assert.throws(() => loadConfig({ MEMBERSHIP_YEAR_STARTS: '02-30' }), /MEMBERSHIP_YEAR_STARTS: must be a month and day/)
+    assert.throws(() => loadConfig({ MEMBERSHIP_YEAR_STARTS: '9-1' }), /MEMBERSHIP_YEAR_STARTS/)
+    assert.throws(() => loadConfig({ INVOICE_PREFIX: 'ccn-' }), /INVOICE_PREFIX: must be 2 to 8 capital letters/)
+  })
 })

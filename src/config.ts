@@ -24,6 +24,18 @@ const schema = z.object({
     .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
     .optional(),
   MAIL_FROM: z.string().min(3).default('coophub <no-reply@localhost>'),
+  MEMBERSHIP_YEAR_STARTS: z
+    .string()
+    .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9])$/, 'must be a month and day as MM-DD, no later than the 29th (e.g. 09-01)')
+    .default('09-01'),
+  MEMBERSHIP_PAYMENT_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  MEMBERSHIP_GRACE_DAYS: z.coerce.number().int().min(0).max(365).default(90),
+  INVOICE_PREFIX: z
+    .string()
+    .regex(/^[A-Z]{2,8}$/, 'must be 2 to 8 capital letters (e.g. CCN)')
+    .default('CCN'),
+  INVOICE_ADDRESS: z.string().min(1).max(500).default('Address to be set (INVOICE_ADDRESS)'),
+  INVOICE_PAYMENT_DETAILS: z.string().min(1).max(500).default('Payment details to be set (INVOICE_PAYMENT_DETAILS)'),
 })
 
 export interface Config {
@@ -44,6 +56,20 @@ export interface Config {
   /** Set: emails go out through this SMTP server. Unset: they stay in the outbox and the log. */
   smtpUrl: string | undefined
   mailFrom: string
+  membership: MembershipConfig
+}
+
+export interface MembershipConfig {
+  /** The subscription year's first day, as month and day: 9 and 1 is 1 September to 31 August. */
+  yearStarts: { month: number; day: number }
+  /** Days from an invoice's issue to its due date. */
+  paymentDays: number
+  /** Days after an invoice fell due before an unpaid membership lapses. */
+  graceDays: number
+  invoicePrefix: string
+  /** The network's postal address and payment details, printed on invoices; `\n` separates lines. */
+  invoiceAddress: string
+  invoicePaymentDetails: string
 }
 
 export class ConfigError extends Error {
@@ -75,5 +101,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: e.TRUST_PROXY,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    membership: {
+      yearStarts: { month: Number(e.MEMBERSHIP_YEAR_STARTS.slice(0, 2)), day: Number(e.MEMBERSHIP_YEAR_STARTS.slice(3)) },
+      paymentDays: e.MEMBERSHIP_PAYMENT_DAYS,
+      graceDays: e.MEMBERSHIP_GRACE_DAYS,
+      invoicePrefix: e.INVOICE_PREFIX,
+      invoiceAddress: e.INVOICE_ADDRESS.replaceAll('\\n', '\n'),
+      invoicePaymentDetails: e.INVOICE_PAYMENT_DETAILS.replaceAll('\\n', '\n'),
+    },
   }
 }
