@@ -218,6 +218,37 @@ searchCommand
     console.log('Every running server reads its search engine again within a second or two.')
   })
 
+const membershipCommand = program.command('membership').description('Membership: fees, figures, renewals and the daily reminders')
+const membershipCli = () => import('./features/membership/cli/commands.ts')
+membershipCommand
+  .command('fee')
+  .description('Print the annual fee of a tier under a year’s schedule, for a council from the register or for given figures')
+  .requiredOption('--tier <tier>', 'full, associate, affiliate or supporter')
+  .option('--council <code>', 'a council’s register code (its figures are used), such as MAN')
+  .option('--population <n>', 'the population to price for, without --council')
+  .option('--budget <pounds>', 'the controllable budget (revenue and capital) in pounds, without --council')
+  .option('--year <year>', 'the subscription year by the year it starts in: 2026 is 2026/27 (default: the current one)')
+  .option('--json', 'print one JSON object: {tier, year, amount, currency, band, schedule}')
+  .action(async (options: { tier: string; council?: string; population?: string; budget?: string; year?: string; json?: boolean }, command: Command) => {
+    const { feeCommand } = await membershipCli()
+    const parsed = feeCommand.parseOptions(options, loadConfig())
+    if (!parsed.ok) command.error(`error: ${parsed.message}`)
+    const done = await withDatabase((handle) => feeCommand.run(handle.db, parsed.value))
+    if (!done) process.exitCode = 1
+  })
+const feesCommand = membershipCommand.command('fees').description('The fee schedules, one per subscription year')
+feesCommand
+  .command('import')
+  .description(
+    'Load a year’s fee schedule from a JSON file (its format is in the README); a year loaded again gets a new version, and invoices already issued keep their amounts',
+  )
+  .argument('<file>', 'the JSON file, such as data/membership/example-fee-schedule.json')
+  .action(async (file: string) => {
+    const { feesImport } = await membershipCli()
+    const done = await withDatabase((handle) => feesImport(handle.db, commandLineActor, file))
+    if (!done) process.exitCode = 1
+  })
+
 program
   .command('build-assets')
   .description('Compile the stylesheet (serve does this when it is missing or stale)')

@@ -81,6 +81,22 @@ const matrix: Entry[] = [
     expect: everyone,
   },
   { route: 'POST /sign-out', prepare: async () => ({ path: '/sign-out', form: {} }), expect: everyone },
+  {
+    // Public: anyone may apply to join, signed in or not.
+    route: 'POST /join',
+    prepare: async () => ({
+      path: '/join',
+      form: {
+        tier: 'affiliate',
+        'kind-affiliate': 'charity',
+        organisationName: unique('Applicant charity'),
+        contactName: 'Applicant',
+        contactEmail: `${unique('applicant')}@example.org`,
+        consent: 'yes',
+      },
+    }),
+    expect: everyone,
+  },
   { route: 'POST /password-reset', prepare: async () => ({ path: '/password-reset', form: { email: `${unique('reset')}@example.org` } }), expect: everyone },
   {
     route: 'POST /account/set-password/:token',

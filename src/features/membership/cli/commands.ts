@@ -1,0 +1,51 @@
+// The membership commands as main.ts calls them: options read and checked here, the work in the
+// feature's commands, the words on standard output and errors on standard error.
+import type { Config } from '../../../config.ts'
+import type { Database } from '../../../db/client.ts'
+import type { AuditActor } from '../../audit/record-audit.ts'
+import { penceOf } from '../rules/money.ts'
+import { londonDate, subscriptionYearOf } from '../rules/subscription-year.ts'
+import { runFeeCommand, runFeesImport, type FeeOptions, type Output } from './fee-commands.ts'
+
+const consoleOutput: Output = { out: (line) => console.log(line), err: (line) => console.error(line) }
+
+type Parsed<T> = { ok: true; value: T } | { ok: false; message: string }
+
+/** The subscription year today falls in, in London. */
+export function currentYear(config: Config, now = new Date()): number {
+  return subscriptionYearOf(londonDate(now), config.membership.yearStarts.month, config.membership.yearStarts.day)
+}
+
+export function parseYear(text: string | undefined, config: Config): Parsed<number> {
+  if (text === undefined) return { ok: true, value: currentYear(config) }
+  if (!/^\d{4}$/.test(text) || Number(text) < 2000 || Number(text) > 2100) return { ok: false, message: `--year must be a year such as 2026 (not “${text}”)` }
+  return { ok: true, value: Number(text) }
+}
+
+export const feeCommand = {
+  parseOptions(
+    options: { tier: string; council?: string; population?: string; budget?: string; year?: string; json?: boolean },
+    config: Config,
+  ): Parsed<FeeOptions> {
+    const year = parseYear(options.year, config)
+    if (!year.ok) return year
+    const value: FeeOptions = { tier: options.tier, year: year.value, json: options.json === true }
+    if (options.council !== undefined) value.council = options.council.trim().toUpperCase()
+    if (options.population !== undefined) {
+      const n = Number(options.population.replaceAll(',', ''))
+      if (!Number.isSafeInteger(n) || n <= 0)
+        return { ok: false, message: `--population must be a whole number of people above 0 (not “${options.population}”)` }
+      value.population = n
+    }
+    if (options.budget !== undefined) {
+      const pence = penceOf(options.budget.replace(/^£/, '').replaceAll(',', ''))
+      if (typeof pence !== 'number' || pence <= 0)
+        return { ok: false, message: `--budget must be an amount of pounds above 0, such as 250000000 (not “${options.budget}”)` }
+      value.budgetPence = pence
+    }
+    return { ok: true, value }
+  },
+  run: (db: Database, options: FeeOptions) => runFeeCommand(db, options, consoleOutput),
+}
+
+export const feesImport = (db: Database, actor: AuditActor, file: string) => runFeesImport(db, actor, file, consoleOutput)

@@ -1,0 +1,36 @@
+// Membership fixtures: councils in the register and the example fee schedule, for route tests.
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import type { Database } from '../src/db/client.ts'
+import { localAuthorities } from '../src/db/schema/index.ts'
+import { inTransaction } from '../src/db/unit-of-work.ts'
+import { commandLineActor } from '../src/features/audit/record-audit.ts'
+import { importFeeSchedule } from '../src/features/membership/commands/import-fee-schedule.ts'
+import { parseFeeScheduleText } from '../src/features/membership/rules/fee-schedule.ts'
+
+export const exampleScheduleFile = path.resolve(import.meta.dirname, '../data/membership/example-fee-schedule.json')
+
+/** The shipped example schedule, loaded for `year` (default its own). */
+export async function loadExampleSchedule(db: Database, year?: number): Promise<void> {
+  const json = JSON.parse(readFileSync(exampleScheduleFile, 'utf8')) as { year: number }
+  if (year !== undefined) json.year = year
+  const parsed = parseFeeScheduleText(JSON.stringify(json))
+  if (!parsed.ok) throw new Error(`The example schedule does not parse: ${JSON.stringify(parsed.errors)}`)
+  const stored = await inTransaction(db, (tx) => importFeeSchedule(tx, commandLineActor, parsed.value))
+  if (!stored.ok) throw new Error('The example schedule was not stored')
+}
+
+/** A council in the register (not yet an organisation of the network). */
+export async function buildRegisterCouncil(db: Database, over: { code: string; name: string; population?: number | null }) {
+  await db
+    .insert(localAuthorities)
+    .values({
+      code: over.code,
+      officialName: `${over.name} Council`,
+      niceName: over.name,
+      population: over.population ?? null,
+      nation: 'England',
+      region: 'North West',
+    })
+    .onConflictDoNothing()
+}
