@@ -41,7 +41,8 @@ export interface FiguresRow {
 export function parseFiguresCsv(text: string, knownCodes?: ReadonlySet<string>): Result<FiguresRow[]> {
   let records: Array<{ record: string[]; info: { lines: number } }>
   try {
-    records = parse(text.replace(/\r\n?/g, '\n'), { bom: true, relax_column_count: true, skip_empty_lines: true, info: true })
+    // With `info` each record comes with where it ends; csv-parse's types do not follow the option.
+    records = parse(text.replace(/\r\n?/g, '\n'), { bom: true, relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as typeof records
   } catch (e) {
     const line = (e as { lines?: number }).lines
     return invalid([rowError('', 'membership.figures.notCsv', { detail: (e as Error).message }, line)])
@@ -104,7 +105,8 @@ export function parseFiguresCsv(text: string, knownCodes?: ReadonlySet<string>):
       const parsed = read(value)
       const y = /^\d{4}$/.test(year) ? Number(year) : NaN
       if (year === '') problem(line, yearColumn, 'membership.figures.yearRequired')
-      else if (!(y >= figureYears.min && y <= figureYears.max)) problem(line, yearColumn, 'membership.figures.notYear', { value: year, ...figureYears })
+      else if (!(y >= figureYears.min && y <= figureYears.max))
+        problem(line, yearColumn, 'membership.figures.notYear', { value: year, min: String(figureYears.min), max: String(figureYears.max) })
       if (source === '') problem(line, sourceColumn, 'membership.figures.sourceRequired')
       else if (source.length > maxSourceLength) problem(line, sourceColumn, 'membership.figures.sourceTooLong', { max: maxSourceLength })
       return parsed === null ? null : { value: parsed, year: y, source }
