@@ -79,7 +79,10 @@ export function parseFeeSchedule(json: unknown): Result<FeeSchedule> {
 
   const year = json.year
   if (!(typeof year === 'number' && Number.isInteger(year) && year >= scheduleYears.min && year <= scheduleYears.max)) {
-    problem('year', year === undefined ? 'membership.schedule.required' : 'membership.schedule.notYear', scheduleYears)
+    problem('year', year === undefined ? 'membership.schedule.required' : 'membership.schedule.notYear', {
+      min: String(scheduleYears.min),
+      max: String(scheduleYears.max),
+    })
   }
   if (json.currency !== 'GBP') problem('currency', json.currency === undefined ? 'membership.schedule.required' : 'membership.schedule.notGbp')
   if (typeof json.label !== 'string' || json.label.trim() === '')
