@@ -19,8 +19,7 @@
 // at once, each with its path (`tiers.full.bands[2].upTo`), and unknown fields are refused so a
 // misspelt "maximun" does not pass unnoticed.
 import type { MembershipTier } from '../../../db/schema/enums.ts'
-import { invalid, ok, type Result } from '../../../lib/result.ts'
-import { rowError, type MessageValues, type RowError } from './message.ts'
+import { rowError, type MessageValues, type RowError, type RowResult, rowsInvalid } from './message.ts'
 import { formatPounds, penceOf, type Pence } from './money.ts'
 
 export type FeeTier = Exclude<MembershipTier, 'none'>
@@ -60,21 +59,21 @@ type Json = Record<string, unknown>
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v)
 
 /** Reads a schedule from the text of a JSON file. */
-export function parseFeeScheduleText(text: string): Result<FeeSchedule> {
+export function parseFeeScheduleText(text: string): RowResult<FeeSchedule> {
   let data: unknown
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''))
   } catch (e) {
-    return invalid([rowError('', 'membership.schedule.notJson', { detail: (e as Error).message })])
+    return rowsInvalid([rowError('', 'membership.schedule.notJson', { detail: (e as Error).message })])
   }
   return parseFeeSchedule(data)
 }
 
 /** Checks a parsed JSON value against the schedule's shape; every problem at once, each at its path. */
-export function parseFeeSchedule(json: unknown): Result<FeeSchedule> {
+export function parseFeeSchedule(json: unknown): RowResult<FeeSchedule> {
   const errors: RowError[] = []
   const problem = (path: string, key: string, values: MessageValues = {}) => errors.push(rowError(path, key, { path, ...values }))
-  if (!isObject(json)) return invalid([rowError('', 'membership.schedule.notObject', { path: '(file)' })])
+  if (!isObject(json)) return rowsInvalid([rowError('', 'membership.schedule.notObject', { path: '(file)' })])
   unknownFields(json, '', ['year', 'currency', 'label', 'example', 'joining', 'tiers'], problem)
 
   const year = json.year
@@ -101,15 +100,18 @@ export function parseFeeSchedule(json: unknown): Result<FeeSchedule> {
       if (fee) tiers[tier] = fee
     }
   }
-  if (errors.length > 0) return invalid(errors)
-  return ok({
-    year: year as number,
-    currency: 'GBP',
-    label: (json.label as string).trim(),
-    example: json.example === true,
-    joining: json.joining as JoiningPolicy,
-    tiers,
-  })
+  if (errors.length > 0) return rowsInvalid(errors)
+  return {
+    ok: true,
+    value: {
+      year: year as number,
+      currency: 'GBP',
+      label: (json.label as string).trim(),
+      example: json.example === true,
+      joining: json.joining as JoiningPolicy,
+      tiers,
+    },
+  }
 }
 
 type Problem = (path: string, key: string, values?: MessageValues) => void

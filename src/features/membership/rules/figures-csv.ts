@@ -11,8 +11,7 @@
 // commas forgiven). Years run 1990 to 2100. A council code appears once. Codes are compared in
 // capitals; codes not in the register are reported when the caller passes the known codes.
 import { parse } from 'csv-parse/sync'
-import { invalid, ok, type Result } from '../../../lib/result.ts'
-import { rowError, type MessageValues, type RowError } from './message.ts'
+import { rowError, type MessageValues, type RowError, type RowResult, rowsInvalid } from './message.ts'
 import { penceOf, type Pence } from './money.ts'
 
 export const figureYears = { min: 1990, max: 2100 }
@@ -38,23 +37,23 @@ export interface FiguresRow {
   budget: Figure<Pence> | null
 }
 
-export function parseFiguresCsv(text: string, knownCodes?: ReadonlySet<string>): Result<FiguresRow[]> {
+export function parseFiguresCsv(text: string, knownCodes?: ReadonlySet<string>): RowResult<FiguresRow[]> {
   let records: Array<{ record: string[]; info: { lines: number } }>
   try {
     // With `info` each record comes with where it ends; csv-parse's types do not follow the option.
     records = parse(text.replace(/\r\n?/g, '\n'), { bom: true, relax_column_count: true, skip_empty_lines: true, info: true }) as unknown as typeof records
   } catch (e) {
     const line = (e as { lines?: number }).lines
-    return invalid([rowError('', 'membership.figures.notCsv', { detail: (e as Error).message }, line)])
+    return rowsInvalid([rowError('', 'membership.figures.notCsv', { detail: (e as Error).message }, line)])
   }
   const [header, ...rows] = records
-  if (!header) return invalid([rowError('', 'membership.figures.noHeader', { columns: figuresColumns.join(',') }, 1)])
+  if (!header) return rowsInvalid([rowError('', 'membership.figures.noHeader', { columns: figuresColumns.join(',') }, 1)])
 
   const errors: RowError[] = []
   const problem = (line: number, field: string, key: string, values: MessageValues = {}) => errors.push(rowError(field, key, values, line))
   const names = header.record.map((n) => n.trim().toLowerCase())
   if (!names.some((n) => (figuresColumns as readonly string[]).includes(n)))
-    return invalid([rowError('', 'membership.figures.noHeader', { columns: figuresColumns.join(',') }, 1)])
+    return rowsInvalid([rowError('', 'membership.figures.noHeader', { columns: figuresColumns.join(',') }, 1)])
   const at = new Map<Column, number>()
   names.forEach((name, i) => {
     if (!(figuresColumns as readonly string[]).includes(name)) problem(1, name, 'membership.figures.unknownColumn', { known: figuresColumns.join(', ') })
@@ -73,8 +72,8 @@ export function parseFiguresCsv(text: string, knownCodes?: ReadonlySet<string>):
   if (!hasPopulation && !hasBudget && !populationColumns.some((c) => at.has(c)) && !budgetColumns.some((c) => at.has(c))) {
     problem(1, 'population', 'membership.figures.noFigureColumns')
   }
-  if (errors.length > 0) return invalid(errors)
-  if (rows.length === 0) return invalid([rowError('', 'membership.figures.noRows', {}, 1)])
+  if (errors.length > 0) return rowsInvalid(errors)
+  if (rows.length === 0) return rowsInvalid([rowError('', 'membership.figures.noRows', {}, 1)])
 
   const out: FiguresRow[] = []
   const firstLineOf = new Map<string, number>()
@@ -126,5 +125,5 @@ export function parseFiguresCsv(text: string, knownCodes?: ReadonlySet<string>):
     if (errors.length === before && !population && !budget) problem(line, '', 'membership.figures.noFigures')
     if (errors.length === before) out.push({ line, code, population, budget })
   }
-  return errors.length > 0 ? invalid(errors) : ok(out)
+  return errors.length > 0 ? rowsInvalid(errors) : { ok: true, value: out }
 }

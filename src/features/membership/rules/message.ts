@@ -18,6 +18,11 @@ export interface RowError extends FieldError {
   line?: number
 }
 
+/** What a parser of an imported file returns: assignable to Result<T> (src/lib/result.ts), with its errors typed as row errors. */
+export type RowResult<T> = { ok: true; value: T } | { ok: false; reason: 'invalid'; errors: RowError[] }
+
+export const rowsInvalid = (errors: RowError[]): { ok: false; reason: 'invalid'; errors: RowError[] } => ({ ok: false, reason: 'invalid', errors })
+
 export const message = (key: string, values: MessageValues = {}): Message => ({ key, values })
 
 export const rowError = (field: string, key: string, values: MessageValues = {}, line?: number): RowError =>

@@ -3,6 +3,7 @@ import { describe, it } from 'node:test'
 import { londonDate } from './subscription-year.ts'
 import {
   defaultStatusSettings,
+  dueDateFor,
   membershipStatus,
   renewalNoticeDate,
   statusKey,
@@ -190,6 +191,13 @@ describe('settings', () => {
     assert.equal(
       renewalNoticeDate(2026, { ...defaultStatusSettings, yearStart: { month: 4, day: 1 }, renewalNoticeMonth: 2, renewalNoticeDay: 1 }),
       '2027-02-01',
+    )
+  })
+
+  it('set an invoice’s due date by the payment terms', () => {
+    assert.deepEqual(
+      [dueDateFor('2027-09-01', defaultStatusSettings), dueDateFor('2028-01-30', defaultStatusSettings), dueDateFor('2027-09-01', { paymentTermsDays: 14 })],
+      ['2027-10-01', '2028-02-29', '2027-09-15'],
     )
   })
 

@@ -78,6 +78,9 @@ export interface StatusOnDay {
 /** The catalogue key of a status's name: membership.status.renewalDue. */
 export const statusKey = (status: MembershipStatus): string => `membership.status.${status.replace(/-(\w)/g, (_, c: string) => c.toUpperCase())}`
 
+/** An invoice's due date: the payment terms after its issue. */
+export const dueDateFor = (issuedOn: IsoDate, settings: Pick<StatusSettings, 'paymentTermsDays'>): IsoDate => addDays(issuedOn, settings.paymentTermsDays)
+
 /** The day renewal notices for the year after `year` go out: inside `year` (1 July 2027 for 2026/27). */
 export function renewalNoticeDate(year: number, settings: StatusSettings): IsoDate {
   return dateInYear(year, settings.renewalNoticeMonth, settings.renewalNoticeDay, settings.yearStart ?? defaultYearStart)
