@@ -14,6 +14,7 @@ import { createUser } from './accounts/commands/create-user.ts'
 import { inTransaction } from '../db/unit-of-work.ts'
 import { saveCaseStudy } from './case-studies/commands/save-case-study.ts'
 import { snapshotFromRow } from './case-studies/revisions.ts'
+import { applyToJoin } from './membership/commands/apply-to-join.ts'
 
 type Actor = 'anonymous' | 'ownOfficer' | 'otherOfficer' | 'editor' | 'admin'
 type Outcome = 'sign-in' | 'forbidden' | 'not-found' | 'ok'
@@ -62,6 +63,29 @@ async function invitedUser(t: TestApp): Promise<{ id: number; link: string }> {
   )
   if (!result.ok) throw new Error('invite failed')
   return { id: result.value.userId, link: result.value.invitationLink! }
+}
+
+/** An application to join, waiting for a decision. */
+async function receivedApplication(t: TestApp): Promise<number> {
+  const name = unique('Waiting charity')
+  const result = await inTransaction(t.handle.db, (tx) =>
+    applyToJoin(
+      tx,
+      {
+        tier: 'affiliate',
+        kind: 'charity',
+        authorityCode: null,
+        sitsOnAuthorityCode: null,
+        organisationName: name,
+        contact: { name: 'Applicant', jobTitle: '', email: `${unique('applicant')}@example.org`, phone: '' },
+        sponsor: null,
+        decisionMaker: null,
+      },
+      { language: 'en', network: 'T', baseUrl: 'http://localhost', quotedPence: null },
+    ),
+  )
+  if (!result.ok) throw new Error('application failed')
+  return result.value.id
 }
 
 const matrix: Entry[] = [
@@ -254,6 +278,14 @@ const matrix: Entry[] = [
         path: `/admin/principles/${p.id}`,
         form: { shortName: unique('Reworded'), slug: row!.slug, statement: 'Reworded.', position: String(row!.position), version: versionOf(row!.updatedAt) },
       }
+    },
+    expect: admins,
+  },
+  {
+    route: 'POST /admin/membership/applications/:id/decision',
+    async prepare(t) {
+      const id = await receivedApplication(t)
+      return { path: `/admin/membership/applications/${id}/decision`, form: { decision: 'refuse', reason: 'Not this year.' } }
     },
     expect: admins,
   },

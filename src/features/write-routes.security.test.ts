@@ -6,6 +6,8 @@ import { describeEachDatabase } from '../../test/app.ts'
 import { signedInAgent, type Agent } from '../../test/agent.ts'
 import { buildCaseStudy, buildOrganisation, buildPerson, buildPrinciple } from '../../test/factories.ts'
 import { databaseFingerprint } from '../../test/fingerprint.ts'
+import { inTransaction } from '../db/unit-of-work.ts'
+import { applyToJoin } from './membership/commands/apply-to-join.ts'
 
 const writeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 
@@ -23,6 +25,23 @@ describeEachDatabase('every write route', (get) => {
     await buildCaseStudy(handle.db, { slug: 'target', title: 'Target', leadId: home.id, principleIds: [principle.id] })
     const signedIn = await signedInAgent(app, handle.db, 'admin')
     admin = signedIn.agent
+    const application = await inTransaction(handle.db, (tx) =>
+      applyToJoin(
+        tx,
+        {
+          tier: 'supporter',
+          kind: 'individual',
+          authorityCode: null,
+          sitsOnAuthorityCode: null,
+          organisationName: 'Pat Applicant',
+          contact: { name: 'Pat Applicant', jobTitle: '', email: 'pat@example.org', phone: '' },
+          sponsor: null,
+          decisionMaker: null,
+        },
+        { language: 'en', network: 'T', baseUrl: 'http://localhost', quotedPence: null },
+      ),
+    )
+    if (application.ok) ids.applications = String(application.value.id)
     Object.assign(ids, { organisations: String(home.id), principles: String(principle.id), contacts: String(person.id), users: String(signedIn.userId) })
   })
 
@@ -32,6 +51,7 @@ describeEachDatabase('every write route', (get) => {
       .replace(':slug', 'target')
       .replace(':number', '1')
       .replace(':token', 'a'.repeat(43))
+      .replace(/^\/admin\/membership\/(\w+)\/:id/, (_m, kind: string) => `/admin/membership/${kind}/${ids[kind] ?? '1'}`)
       .replace(/^\/admin\/(\w+)\/:id/, (_m, kind: string) => `/admin/${kind}/${ids[kind] ?? '1'}`)
 
   const writeRoutes = () =>

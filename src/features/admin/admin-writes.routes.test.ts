@@ -7,6 +7,8 @@ import { type Agent, signedInAgent } from '../../../test/agent.ts'
 import { buildOrganisation, buildPerson, buildPrinciple } from '../../../test/factories.ts'
 import type { Database } from '../../db/client.ts'
 import { users } from '../../db/schema/index.ts'
+import { inTransaction } from '../../db/unit-of-work.ts'
+import { applyToJoin } from '../membership/commands/apply-to-join.ts'
 
 // Every POST route of the admin pages, checked against the app's route table: a new write route
 // without an entry here fails, so none escapes the CSRF and malformed-post checks.
@@ -34,6 +36,8 @@ const allFields: Record<string, string> = {
   jobTitle: 'Officer',
   phone: '01632 960000',
   publishContact: 'yes',
+  decision: 'refuse',
+  reason: 'Not this year.',
 }
 
 /** Rows a write could change, to show a refused request changed nothing. */
@@ -48,6 +52,27 @@ async function snapshot(db: Database): Promise<string> {
     (SELECT count(*) FROM principle_revisions)::int AS revisions,
     (SELECT count(*) FROM account_tokens)::int AS tokens`)
   return JSON.stringify(result.rows)
+}
+
+async function waitingApplication(db: Database): Promise<number> {
+  const result = await inTransaction(db, (tx) =>
+    applyToJoin(
+      tx,
+      {
+        tier: 'affiliate',
+        kind: 'company',
+        authorityCode: null,
+        sitsOnAuthorityCode: null,
+        organisationName: 'Writes Ltd',
+        contact: { name: 'Applicant', jobTitle: '', email: 'writes-applicant@example.org', phone: '' },
+        sponsor: null,
+        decisionMaker: null,
+      },
+      { language: 'en', network: 'T', baseUrl: 'http://localhost', quotedPence: null },
+    ),
+  )
+  if (!result.ok) throw new Error('application failed')
+  return result.value.id
 }
 
 describeEachDatabase('admin: every write route', (get) => {
@@ -72,6 +97,7 @@ describeEachDatabase('admin: every write route', (get) => {
       '/admin/principles/:id': `/admin/principles/${principle.id}`,
       '/admin/contacts': '/admin/contacts',
       '/admin/contacts/:id': `/admin/contacts/${person.id}`,
+      '/admin/membership/applications/:id/decision': `/admin/membership/applications/${await waitingApplication(db)}/decision`,
     }
   })
 

@@ -7,6 +7,7 @@ import { contactRoutes } from '../contacts/routes.ts'
 import { outboxRoutes } from '../email/routes.ts'
 import { organisationAdminRoutes } from '../organisations/admin-routes.ts'
 import { principleAdminRoutes } from '../principles/admin-routes.ts'
+import { membershipAdminRoutes } from '../membership/admin-routes.ts'
 
 /**
  * The admin area: its front page (for editors and administrators), and the administrators' pages
@@ -25,6 +26,7 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
         ? [
             link('/admin/users', 'users'),
             link('/admin/organisations', 'organisations'),
+            link('/admin/membership', 'membership'),
             link('/admin/principles', 'principles'),
             link('/admin/contacts', 'contacts'),
             link('/admin/outbox', 'outbox'),
@@ -49,5 +51,6 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
     await area.register(contactRoutes)
     await area.register(outboxRoutes)
     await area.register(auditRoutes)
+    await area.register(membershipAdminRoutes)
   })
 }

@@ -1,5 +1,6 @@
 // The emails of membership, each in its recipient's language, words from locales/<language>/join.json.
 import { translator } from '../../i18n/catalogue.ts'
+import { formatterOf } from '../../i18n/format.ts'
 import type { Locale } from '../../i18n/locales.ts'
 import { linkIn } from '../email/messages.ts'
 import type { OutgoingEmail } from '../email/outbox.ts'
@@ -22,4 +23,23 @@ export function applicationDecidedEmail(
   const which = input.approved ? 'join.email.approved' : 'join.email.refused'
   const values = { ...input, link: linkIn(locale, input.link), approved: String(input.approved) }
   return { subject: t(`${which}.subject`, values), body: t(`${which}.body`, values) }
+}
+
+/** An invoice issued, in words: its number, lines, total, due date and how to pay. */
+export function invoiceIssuedEmail(
+  locale: Locale,
+  input: { name: string; network: string; number: string; amountPence: number; dueOn: string; paymentDetails: string; lines: string[] },
+): Message {
+  const t = translator(locale)
+  const f = formatterOf(locale)
+  const values = {
+    name: input.name,
+    network: input.network,
+    number: input.number,
+    amount: f.money(input.amountPence / 100),
+    due: f.date(new Date(`${input.dueOn}T12:00:00Z`)),
+    lines: input.lines.join('\n'),
+    paymentDetails: input.paymentDetails,
+  }
+  return { subject: t('invoices.email.issued.subject', values), body: t('invoices.email.issued.body', values) }
 }

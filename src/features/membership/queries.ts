@@ -52,3 +52,12 @@ export async function listApplications(db: Executor): Promise<ApplicationRow[]> 
   const rows = await db.select().from(membershipApplications).orderBy(desc(membershipApplications.createdAt), desc(membershipApplications.id)).limit(500)
   return [...rows.filter((r) => r.status === 'received'), ...rows.filter((r) => r.status !== 'received')]
 }
+
+/** The organisation's membership that has not ended, if any. */
+export async function openMembershipOfOrganisation(db: Executor, organisationId: number) {
+  const [row] = await db
+    .select({ id: memberships.id, tier: memberships.tier, status: memberships.status })
+    .from(memberships)
+    .where(and(eq(memberships.organisationId, organisationId), notInArray(memberships.status, [...endedStatuses])))
+  return row ?? null
+}
