@@ -249,6 +249,17 @@ feesCommand
     if (!done) process.exitCode = 1
   })
 
+const figuresCommand = membershipCommand.command('figures').description('Councils’ population and controllable budget, with their year and source')
+figuresCommand
+  .command('import')
+  .description('Load councils’ figures from a CSV file (columns in the README); the whole file is checked first, and nothing is imported if any row is wrong')
+  .argument('<file>', 'the CSV file: code,population,population_year,population_source,budget_pounds,budget_year,budget_source')
+  .action(async (file: string) => {
+    const { figuresImport } = await membershipCli()
+    const done = await withDatabase((handle) => figuresImport(handle.db, commandLineActor, file))
+    if (!done) process.exitCode = 1
+  })
+
 program
   .command('build-assets')
   .description('Compile the stylesheet (serve does this when it is missing or stale)')

@@ -5,9 +5,22 @@ import type { Database } from '../../../db/client.ts'
 import type { AuditActor } from '../../audit/record-audit.ts'
 import { penceOf } from '../rules/money.ts'
 import { londonDate, subscriptionYearOf } from '../rules/subscription-year.ts'
-import { runFeeCommand, runFeesImport, type FeeOptions, type Output } from './fee-commands.ts'
+import { runFeeCommand, runFeesImport, runFiguresImport, type FeeOptions, type Output } from './fee-commands.ts'
 
-const consoleOutput: Output = { out: (line) => console.log(line), err: (line) => console.error(line) }
+let progressShown = false
+const endProgress = () => {
+  if (progressShown) process.stderr.write('\n')
+  progressShown = false
+}
+const consoleOutput: Output = {
+  out: (line) => (endProgress(), console.log(line)),
+  err: (line) => (endProgress(), console.error(line)),
+  progress: (line) => {
+    if (!process.stderr.isTTY) return
+    process.stderr.write(`\r${line}`)
+    progressShown = true
+  },
+}
 
 type Parsed<T> = { ok: true; value: T } | { ok: false; message: string }
 
@@ -49,3 +62,5 @@ export const feeCommand = {
 }
 
 export const feesImport = (db: Database, actor: AuditActor, file: string) => runFeesImport(db, actor, file, consoleOutput)
+
+export const figuresImport = (db: Database, actor: AuditActor, file: string) => runFiguresImport(db, actor, file, consoleOutput)

@@ -5,7 +5,10 @@ import type { Database } from '../../../db/client.ts'
 import { inTransaction } from '../../../db/unit-of-work.ts'
 import { translator } from '../../../i18n/catalogue.ts'
 import type { AuditActor } from '../../audit/record-audit.ts'
+import { importCouncilFigures } from '../commands/import-council-figures.ts'
 import { importFeeSchedule } from '../commands/import-fee-schedule.ts'
+import { listRegisterCouncils } from '../queries.ts'
+import { parseFiguresCsv } from '../rules/figures-csv.ts'
 import { quoteFee, type Quote } from '../fee-quote.ts'
 import { describeRowError, type RowError } from '../rules/message.ts'
 import { feeTiers, parseFeeScheduleText, type FeeTier } from '../rules/fee-schedule.ts'
@@ -15,6 +18,8 @@ import { yearLabel } from '../rules/subscription-year.ts'
 export interface Output {
   out(line: string): void
   err(line: string): void
+  /** A line of progress on a terminal, overwritten by the next. */
+  progress?(line: string): void
 }
 
 const english = translator('en')
@@ -102,5 +107,36 @@ export async function runFeesImport(db: Database, actor: AuditActor, file: strin
   output.out(
     `Loaded the ${yearLabel(schedule.year)} fee schedule, version ${stored.value.version}: ${schedule.label}${schedule.example ? ' (an example, not real fees)' : ''}.`,
   )
+  return true
+}
+
+export async function runFiguresImport(db: Database, actor: AuditActor, file: string, output: Output): Promise<boolean> {
+  let text: string
+  try {
+    text = await readFile(file, 'utf8')
+  } catch (error) {
+    output.err(`Could not read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`)
+    return false
+  }
+  const known = new Set((await listRegisterCouncils(db)).map((c) => c.code))
+  if (known.size === 0) {
+    output.err('The register of local authorities is empty: load it first with `coophub authorities import`.')
+    return false
+  }
+  const parsed = parseFiguresCsv(text, known)
+  if (!parsed.ok) {
+    output.err(`${file} has problems; nothing was imported:`)
+    for (const e of parsed.errors) output.err(`  ${describeRowError(e as RowError, english)}`)
+    return false
+  }
+  const rows = parsed.value
+  const stored = await inTransaction(db, (tx) =>
+    importCouncilFigures(tx, actor, rows, (done) => output.progress?.(`Importing figures: ${done}/${rows.length}`)),
+  )
+  if (!stored.ok) {
+    for (const e of stored.errors) output.err(english(e.message, e.values))
+    return false
+  }
+  output.out(`Imported the figures of ${stored.value.count} councils.`)
   return true
 }
