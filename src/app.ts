@@ -19,6 +19,7 @@ import { apiRoutes } from './features/api/routes.ts'
 import { exportRoutes } from './features/api/export-routes.ts'
 import { feedRoutes } from './features/api/feed-routes.ts'
 import { joinRoutes } from './features/membership/join-routes.ts'
+import { purchaseOrderRoutes } from './features/membership/po-routes.ts'
 import { sitemapRoutes } from './features/sitemap/routes.ts'
 import { caseStudyEditorRoutes } from './features/case-studies/editor-routes.ts'
 import { caseStudyHistoryRoutes } from './features/case-studies/history-routes.ts'
@@ -182,5 +183,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(feedRoutes)
   await app.register(sitemapRoutes)
   await app.register(joinRoutes)
+  await app.register(purchaseOrderRoutes)
   return app
 }

@@ -260,6 +260,41 @@ figuresCommand
     if (!done) process.exitCode = 1
   })
 
+membershipCommand
+  .command('renew')
+  .description(
+    'The renewal run: before the year starts, renewal notices (Full councils get a link to give a purchase-order number); from its first day, the invoices. Safe to run again: nothing is sent or issued twice',
+  )
+  .requiredOption('--year <year>', 'the subscription year to renew for, by the year it starts in: 2027 is 2027/28')
+  .option('--date <YYYY-MM-DD>', 'run as on this day (default: today in London)')
+  .option('--dry-run', 'say what would be sent or issued, storing and sending nothing')
+  .option('--json', 'one JSON object per member per line: {organisation, tier, year, amount, currency, poNumber, status}')
+  .action(async (options: { year: string; date?: string; dryRun?: boolean; json?: boolean }, command: Command) => {
+    const config = loadConfig()
+    const { parseYear, parseDate, renew } = await membershipCli()
+    const year = parseYear(options.year, config)
+    if (!year.ok) command.error(`error: ${year.message}`)
+    const date = parseDate(options.date)
+    if (!date.ok) command.error(`error: ${date.message}`)
+    const done = await withDatabase((handle) =>
+      renew(handle.db, config, { year: year.value, date: date.value, dryRun: options.dryRun === true, json: options.json === true }),
+    )
+    if (!done) process.exitCode = 1
+  })
+membershipCommand
+  .command('run-daily')
+  .description(
+    'The daily membership job by hand: statuses worked out, reminders sent, renewal invoices issued once the year has begun; safe to run again for the same day',
+  )
+  .option('--date <YYYY-MM-DD>', 'run as on this day, to catch up after an outage (default: today in London)')
+  .action(async (options: { date?: string }, command: Command) => {
+    const config = loadConfig()
+    const { parseDate, runDailyByHand } = await membershipCli()
+    const date = parseDate(options.date)
+    if (!date.ok) command.error(`error: ${date.message}`)
+    await withDatabase((handle) => runDailyByHand(handle.db, config, date.value))
+  })
+
 program
   .command('build-assets')
   .description('Compile the stylesheet (serve does this when it is missing or stale)')

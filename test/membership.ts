@@ -2,7 +2,9 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Database } from '../src/db/client.ts'
-import { localAuthorities } from '../src/db/schema/index.ts'
+import type { OrganisationKind } from '../src/db/schema/enums.ts'
+import { localAuthorities, memberships, organisations, people } from '../src/db/schema/index.ts'
+import { slugify } from '../src/lib/slug.ts'
 import { inTransaction } from '../src/db/unit-of-work.ts'
 import { commandLineActor } from '../src/features/audit/record-audit.ts'
 import { importFeeSchedule } from '../src/features/membership/commands/import-fee-schedule.ts'
@@ -33,4 +35,43 @@ export async function buildRegisterCouncil(db: Database, over: { code: string; n
       region: 'North West',
     })
     .onConflictDoNothing()
+}
+
+/** A member organisation with its contact and a membership, current and paid through `paidThroughYear`. */
+export async function buildMember(
+  db: Database,
+  over: {
+    name: string
+    tier: 'full' | 'associate' | 'affiliate' | 'supporter'
+    kind?: OrganisationKind
+    authorityCode?: string
+    email?: string | null
+    paidThroughYear?: number
+  },
+) {
+  const [organisation] = await db
+    .insert(organisations)
+    .values({ slug: slugify(over.name), name: over.name, kind: over.kind ?? 'council', tier: over.tier, authorityCode: over.authorityCode ?? null })
+    .returning()
+  const [contact] =
+    over.email === null
+      ? []
+      : await db
+          .insert(people)
+          .values({ name: `Contact of ${over.name}`, organisationId: organisation!.id, email: over.email ?? `${slugify(over.name)}@example.org` })
+          .returning()
+  const [membership] = await db
+    .insert(memberships)
+    .values({
+      organisationId: organisation!.id,
+      tier: over.tier,
+      status: 'current',
+      appliedOn: '2020-01-01',
+      decidedOn: '2020-01-01',
+      memberSince: '2020-01-01',
+      paidThroughYear: over.paidThroughYear ?? 2026,
+      contactPersonId: contact?.id ?? null,
+    })
+    .returning()
+  return { organisation: organisation!, membership: membership!, contact: contact ?? null }
 }

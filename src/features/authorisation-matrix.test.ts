@@ -8,7 +8,9 @@ import { eq } from 'drizzle-orm'
 import { describeEachDatabase, type TestApp } from '../../test/app.ts'
 import { Agent, agentWithSession, testPassword } from '../../test/agent.ts'
 import { buildCaseStudy, buildOrganisation, buildPerson, buildPrinciple } from '../../test/factories.ts'
-import { caseStudies, organisations, people, principles, users } from '../db/schema/index.ts'
+import { caseStudies, organisations, people, principles, purchaseOrderRequests, users } from '../db/schema/index.ts'
+import { newToken } from './accounts/secrets.ts'
+import { buildMember } from '../../test/membership.ts'
 import { versionOf } from '../lib/row-version.ts'
 import { createUser } from './accounts/commands/create-user.ts'
 import { inTransaction } from '../db/unit-of-work.ts'
@@ -119,6 +121,19 @@ const matrix: Entry[] = [
         consent: 'yes',
       },
     }),
+    expect: everyone,
+  },
+  {
+    // Public: the link is the key (a council's finance contact has no account).
+    route: 'POST /purchase-orders/:token',
+    async prepare(t) {
+      const { token, hash } = newToken()
+      const member = await buildMember(t.handle.db, { name: unique('PO council'), tier: 'full', email: `${unique('po')}@example.org` })
+      await t.handle.db
+        .insert(purchaseOrderRequests)
+        .values({ membershipId: member.membership.id, year: 2099, tokenHash: hash, expiresAt: new Date(Date.now() + 86_400_000) })
+      return { path: `/purchase-orders/${token}`, form: { poNumber: 'PO-1' } }
+    },
     expect: everyone,
   },
   { route: 'POST /password-reset', prepare: async () => ({ path: '/password-reset', form: { email: `${unique('reset')}@example.org` } }), expect: everyone },

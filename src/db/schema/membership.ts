@@ -111,6 +111,11 @@ export const memberships = pgTable(
     /** A councillors' group's council, from the register. */
     sitsOnAuthorityCode: text('sits_on_authority_code').references(() => localAuthorities.code, { onDelete: 'set null' }),
     contactPersonId: integer('contact_person_id').references(() => people.id, { onDelete: 'set null' }),
+    /**
+     * For members from before coophub kept their invoices: the last subscription year they had paid
+     * for then. The status rules count it as a paid year, so they renew like everyone else.
+     */
+    paidThroughYear: integer('paid_through_year'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

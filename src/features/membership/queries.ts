@@ -1,7 +1,7 @@
 // Reading membership data: the register's councils for the forms, applications and memberships.
-import { and, asc, desc, eq, notInArray } from 'drizzle-orm'
+import { and, asc, desc, eq, ne, notInArray } from 'drizzle-orm'
 import type { Executor } from '../../db/client.ts'
-import { localAuthorities, membershipApplications, memberships, organisations } from '../../db/schema/index.ts'
+import { invoices, localAuthorities, membershipApplications, memberships, organisations, purchaseOrderRequests } from '../../db/schema/index.ts'
 
 export interface CouncilChoice {
   code: string
@@ -60,4 +60,20 @@ export async function openMembershipOfOrganisation(db: Executor, organisationId:
     .from(memberships)
     .where(and(eq(memberships.organisationId, organisationId), notInArray(memberships.status, [...endedStatuses])))
   return row ?? null
+}
+
+/** A purchase-order request by its link's token hash, with the organisation and whether the year is invoiced. */
+export async function findPoRequest(db: Executor, tokenHash: string) {
+  const [row] = await db
+    .select({ request: purchaseOrderRequests, organisationName: organisations.name })
+    .from(purchaseOrderRequests)
+    .innerJoin(memberships, eq(memberships.id, purchaseOrderRequests.membershipId))
+    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+    .where(eq(purchaseOrderRequests.tokenHash, tokenHash))
+  if (!row) return null
+  const [invoice] = await db
+    .select({ id: invoices.id })
+    .from(invoices)
+    .where(and(eq(invoices.membershipId, row.request.membershipId), eq(invoices.year, row.request.year), ne(invoices.status, 'cancelled')))
+  return { ...row, invoiced: Boolean(invoice) }
 }

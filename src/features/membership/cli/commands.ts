@@ -4,7 +4,8 @@ import type { Config } from '../../../config.ts'
 import type { Database } from '../../../db/client.ts'
 import type { AuditActor } from '../../audit/record-audit.ts'
 import { penceOf } from '../rules/money.ts'
-import { londonDate, subscriptionYearOf } from '../rules/subscription-year.ts'
+import { commandLineActor } from '../../audit/record-audit.ts'
+import { isIsoDate, londonDate, subscriptionYearOf } from '../rules/subscription-year.ts'
 import { runFeeCommand, runFeesImport, runFiguresImport, type FeeOptions, type Output } from './fee-commands.ts'
 
 let progressShown = false
@@ -64,3 +65,27 @@ export const feeCommand = {
 export const feesImport = (db: Database, actor: AuditActor, file: string) => runFeesImport(db, actor, file, consoleOutput)
 
 export const figuresImport = (db: Database, actor: AuditActor, file: string) => runFiguresImport(db, actor, file, consoleOutput)
+
+export function parseDate(text: string | undefined): Parsed<string | null> {
+  if (text === undefined) return { ok: true, value: null }
+  if (!isIsoDate(text)) return { ok: false, message: `--date must be a date as YYYY-MM-DD (not “${text}”)` }
+  return { ok: true, value: text }
+}
+
+/** The mailer of a command: the same outbox and SMTP settings as the server's. */
+async function commandMailer(config: Config, db: Database) {
+  const { createMailer } = await import('../../email/outbox.ts')
+  const log = { info: () => {}, warn: (o: unknown, m: string) => console.error(m), error: (o: unknown, m: string) => console.error(m) }
+  return createMailer(config, db, log as never)
+}
+
+export async function renew(db: Database, config: Config, options: { year: number; date: string | null; dryRun: boolean; json: boolean }): Promise<boolean> {
+  const { runRenewCommand, runContext } = await import('./run-commands.ts')
+  const context = runContext(config, options.date ?? londonDate(new Date()), commandLineActor)
+  return runRenewCommand(db, await commandMailer(config, db), context, options, consoleOutput)
+}
+
+export async function runDailyByHand(db: Database, config: Config, date: string | null): Promise<boolean> {
+  const { runDailyCommand, runContext } = await import('./run-commands.ts')
+  return runDailyCommand(db, await commandMailer(config, db), runContext(config, date ?? londonDate(new Date())), consoleOutput)
+}
