@@ -10,7 +10,10 @@ import { Agent, agentWithSession, testPassword } from '../../test/agent.ts'
 import { buildCaseStudy, buildOrganisation, buildPerson, buildPrinciple } from '../../test/factories.ts'
 import { caseStudies, organisations, people, principles, purchaseOrderRequests, users } from '../db/schema/index.ts'
 import { newToken } from './accounts/secrets.ts'
-import { buildMember } from '../../test/membership.ts'
+import { buildMember, buildRegisterCouncil, loadExampleSchedule } from '../../test/membership.ts'
+import { currentYear } from './membership/cli/commands.ts'
+
+let scheduleLoaded = false
 import { versionOf } from '../lib/row-version.ts'
 import { createUser } from './accounts/commands/create-user.ts'
 import { inTransaction } from '../db/unit-of-work.ts'
@@ -304,6 +307,24 @@ const matrix: Entry[] = [
     },
     expect: admins,
   },
+  {
+    route: 'POST /admin/membership/members/:id/conversion',
+    async prepare(t) {
+      if (!scheduleLoaded) await loadExampleSchedule(t.handle.db, currentYear(t.config))
+      scheduleLoaded = true
+      const code = unique('CV').toUpperCase()
+      await buildRegisterCouncil(t.handle.db, { code, name: unique('Convertown'), population: 100_000 })
+      const group = await buildMember(t.handle.db, {
+        name: unique('Group'),
+        tier: 'associate',
+        kind: 'councillor-group',
+        paidThroughYear: currentYear(t.config),
+      })
+      return { path: `/admin/membership/members/${group.membership.id}/conversion`, form: { council: code } }
+    },
+    expect: admins,
+  },
+  { route: 'POST /admin/membership/renewals', prepare: async () => ({ path: '/admin/membership/renewals', form: { year: '2099' } }), expect: admins },
   {
     route: 'POST /admin/contacts',
     prepare: async () => ({

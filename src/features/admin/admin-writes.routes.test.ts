@@ -9,6 +9,7 @@ import type { Database } from '../../db/client.ts'
 import { users } from '../../db/schema/index.ts'
 import { inTransaction } from '../../db/unit-of-work.ts'
 import { applyToJoin } from '../membership/commands/apply-to-join.ts'
+import { buildMember } from '../../../test/membership.ts'
 
 // Every POST route of the admin pages, checked against the app's route table: a new write route
 // without an entry here fails, so none escapes the CSRF and malformed-post checks.
@@ -98,6 +99,8 @@ describeEachDatabase('admin: every write route', (get) => {
       '/admin/contacts': '/admin/contacts',
       '/admin/contacts/:id': `/admin/contacts/${person.id}`,
       '/admin/membership/applications/:id/decision': `/admin/membership/applications/${await waitingApplication(db)}/decision`,
+      '/admin/membership/renewals': '/admin/membership/renewals',
+      '/admin/membership/members/:id/conversion': `/admin/membership/members/${(await buildMember(db, { name: 'Writes Group', tier: 'associate', kind: 'councillor-group' })).membership.id}/conversion`,
     }
   })
 

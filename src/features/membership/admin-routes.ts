@@ -15,7 +15,9 @@ import { findMembership, listMemberships, yearAtAGlance } from './admin-queries.
 import { currentYear } from './cli/commands.ts'
 import { checkDecision, decideApplication } from './commands/decide-application.ts'
 import { money, presentApplication } from './present.ts'
-import { findApplication, listApplications } from './queries.ts'
+import { findApplication, listApplications, listRegisterCouncils } from './queries.ts'
+import { convertMembership } from './commands/convert-membership.ts'
+import { selectItems } from '../../web/select-items.ts'
 import { statusKey } from './rules/status.ts'
 import { londonDate, yearLabel } from './rules/subscription-year.ts'
 import type { MembershipStatus } from '../../db/schema/enums.ts'
@@ -141,17 +143,71 @@ export async function membershipAdminRoutes(app: FastifyInstance): Promise<void>
     return reply.redirect(`/admin/membership/applications?decided=${id}`, 303)
   })
 
-  app.get<{ Params: { id: string } }>('/admin/membership/members/:id', async (request, reply) => {
-    const found = await findMembership(db, parseId(request.params.id))
+  app.post<{ Params: { id: string } }>('/admin/membership/members/:id/conversion', async (request, reply) => {
+    const id = parseId(request.params.id)
+    const council = text(asForm(request.body), 'council', 20).trim().toUpperCase()
+    if (council === '') return renderMembership(request, reply, id, [{ field: 'council', message: 'adminMembership.convert.errors.councilRequired' }], council)
+    const actor = requireUser(request)
+    const result = await inTransaction(db, (tx) =>
+      convertMembership(
+        tx,
+        { membershipId: id, councilCode: council },
+        {
+          today: londonDate(new Date()),
+          network: config.networkName,
+          baseUrl: siteUrl(config, request),
+          settings: config.membership,
+          actor: auditActor(actor),
+        },
+      ),
+    )
+    if (!result.ok) {
+      if (result.reason === 'not-found') throw new NotFoundError()
+      return renderMembership(
+        request,
+        reply,
+        id,
+        result.errors.map((e) => ({ ...e, field: e.field || 'council' })),
+        council,
+      )
+    }
+    await app.mailer.deliver(result.value.emailIds)
+    return reply.redirect(`/admin/membership/members/${result.value.membershipId}?converted=${encodeURIComponent(result.value.invoiceNumber)}`, 303)
+  })
+
+  app.get<{ Params: { id: string } }>('/admin/membership/members/:id', async (request, reply) => renderMembership(request, reply, parseId(request.params.id)))
+
+  async function renderMembership(request: FastifyRequest, reply: FastifyReply, id: number, errors: FieldError[] = [], council = '') {
+    const found = await findMembership(db, id)
     if (!found) throw new NotFoundError()
     const { t } = request
     const { membership, organisation, contact } = found
     const date = (d: string | null) => (d ? request.format.date(new Date(`${d}T12:00:00Z`)) : '')
-    return reply.render('membership/views/admin/membership.njk', {
+    const query = asForm(request.query)
+    const convertible = membership.tier === 'associate' && !['lapsed', 'resigned', 'refused', 'converted', 'applied'].includes(membership.status)
+    const converted = typeof query.converted === 'string' && found.invoices.some((i) => i.number === query.converted) ? query.converted : null
+    return reply.code(errors.length > 0 ? 400 : 200).render('membership/views/admin/membership.njk', {
       title: t('adminMembership.member.title', { organisation: organisation.name }),
       section: 'admin',
       breadcrumbs: membershipCrumbs(t),
-      banner: asForm(request.query).approved === 'yes' ? t('adminMembership.member.approvedBanner', { organisation: organisation.name }) : null,
+      pageError: errors.length > 0,
+      ...presentErrors(errors, t),
+      banner:
+        query.approved === 'yes'
+          ? t('adminMembership.member.approvedBanner', { organisation: organisation.name })
+          : converted
+            ? t('adminMembership.convert.done', { organisation: organisation.name, invoice: converted })
+            : null,
+      conversion: convertible
+        ? {
+            action: `/admin/membership/members/${membership.id}/conversion`,
+            councilItems: selectItems(
+              (await listRegisterCouncils(db)).map((c) => ({ value: c.code, text: c.name })),
+              council || membership.sitsOnAuthorityCode || '',
+              { blank: t('join.form.chooseCouncil') },
+            ),
+          }
+        : null,
       organisation: { name: organisation.name, slug: organisation.slug },
       facts: [
         { key: { text: t('adminMembership.member.tier') }, value: { text: tierLabel(t, membership.tier) } },
@@ -176,5 +232,5 @@ export async function membershipAdminRoutes(app: FastifyInstance): Promise<void>
         { text: t(`invoices.status.${i.status}`) },
       ]),
     })
-  })
+  }
 }

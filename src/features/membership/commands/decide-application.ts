@@ -14,6 +14,7 @@ import { findRegisterCouncil, openMembershipOfOrganisation } from '../queries.ts
 import { joiningFee } from '../rules/fees.ts'
 import { subscriptionYearOf, yearBounds, yearLabel, type IsoDate } from '../rules/subscription-year.ts'
 import { translator } from '../../../i18n/catalogue.ts'
+import { formatterOf } from '../../../i18n/format.ts'
 import { issueInvoice } from './issue-invoice.ts'
 
 export interface DecisionInput {
@@ -133,7 +134,7 @@ export async function decideApplication(
     .where(eq(membershipApplications.id, application.id))
 
   const t = translator(language)
-  const ends = yearBounds(year, context.settings.yearStarts).ends
+  const ends = formatterOf(language).date(new Date(`${yearBounds(year, context.settings.yearStarts).ends}T12:00:00Z`))
   const description =
     joining.months === 12 || joining.policy === 'full-year'
       ? t('invoices.line.annual', { tier: t(`organisations.tier.${application.tier}`), year: yearLabel(year) })
