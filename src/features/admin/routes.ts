@@ -8,6 +8,7 @@ import { outboxRoutes } from '../email/routes.ts'
 import { organisationAdminRoutes } from '../organisations/admin-routes.ts'
 import { principleAdminRoutes } from '../principles/admin-routes.ts'
 import { membershipAdminRoutes } from '../membership/admin-routes.ts'
+import { invoiceRoutes } from '../membership/invoice-routes.ts'
 
 /**
  * The admin area: its front page (for editors and administrators), and the administrators' pages
@@ -52,5 +53,6 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
     await area.register(outboxRoutes)
     await area.register(auditRoutes)
     await area.register(membershipAdminRoutes)
+    await area.register(invoiceRoutes)
   })
 }
