@@ -18,6 +18,13 @@ export interface InvoiceOverrides {
   lines?: Array<{ description: string; amountPence: number }>
 }
 
+/**
+ * The network's details printed on the invoice. The defaults of the config are English
+ * placeholders ("Address to be set"), which would show as English on a Welsh page.
+ */
+export const issuerAddress = '1 Stryd y Ŵyl\nCaerdydd'
+export const issuerPaymentDetails = 'Cod didoli 12-34-56\nCyfrif 12345678'
+
 let sequence = 0
 
 export async function buildInvoice(db: Database, config: Config, over: InvoiceOverrides = {}) {
@@ -39,7 +46,7 @@ export async function buildInvoice(db: Database, config: Config, over: InvoiceOv
     })
     const invoice = await issueInvoice(
       tx,
-      { name: config.networkName, settings: config.membership },
+      { name: config.networkName, settings: { ...config.membership, invoiceAddress: issuerAddress, invoicePaymentDetails: issuerPaymentDetails } },
       {
         membershipId: membership!.id,
         kind: over.kind ?? 'joining',
