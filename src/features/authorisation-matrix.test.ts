@@ -20,6 +20,8 @@ import { inTransaction } from '../db/unit-of-work.ts'
 import { saveCaseStudy } from './case-studies/commands/save-case-study.ts'
 import { snapshotFromRow } from './case-studies/revisions.ts'
 import { applyToJoin } from './membership/commands/apply-to-join.ts'
+import { buildInvoice } from '../../test/invoices.ts'
+import { londonDate } from './membership/rules/subscription-year.ts'
 
 type Actor = 'anonymous' | 'ownOfficer' | 'otherOfficer' | 'editor' | 'admin'
 type Outcome = 'sign-in' | 'forbidden' | 'not-found' | 'ok'
@@ -325,6 +327,28 @@ const matrix: Entry[] = [
     expect: admins,
   },
   { route: 'POST /admin/membership/renewals', prepare: async () => ({ path: '/admin/membership/renewals', form: { year: '2099' } }), expect: admins },
+  {
+    // A fresh invoice per cell: a paid or cancelled one would refuse the administrator.
+    route: 'POST /admin/membership/invoices/:number/payment',
+    async prepare(t) {
+      const today = londonDate(new Date())
+      const { number } = await buildInvoice(t.handle.db, t.config, { issuedOn: today })
+      const [year, month, day] = today.split('-').map(Number)
+      return {
+        path: `/admin/membership/invoices/${number}/payment`,
+        form: { amount: '1250.00', 'paidOn-day': String(day), 'paidOn-month': String(month), 'paidOn-year': String(year), method: 'bacs', reference: '' },
+      }
+    },
+    expect: admins,
+  },
+  {
+    route: 'POST /admin/membership/invoices/:number/cancellation',
+    async prepare(t) {
+      const { number } = await buildInvoice(t.handle.db, t.config, { issuedOn: londonDate(new Date()) })
+      return { path: `/admin/membership/invoices/${number}/cancellation`, form: { reason: 'Issued twice.' } }
+    },
+    expect: admins,
+  },
   {
     route: 'POST /admin/contacts',
     prepare: async () => ({

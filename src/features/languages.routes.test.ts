@@ -6,6 +6,7 @@ import { describeEachDatabase } from '../../test/app.ts'
 import { Agent, signedInAgent } from '../../test/agent.ts'
 import { buildCaseStudy, buildOrganisation, buildPerson, buildPrinciple } from '../../test/factories.ts'
 import { englishOn, englishPhrasesOn } from '../../test/welsh.ts'
+import { buildInvoice } from '../../test/invoices.ts'
 import { eq } from 'drizzle-orm'
 import { users } from '../db/schema/index.ts'
 import { isLanguageNeutral } from '../i18n/locales.ts'
@@ -22,6 +23,7 @@ describeEachDatabase('pages in English and Welsh', (get) => {
     await buildCaseStudy(handle.db, { slug: 'target', title: 'Target', leadId: home.id, principleIds: [principle.id] })
     const signedIn = await signedInAgent(app, handle.db, 'admin')
     admin = signedIn.agent
+    ids.invoice = (await buildInvoice(handle.db, get().config)).number
     Object.assign(ids, { organisations: String(home.id), principles: String(principle.id), contacts: String(person.id), users: String(signedIn.userId) })
   })
 
@@ -41,6 +43,7 @@ describeEachDatabase('pages in English and Welsh', (get) => {
           .replace(/^\/principles\/:slug/, '/principles/sharing')
           .replace(':slug', 'target')
           .replace(':token', 'a'.repeat(43))
+          .replace(/^\/admin\/membership\/invoices\/:number/, `/admin/membership/invoices/${ids.invoice}`)
           .replace(/^\/admin\/(\w+)\/:id/, (_m, kind: string) => `/admin/${kind}/${ids[kind] ?? '1'}`),
       )
 

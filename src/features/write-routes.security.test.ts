@@ -8,6 +8,7 @@ import { buildCaseStudy, buildOrganisation, buildPerson, buildPrinciple } from '
 import { databaseFingerprint } from '../../test/fingerprint.ts'
 import { inTransaction } from '../db/unit-of-work.ts'
 import { applyToJoin } from './membership/commands/apply-to-join.ts'
+import { buildInvoice } from '../../test/invoices.ts'
 
 const writeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 
@@ -42,6 +43,7 @@ describeEachDatabase('every write route', (get) => {
       ),
     )
     if (application.ok) ids.applications = String(application.value.id)
+    ids.invoices = (await buildInvoice(handle.db, get().config)).number
     Object.assign(ids, { organisations: String(home.id), principles: String(principle.id), contacts: String(person.id), users: String(signedIn.userId) })
   })
 
@@ -49,6 +51,7 @@ describeEachDatabase('every write route', (get) => {
   const resolve = (url: string): string =>
     url
       .replace(':slug', 'target')
+      .replace(/^\/admin\/membership\/invoices\/:number/, `/admin/membership/invoices/${ids.invoices}`)
       .replace(':number', '1')
       .replace(':token', 'a'.repeat(43))
       .replace(/^\/admin\/membership\/(\w+)\/:id/, (_m, kind: string) => `/admin/membership/${kind}/${ids[kind] ?? '1'}`)

@@ -10,6 +10,7 @@ import { users } from '../../db/schema/index.ts'
 import { inTransaction } from '../../db/unit-of-work.ts'
 import { applyToJoin } from '../membership/commands/apply-to-join.ts'
 import { buildMember } from '../../../test/membership.ts'
+import { buildInvoice } from '../../../test/invoices.ts'
 
 // Every POST route of the admin pages, checked against the app's route table: a new write route
 // without an entry here fails, so none escapes the CSRF and malformed-post checks.
@@ -39,6 +40,12 @@ const allFields: Record<string, string> = {
   publishContact: 'yes',
   decision: 'refuse',
   reason: 'Not this year.',
+  amount: '1250.00',
+  'paidOn-day': '1',
+  'paidOn-month': '9',
+  'paidOn-year': '2026',
+  method: 'bacs',
+  reference: 'REMIT 1',
 }
 
 /** Rows a write could change, to show a refused request changed nothing. */
@@ -50,6 +57,8 @@ async function snapshot(db: Database): Promise<string> {
     (SELECT json_agg(o ORDER BY id) FROM organisations o) AS organisations,
     (SELECT json_agg(p ORDER BY id) FROM principles p) AS principles,
     (SELECT json_agg(p ORDER BY id) FROM people p) AS people,
+    (SELECT json_agg(i ORDER BY id) FROM invoices i) AS invoices,
+    (SELECT json_agg(m ORDER BY id) FROM memberships m) AS memberships,
     (SELECT count(*) FROM principle_revisions)::int AS revisions,
     (SELECT count(*) FROM account_tokens)::int AS tokens`)
   return JSON.stringify(result.rows)
@@ -84,6 +93,7 @@ describeEachDatabase('admin: every write route', (get) => {
     const organisation = await buildOrganisation(db, { slug: 'writes-council' })
     const principle = await buildPrinciple(db)
     const person = await buildPerson(db)
+    const invoice = await buildInvoice(db, get().config)
     ;({ agent: admin } = await signedInAgent(get().app, db, 'admin'))
     const invited = await admin.post('/admin/users', { email: 'invited-writes@example.org', name: 'Invited', role: 'editor', organisation: '' })
     assert.equal(invited.statusCode, 303)
@@ -101,6 +111,8 @@ describeEachDatabase('admin: every write route', (get) => {
       '/admin/membership/applications/:id/decision': `/admin/membership/applications/${await waitingApplication(db)}/decision`,
       '/admin/membership/renewals': '/admin/membership/renewals',
       '/admin/membership/members/:id/conversion': `/admin/membership/members/${(await buildMember(db, { name: 'Writes Group', tier: 'associate', kind: 'councillor-group' })).membership.id}/conversion`,
+      '/admin/membership/invoices/:number/payment': `/admin/membership/invoices/${invoice.number}/payment`,
+      '/admin/membership/invoices/:number/cancellation': `/admin/membership/invoices/${invoice.number}/cancellation`,
     }
   })
 

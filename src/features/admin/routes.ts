@@ -9,6 +9,7 @@ import { organisationAdminRoutes } from '../organisations/admin-routes.ts'
 import { principleAdminRoutes } from '../principles/admin-routes.ts'
 import { membershipAdminRoutes } from '../membership/admin-routes.ts'
 import { renewalRoutes } from '../membership/renewal-routes.ts'
+import { invoiceRoutes } from '../membership/invoice-routes.ts'
 
 /**
  * The admin area: its front page (for editors and administrators), and the administrators' pages
@@ -54,5 +55,6 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
     await area.register(auditRoutes)
     await area.register(membershipAdminRoutes)
     await area.register(renewalRoutes)
+    await area.register(invoiceRoutes)
   })
 }
