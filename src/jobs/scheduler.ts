@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto'
 import type { FastifyBaseLogger } from 'fastify'
 import type pg from 'pg'
 import PgBoss from 'pg-boss'
+import type { Database } from '../db/client.ts'
 import { dayOfJob, jobTimeZone } from './london-time.ts'
 
 /** How a failed job is tried again: `limit` more tries, the first after about `delaySeconds`. */
@@ -94,8 +95,13 @@ export function singletonJobId(name: string, singletonKey: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`
 }
 
-/** pg-boss over the app's pool, not started: enough to read and change jobs (the admin page). */
-export function queueOver(pool: pg.Pool): PgBoss {
+/**
+ * pg-boss over the app's database, not started (no workers, no cron, no maintenance): enough to
+ * change a job from a page (try a failed one again) on any instance, whether or not its scheduler runs.
+ */
+export function queueOver(db: Database): PgBoss {
+  // The app's database is drizzle over its pool (db/client.ts); pg-boss speaks to the pool itself.
+  const pool = (db as Database & { $client: pg.Pool }).$client
   return new PgBoss({ db: { executeSql: async (text: string, values?: unknown[]) => pool.query(text, values) }, schedule: false, supervise: false })
 }
 
