@@ -111,6 +111,10 @@ export async function startScheduler(pool: pg.Pool, jobs: readonly ScheduledJob[
     db: { executeSql: async (text: string, values?: unknown[]) => pool.query(text, values) },
     schedule: true,
     supervise: true,
+    // The cron is checked as often as workers look for jobs, within pg-boss's bounds: on the site
+    // (15 s) its defaults, every 30 s and 5 s; in tests within a second or two.
+    cronMonitorIntervalSeconds: Math.min(30, Math.max(1, Math.ceil(pollSeconds * 2))),
+    cronWorkerIntervalSeconds: Math.min(5, Math.max(1, Math.ceil(pollSeconds))),
     ...retention,
   })
   boss.on('error', (error: Error) => log.warn({ err: error }, 'scheduled work: the queue reported an error'))
