@@ -11,6 +11,8 @@ export function scheduledJobs(app: FastifyInstance): ScheduledJob[] {
     {
       name: 'submission-digests',
       cron: '*/5 * * * *',
+      // The next run, five minutes on, does the same work: two quick retries, then the schedule carries on.
+      retry: { limit: 2, delaySeconds: 60, backoff: true },
       run: async () => app.mailer.deliver(await queueSubmissionDigests(db, { baseUrl, networkName: config.networkName })),
     },
   ]

@@ -76,7 +76,8 @@ export function presentJob(job: JobRow, t: Translate, format: Formatter): JobVie
     created: format.dateTime(job.createdOn),
     started: format.dateTime(job.startedOn),
     ended: format.dateTime(job.completedOn),
-    nextTry: waiting ? format.dateTime(job.startAfter) : '',
+    // A job waiting for its first try is due; one waiting after a failure has its next try.
+    nextTry: waiting ? t(job.state === 'retry' ? 'jobs.index.nextTry' : 'jobs.index.due', { when: format.dateTime(job.startAfter) }) : '',
     // A retry waiting shows why the last try failed, as a failed job does.
     error: job.state === 'failed' || job.state === 'retry' ? errorOf(job.output) : null,
     canRetry: job.state === 'failed' && !job.archived,
