@@ -5,7 +5,7 @@ import { createTestDatabase, testDatabaseKinds } from '../../test/databases.ts'
 import { waitFor } from '../../test/jobs.ts'
 import type { DatabaseHandle } from '../db/client.ts'
 import { londonDate } from './london-time.ts'
-import { singletonJobId, startScheduler, type JobRun, type Scheduler } from './scheduler.ts'
+import { jobSender, singletonJobId, startScheduler, type JobRun, type Scheduler } from './scheduler.ts'
 
 describe('a singleton key’s job id', () => {
   it('is a UUID, the same for the same queue and key, different otherwise', () => {
@@ -85,6 +85,16 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(await scheduler!.enqueue('test-job', { date: '2026-09-02' }, { singletonKey: 'test-job:2026-09-02' }), null, 'nor after it ran')
       await new Promise((resolve) => setTimeout(resolve, 1500))
       assert.equal(runs.filter((r) => r.day === '2026-09-02').length, 1)
+    })
+
+    it('takes one-off jobs sent from elsewhere with the app’s database (a route, the command line)', async () => {
+      const sender = jobSender(handle.db)
+      const id = await sender.enqueue('test-job', { date: '2026-09-03' }, { singletonKey: 'test-job:2026-09-03' })
+      await waitFor(() => runs.some((r) => r.id === id))
+      assert.equal(runs.find((r) => r.id === id)!.day, '2026-09-03')
+      assert.equal(await scheduler!.enqueue('test-job', {}, { singletonKey: 'test-job:2026-09-03' }), null, 'the scheduler knows the key was sent')
+      await assert.rejects(sender.enqueue('no-such-queue', {}), /there is no queue "no-such-queue"/, 'never a job silently dropped')
+      await assert.rejects(sender.enqueue('no-such-queue', {}, { singletonKey: 'k' }), /there is no queue "no-such-queue"/)
     })
 
     it('tries a failing job again, then keeps it as failed with its error', async () => {

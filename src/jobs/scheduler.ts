@@ -105,6 +105,35 @@ export function queueOver(db: Database): PgBoss {
   return new PgBoss({ db: { executeSql: async (text: string, values?: unknown[]) => pool.query(text, values) }, schedule: false, supervise: false })
 }
 
+/**
+ * Sends one-off jobs from anywhere with the app's database (a route, the command line), whether or
+ * not this process runs a scheduler: a worker of any instance takes them. The queue must exist
+ * (the scheduler creates its queues as it starts); sending to one that does not is an error, never
+ * a job silently dropped.
+ */
+export function jobSender(db: Database): Pick<Scheduler, 'enqueue'> {
+  return { enqueue: enqueueOn(queueOver(db)) }
+}
+
+function enqueueOn(boss: PgBoss): Scheduler['enqueue'] {
+  return async (name, data = {}, options = {}) => {
+    const { singletonKey, startAfter } = options
+    const timing = startAfter ? { startAfter } : {}
+    if (singletonKey) {
+      const id = singletonJobId(name, singletonKey)
+      // Archived (finished over 12 hours ago): sent before, so not again.
+      if (await boss.getJobById(name, id, { includeArchive: true })) return null
+      const sent = await boss.send(name, data, { id, singletonKey, ...timing })
+      if (sent || (await boss.getJobById(name, id))) return sent
+    } else {
+      const sent = await boss.send(name, data, timing)
+      if (sent) return sent
+    }
+    // pg-boss inserts a job only into a queue it has: nothing was sent.
+    throw new Error(`No job was sent: there is no queue "${name}" (scheduled work creates its queues as it starts)`)
+  }
+}
+
 /** `pollSeconds`: how often a worker looks for due jobs (tests look more often than the site). */
 export async function startScheduler(pool: pg.Pool, jobs: readonly ScheduledJob[], log: FastifyBaseLogger, pollSeconds = 15): Promise<Scheduler> {
   const boss = new PgBoss({
@@ -146,14 +175,7 @@ export async function startScheduler(pool: pg.Pool, jobs: readonly ScheduledJob[
     })
   }
 
-  async function enqueue(name: string, data: Record<string, unknown> = {}, options: SendOptions = {}): Promise<string | null> {
-    const { singletonKey, startAfter } = options
-    if (!singletonKey) return boss.send(name, data, startAfter ? { startAfter } : {})
-    const id = singletonJobId(name, singletonKey)
-    // Archived (finished over 12 hours ago): sent before, so not again.
-    if (await boss.getJobById(name, id, { includeArchive: true })) return null
-    return boss.send(name, data, { id, singletonKey, ...(startAfter ? { startAfter } : {}) })
-  }
+  const enqueue = enqueueOn(boss)
 
   return {
     enqueue,
