@@ -5,6 +5,7 @@ import { describeEachDatabase } from '../../../test/app.ts'
 import { rawPost } from '../../../test/admin-support.ts'
 import { type Agent, signedInAgent } from '../../../test/agent.ts'
 import { buildOrganisation, buildPerson, buildPrinciple } from '../../../test/factories.ts'
+import { failedJob } from '../../../test/jobs.ts'
 import type { Database } from '../../db/client.ts'
 import { users } from '../../db/schema/index.ts'
 import { inTransaction } from '../../db/unit-of-work.ts'
@@ -98,6 +99,7 @@ describeEachDatabase('admin: every write route', (get) => {
       '/admin/contacts': '/admin/contacts',
       '/admin/contacts/:id': `/admin/contacts/${person.id}`,
       '/admin/membership/applications/:id/decision': `/admin/membership/applications/${await waitingApplication(db)}/decision`,
+      '/admin/jobs/:id/retry': `/admin/jobs/${await failedJob(get().handle.pool, 'admin-writes', 'the mail server said no')}/retry`,
     }
   })
 
