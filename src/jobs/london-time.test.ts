@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { dayOfJob, londonDate, nextRuns, parseDay } from './london-time.ts'
+import { dayOfJob, londonDate, nextRuns, parseDay, previousRun } from './london-time.ts'
 
 describe('London time for scheduled work', () => {
   it('gives the London date of an instant, across midnight and both clock changes', () => {
@@ -59,5 +59,15 @@ describe('London time for scheduled work', () => {
     assert.deepEqual(spring, ['2026-03-29T01:30:00.000Z', '2026-03-30T00:30:00.000Z'])
     const autumn = nextRuns('30 1 * * *', new Date('2026-10-24T12:00:00Z'), 2).map((d) => d.toISOString())
     assert.deepEqual(autumn, ['2026-10-25T00:30:00.000Z', '2026-10-26T01:30:00.000Z'])
+  })
+
+  it('finds the last time a daily job was due, in London time', () => {
+    const cases: Array<[string, string]> = [
+      ['2026-07-15T04:59:59Z', '2026-07-14T05:00:00.000Z'], // 05:59 BST: yesterday's 06:00
+      ['2026-07-15T05:00:00Z', '2026-07-15T05:00:00.000Z'], // 06:00 BST itself
+      ['2026-12-15T05:30:00Z', '2026-12-14T06:00:00.000Z'], // 05:30 GMT
+      ['2026-03-29T12:00:00Z', '2026-03-29T05:00:00.000Z'], // the spring change's day
+    ]
+    for (const [at, last] of cases) assert.equal(previousRun('0 6 * * *', new Date(at)).toISOString(), last, at)
   })
 })

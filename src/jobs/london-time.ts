@@ -7,7 +7,7 @@ export const jobTimeZone = 'Europe/London'
 // The cron parser pg-boss itself decides with, reached through pg-boss's own dependency (not one
 // of ours): the next run shown on /admin/jobs is then the one pg-boss will take.
 interface CronParser {
-  parseExpression(cron: string, options: { tz: string; currentDate: Date }): { next(): { toDate(): Date } }
+  parseExpression(cron: string, options: { tz: string; currentDate: Date }): { next(): { toDate(): Date }; prev(): { toDate(): Date } }
 }
 const requireFromPgBoss = createRequire(createRequire(import.meta.url).resolve('pg-boss'))
 const cronParser = requireFromPgBoss('cron-parser') as CronParser
@@ -48,4 +48,13 @@ export function dayOfJob(data: unknown, createdOn: Date): string {
 export function nextRuns(cron: string, from: Date, count = 1): Date[] {
   const runs = cronParser.parseExpression(cron, { tz: jobTimeZone, currentDate: from })
   return Array.from({ length: count }, () => runs.next().toDate())
+}
+
+/** The last time a cron expression fired in London time, at or before `at`. */
+export function previousRun(cron: string, at: Date): Date {
+  // cron-parser's prev() is strictly before its current date: a millisecond on counts `at` itself.
+  return cronParser
+    .parseExpression(cron, { tz: jobTimeZone, currentDate: new Date(at.getTime() + 1) })
+    .prev()
+    .toDate()
 }

@@ -4,8 +4,8 @@ import Fastify from 'fastify'
 import { createTestDatabase, testDatabaseKinds } from '../../test/databases.ts'
 import { waitFor } from '../../test/jobs.ts'
 import type { DatabaseHandle } from '../db/client.ts'
-import { londonDate } from './london-time.ts'
-import { jobSender, singletonJobId, startScheduler, type JobRun, type Scheduler } from './scheduler.ts'
+import { londonDate, previousRun } from './london-time.ts'
+import { jobSender, singletonJobId, startScheduler, type JobRun, type ScheduledJob, type Scheduler } from './scheduler.ts'
 
 describe('a singleton key’s job id', () => {
   it('is a UUID, the same for the same queue and key, different otherwise', () => {
@@ -23,11 +23,14 @@ for (const kind of testDatabaseKinds()) {
     let scheduler: Scheduler | undefined
     const runs: JobRun[] = []
     const failures: JobRun[] = []
+    const daily: JobRun[] = []
+    let jobs: ScheduledJob[] = []
 
     before(async () => {
       handle = await createTestDatabase(kind)
-      const jobs = [
+      jobs = [
         { name: 'test-job', cron: '0 4 * * *', run: async (job: JobRun) => void runs.push(job) },
+        { name: 'daily-job', cron: '0 6 * * *', daily: true, run: async (job: JobRun) => void daily.push(job) },
         {
           name: 'failing-job',
           // No wait between tries, so that the test sees the retry at once.
@@ -95,6 +98,24 @@ for (const kind of testDatabaseKinds()) {
       assert.equal(await scheduler!.enqueue('test-job', {}, { singletonKey: 'test-job:2026-09-03' }), null, 'the scheduler knows the key was sent')
       await assert.rejects(sender.enqueue('no-such-queue', {}), /there is no queue "no-such-queue"/, 'never a job silently dropped')
       await assert.rejects(sender.enqueue('no-such-queue', {}, { singletonKey: 'k' }), /there is no queue "no-such-queue"/)
+    })
+
+    it('runs a daily job once a day: the latest day’s run missed while the site was down is sent at start, and never twice', async () => {
+      const latestDay = londonDate(previousRun('0 6 * * *', new Date()))
+      await waitFor(() => daily.some((r) => r.day === latestDay))
+      // A restart asks for the same day's run again; the cron's tick asks for today's.
+      const restarted = await startScheduler(handle.pool, jobs, Fastify({ logger: false }).log, 0.5)
+      await restarted.stop()
+      await scheduler!.runNow('daily-job')
+      await waitFor(() => daily.some((r) => r.day === londonDate(new Date())))
+      await new Promise((resolve) => setTimeout(resolve, 1500))
+      const days = daily.map((r) => r.day)
+      assert.deepEqual(days, [...new Set(days)], 'no day ran twice')
+      assert.ok(days.length <= 2, days.join(', '))
+      // A date given by hand runs as sent (catch-up after a long outage).
+      const id = await scheduler!.runNow('daily-job', { date: '2026-01-05' })
+      await waitFor(() => daily.some((r) => r.id === id))
+      assert.equal(daily.find((r) => r.id === id)!.day, '2026-01-05')
     })
 
     it('tries a failing job again, then keeps it as failed with its error', async () => {

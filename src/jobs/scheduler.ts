@@ -8,7 +8,7 @@ import type { FastifyBaseLogger } from 'fastify'
 import type pg from 'pg'
 import PgBoss from 'pg-boss'
 import type { Database } from '../db/client.ts'
-import { dayOfJob, jobTimeZone } from './london-time.ts'
+import { dayOfJob, jobTimeZone, londonDate, parseDay, previousRun } from './london-time.ts'
 
 /** How a failed job is tried again: `limit` more tries, the first after about `delaySeconds`. */
 export interface RetryPolicy {
@@ -56,8 +56,23 @@ export interface ScheduledJob {
   cron?: string
   /** Its retries; `defaultRetry` when left out. */
   retry?: RetryPolicy
+  /**
+   * Once per London day, never twice, never skipped (renewal notices, reminders). pg-boss's cron
+   * fires only while an instance is up at that minute, and runs nothing it missed; so a daily job's
+   * cron only asks for its day's run, keyed `name:YYYY-MM-DD` (sent once, whoever asks), and each
+   * start of the scheduler asks for the latest day's run too: a site down at 06:00 runs that
+   * morning's work when it comes back, the same day or the next. A run sent with a date by hand
+   * (`runNow(name, { date })`: catch-up, tests) runs as sent.
+   */
+  daily?: boolean
   run(job: JobRun): Promise<void>
 }
+
+/** The key of a daily job's run for a day: one run per queue and day. */
+export const dailyKey = (name: string, day: string) => `${name}:${day}`
+
+/** The latest missed run is asked for within this long of its time; older ones need a person (`runNow` with the date). */
+const catchUpWithinMs = 24 * 3600_000
 
 export interface SendOptions {
   /**
@@ -148,6 +163,7 @@ export async function startScheduler(pool: pg.Pool, jobs: readonly ScheduledJob[
   })
   boss.on('error', (error: Error) => log.warn({ err: error }, 'scheduled work: the queue reported an error'))
   await boss.start()
+  const enqueue = enqueueOn(boss)
   for (const job of jobs) {
     const options = queueOptions(job.retry ?? defaultRetry)
     await boss.createQueue(job.name, { name: job.name, ...options })
@@ -160,6 +176,11 @@ export async function startScheduler(pool: pg.Pool, jobs: readonly ScheduledJob[
         const data = found.data && typeof found.data === 'object' ? found.data : {}
         const createdOn = new Date(found.createdOn)
         const run: JobRun = { id: found.id, data, createdOn, day: dayOfJob(data, createdOn), attempt: found.retryCount + 1 }
+        if (job.daily && parseDay(data.date) === null) {
+          // The cron's tick: it asks for its day's run, which is sent once whoever asks.
+          await enqueue(job.name, { date: run.day }, { singletonKey: dailyKey(job.name, run.day) })
+          continue
+        }
         try {
           await job.run(run)
         } catch (error) {
@@ -175,7 +196,15 @@ export async function startScheduler(pool: pg.Pool, jobs: readonly ScheduledJob[
     })
   }
 
-  const enqueue = enqueueOn(boss)
+  for (const job of jobs) {
+    if (!job.daily || !job.cron) continue
+    const due = previousRun(job.cron, new Date())
+    if (Date.now() - due.getTime() < catchUpWithinMs) {
+      const day = londonDate(due)
+      const sent = await enqueue(job.name, { date: day }, { singletonKey: dailyKey(job.name, day) })
+      if (sent) log.info({ job: job.name, day }, 'scheduled work: a daily run missed while the site was down is sent now')
+    }
+  }
 
   return {
     enqueue,

@@ -8,6 +8,7 @@ import Fastify from 'fastify'
 import pg from 'pg'
 import { waitFor } from '../../test/jobs.ts'
 import { openDatabase, type DatabaseHandle } from '../db/client.ts'
+import { londonDate, previousRun } from './london-time.ts'
 import { startScheduler, type JobRun, type Scheduler, type ScheduledJob } from './scheduler.ts'
 
 const adminUrl = process.env.TEST_DATABASE_URL
@@ -26,6 +27,8 @@ describe('two instances sharing one PostgreSQL database', { skip }, () => {
     // Both instances hold this schedule; pg-boss fires it as they start (its minute has begun) and each minute after.
     { name: 'every-minute', cron: '* * * * *', run: async (run) => void runs.push({ instance, job: 'every-minute', run }) },
     { name: 'daily-notices', run: async (run) => void runs.push({ instance, job: 'daily-notices', run }) },
+    // Both instances start after its 06:00: each asks for the day's missed run.
+    { name: 'daily-renewals', cron: '0 6 * * *', daily: true, run: async (run) => void runs.push({ instance, job: 'daily-renewals', run }) },
     {
       name: 'failing-reminders',
       retry: { limit: 2, delaySeconds: 0, backoff: false },
@@ -87,6 +90,16 @@ describe('two instances sharing one PostgreSQL database', { skip }, () => {
     await pause(Math.max(0, 12_000 - waited))
     assert.ok(new Date().getSeconds() < 58, 'still the minute the instances started in')
     assert.equal(runs.filter((r) => r.job === 'every-minute').length, 1)
+  })
+
+  it('runs the day’s missed run of a daily job once, though both instances asked for it as they started', async () => {
+    const day = londonDate(previousRun('0 6 * * *', new Date(startedAt)))
+    await waitFor(() => runs.some((r) => r.job === 'daily-renewals'))
+    await pause(3000)
+    assert.deepEqual(
+      runs.filter((r) => r.job === 'daily-renewals').map((r) => r.run.day),
+      [day],
+    )
   })
 
   it('retries a failing job on whichever instance is free, one try at a time, then keeps it failed with its error', async () => {
