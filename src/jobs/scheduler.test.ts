@@ -35,6 +35,7 @@ for (const kind of testDatabaseKinds()) {
           name: 'failing-job',
           // No wait between tries, so that the test sees the retry at once.
           retry: { limit: 1, delaySeconds: 0, backoff: false },
+          timeoutMinutes: 2,
           run: async (job: JobRun) => {
             failures.push(job)
             throw new Error(`the mail server said no (try ${job.attempt})`)
@@ -62,11 +63,11 @@ for (const kind of testDatabaseKinds()) {
 
     it('gives every queue its retries with back-off', async () => {
       const queues = await handle.pool.query(
-        "SELECT name, retry_limit, retry_delay, retry_backoff FROM pgboss.queue WHERE name IN ('test-job', 'failing-job') ORDER BY name",
+        "SELECT name, retry_limit, retry_delay, retry_backoff, expire_seconds FROM pgboss.queue WHERE name IN ('test-job', 'failing-job') ORDER BY name",
       )
       assert.deepEqual(queues.rows, [
-        { name: 'failing-job', retry_limit: 1, retry_delay: 0, retry_backoff: false },
-        { name: 'test-job', retry_limit: 6, retry_delay: 60, retry_backoff: true },
+        { name: 'failing-job', retry_limit: 1, retry_delay: 0, retry_backoff: false, expire_seconds: 120 },
+        { name: 'test-job', retry_limit: 6, retry_delay: 60, retry_backoff: true, expire_seconds: 900 },
       ])
     })
 

@@ -57,6 +57,12 @@ export interface ScheduledJob {
   /** Its retries; `defaultRetry` when left out. */
   retry?: RetryPolicy
   /**
+   * How long a run may take before pg-boss counts it failed (and tries it again): 15 minutes when
+   * left out. A run still going then is not stopped, so a long one (the September invoice run)
+   * says so here, or a retry could start beside it.
+   */
+  timeoutMinutes?: number
+  /**
    * Once per London day, never twice, never skipped (renewal notices, reminders). pg-boss's cron
    * fires only while an instance is up at that minute, and runs nothing it missed; so a daily job's
    * cron only asks for its day's run, keyed `name:YYYY-MM-DD` (sent once, whoever asks), and each
@@ -165,7 +171,7 @@ export async function startScheduler(pool: pg.Pool, jobs: readonly ScheduledJob[
   await boss.start()
   const enqueue = enqueueOn(boss)
   for (const job of jobs) {
-    const options = queueOptions(job.retry ?? defaultRetry)
+    const options = { ...queueOptions(job.retry ?? defaultRetry), expireInSeconds: (job.timeoutMinutes ?? 15) * 60 }
     await boss.createQueue(job.name, { name: job.name, ...options })
     // createQueue leaves an existing queue as it was: a changed retry policy is applied here.
     await boss.updateQueue(job.name, { name: job.name, ...options })
