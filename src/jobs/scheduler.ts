@@ -93,7 +93,10 @@ export interface SendOptions {
 export interface Scheduler {
   /** Sends a job of a queue to run once, now or at `startAfter`: its id, or null when the key was sent before. */
   enqueue(name: string, data?: Record<string, unknown>, options?: SendOptions): Promise<string | null>
-  /** Runs a job now, once, as its schedule would (the command line; tests). */
+  /**
+   * Runs a job now, once, as its schedule would (the command line; tests). A daily job's run with
+   * no date is today's, if today's has not been sent already; with `{ date }`, that day's, regardless.
+   */
   runNow(name: string, data?: Record<string, unknown>): Promise<string | null>
   stop(): Promise<void>
 }
