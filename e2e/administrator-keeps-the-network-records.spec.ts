@@ -3,6 +3,8 @@ import { after, before, describe, it } from 'node:test'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { createUser } from '../src/features/accounts/commands/create-user.ts'
 import { inTransaction } from '../src/db/unit-of-work.ts'
+import { startScheduler } from '../src/jobs/scheduler.ts'
+import { failedJob } from '../test/jobs.ts'
 import { accessibilityViolations, focused, launchBrowser, skipReason } from './support/browser.ts'
 import { startSite, type RunningSite } from './support/server.ts'
 
@@ -119,5 +121,24 @@ describe('an administrator keeps the network’s records', { skip }, () => {
     await page.goto(`${site.baseUrl}/admin/audit?subject=principle`)
     await expectAccessible(page)
     assert.match((await page.locator('[data-qa="audit-table"]').textContent()) ?? '', /Changed a principle[\s\S]*We try new things with residents/)
+  })
+
+  it('finds a job that failed in scheduled work, reads its error and tries it again', async () => {
+    // The site's scheduler left its schedule in the database, and a reminder run failed all its tries.
+    const scheduler = await startScheduler(site.handle.pool, [{ name: 'membership-daily', cron: '0 6 * * *', run: async () => undefined }], site.app.log, 60)
+    await scheduler.stop()
+    await failedJob(site.handle.pool, 'membership-reminders', 'connect ECONNREFUSED 127.0.0.1:25', { date: '2026-12-07' })
+
+    const page = await signedInPage('chief@example.org')
+    await page.getByRole('link', { name: 'Scheduled work' }).click()
+    await page.waitForURL(/\/admin\/jobs$/)
+    await expectAccessible(page)
+    assert.match((await page.locator('[data-qa="schedules-table"]').textContent()) ?? '', /membership-daily[\s\S]*0 6 \* \* \*/)
+    assert.match((await page.locator('[data-qa="job-error"]').textContent()) ?? '', /connect ECONNREFUSED 127.0.0.1:25/)
+    await page.locator('[data-qa="retry-job"]').click()
+    await page.waitForURL(/\/admin\/jobs\?retried=/)
+    assert.match((await page.locator('[data-qa="saved-banner"]').textContent()) ?? '', /The membership-reminders job will be tried again within a minute/)
+    assert.equal(await page.locator('[data-qa="retry-job"]').count(), 0, 'nothing left to try again')
+    await expectAccessible(page)
   })
 })

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict'
 import { before, it } from 'node:test'
 import { eq } from 'drizzle-orm'
 import { describeEachDatabase, type TestApp } from '../../test/app.ts'
+import { failedJob } from '../../test/jobs.ts'
 import { Agent, agentWithSession, testPassword } from '../../test/agent.ts'
 import { buildCaseStudy, buildOrganisation, buildPerson, buildPrinciple } from '../../test/factories.ts'
 import { caseStudies, organisations, people, principles, purchaseOrderRequests, users } from '../db/schema/index.ts'
@@ -367,6 +368,11 @@ const matrix: Entry[] = [
         form: { name: 'Renamed Contact', jobTitle: 'Officer', organisation: 'home-council', email: '', phone: '', version: versionOf(row!.updatedAt) },
       }
     },
+    expect: admins,
+  },
+  {
+    route: 'POST /admin/jobs/:id/retry',
+    prepare: async (t) => ({ path: `/admin/jobs/${await failedJob(t.handle.pool, 'matrix-job', 'refused')}/retry`, form: {} }),
     expect: admins,
   },
   {

@@ -9,6 +9,7 @@ import { databaseFingerprint } from '../../test/fingerprint.ts'
 import { inTransaction } from '../db/unit-of-work.ts'
 import { applyToJoin } from './membership/commands/apply-to-join.ts'
 import { buildInvoice } from '../../test/invoices.ts'
+import { failedJob } from '../../test/jobs.ts'
 
 const writeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 
@@ -45,7 +46,12 @@ describeEachDatabase('every write route', (get) => {
     if (application.ok) ids.applications = String(application.value.id)
     ids.invoices = (await buildInvoice(handle.db, get().config)).number
     Object.assign(ids, { organisations: String(home.id), principles: String(principle.id), contacts: String(person.id), users: String(signedIn.userId) })
+    // A failed job for "Try again" (pg-boss's tables are outside the fingerprint: checked by itself below).
+    ids.jobs = await failedJob(handle.pool, 'security-check', 'the mail server said no')
   })
+
+  const jobState = async () =>
+    (await get().handle.pool.query<{ state: string }>('SELECT state::text AS state FROM pgboss.job WHERE id = $1', [ids.jobs])).rows[0]?.state
 
   /** A real address for a route pattern: its parameters filled with rows made above. */
   const resolve = (url: string): string =>
@@ -76,6 +82,7 @@ describeEachDatabase('every write route', (get) => {
       assert.equal(forged.statusCode, 403, `${route.method} ${route.url} with a forged token`)
       assert.deepEqual(await databaseFingerprint(handle.db), before, `${route.method} ${route.url} wrote something`)
     }
+    assert.equal(await jobState(), 'failed', 'the failed job was not tried again')
   })
 
   it('answers every malformed body without a 500', async () => {

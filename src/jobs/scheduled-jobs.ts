@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify'
+import { claimEmailsDue } from '../features/email/commands/claim-emails-due.ts'
 import { queueSubmissionDigests } from '../features/review/submission-digest.ts'
 import type { ScheduledJob } from './scheduler.ts'
 
@@ -11,7 +12,20 @@ export function scheduledJobs(app: FastifyInstance): ScheduledJob[] {
     {
       name: 'submission-digests',
       cron: '*/5 * * * *',
+      // The next run, five minutes on, does the same work: two quick retries, then the schedule carries on.
+      retry: { limit: 2, delaySeconds: 60, backoff: true },
       run: async () => app.mailer.deliver(await queueSubmissionDigests(db, { baseUrl, networkName: config.networkName })),
+    },
+    {
+      name: 'email-retries',
+      // Each email's own waits (5 min, 30 min, 2 h, 12 h) are its rule; this only looks for those due.
+      cron: '*/5 * * * *',
+      retry: { limit: 2, delaySeconds: 60, backoff: true },
+      run: async () => {
+        // No mail server: emails are kept in the outbox by design, never tried.
+        if (!config.smtpUrl) return
+        await app.mailer.deliver(await claimEmailsDue(db))
+      },
     },
   ]
 }

@@ -5,6 +5,7 @@ import { describeEachDatabase } from '../../../test/app.ts'
 import { rawPost } from '../../../test/admin-support.ts'
 import { type Agent, signedInAgent } from '../../../test/agent.ts'
 import { buildOrganisation, buildPerson, buildPrinciple } from '../../../test/factories.ts'
+import { failedJob } from '../../../test/jobs.ts'
 import type { Database } from '../../db/client.ts'
 import { users } from '../../db/schema/index.ts'
 import { inTransaction } from '../../db/unit-of-work.ts'
@@ -113,6 +114,7 @@ describeEachDatabase('admin: every write route', (get) => {
       '/admin/membership/members/:id/conversion': `/admin/membership/members/${(await buildMember(db, { name: 'Writes Group', tier: 'associate', kind: 'councillor-group' })).membership.id}/conversion`,
       '/admin/membership/invoices/:number/payment': `/admin/membership/invoices/${invoice.number}/payment`,
       '/admin/membership/invoices/:number/cancellation': `/admin/membership/invoices/${invoice.number}/cancellation`,
+      '/admin/jobs/:id/retry': `/admin/jobs/${await failedJob(get().handle.pool, 'admin-writes', 'the mail server said no')}/retry`,
     }
   })
 

@@ -5,6 +5,7 @@ import { canAdminister, canOpenAdminArea } from '../accounts/policy.ts'
 import { auditRoutes } from '../audit/routes.ts'
 import { contactRoutes } from '../contacts/routes.ts'
 import { outboxRoutes } from '../email/routes.ts'
+import { jobRoutes } from '../jobs/routes.ts'
 import { organisationAdminRoutes } from '../organisations/admin-routes.ts'
 import { principleAdminRoutes } from '../principles/admin-routes.ts'
 import { membershipAdminRoutes } from '../membership/admin-routes.ts'
@@ -13,7 +14,7 @@ import { invoiceRoutes } from '../membership/invoice-routes.ts'
 
 /**
  * The admin area: its front page (for editors and administrators), and the administrators' pages
- * of each feature — people, organisations, principles, contacts, the outbox and the audit log —
+ * of each feature — people, organisations, principles, contacts, the outbox, scheduled work and the audit log —
  * registered together behind one check, so that no page of the area can forget it.
  */
 export async function adminRoutes(app: FastifyInstance): Promise<void> {
@@ -32,6 +33,7 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
             link('/admin/principles', 'principles'),
             link('/admin/contacts', 'contacts'),
             link('/admin/outbox', 'outbox'),
+            link('/admin/jobs', 'jobs'),
             link('/admin/audit', 'audit'),
           ]
         : []),
@@ -52,6 +54,7 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
     await area.register(principleAdminRoutes)
     await area.register(contactRoutes)
     await area.register(outboxRoutes)
+    await area.register(jobRoutes)
     await area.register(auditRoutes)
     await area.register(membershipAdminRoutes)
     await area.register(renewalRoutes)

@@ -69,6 +69,16 @@ describeEachDatabase('admin: outbox', (get) => {
     assert.equal(res.statusCode, 200)
     assert.match(res.body, /Hello reader 7\.[\s\S]*set-password\/token-7/)
     assert.match((await admin.get(`/admin/outbox/${failedId}`)).body, /connect ECONNREFUSED/)
+    // Its one try failed (created 1 January 2024, never timed): the next is five minutes after.
+    assert.match((await admin.get(`/admin/outbox/${failedId}`)).body, /Next try[\s\S]*1 Jan 2024, 00:05/)
+    const db = get().handle.db
+    await db
+      .update(emails)
+      .set({ attempts: 5, lastAttemptAt: new Date(Date.UTC(2024, 0, 2, 9, 30)) })
+      .where(eq(emails.id, failedId))
+    const lastTry = await admin.get(`/admin/outbox/${failedId}`)
+    assert.match(lastTry.body, /Last tried[\s\S]*2 Jan 2024, 09:30/)
+    assert.match(lastTry.body, /Next try[\s\S]*None: every try failed/)
     for (const url of ['/admin/outbox/987654', '/admin/outbox/x']) assert.equal((await admin.get(url)).statusCode, 404, url)
   })
 

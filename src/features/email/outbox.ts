@@ -40,14 +40,15 @@ export function createMailer(config: Config, db: Database, log: FastifyBaseLogge
           await transport.sendMail({ from: config.mailFrom, to: row.toAddress, subject: row.subject, text: row.bodyText })
           await db
             .update(emails)
-            .set({ status: 'sent', sentAt: new Date(), attempts: sql`${emails.attempts} + 1`, error: null })
+            .set({ status: 'sent', sentAt: new Date(), lastAttemptAt: new Date(), attempts: sql`${emails.attempts} + 1`, error: null })
             .where(eq(emails.id, row.id))
         } catch (error) {
+          // Tried again by the email-retries job after a growing wait (retry-rules.ts).
           const message = error instanceof Error ? error.message : String(error)
           log.warn({ emailId: row.id, err: message }, 'Email could not be sent')
           await db
             .update(emails)
-            .set({ status: 'failed', error: message.slice(0, 1000), attempts: sql`${emails.attempts} + 1` })
+            .set({ status: 'failed', error: message.slice(0, 1000), lastAttemptAt: new Date(), attempts: sql`${emails.attempts} + 1` })
             .where(eq(emails.id, row.id))
         }
       }

@@ -7,6 +7,7 @@ import { findEmail, listEmails } from './queries.ts'
 import { parseId, parsePage } from '../../web/address-numbers.ts'
 import { adminBreadcrumbs, breadcrumbsTo } from '../../web/admin-area.ts'
 import { emailStatusTag } from './present.ts'
+import { nextEmailTry } from './retry-rules.ts'
 import type { Translate } from '../../i18n/catalogue.ts'
 import type { EmailStatus } from '../../db/schema/enums.ts'
 
@@ -52,6 +53,10 @@ export async function outboxRoutes(app: FastifyInstance): Promise<void> {
     const email = await findEmail(db, id)
     if (!email) throw new NotFoundError()
     const { t, format } = request
+    const nextTryText = (e: typeof email) => {
+      const next = nextEmailTry({ status: e.status, attempts: e.attempts, lastTouched: e.lastAttemptAt ?? e.createdAt })
+      return next ? format.dateTime(next) : t('outbox.show.noMoreTries')
+    }
     return reply.render('email/views/show.njk', {
       title: email.subject,
       section: 'admin',
@@ -64,6 +69,8 @@ export async function outboxRoutes(app: FastifyInstance): Promise<void> {
         { key: { text: t('outbox.index.delivery') }, value: { html: tagHtml(t, email.status) } },
         ...(email.sentAt ? [{ key: { text: t('outbox.show.sent') }, value: { text: format.dateTime(email.sentAt) } }] : []),
         { key: { text: t('outbox.show.attempts') }, value: { text: format.number(email.attempts) } },
+        ...(email.lastAttemptAt ? [{ key: { text: t('outbox.show.lastAttempt') }, value: { text: format.dateTime(email.lastAttemptAt) } }] : []),
+        ...(email.status === 'failed' ? [{ key: { text: t('outbox.show.nextTry') }, value: { text: nextTryText(email) } }] : []),
         ...(email.error ? [{ key: { text: t('outbox.show.error') }, value: { html: `<span lang="en">${escapeHtml(email.error)}</span>` } }] : []),
       ],
     })
