@@ -65,7 +65,10 @@ export async function startServer(config: Config): Promise<{ app: FastifyInstanc
     const scheduler = import('./jobs/scheduler.ts')
       .then(({ startScheduler }) => startScheduler(handle.pool, code.scheduledJobs(app), app.log))
       .catch((error: unknown) => {
-        app.log.error({ err: error }, 'scheduled work could not start: digests will not be sent until coophub restarts')
+        app.log.error(
+          { err: error },
+          'scheduled work could not start: digests, email retries and the daily membership job (reminders, renewals) will not run until coophub restarts',
+        )
         return null
       })
     app.log.info(

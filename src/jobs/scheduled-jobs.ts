@@ -27,5 +27,19 @@ export function scheduledJobs(app: FastifyInstance): ScheduledJob[] {
         await app.mailer.deliver(await claimEmailsDue(db))
       },
     },
+    {
+      // Statuses, reminders, and from 1 September the renewal invoices: once per London day, at 06:00.
+      name: 'membership-daily',
+      cron: '0 6 * * *',
+      daily: true,
+      timeoutMinutes: 30,
+      run: async (job) => {
+        const { runDaily } = await import('../features/membership/renewals.ts')
+        const { runContext } = await import('../features/membership/cli/run-commands.ts')
+        const summary = await runDaily(db, { ...runContext(config, job.day), baseUrl })
+        await app.mailer.deliver(summary.emailIds)
+        app.log.info({ job: 'membership-daily', day: job.day, ...summary, emailIds: summary.emailIds.length }, 'membership: the daily job ran')
+      },
+    },
   ]
 }
