@@ -327,6 +327,15 @@ const matrix: Entry[] = [
     },
     expect: admins,
   },
+  {
+    route: 'POST /admin/membership/figures/:code',
+    async prepare(t) {
+      const code = unique('FG').replace('-', '').toUpperCase()
+      await buildRegisterCouncil(t.handle.db, { code, name: unique('Figtown'), population: 1000 })
+      return { path: `/admin/membership/figures/${code}`, form: { population: '1200', populationYear: '2024', populationSource: 'ONS' } }
+    },
+    expect: admins,
+  },
   { route: 'POST /admin/membership/renewals', prepare: async () => ({ path: '/admin/membership/renewals', form: { year: '2099' } }), expect: admins },
   {
     // A fresh invoice per cell: a paid or cancelled one would refuse the administrator.

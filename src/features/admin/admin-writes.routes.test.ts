@@ -10,7 +10,7 @@ import type { Database } from '../../db/client.ts'
 import { users } from '../../db/schema/index.ts'
 import { inTransaction } from '../../db/unit-of-work.ts'
 import { applyToJoin } from '../membership/commands/apply-to-join.ts'
-import { buildMember } from '../../../test/membership.ts'
+import { buildMember, buildRegisterCouncil } from '../../../test/membership.ts'
 import { buildInvoice } from '../../../test/invoices.ts'
 
 // Every POST route of the admin pages, checked against the app's route table: a new write route
@@ -111,6 +111,10 @@ describeEachDatabase('admin: every write route', (get) => {
       '/admin/contacts/:id': `/admin/contacts/${person.id}`,
       '/admin/membership/applications/:id/decision': `/admin/membership/applications/${await waitingApplication(db)}/decision`,
       '/admin/membership/renewals': '/admin/membership/renewals',
+      '/admin/membership/figures/:code': await (async () => {
+        await buildRegisterCouncil(db, { code: 'WRT', name: 'Writestown', population: 5000 })
+        return '/admin/membership/figures/WRT'
+      })(),
       '/admin/membership/members/:id/conversion': `/admin/membership/members/${(await buildMember(db, { name: 'Writes Group', tier: 'associate', kind: 'councillor-group' })).membership.id}/conversion`,
       '/admin/membership/invoices/:number/payment': `/admin/membership/invoices/${invoice.number}/payment`,
       '/admin/membership/invoices/:number/cancellation': `/admin/membership/invoices/${invoice.number}/cancellation`,

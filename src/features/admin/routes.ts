@@ -10,6 +10,7 @@ import { organisationAdminRoutes } from '../organisations/admin-routes.ts'
 import { principleAdminRoutes } from '../principles/admin-routes.ts'
 import { membershipAdminRoutes } from '../membership/admin-routes.ts'
 import { renewalRoutes } from '../membership/renewal-routes.ts'
+import { figuresRoutes } from '../membership/figures-routes.ts'
 import { invoiceRoutes } from '../membership/invoice-routes.ts'
 
 /**
@@ -58,6 +59,7 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
     await area.register(auditRoutes)
     await area.register(membershipAdminRoutes)
     await area.register(renewalRoutes)
+    await area.register(figuresRoutes)
     await area.register(invoiceRoutes)
   })
 }

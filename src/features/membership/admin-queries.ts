@@ -103,3 +103,27 @@ export async function findInvoiceByNumber(db: Executor, number: string) {
   const lines = await db.select().from(invoiceLines).where(eq(invoiceLines.invoiceId, row.invoice.id)).orderBy(asc(invoiceLines.position))
   return { ...row, lines }
 }
+
+/** The councils whose figures matter: members (and former members) from the register, and any with figures entered. */
+export async function listCouncilFigures(db: Executor) {
+  const result = await db.execute<{
+    code: string
+    name: string
+    register_population: number | null
+    population: number | null
+    population_year: number | null
+    population_source: string | null
+    budget_pence: string | null
+    budget_year: number | null
+    budget_source: string | null
+    member: boolean
+  }>(sql`
+    SELECT la.code, la.nice_name AS name, la.population::int AS register_population,
+      f.population, f.population_year, f.population_source, f.budget_pence::text, f.budget_year, f.budget_source,
+      EXISTS (SELECT 1 FROM organisations o WHERE o.authority_code = la.code AND o.tier <> 'none') AS member
+    FROM local_authorities la
+    LEFT JOIN council_figures f ON f.authority_code = la.code
+    WHERE f.authority_code IS NOT NULL OR EXISTS (SELECT 1 FROM organisations o JOIN memberships m ON m.organisation_id = o.id WHERE o.authority_code = la.code)
+    ORDER BY la.nice_name`)
+  return result.rows.map((r) => ({ ...r, budget_pence: r.budget_pence === null ? null : Number(r.budget_pence) }))
+}
