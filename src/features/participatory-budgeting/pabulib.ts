@@ -45,10 +45,9 @@ function readRows(text: string): Row[] {
 
 const decimalPattern = /^(\d+)(?:\.(\d+))?$/
 
-/** Digits after the point that matter: "400000.0" has none, "12.50" one. */
-function significantDecimals(value: string): number {
-  const fraction = decimalPattern.exec(value)?.[2] ?? ''
-  return fraction.replace(/0+$/, '').length
+/** Digits after the point as written ("400000.0" has one), so that writing the file back keeps them. */
+function writtenDecimals(value: string): number {
+  return (decimalPattern.exec(value)?.[2] ?? '').length
 }
 
 function toSmallestUnits(value: string, decimals: number): bigint {
@@ -130,7 +129,7 @@ export function parsePabulib(text: string): PbElection {
   const idColumn = columnIndex(projectHeader, 'project_id', 'PROJECTS')
   const costColumn = columnIndex(projectHeader, 'cost', 'PROJECTS')
   const costTexts = sections.PROJECTS.rows.map((row) => checkAmount(row.cells[costColumn], 'the cost', row.line))
-  const decimals = Math.max(significantDecimals(budgetText), ...costTexts.map(significantDecimals))
+  const decimals = Math.max(writtenDecimals(budgetText), ...costTexts.map(writtenDecimals))
 
   const projects: PbProject[] = []
   const projectLines = new Map<string, number>()
