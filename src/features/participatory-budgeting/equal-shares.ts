@@ -144,7 +144,13 @@ export function runEqualShares(profile: Profile, share: Share, explain = false):
           sum += keys[g]! * groups[g]!.weight
           w += groups[g]!.weight
         }
-      if (w === poorWeight || w === weightF) break
+      if (w === poorWeight) break
+      if (w === weightF) {
+        // Everyone would pay all they have: most likely the project is beyond them, which an exact sum settles.
+        let total = 0n
+        for (const g of payers) total += fresh(g) * weights[g]!
+        return total < costs[p]! * denominator ? null : exactCap(p, payers, weight)
+      }
       poorWeight = w
       q = (target - sum) / (weightF - w)
     }
