@@ -238,7 +238,7 @@ pbCommand
       options: { rule: 'greedy' | 'equal-shares'; completion: 'none' | 'add1'; compareWithGreedy?: boolean; step?: bigint; json?: boolean },
     ) => {
       const { runPbCount } = await import('./features/participatory-budgeting/cli/pb-count-command.ts')
-      process.exitCode = runPbCount(file, {
+      process.exitCode = await runPbCount(file, {
         rule: options.rule,
         completion: options.completion,
         compareWithGreedy: options.compareWithGreedy === true,

@@ -67,6 +67,22 @@ describe('greedy', () => {
     )
   })
 
+  it('counts ordinal and choose-1 ballots as approvals, and adds up scoring points', () => {
+    assert.deepEqual(count(election(100, { A: 60, B: 50 }, ['B,A', 'A']), { rule: 'greedy' }).winners, ['A'])
+    assert.deepEqual(count(election(100, { A: 60, B: 50 }, ['B,A', 'A'], 'ordinal'), { rule: 'greedy' }).winners, ['A'])
+    assert.deepEqual(count(election(100, { A: 60, B: 50 }, ['B', 'A', 'B'], 'choose-1'), { rule: 'greedy' }).winners, ['B'])
+    const scored = count(election(100, { A: 60, B: 50 }, ['A:1,B:3', 'A:2,B:0', 'A:1'], 'scoring'), { rule: 'greedy' })
+    assert.deepEqual(scored.winners, ['A'])
+    // A score of 0 is not support.
+    assert.deepEqual(
+      scored.projects.map((p) => [p.id, p.support, p.supporters]),
+      [
+        ['A', 4, 3],
+        ['B', 3, 1],
+      ],
+    )
+  })
+
   it('follows an explicit tie order', () => {
     assert.deepEqual(count(election(50, { A: 50, B: 50 }, ['B', 'A']), { rule: 'greedy', tieOrder: ['B', 'A'] }).winners, ['B'])
     assert.throws(() => count(election(50, { A: 50 }, ['A']), { rule: 'greedy', tieOrder: ['Z'] }), RangeError)

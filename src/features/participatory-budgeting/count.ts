@@ -118,6 +118,15 @@ function money(num: bigint, den: bigint, decimals: number): Money {
  * is published. The first is always within budget: all shares together are at most the budget.
  */
 export function runAdd1(profile: Profile, step?: bigint): { run: EqualSharesRun; detail: Add1Detail } {
+  const raising = add1Raises(profile, step)
+  for (;;) {
+    const next = raising.next()
+    if (next.done) return next.value
+  }
+}
+
+/** Add1 one raise at a time: yields the raises made so far after each, and returns what runAdd1 returns. */
+export function* add1Raises(profile: Profile, step?: bigint): Generator<number, { run: EqualSharesRun; detail: Add1Detail }> {
   const unit = step ?? unitSize(profile.decimals)
   if (unit <= 0n) throw new RangeError('The Add1 step must be positive')
   const voters = BigInt(profile.voters)
@@ -133,6 +142,7 @@ export function runAdd1(profile: Profile, step?: bigint): { run: EqualSharesRun;
     run = next
     share += unit
     raises += 1
+    yield raises
   }
 }
 
@@ -172,6 +182,36 @@ function inFileOrder(profile: Profile, winners: readonly number[]): string[] {
 /** Counts an election. Throws RangeError for a tie order naming an unknown project. */
 export function countElection(election: PbElection, options: CountOptions): CountResult {
   const profile = buildProfile(election, options.tieOrder)
+  const add1 = options.rule === 'equal-shares' && options.completion === 'add1' && profile.voters > 0 ? runAdd1(profile, options.add1Step) : null
+  return finishCount(profile, options, add1)
+}
+
+/**
+ * countElection for a process that must stay responsive: Add1's raises give way to the event
+ * loop every `sliceMs`, so that signals (Ctrl-C) and timers are handled during a long count.
+ */
+export async function countElectionInSlices(election: PbElection, options: CountOptions, sliceMs = 100): Promise<CountResult> {
+  const profile = buildProfile(election, options.tieOrder)
+  let add1: { run: EqualSharesRun; detail: Add1Detail } | null = null
+  if (options.rule === 'equal-shares' && options.completion === 'add1' && profile.voters > 0) {
+    const raising = add1Raises(profile, options.add1Step)
+    let sliceEnd = performance.now() + sliceMs
+    for (;;) {
+      const next = raising.next()
+      if (next.done) {
+        add1 = next.value
+        break
+      }
+      if (performance.now() >= sliceEnd) {
+        await new Promise((resolve) => setImmediate(resolve))
+        sliceEnd = performance.now() + sliceMs
+      }
+    }
+  }
+  return finishCount(profile, options, add1)
+}
+
+function finishCount(profile: Profile, options: CountOptions, counted: { run: EqualSharesRun; detail: Add1Detail } | null): CountResult {
   const completion: Completion = options.rule === 'equal-shares' ? (options.completion ?? 'none') : 'none'
   const { decimals } = profile
   let greedy: GreedyRun | null = options.rule === 'greedy' || options.compareWithGreedy ? runGreedy(profile) : null
@@ -182,8 +222,7 @@ export function countElection(election: PbElection, options: CountOptions): Coun
 
   if (options.rule === 'equal-shares') {
     let perVoter: Share = { num: profile.budget, den: BigInt(Math.max(profile.voters, 1)) }
-    if (completion === 'add1' && profile.voters > 0) {
-      const counted = runAdd1(profile, options.add1Step)
+    if (counted) {
       add1 = counted.detail
       perVoter = { num: counted.detail.finalShare, den: 1n }
     }

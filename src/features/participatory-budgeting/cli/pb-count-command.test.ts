@@ -1,7 +1,8 @@
 // `coophub pb count` as a person runs it: the real entry point, in a child process.
 
 import assert from 'node:assert/strict'
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
+import { once } from 'node:events'
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -83,4 +84,32 @@ describe('coophub pb count refusing', () => {
       assert.equal(result.stdout, '')
       assert.deepEqual(errors(result.stderr), [message])
     })
+})
+
+describe('coophub pb count during a long Add1 count', () => {
+  it('warns that it may take long, and stops on Ctrl-C', async () => {
+    // Shares of half a billion units raised one unit at a time: hundreds of millions of counts.
+    const huge = path.join(scratch, 'huge.pb')
+    writeFileSync(
+      huge,
+      'META\nkey;value\nbudget;1000000000\nvote_type;approval\nPROJECTS\nproject_id;cost\nA;900000000\nB;600000000\nVOTES\nvoter_id;vote\n1;A,B\n2;A\n',
+    )
+    const child = spawn(process.execPath, ['bin/coophub.js', 'pb', 'count', huge, '--rule', 'equal-shares', '--completion', 'add1'], { cwd: root, env })
+    let stderr = ''
+    child.stderr.setEncoding('utf8')
+    const warned = new Promise<void>((resolve) =>
+      child.stderr.on('data', (chunk: string) => {
+        stderr += chunk
+        if (stderr.includes('Add1 may count very many times')) resolve()
+      }),
+    )
+    const exited = once(child, 'exit')
+    await warned
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    const asked = Date.now()
+    child.kill('SIGINT')
+    const [code, signal] = (await exited) as [number | null, NodeJS.Signals | null]
+    assert.ok(signal === 'SIGINT' || code === 130, `ended with ${code ?? signal}`)
+    assert.ok(Date.now() - asked < 5000)
+  })
 })

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { countElection, type Completion, type CountResult, type CountRule } from '../count.ts'
+import { countElectionInSlices, type Completion, type CountResult, type CountRule } from '../count.ts'
 import { formatAmount, metaValue, type PbElection } from '../election.ts'
 import { PabulibError, parsePabulib } from '../pabulib.ts'
 
@@ -20,7 +20,7 @@ export interface PbCountOutput {
 const consoleIo: PbCountOutput = { out: (line) => console.log(line), err: (line) => console.error(line) }
 
 /** `coophub pb count`: counts a pabulib file and prints the funded projects. Returns the exit code. */
-export function runPbCount(file: string, options: PbCountOptions, io: PbCountOutput = consoleIo): number {
+export async function runPbCount(file: string, options: PbCountOptions, io: PbCountOutput = consoleIo): Promise<number> {
   if (options.rule !== 'equal-shares' && (options.completion !== 'none' || options.compareWithGreedy || options.step !== undefined)) {
     io.err('coophub pb count: --completion, --compare-with-greedy and --step apply only to --rule equal-shares')
     return 1
@@ -50,7 +50,17 @@ export function runPbCount(file: string, options: PbCountOptions, io: PbCountOut
     return 1
   }
   const step = options.step === undefined ? undefined : options.step * 10n ** BigInt(election.decimals)
-  const result = countElection(election, {
+  if (options.completion === 'add1') {
+    const raise = step ?? 10n ** BigInt(election.decimals)
+    const startingRaises = election.budget / BigInt(election.ballots.length) / raise
+    // Each raise is a whole count; a share of millions of small units can take millions of them.
+    if (startingRaises >= 100_000n)
+      io.err(
+        `coophub pb count: note: each voter's share starts at ${startingRaises} raises' worth; Add1 may count very many times (--step N raises by N currency units)`,
+      )
+  }
+  // In slices: a long Add1 count must still stop on Ctrl-C.
+  const result = await countElectionInSlices(election, {
     rule: options.rule,
     completion: options.completion,
     compareWithGreedy: options.compareWithGreedy,
