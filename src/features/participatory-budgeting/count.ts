@@ -277,18 +277,13 @@ function finishCount(profile: Profile, options: CountOptions, counted: { run: Eq
   }
 }
 
-/** Groups of voters who paid exactly the same are one line. */
+/** Groups of voters who paid exactly the same are one line (payments arrive largest first and stay so). */
 function mergeEqualPayments(payments: Payment[]): Payment[] {
-  const merged: Payment[] = []
+  const merged = new Map<string, Payment>()
   for (const payment of payments) {
-    const same = merged.find(
-      (m) =>
-        m.allTheyHadLeft === payment.allTheyHadLeft &&
-        m.perVoter.exact.num === payment.perVoter.exact.num &&
-        m.perVoter.exact.den === payment.perVoter.exact.den,
-    )
-    if (same) merged[merged.indexOf(same)] = { ...same, voters: same.voters + payment.voters }
-    else merged.push(payment)
+    const key = `${payment.allTheyHadLeft} ${payment.perVoter.exact.num}/${payment.perVoter.exact.den}`
+    const same = merged.get(key)
+    merged.set(key, same ? { ...same, voters: same.voters + payment.voters } : payment)
   }
-  return merged
+  return [...merged.values()]
 }
