@@ -1,5 +1,5 @@
 import os from 'node:os'
-import { Command, CommanderError } from 'commander'
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
 import { ConfigError, loadConfig } from './config.ts'
 import {
   databaseTarget,
@@ -294,6 +294,35 @@ membershipCommand
     if (!date.ok) command.error(`error: ${date.message}`)
     await withDatabase((handle) => runDailyByHand(handle.db, config, date.value))
   })
+const pbCommand = program.command('pb').description('Participatory budgeting: count votes from pabulib .pb files (needs no database)')
+pbCommand
+  .command('count')
+  .description('Count a participatory-budgeting vote in the pabulib .pb format and print the funded projects')
+  .argument('<file>', 'the .pb file')
+  .addOption(new Option('--rule <rule>', 'the counting rule').choices(['greedy', 'equal-shares']).makeOptionMandatory())
+  .addOption(new Option('--completion <completion>', 'with equal-shares: how to complete its outcome').choices(['none', 'add1']).default('none'))
+  .option('--compare-with-greedy', 'with equal-shares: publish the greedy outcome instead when more voters prefer it')
+  .option('--step <units>', 'with add1: raise the shares by this many whole currency units at a time (default 1)', (value: string) => {
+    if (!/^[1-9]\d*$/.test(value)) throw new InvalidArgumentError('a whole number of currency units, at least 1')
+    return BigInt(value)
+  })
+  .option('--json', 'print one JSON object: {"rule","completion","budget","cost","winners"}')
+  .showHelpAfterError(false)
+  .action(
+    async (
+      file: string,
+      options: { rule: 'greedy' | 'equal-shares'; completion: 'none' | 'add1'; compareWithGreedy?: boolean; step?: bigint; json?: boolean },
+    ) => {
+      const { runPbCount } = await import('./features/participatory-budgeting/cli/pb-count-command.ts')
+      process.exitCode = await runPbCount(file, {
+        rule: options.rule,
+        completion: options.completion,
+        compareWithGreedy: options.compareWithGreedy === true,
+        ...(options.step === undefined ? {} : { step: options.step }),
+        json: options.json === true,
+      })
+    },
+  )
 
 program
   .command('build-assets')
