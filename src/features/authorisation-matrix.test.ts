@@ -14,7 +14,8 @@ import { newToken } from './accounts/secrets.ts'
 import { buildMember, buildRegisterCouncil, loadExampleSchedule } from '../../test/membership.ts'
 import { currentYear } from './membership/cli/commands.ts'
 
-let scheduleLoaded = false
+/** The databases the example fee schedule is loaded into (one per database kind). */
+const scheduleLoaded = new WeakSet<object>()
 import { versionOf } from '../lib/row-version.ts'
 import { createUser } from './accounts/commands/create-user.ts'
 import { inTransaction } from '../db/unit-of-work.ts'
@@ -313,8 +314,8 @@ const matrix: Entry[] = [
   {
     route: 'POST /admin/membership/members/:id/conversion',
     async prepare(t) {
-      if (!scheduleLoaded) await loadExampleSchedule(t.handle.db, currentYear(t.config))
-      scheduleLoaded = true
+      if (!scheduleLoaded.has(t.handle.db)) await loadExampleSchedule(t.handle.db, currentYear(t.config))
+      scheduleLoaded.add(t.handle.db)
       const code = unique('CV').toUpperCase()
       await buildRegisterCouncil(t.handle.db, { code, name: unique('Convertown'), population: 100_000 })
       const group = await buildMember(t.handle.db, {

@@ -141,9 +141,13 @@ describeEachDatabase('import on the web', (get) => {
         // Passes every archive check, then needs more memory to convert than a worker may use.
         const res = await upload(officer, {}, { name: 'heavy.docx', content: bombDocx({ megabytes: 10, shape: 'numbered' }) })
         assert.equal(res.statusCode, 400, res.body.slice(0, 300))
-        assert.deepEqual(errorLinks(res.body), [
-          'document: "heavy.docx" could not be read: it needs more memory than the importer allows (192 MB), so it was stopped. Save only the case study’s text in a new document (or as .txt) and try again.',
-        ])
+        // Which limit stops it first depends on how busy the machine is: either way it is stopped, with its reason.
+        const [message, ...more] = errorLinks(res.body)
+        assert.deepEqual(more, [])
+        assert.match(
+          message ?? '',
+          /^document: "heavy\.docx" could not be read: (it needs more memory than the importer allows \(192 MB\)|reading it took longer than 20 seconds), so it was stopped\. Save only the case study’s text in a new document \(or as \.txt\) and try again\.$/,
+        )
         await health
         assert.deepEqual(events, ['start', 'health 200', 'end'])
       } finally {

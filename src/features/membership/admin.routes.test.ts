@@ -138,7 +138,7 @@ describeEachDatabase('admin: applications to join', (get) => {
     const id = await applicationId('Nopop Council')
     const res = await admin.post(`/admin/membership/applications/${id}/decision`, { decision: 'approve' })
     assert.equal(res.statusCode, 400)
-    assert.match(res.body, /population is needed/)
+    assert.match(res.body, /figures \(its population, or its budget\) are needed/)
     const [row] = await get().handle.db.select().from(membershipApplications).where(eq(membershipApplications.id, id))
     assert.equal(row?.status, 'received')
   })

@@ -68,3 +68,17 @@ describeEachDatabase('admin: a councillors’ group takes control of its council
     assert.match(page.body, /Converted from the Associate membership of Convertown Co-operative Group/)
   })
 })
+
+describeEachDatabase('admin: a conversion before the year’s fees are loaded', (get) => {
+  it('says which year has no schedule, and changes nothing', async () => {
+    const { app, handle, config } = get()
+    await buildRegisterCouncil(handle.db, { code: 'NOS', name: 'Noschedule', population: 50_000 })
+    const group = await buildMember(handle.db, { name: 'Early Group', tier: 'associate', kind: 'councillor-group', paidThroughYear: currentYear(config) })
+    const admin = (await signedInAgent(app, handle.db, 'admin')).agent
+    const res = await admin.post(`/admin/membership/members/${group.membership.id}/conversion`, { council: 'NOS' })
+    assert.equal(res.statusCode, 400)
+    assert.match(res.body, /No fee schedule has been loaded for \d{4}\/\d{2}/)
+    const [row] = await handle.db.select().from(memberships).where(eq(memberships.id, group.membership.id))
+    assert.equal(row?.status, 'current')
+  })
+})

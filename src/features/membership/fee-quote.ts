@@ -3,7 +3,7 @@
 import { desc, eq } from 'drizzle-orm'
 import type { Executor } from '../../db/client.ts'
 import { councilFigures, feeSchedules, localAuthorities } from '../../db/schema/index.ts'
-import { invalid, ok, type Result } from '../../lib/result.ts'
+import { invalid, ok, refused, type Failure, type FieldError, type Result } from '../../lib/result.ts'
 import type { FeeSchedule, FeeTier } from './rules/fee-schedule.ts'
 import { calculateFee, type Fee } from './rules/fees.ts'
 import { yearLabel } from './rules/subscription-year.ts'
@@ -110,4 +110,14 @@ export async function quoteFee(db: Executor, question: FeeQuestion): Promise<Res
   const fee = calculateFee(schedule.schedule, question.tier, figures)
   if (!fee.ok) return fee
   return ok({ ...fee.value, tier: question.tier, year: question.year, currency: 'GBP', schedule, council })
+}
+
+/**
+ * Why a fee could not be worked out, as a refusal of the command that needed it: a missing figure
+ * sends the administrator to the council's figures; other reasons keep their own message and values.
+ */
+export function cannotPrice(errors: readonly FieldError[]): Failure<never> {
+  const first = errors[0]
+  if (!first || first.message.startsWith('membership.fee.needs')) return refused('adminMembership.refused.needsFigures')
+  return { ok: false, reason: 'refused', errors: [{ field: '', message: first.message, ...(first.values ? { values: first.values } : {}) }] }
 }

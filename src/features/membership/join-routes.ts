@@ -11,8 +11,8 @@ import { selectItems } from '../../web/select-items.ts'
 import { hashToken } from '../accounts/secrets.ts'
 import { checkApplication, kindsByTier, type ApplicationForm } from './application-rules.ts'
 import { applyToJoin } from './commands/apply-to-join.ts'
-import { quoteFee, type Quote } from './fee-quote.ts'
-import { currentYear } from './cli/commands.ts'
+import { quoteFee, scheduleForYear, type Quote } from './fee-quote.ts'
+import { currentYear } from './run-context.ts'
 import { presentApplication, presentQuote } from './present.ts'
 import { findApplicationByTokenHash, listRegisterCouncils } from './queries.ts'
 import { penceOf } from './rules/money.ts'
@@ -140,6 +140,7 @@ export async function joinRoutes(app: FastifyInstance): Promise<void> {
       }),
     )
     const feeByTier = Object.fromEntries(tierFees)
+    const scheduleMissing = (await scheduleForYear(db, year)) === null
     const all = [...errors, ...quoteErrors]
     return reply.code(errors.length > 0 ? 400 : 200).render('membership/views/join.njk', {
       title: t('join.title'),
@@ -150,6 +151,7 @@ export async function joinRoutes(app: FastifyInstance): Promise<void> {
       calculated: calculator.asked,
       quote: quote ? presentQuote(quote, t, request.locale) : null,
       feeByTier,
+      scheduleMissing,
       kindsByTier,
       calcCouncilItems: selectItems(councilChoices, calculator.values.council, { blank: t('join.calculator.noCouncil') }),
       councilItems: selectItems(councilChoices, form.council || calculator.values.council, { blank: t('join.form.chooseCouncil') }),

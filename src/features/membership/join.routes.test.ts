@@ -130,3 +130,23 @@ describeEachDatabase('join: the public application', (get) => {
     assert.equal((await agent.get('/join/applications/%00%ff')).statusCode, 400)
   })
 })
+
+describeEachDatabase('join: before the year’s fees are published', (get) => {
+  it('says the fees are not published yet, and still takes an application', async () => {
+    const agent = new Agent(get().app)
+    const page = await agent.get('/join')
+    assert.equal(page.statusCode, 200)
+    assert.match(page.body, /have not been published yet/)
+    const res = await agent.post('/join', {
+      tier: 'supporter',
+      'kind-supporter': 'individual',
+      organisationName: 'Early Bird',
+      contactName: 'Early Bird',
+      contactEmail: 'early@example.org',
+      consent: 'yes',
+    })
+    assert.equal(res.statusCode, 303)
+    const [row] = await get().handle.db.select().from(membershipApplications).where(eq(membershipApplications.contactEmail, 'early@example.org'))
+    assert.equal(row?.quotedPence, null)
+  })
+})

@@ -5,7 +5,10 @@ import type { Database } from '../../../db/client.ts'
 import type { AuditActor } from '../../audit/record-audit.ts'
 import { penceOf } from '../rules/money.ts'
 import { commandLineActor } from '../../audit/record-audit.ts'
-import { isIsoDate, londonDate, subscriptionYearOf } from '../rules/subscription-year.ts'
+import { currentYear } from '../run-context.ts'
+import { isIsoDate, londonDate } from '../rules/subscription-year.ts'
+
+export { currentYear }
 import { runFeeCommand, runFeesImport, runFiguresImport, type FeeOptions, type Output } from './fee-commands.ts'
 
 let progressShown = false
@@ -24,11 +27,6 @@ const consoleOutput: Output = {
 }
 
 type Parsed<T> = { ok: true; value: T } | { ok: false; message: string }
-
-/** The subscription year today falls in, in London. */
-export function currentYear(config: Config, now = new Date()): number {
-  return subscriptionYearOf(londonDate(now), config.membership.yearStarts.month, config.membership.yearStarts.day)
-}
 
 export function parseYear(text: string | undefined, config: Config): Parsed<number> {
   if (text === undefined) return { ok: true, value: currentYear(config) }

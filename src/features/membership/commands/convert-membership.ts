@@ -9,7 +9,7 @@ import { createOrganisation } from '../../organisations/commands/create-organisa
 import { queueEmail } from '../../email/outbox.ts'
 import { languageOf } from '../../email/messages.ts'
 import { invoiceIssuedEmail } from '../emails.ts'
-import { quoteFee } from '../fee-quote.ts'
+import { cannotPrice, quoteFee } from '../fee-quote.ts'
 import { findRegisterCouncil, openMembershipOfOrganisation } from '../queries.ts'
 import type { RunContext } from '../run-context.ts'
 import { conversionCredit, joiningFee } from '../rules/fees.ts'
@@ -36,7 +36,7 @@ export async function convertMembership(
   const start = context.settings.yearStarts
   const year = subscriptionYearOf(context.today, start.month, start.day)
   const full = await quoteFee(tx, { tier: 'full', year, council: council.code })
-  if (!full.ok) return refused(full.errors[0]!.message === 'membership.fee.needsPopulation' ? 'adminMembership.refused.needsFigures' : full.errors[0]!.message)
+  if (!full.ok) return cannotPrice(full.errors)
 
   // The council among the network's organisations, or added from the register.
   let [councilOrganisation] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.authorityCode, council.code))

@@ -9,10 +9,10 @@ import { recordAudit, type AuditActor } from '../../audit/record-audit.ts'
 import { createOrganisation } from '../../organisations/commands/create-organisation.ts'
 import { organisationKindOf, type ApplicantKind } from '../application-rules.ts'
 import { applicationDecidedEmail, invoiceIssuedEmail } from '../emails.ts'
-import { quoteFee } from '../fee-quote.ts'
+import { cannotPrice, quoteFee } from '../fee-quote.ts'
 import { findRegisterCouncil, openMembershipOfOrganisation } from '../queries.ts'
 import { joiningFee } from '../rules/fees.ts'
-import { subscriptionYearOf, yearBounds, yearLabel, type IsoDate } from '../rules/subscription-year.ts'
+import { londonDate, subscriptionYearOf, yearBounds, yearLabel, type IsoDate } from '../rules/subscription-year.ts'
 import { translator } from '../../../i18n/catalogue.ts'
 import { formatterOf } from '../../../i18n/format.ts'
 import { issueInvoice } from './issue-invoice.ts'
@@ -83,8 +83,7 @@ export async function decideApplication(
 
   const year = subscriptionYearOf(context.today, context.settings.yearStarts.month, context.settings.yearStarts.day)
   const quote = await quoteFee(tx, { tier: application.tier, year, council: application.authorityCode })
-  if (!quote.ok)
-    return refused(quote.errors[0]!.message === 'membership.fee.needsPopulation' ? 'adminMembership.refused.needsFigures' : quote.errors[0]!.message)
+  if (!quote.ok) return cannotPrice(quote.errors)
   const fee = quote.value
   const joining = joiningFee(fee.amount, context.today, fee.schedule.schedule, context.settings.yearStarts)
 
@@ -102,7 +101,7 @@ export async function decideApplication(
       phone: details.contact?.phone || null,
     })
     .returning({ id: people.id })
-  const appliedOn = application.createdAt.toISOString().slice(0, 10)
+  const appliedOn = londonDate(application.createdAt)
   const [membership] = await tx
     .insert(memberships)
     .values({
