@@ -141,12 +141,19 @@ export async function joinRoutes(app: FastifyInstance): Promise<void> {
     )
     const feeByTier = Object.fromEntries(tierFees)
     const scheduleMissing = (await scheduleForYear(db, year)) === null
-    const all = [...errors, ...quoteErrors]
+    // The tier chosen: the form's (sent back with errors), or the one the first step asked for.
+    const query = asForm(request.query)
+    const asked = text(query, 'apply', 40)
+    const chosenTier = isTier(form.tier) ? form.tier : isTier(asked) ? asked : null
+    const tierErrors: FieldError[] = 'apply' in query && !chosenTier ? [{ field: 'tier', message: 'join.errors.tierRequired' }] : []
+    const council = form.council || text(query, 'council', 20).trim().toUpperCase() || calculator.values.council
+    const all = [...errors, ...tierErrors, ...quoteErrors]
     return reply.code(errors.length > 0 ? 400 : 200).render('membership/views/join.njk', {
       title: t('join.title'),
       pageError: all.length > 0,
       yearLabel: yearLabel(year),
-      form: { ...form, tier: form.tier || calculator.values.tier, council: form.council || calculator.values.council },
+      form: { ...form, tier: form.tier || calculator.values.tier, council },
+      chosenTier,
       calculator: calculator.values,
       calculated: calculator.asked,
       quote: quote ? presentQuote(quote, t, request.locale) : null,
@@ -154,7 +161,7 @@ export async function joinRoutes(app: FastifyInstance): Promise<void> {
       scheduleMissing,
       kindsByTier,
       calcCouncilItems: selectItems(councilChoices, calculator.values.council, { blank: t('join.calculator.noCouncil') }),
-      councilItems: selectItems(councilChoices, form.council || calculator.values.council, { blank: t('join.form.chooseCouncil') }),
+      councilItems: selectItems(councilChoices, council, { blank: t('join.form.chooseCouncil') }),
       sitsOnItems: selectItems(councilChoices, form.sitsOn, { blank: t('join.form.chooseCouncil') }),
       ...presentErrors(all, t),
     })

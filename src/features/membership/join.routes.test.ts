@@ -35,8 +35,26 @@ describeEachDatabase('join: the public application', (get) => {
   it('shows the tiers with their fees and the application form, with no account', async () => {
     const res = await new Agent(get().app).get('/join')
     assert.equal(res.statusCode, 200)
-    for (const words of ['Join the network', 'Full member', '£250.00 a year', '£50.00 a year', 'Send application', 'Work out the fee'])
+    for (const words of ['Join the network', 'Full member', '£250.00 a year', '£50.00 a year', 'Which tier are you applying for?', 'Work out the fee'])
       assert.ok(res.body.includes(words), words)
+    assert.doesNotMatch(res.body, /aria-expanded/, 'no fields revealed by the tier radios')
+  })
+
+  it('asks first for the tier, then only what that tier needs', async () => {
+    const agent = new Agent(get().app)
+    const none = await agent.get('/join?apply=')
+    assert.deepEqual(links(none.body), ['#tier'])
+    const full = await agent.get('/join?apply=full&council=MNC')
+    assert.match(full.body, /You are applying as: Full member/)
+    assert.match(full.body, /<option value="MNC" selected>/)
+    assert.match(full.body, /Sponsoring officer’s name/)
+    assert.doesNotMatch(full.body, /id="organisationName"/)
+    const associate = await agent.get('/join?apply=associate')
+    assert.match(associate.body, /id="sitsOn"/)
+    assert.match(associate.body, /name="kind-associate"/)
+    assert.doesNotMatch(associate.body, /Sponsoring officer/)
+    const supporter = await agent.get('/join?apply=supporter')
+    assert.doesNotMatch(supporter.body, /id="sitsOn"/)
   })
 
   it('works out a council’s fee without JavaScript, from the register’s population, saying it is an example', async () => {
@@ -46,6 +64,7 @@ describeEachDatabase('join: the public application', (get) => {
     assert.match(result, /£2,500.00 a year/)
     assert.match(result, /150,001 to 300,000 residents/)
     assert.match(result, /population 220,000 \(2020, UK local authorities register/)
+    assert.match(result, /href="\/join\?apply=full&amp;council=MNC#apply"/)
     assert.match(res.body, /These are example fees/)
   })
 

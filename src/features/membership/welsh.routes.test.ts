@@ -25,7 +25,10 @@ describeEachDatabase('join in Welsh', (get) => {
     const res = await new Agent(get().app).get('/cy/join?calculate=yes&tier=full&council=CRD')
     assert.equal(res.statusCode, 200)
     welsh(res.body.replace(/<option[^>]*>[^<]*<\/option>/g, ''))
-    for (const words of ['Ymuno â’r rhwydwaith', 'Cyfrifo’r ffi', 'Anfon y cais', '£3,500.00 y flwyddyn']) assert.ok(res.body.includes(words), words)
+    for (const words of ['Ymuno â’r rhwydwaith', 'Cyfrifo’r ffi', 'Parhau', '£3,500.00 y flwyddyn']) assert.ok(res.body.includes(words), words)
+    const form = await new Agent(get().app).get('/cy/join?apply=associate')
+    welsh(form.body.replace(/<option[^>]*>[^<]*<\/option>/g, ''))
+    assert.ok(form.body.includes('Anfon y cais'))
   })
 
   it('says what is wrong in Welsh', async () => {

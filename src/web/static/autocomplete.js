@@ -12,7 +12,9 @@ for (const select of document.querySelectorAll('select[data-autocomplete]')) {
     showAllValues: true,
     dropdownArrow: () => '',
     // Typing what the list lacks leaves nothing chosen (not the earlier choice).
-    onConfirm: (text) => {
+    // Leaving the box confirms again with nothing (`undefined`): what the box shows is still the choice.
+    onConfirm: (chosen) => {
+      const text = chosen ?? document.getElementById(id)?.value
       const option = [...select.options].find((o) => o.value !== '' && o.textContent === text)
       select.value = option ? option.value : ''
     },
