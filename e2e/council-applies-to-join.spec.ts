@@ -6,7 +6,7 @@ import { eq } from 'drizzle-orm'
 import type { Page } from 'playwright-core'
 import { emails } from '../src/db/schema/index.ts'
 import { loadConfig } from '../src/config.ts'
-import { currentYear } from '../src/features/membership/cli/commands.ts'
+import { currentYear } from '../src/features/membership/run-context.ts'
 import { buildRegisterCouncil, loadExampleSchedule } from '../test/membership.ts'
 import { createAccount, SignInPage } from './support/accounts.ts'
 import { accessibilityViolations, skipReason } from './support/browser.ts'
@@ -72,18 +72,23 @@ describe('a council applies to join the network', { skip }, () => {
 
   it('as a council officer, I am told what is missing, then send a Full member application', async () => {
     await page.goto(`${baseUrl}/join`)
-    const form = page.locator('[data-qa="join-form"]')
-    await page.locator('[data-qa="send-application"]').click()
+    // First the tier, on its own.
+    await page.locator('[data-qa="choose-tier-continue"]').click()
+    await page.waitForURL(/step=tier/)
     assert.match(await page.title(), /^Error: /)
-    const summary = (await page.locator('.govuk-error-summary').textContent()) ?? ''
-    assert.match(summary, /Select a tier/)
+    assert.match((await page.locator('.govuk-error-summary').textContent()) ?? '', /Select a tier/)
+    await expectAccessible()
+    await page.locator('[data-qa="choose-tier"]').getByRole('radio', { name: 'Full member' }).check()
+    await page.locator('[data-qa="choose-tier-continue"]').click()
+    await page.waitForURL(/apply=full/)
+    const form = page.locator('[data-qa="join-form"]')
+    assert.match((await page.locator('[data-qa="chosen-tier"]').textContent()) ?? '', /You are applying as: Full member/)
     await expectAccessible()
 
-    await form.getByRole('radio', { name: 'Full member' }).check()
     await page.locator('[data-qa="send-application"]').click()
     const problems = (await page.locator('.govuk-error-summary').textContent()) ?? ''
     for (const words of ['Choose the council', 'Enter the sponsoring officer’s name', 'Tick the box to agree']) assert.ok(problems.includes(words), words)
-    assert.equal(await form.getByRole('radio', { name: 'Full member' }).isChecked(), true, 'the tier chosen is kept')
+    assert.match((await page.locator('[data-qa="chosen-tier"]').textContent()) ?? '', /Full member/, 'the tier chosen is kept')
     await expectAccessible()
 
     await typeAndChoose('council', 'Bracken', council.name)

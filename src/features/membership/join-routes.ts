@@ -145,7 +145,7 @@ export async function joinRoutes(app: FastifyInstance): Promise<void> {
     const query = asForm(request.query)
     const asked = text(query, 'apply', 40)
     const chosenTier = isTier(form.tier) ? form.tier : isTier(asked) ? asked : null
-    const tierErrors: FieldError[] = 'apply' in query && !chosenTier ? [{ field: 'tier', message: 'join.errors.tierRequired' }] : []
+    const tierErrors: FieldError[] = ('apply' in query || query.step === 'tier') && !chosenTier ? [{ field: 'tier', message: 'join.errors.tierRequired' }] : []
     const council = form.council || text(query, 'council', 20).trim().toUpperCase() || calculator.values.council
     const all = [...errors, ...tierErrors, ...quoteErrors]
     return reply.code(errors.length > 0 ? 400 : 200).render('membership/views/join.njk', {

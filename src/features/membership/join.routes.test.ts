@@ -42,8 +42,9 @@ describeEachDatabase('join: the public application', (get) => {
 
   it('asks first for the tier, then only what that tier needs', async () => {
     const agent = new Agent(get().app)
-    const none = await agent.get('/join?apply=')
+    const none = await agent.get('/join?step=tier')
     assert.deepEqual(links(none.body), ['#tier'])
+    assert.match(none.body, /<title>Error: /)
     const full = await agent.get('/join?apply=full&council=MNC')
     assert.match(full.body, /You are applying as: Full member/)
     assert.match(full.body, /<option value="MNC" selected>/)
