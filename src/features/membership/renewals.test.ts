@@ -9,7 +9,12 @@ import { emails, invoices, membershipEvents, memberships, organisations } from '
 import { inTransaction } from '../../db/unit-of-work.ts'
 import { loadConfig } from '../../config.ts'
 import { createTestDatabase, testDatabaseKinds } from '../../../test/databases.ts'
-import { buildMember, buildRegisterCouncil, loadExampleSchedule } from '../../../test/membership.ts'
+import { buildMember, buildRegisterCouncil, exampleScheduleFile, loadExampleSchedule } from '../../../test/membership.ts'
+import { readFileSync } from 'node:fs'
+import { commandLineActor } from '../audit/record-audit.ts'
+import { importFeeSchedule } from './commands/import-fee-schedule.ts'
+import { quoteFee } from './fee-quote.ts'
+import { parseFeeScheduleText } from './rules/fee-schedule.ts'
 import { hashToken } from '../accounts/secrets.ts'
 import type { Mailer } from '../email/outbox.ts'
 import { runContext, runRenewCommand } from './cli/run-commands.ts'
@@ -125,6 +130,23 @@ for (const kind of testDatabaseKinds()) {
       await runDaily(handle.db, on('2027-10-03'))
       const reminders = await handle.db.select().from(emails).where(like(emails.subject, 'Reminder: invoice%'))
       assert.deepEqual(reminders.map((e) => e.toAddress).sort(), ['finance@renwick.example.org', 'group@example.org'])
+    })
+
+    it('leaves issued invoices as they were when the year’s schedule changes', async () => {
+      const before = await handle.db.select().from(invoices).orderBy(invoices.id)
+      const changed = JSON.parse(readFileSync(exampleScheduleFile, 'utf8')) as { year: number; tiers: { associate: { fixed: string } } }
+      changed.year = 2027
+      changed.tiers.associate.fixed = '999.00'
+      const parsed = parseFeeScheduleText(JSON.stringify(changed))
+      assert.ok(parsed.ok)
+      await inTransaction(handle.db, (tx) => importFeeSchedule(tx, commandLineActor, parsed.value))
+      const quote = await quoteFee(handle.db, { tier: 'associate', year: 2027 })
+      assert.equal(quote.ok && quote.value.amount, 99_900, 'new quotes use the new version')
+      const after = await handle.db.select().from(invoices).orderBy(invoices.id)
+      assert.deepEqual(
+        after.map((i) => [i.number, i.totalPence, i.feeScheduleId]),
+        before.map((i) => [i.number, i.totalPence, i.feeScheduleId]),
+      )
     })
 
     it('keeps a paying member current, and lapses the one who does not pay after the grace period', async () => {
