@@ -8,6 +8,11 @@ import { demoApplication, recordedInDemo } from './content/memberships.ts'
 import { demoOrganisations } from './content/organisations.ts'
 import { isDatabaseEmpty, loadDemoContent } from './load-demo-content.ts'
 import { londonDate, subscriptionYearOf } from '../membership/rules/subscription-year.ts'
+import { loadConfig } from '../../config.ts'
+import { invoiceFacts, membershipFacts } from '../membership/facts.ts'
+import { ruleSettings } from '../membership/run-context.ts'
+import { membershipStatus } from '../membership/rules/status.ts'
+import { membershipsForRun } from '../membership/run-queries.ts'
 
 const count = async (handle: DatabaseHandle, table: string) =>
   (await handle.db.execute<{ n: number }>(sql.raw(`SELECT count(*)::int AS n FROM ${table}`))).rows[0]!.n
@@ -169,6 +174,19 @@ for (const kind of testDatabaseKinds()) {
       ])
       const emails = await handle.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM emails WHERE to_address = ${demoApplication.contact.email}`)
       assert.equal(emails.rows[0]!.n, 1)
+    })
+
+    it('agrees with the status rules: the daily job finds nothing to change in it', async () => {
+      const settings = loadConfig({}).membership
+      const today = londonDate(new Date())
+      const rows = await membershipsForRun(handle.db)
+      assert.equal(rows.length, demoOrganisations.filter((o) => o.tier !== 'none' || o.formerMembership).length)
+      for (const m of rows) {
+        const ruled = membershipStatus(membershipFacts(m), invoiceFacts(m, m.invoices, settings.yearStarts), today, ruleSettings(settings)).status
+        // A current member's renewal falls due in the summer: both are the rules' "still a member".
+        const expected = m.status === 'current' ? ['current', 'renewal-due'] : [m.status]
+        assert.ok(expected.includes(ruled), `${m.id}: stored ${m.status}, the rules say ${ruled}`)
+      }
     })
   })
 }
