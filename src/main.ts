@@ -13,7 +13,7 @@ import {
 import { DataDirLockedError, type RunningServer } from './db/embedded.ts'
 import { commandLineActor } from './features/audit/record-audit.ts'
 import { inTransaction } from './db/unit-of-work.ts'
-import { loadDemoContent } from './features/demo/load-demo-content.ts'
+import { demoContext, loadDemoContent } from './features/demo/load-demo-content.ts'
 import { maxSyntheticCount, parseSeed, parseSyntheticCount, runSynthetic } from './features/demo/synthetic/synthetic-command.ts'
 import { consoleOutput } from './features/import/cli/progress.ts'
 
@@ -103,13 +103,20 @@ program
       return
     }
     if (options.seed !== undefined) command.error('error: --seed only applies with --synthetic <n>')
+    const config = loadConfig()
     const counts = await withDatabase((handle) =>
-      loadDemoContent(handle.db, (done, total) => {
-        if (process.stdout.isTTY) process.stdout.write(`\rLoading case studies: ${done}/${total}`)
-      }),
+      loadDemoContent(
+        handle.db,
+        (done, total) => {
+          if (process.stdout.isTTY) process.stdout.write(`\rLoading case studies: ${done}/${total}`)
+        },
+        demoContext({ network: config.networkName, ...(config.publicUrl ? { baseUrl: config.publicUrl.replace(/\/+$/, '') } : {}) }),
+      ),
     )
     if (process.stdout.isTTY) process.stdout.write('\n')
-    console.log(`Demo content loaded: ${counts.principles} principles, ${counts.organisations} organisations, ${counts.caseStudies} case studies.`)
+    console.log(
+      `Demo content loaded: ${counts.principles} principles, ${counts.organisations} organisations (${counts.memberships} with a membership), ${counts.caseStudies} case studies.`,
+    )
   })
 
 /** The whole of standard input when it is piped; '' on a terminal (nothing to read without asking). */

@@ -52,7 +52,8 @@ export async function startServer(config: Config): Promise<{ app: FastifyInstanc
     await migrateDatabase(handle.db)
     const app = await code.buildApp({ config, db: handle.db, dbKind: handle.kind, assetVersion })
     if (config.demoContent && (await code.isDatabaseEmpty(handle.db))) {
-      const counts = await code.loadDemoContent(handle.db)
+      const context = code.demoContext({ network: config.networkName, baseUrl: siteUrlAtStart(config, config.port) })
+      const counts = await code.loadDemoContent(handle.db, undefined, context)
       app.log.info(counts, 'The database was empty: loaded the demo content')
     }
     code

@@ -5,7 +5,7 @@ import type { Database } from '../db/client.ts'
 export interface ContentChanges {
   /** Case studies whose public version changed (published, edited, unpublished, archived, deleted, linked names renamed). */
   caseStudyIds: readonly number[]
-  /** Tables changed other than case studies': 'organisations', 'principles', 'themes', 'people'. */
+  /** Tables changed other than case studies': 'organisations', 'principles', 'themes', 'people', 'memberships', 'membership_events' (migration 0014). */
   subjects: ReadonlySet<string>
   /** Everything must be read again: a truncate, `coophub search rebuild`, or changes this instance may have missed. */
   everything: boolean

@@ -3,6 +3,7 @@ import { before, it } from 'node:test'
 import { sql } from 'drizzle-orm'
 import { describeEachDatabase } from '../../../test/app.ts'
 import { buildCaseStudy, buildOrganisation, buildPerson, buildPrinciple, buildTheme } from '../../../test/factories.ts'
+import { buildInvoice } from '../../../test/invoices.ts'
 import { loadDemoContent } from '../demo/load-demo-content.ts'
 import { exportColumns } from './export-columns.ts'
 import { openApiDocument } from './openapi.ts'
@@ -14,12 +15,18 @@ const slugsOnPage = (html: string) => [...html.matchAll(/<a class="govuk-link" h
 describeEachDatabase('the JSON API', (get) => {
   const inject = (url: string) => get().app.inject(url)
   const list = async (url: string) => (await inject(url)).json() as ApiCaseStudyList
+  let invoice: { number: string }
 
   before(async () => {
     const { db } = get().handle
     await loadDemoContent(db)
     const home = await buildOrganisation(db, { slug: 'api-council', name: 'API Council', tier: 'full' })
     await buildOrganisation(db, { slug: 'not-a-member', name: 'Not A Member', tier: 'none' })
+    invoice = await buildInvoice(db, get().config, {
+      organisation: 'Invoiced Member Council',
+      poNumber: 'PO-OPEN-DATA-9931',
+      lines: [{ description: 'Full member subscription', amountPence: 987_654 }],
+    })
     const principle = await buildPrinciple(db, { slug: 'api-principle', shortName: 'API principle', statement: 'We publish.' })
     const theme = await buildTheme(db, 'API theme')
     const consenting = await buildPerson(db, {
@@ -190,6 +197,39 @@ describeEachDatabase('the JSON API', (get) => {
     assert.ok(results.some((m) => m.slug === 'api-council'))
     assert.ok(!results.some((m) => m.slug === 'not-a-member' || m.tier === 'none'))
     for (const m of results) assert.equal(m.caseStudyCount, (await list(`/api/v1/case-studies?member=${m.slug}&per_page=1`)).total, m.slug)
+  })
+
+  it('gives each member’s tier and the day it became a member (null when not known), as on /members', async () => {
+    const { results } = (await inject('/api/v1/members')).json() as { results: Array<{ slug: string; tier: string; memberSince: string | null }> }
+    const bySlug = new Map(results.map((m) => [m.slug, m]))
+    assert.deepEqual(
+      [bySlug.get('northbrook-city-council'), bySlug.get('amira-shah')].map((m) => m && [m.tier, m.memberSince]),
+      [
+        ['full', '2012-10-01'],
+        ['supporter', '2024-05-02'],
+      ],
+    )
+    assert.equal(bySlug.get('api-council')?.memberSince, null)
+    for (const m of results) assert.ok(m.memberSince === null || /^\d{4}-\d{2}-\d{2}$/.test(m.memberSince), m.slug)
+    // A former member is not a member.
+    assert.ok(!bySlug.has('hollinsford-parish-council'))
+  })
+
+  it('publishes no financial data about members: no fee, invoice, amount, budget, population or payment', async () => {
+    const res = await inject('/api/v1/members')
+    const { results } = res.json() as { results: Array<Record<string, unknown>> }
+    assert.ok(results.some((m) => m.name === 'Invoiced Member Council'))
+    const keys = (value: unknown): string[] =>
+      Array.isArray(value) ? value.flatMap(keys) : value && typeof value === 'object' ? Object.entries(value).flatMap(([k, v]) => [k, ...keys(v)]) : []
+    const financial = keys(res.json()).filter((k) => /fee|invoice|amount|budget|population|paid|price|pence|po_?number/i.test(k))
+    assert.deepEqual(financial, [])
+    for (const figure of [invoice.number, 'PO-OPEN-DATA-9931', '987654', '9876.54', '9,876.54']) assert.ok(!res.body.includes(figure), figure)
+    const memberList = openApiDocument.components.schemas.MemberList as unknown as { properties: { results: { items: { properties: object } } } }
+    const documented = Object.keys(memberList.properties.results.items.properties)
+    assert.deepEqual(
+      documented.filter((k) => /fee|invoice|amount|budget|population|paid|price|pence/i.test(k)),
+      [],
+    )
   })
 
   it('lets any site read it, and caches answers for a minute but errors not at all', async () => {

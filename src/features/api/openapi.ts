@@ -166,7 +166,7 @@ export const openApiDocument = {
         operationId: 'listMembers',
         summary: 'Member organisations',
         description:
-          'Organisations with a membership tier (full, associate, affiliate or supporter), by name, with the number of published case studies each led or took part in. Partners and funders that are not members are left out.',
+          'Organisations with a membership tier (full, associate, affiliate or supporter), by name, with the day each became a member and the number of published case studies each led or took part in. Partners and funders that are not members, and former members, are left out. No financial data: fees, invoices and the figures fees are worked out from are not published.',
         responses: { '200': json(ref('MemberList'), 'Every member.') },
       },
     },
@@ -289,6 +289,10 @@ export const openApiDocument = {
             nation: nullable('string'),
             region: nullable('string'),
             website: nullable('string', { format: 'uri' }),
+            memberSince: nullable('string', {
+              format: 'date',
+              description: 'The first day of its membership (YYYY-MM-DD); null when the network has no record of it.',
+            }),
             caseStudyCount: { type: 'integer', minimum: 0 },
             url,
             caseStudies: { ...url, description: 'Its case studies in this API.' },

@@ -148,6 +148,7 @@ describe('presentMembers', () => {
       councilType: null,
       nation: 'England',
       region: null,
+      memberSince: null,
       caseStudyCount: 2,
     }
     const [good, bad] = presentMembers(
@@ -159,5 +160,42 @@ describe('presentMembers', () => {
     ).results
     assert.equal(good?.website, 'https://north.example.org/')
     assert.equal(bad?.website, null)
+  })
+
+  it('gives the day it became a member, or null, and nothing but the fields the API documents', () => {
+    const row = {
+      slug: 'north',
+      name: 'North',
+      kind: 'council' as const,
+      tier: 'full' as const,
+      councilType: null,
+      nation: 'England',
+      region: null,
+      website: null,
+      caseStudyCount: 0,
+    }
+    const [known, unknown] = presentMembers(
+      [
+        { ...row, memberSince: '2014-04-15' },
+        { ...row, memberSince: null },
+      ],
+      base,
+    ).results
+    assert.equal(known?.memberSince, '2014-04-15')
+    assert.equal(unknown?.memberSince, null)
+    assert.deepEqual(Object.keys(known!), [
+      'slug',
+      'name',
+      'kind',
+      'tier',
+      'councilType',
+      'nation',
+      'region',
+      'website',
+      'memberSince',
+      'caseStudyCount',
+      'url',
+      'caseStudies',
+    ])
   })
 })

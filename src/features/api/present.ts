@@ -185,9 +185,15 @@ export interface MemberRow {
   nation: string | null
   region: string | null
   website: string | null
+  /** 'YYYY-MM-DD': the first day of its open membership, when known. */
+  memberSince: string | null
   caseStudyCount: number
 }
 
+/**
+ * The members as open data: who they are and since when, never what they pay. Fees, invoices and
+ * the figures fees are worked out from (population, budget) stay in the admin area.
+ */
 export function presentMembers(rows: MemberRow[], base: string) {
   return {
     results: rows.map((m) => ({
@@ -200,6 +206,7 @@ export function presentMembers(rows: MemberRow[], base: string) {
       region: m.region,
       // Only http(s) addresses, as on the member's page.
       website: safeWebsite(m.website),
+      memberSince: m.memberSince,
       caseStudyCount: m.caseStudyCount,
       url: `${base}/members/${m.slug}`,
       caseStudies: `${base}/api/v1/case-studies?member=${m.slug}`,

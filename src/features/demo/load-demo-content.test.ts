@@ -4,7 +4,15 @@ import { sql } from 'drizzle-orm'
 import { createTestDatabase, testDatabaseKinds } from '../../../test/databases.ts'
 import type { DatabaseHandle } from '../../db/client.ts'
 import { demoCaseStudies } from './content/case-studies.ts'
+import { demoApplication, recordedInDemo } from './content/memberships.ts'
+import { demoOrganisations } from './content/organisations.ts'
 import { isDatabaseEmpty, loadDemoContent } from './load-demo-content.ts'
+import { londonDate, subscriptionYearOf } from '../membership/rules/subscription-year.ts'
+import { loadConfig } from '../../config.ts'
+import { invoiceFacts, membershipFacts } from '../membership/facts.ts'
+import { ruleSettings } from '../membership/run-context.ts'
+import { membershipStatus } from '../membership/rules/status.ts'
+import { membershipsForRun } from '../membership/run-queries.ts'
 
 const count = async (handle: DatabaseHandle, table: string) =>
   (await handle.db.execute<{ n: number }>(sql.raw(`SELECT count(*)::int AS n FROM ${table}`))).rows[0]!.n
@@ -31,6 +39,11 @@ for (const kind of testDatabaseKinds()) {
         'case_study_organisations',
         'themes',
         'case_study_themes',
+        'fee_schedules',
+        'memberships',
+        'membership_events',
+        'membership_applications',
+        'emails',
       ]
       const first = await Promise.all(tables.map((t) => count(handle, t)))
       await loadDemoContent(handle.db)
@@ -75,6 +88,105 @@ for (const kind of testDatabaseKinds()) {
           SELECT 1 FROM case_study_principles csp JOIN case_studies cs ON cs.id = csp.case_study_id
           WHERE csp.principle_id = p.id AND cs.status = 'published')`)
       assert.equal(rows.rows[0]!.n, 0)
+    })
+
+    const year = subscriptionYearOf(londonDate(new Date()))
+
+    it('loads the example fee schedule for this subscription year and the next, once each, labelled as an example', async () => {
+      const rows = await handle.db.execute<{ year: number; version: number; label: string; example: boolean }>(
+        sql`SELECT year, version, label, example FROM fee_schedules ORDER BY year`,
+      )
+      assert.deepEqual(
+        rows.rows.map((r) => [r.year, r.version, r.example]),
+        [
+          [year, 1, true],
+          [year + 1, 1, true],
+        ],
+      )
+      for (const r of rows.rows) assert.match(r.label, /example/i)
+    })
+
+    it('leaves a year that has a schedule alone', async () => {
+      await handle.db.execute(sql`UPDATE fee_schedules SET label = 'Our own schedule', example = false WHERE year = ${year + 1}`)
+      await loadDemoContent(handle.db)
+      const rows = await handle.db.execute<{ n: number; label: string }>(
+        sql`SELECT count(*)::int AS n, max(label) AS label FROM fee_schedules WHERE year = ${year + 1}`,
+      )
+      assert.deepEqual([rows.rows[0]!.n, rows.rows[0]!.label], [1, 'Our own schedule'])
+    })
+
+    it('records every demo member as current, paid through this year, from its own date, with its history', async () => {
+      const rows = await handle.db.execute<{
+        slug: string
+        tier: string
+        org_tier: string
+        status: string
+        member_since: string
+        paid_through_year: number
+        reasons: string[]
+      }>(sql`
+        SELECT o.slug, m.tier, o.tier AS org_tier, m.status, m.member_since::text AS member_since, m.paid_through_year,
+          (SELECT array_agg(e.reason ORDER BY e.id) FROM membership_events e WHERE e.membership_id = m.id) AS reasons
+        FROM memberships m JOIN organisations o ON o.id = m.organisation_id
+        WHERE m.status = 'current' ORDER BY o.slug`)
+      const members = demoOrganisations.filter((o) => o.tier !== 'none')
+      assert.equal(rows.rows.length, members.length)
+      for (const o of members) {
+        const row = rows.rows.find((r) => r.slug === o.slug)
+        assert.ok(row, o.slug)
+        assert.deepEqual(
+          [row.tier, row.org_tier, row.member_since, row.paid_through_year, row.reasons],
+          [o.tier, o.tier, o.memberSince, year, [recordedInDemo]],
+          o.slug,
+        )
+      }
+      const years = new Set(rows.rows.map((r) => r.member_since.slice(0, 4)))
+      assert.ok(years.size >= 6, `member-since years vary: ${[...years].join(', ')}`)
+      const contacts = await handle.db.execute<{ n: number }>(
+        sql`SELECT count(*)::int AS n FROM memberships m JOIN people p ON p.id = m.contact_person_id WHERE p.organisation_id = m.organisation_id`,
+      )
+      assert.equal(contacts.rows[0]!.n, demoOrganisations.filter((o) => o.membershipContact).length)
+      assert.ok(contacts.rows[0]!.n >= 2)
+    })
+
+    it('has a former member whose membership lapsed when last year began, and that is no longer a member', async () => {
+      const rows = await handle.db.execute<{ slug: string; org_tier: string; status: string; paid_through_year: number; lapsed_on: string }>(sql`
+        SELECT o.slug, o.tier AS org_tier, m.status, m.paid_through_year,
+          (SELECT e.on_date::text FROM membership_events e WHERE e.membership_id = m.id AND e.to_status = 'lapsed') AS lapsed_on
+        FROM memberships m JOIN organisations o ON o.id = m.organisation_id WHERE m.status <> 'current'`)
+      assert.deepEqual(rows.rows, [
+        { slug: 'hollinsford-parish-council', org_tier: 'none', status: 'lapsed', paid_through_year: year - 3, lapsed_on: `${year - 1}-09-01` },
+      ])
+    })
+
+    it('has one application waiting, made like one from the form, its confirmation email queued', async () => {
+      const rows = await handle.db.execute<{ status: string; tier: string; organisation_name: string; quoted_pence: number | null; contact_email: string }>(
+        sql`SELECT status, tier, organisation_name, quoted_pence, contact_email FROM membership_applications`,
+      )
+      assert.deepEqual(rows.rows, [
+        {
+          status: 'received',
+          tier: 'associate',
+          organisation_name: demoApplication.organisationName,
+          quoted_pence: 25000,
+          contact_email: demoApplication.contact.email,
+        },
+      ])
+      const emails = await handle.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM emails WHERE to_address = ${demoApplication.contact.email}`)
+      assert.equal(emails.rows[0]!.n, 1)
+    })
+
+    it('agrees with the status rules: the daily job finds nothing to change in it', async () => {
+      const settings = loadConfig({}).membership
+      const today = londonDate(new Date())
+      const rows = await membershipsForRun(handle.db)
+      assert.equal(rows.length, demoOrganisations.filter((o) => o.tier !== 'none' || o.formerMembership).length)
+      for (const m of rows) {
+        const ruled = membershipStatus(membershipFacts(m), invoiceFacts(m, m.invoices, settings.yearStarts), today, ruleSettings(settings)).status
+        // A current member's renewal falls due in the summer: both are the rules' "still a member".
+        const expected = m.status === 'current' ? ['current', 'renewal-due'] : [m.status]
+        assert.ok(expected.includes(ruled), `${m.id}: stored ${m.status}, the rules say ${ruled}`)
+      }
     })
   })
 }

@@ -9,11 +9,26 @@ import { demoCaseStudies } from './content/case-studies.ts'
 import { demoOrganisations } from './content/organisations.ts'
 import { demoPrinciples } from './content/principles.ts'
 import type { DemoContact } from './content/types.ts'
+import { londonDate, subscriptionYearOf } from '../membership/rules/subscription-year.ts'
+import { loadDemoMemberships, type DemoMembershipContext } from './load-demo-memberships.ts'
 
 export interface DemoCounts {
   principles: number
   organisations: number
   caseStudies: number
+  memberships: number
+}
+
+/**
+ * Where the demo is loaded: the subscription year today is in (the default year start, since the
+ * loader may run without a config), and the network's name and address for the application's email.
+ */
+export function demoContext(over: Partial<DemoMembershipContext> = {}): DemoMembershipContext {
+  return {
+    year: over.year ?? subscriptionYearOf(londonDate(new Date())),
+    network: over.network ?? 'Co-operative Councils Network',
+    baseUrl: over.baseUrl ?? 'http://localhost:3000',
+  }
 }
 
 /** True when nothing has been stored yet: start-up loads the demo only into an empty database. */
@@ -47,10 +62,14 @@ async function upsertContact(tx: Executor, contact: DemoContact, organisationId:
 }
 
 /**
- * Loads the demo principles, members and case studies, matching existing rows by slug, so running
+ * Loads the demo principles, members (with their memberships and the example fee schedules) and case studies, matching existing rows by slug, so running
  * it again updates instead of duplicating. One transaction: all of it or none.
  */
-export async function loadDemoContent(db: Database, onProgress?: (done: number, total: number) => void): Promise<DemoCounts> {
+export async function loadDemoContent(
+  db: Database,
+  onProgress?: (done: number, total: number) => void,
+  context: DemoMembershipContext = demoContext(),
+): Promise<DemoCounts> {
   return db.transaction(async (tx) => {
     const principleIds = new Map<string, number>()
     for (const [index, p] of demoPrinciples.entries()) {
@@ -90,6 +109,14 @@ export async function loadDemoContent(db: Database, onProgress?: (done: number, 
         .returning({ id: organisations.id })
       organisationIds.set(o.slug, row!.id)
     }
+
+    const members = []
+    for (const o of demoOrganisations) {
+      const id = organisationIds.get(o.slug)!
+      const contactPersonId = o.membershipContact ? await upsertContact(tx, { ...o.membershipContact, organisation: o.slug, publishContact: false }, id) : null
+      members.push({ organisation: o, id, contactPersonId })
+    }
+    const { memberships } = await loadDemoMemberships(tx, members, context)
 
     const themeIds = new Map<string, number>()
     for (const name of new Set(demoCaseStudies.flatMap((c) => c.themes))) {
@@ -153,6 +180,6 @@ export async function loadDemoContent(db: Database, onProgress?: (done: number, 
       await recordRowAsRevision(tx, row!.id, commandLineActor, 'loaded')
       onProgress?.(index + 1, demoCaseStudies.length)
     }
-    return { principles: demoPrinciples.length, organisations: demoOrganisations.length, caseStudies: demoCaseStudies.length }
+    return { principles: demoPrinciples.length, organisations: demoOrganisations.length, caseStudies: demoCaseStudies.length, memberships }
   })
 }

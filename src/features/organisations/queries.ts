@@ -10,7 +10,14 @@ const publishedRoleCount = (role: 'lead' | 'participant') => sql<number>`(
   WHERE cso.organisation_id = organisations.id AND cso.role = ${role} AND cs.status = 'published'
 )`
 
-/** Members of the network (any tier but none), with how many published case studies they lead or join. */
+/** The first day of the organisation's open membership, when known ('YYYY-MM-DD'). */
+const openMemberSince = sql<string | null>`(
+  SELECT m.member_since::text FROM memberships m
+  WHERE m.organisation_id = organisations.id AND m.status NOT IN ('lapsed', 'resigned', 'refused', 'converted')
+  ORDER BY m.id DESC LIMIT 1
+)`
+
+/** Members of the network (any tier but none), with how many published case studies they lead or join, and since when. */
 export async function listMembers(db: Database) {
   return db
     .select({
@@ -24,6 +31,7 @@ export async function listMembers(db: Database) {
       nation: organisations.nation,
       leadCount: publishedRoleCount('lead'),
       participantCount: publishedRoleCount('participant'),
+      memberSince: openMemberSince,
     })
     .from(organisations)
     .where(sql`${organisations.tier} <> 'none'`)
@@ -85,4 +93,51 @@ export async function listOtherOrganisations(db: Database) {
     .where(sql`${organisations.tier} = 'none'`)
     .groupBy(organisations.id)
     .orderBy(asc(organisations.name))
+}
+
+/** The first day of an organisation's open membership, when known ('YYYY-MM-DD'). */
+export async function memberSinceOf(db: Database, organisationId: number): Promise<string | null> {
+  const result = await db.execute<{ member_since: string | null }>(sql`
+    SELECT m.member_since::text AS member_since FROM memberships m
+    WHERE m.organisation_id = ${organisationId} AND m.status NOT IN ('lapsed', 'resigned', 'refused', 'converted')
+    ORDER BY m.id DESC LIMIT 1`)
+  return result.rows[0]?.member_since ?? null
+}
+
+export interface FormerMember {
+  slug: string
+  name: string
+  kind: (typeof organisations.$inferSelect)['kind']
+  /** The year its last membership lapsed or was resigned. */
+  leftYear: number | null
+  /** Whether it has a public page: a published case study names it. */
+  hasPage: boolean
+}
+
+/**
+ * Organisations that are no longer members because their last membership lapsed or was resigned
+ * (a converted membership's organisation goes on in another form; a refused application, even a
+ * later one, does not count), with the year they left: the resignation's date, or the day the lapse was recorded.
+ */
+export async function listFormerMembers(db: Database): Promise<FormerMember[]> {
+  const result = await db.execute<{ slug: string; name: string; kind: FormerMember['kind']; left_on: string | null; has_page: boolean }>(sql`
+    SELECT o.slug, o.name, o.kind,
+      coalesce(last.ended_on, (
+        SELECT max(e.on_date) FROM membership_events e WHERE e.membership_id = last.id AND e.to_status = last.status
+      ))::text AS left_on,
+      EXISTS (SELECT 1 FROM case_study_organisations cso JOIN case_studies cs ON cs.id = cso.case_study_id
+        WHERE cso.organisation_id = o.id AND cs.status = 'published') AS has_page
+    FROM organisations o
+    JOIN LATERAL (
+      SELECT m.id, m.status, m.ended_on FROM memberships m WHERE m.organisation_id = o.id AND m.status <> 'refused' ORDER BY m.id DESC LIMIT 1
+    ) last ON true
+    WHERE o.tier = 'none' AND last.status IN ('lapsed', 'resigned')
+    ORDER BY o.name, o.slug`)
+  return result.rows.map((r) => ({
+    slug: r.slug,
+    name: r.name,
+    kind: r.kind,
+    leftYear: r.left_on ? Number(r.left_on.slice(0, 4)) : null,
+    hasPage: r.has_page,
+  }))
 }

@@ -5,12 +5,13 @@ import { isSlug } from '../../lib/slug.ts'
 import { contentLangOn, kindLabel, yearLabel } from '../case-studies/present.ts'
 import { organisationHref, organisationKindLabel, tierLabel } from '../../web/organisation-display.ts'
 import { placeLabel, roleHeadings, safeWebsite } from './present.ts'
-import { findPublicOrganisation, listCaseStudiesOfOrganisation, listMembers, listOtherOrganisations } from './queries.ts'
+import { paidTiers } from '../../db/schema/enums.ts'
+import { findPublicOrganisation, listCaseStudiesOfOrganisation, listFormerMembers, listMembers, listOtherOrganisations, memberSinceOf } from './queries.ts'
 
 export async function organisationRoutes(app: FastifyInstance): Promise<void> {
   app.get('/members', { config: { pageCache: true } }, async (request, reply) => {
     const { t } = request
-    const members = await listMembers(app.deps.db)
+    const [members, former] = await Promise.all([listMembers(app.deps.db), listFormerMembers(app.deps.db)])
     return reply.render('organisations/views/index.njk', {
       title: t('organisations.members.title'),
       section: 'members',
@@ -20,7 +21,18 @@ export async function organisationRoutes(app: FastifyInstance): Promise<void> {
         kind: organisationKindLabel(t, m.kind),
         tier: tierLabel(t, m.tier),
         place: placeLabel(m),
+        since: m.memberSince ? m.memberSince.slice(0, 4) : '',
         caseStudies: m.leadCount + m.participantCount,
+      })),
+      tierCounts: paidTiers.map((tier) => ({
+        tier,
+        text: t(`organisations.members.tierCount.${tier}`, { count: members.filter((m) => m.tier === tier).length }),
+      })),
+      former: former.map((o) => ({
+        href: o.hasPage ? `/organisations/${o.slug}` : null,
+        name: o.name,
+        kind: organisationKindLabel(t, o.kind),
+        left: o.leftYear ? String(o.leftYear) : t('organisations.former.leftUnknown'),
       })),
       count: members.length,
       memberNames: members.map((m) => m.name),
@@ -68,6 +80,7 @@ export async function organisationRoutes(app: FastifyInstance): Promise<void> {
     const count = new Set(caseStudies.map((cs) => cs.slug)).size
     const kind = organisationKindLabel(t, organisation.kind)
     const tier = tierLabel(t, organisation.tier)
+    const memberSince = asMember ? await memberSinceOf(app.deps.db, organisation.id) : null
     const titles = [...new Set(caseStudies.map((cs) => cs.title))].join('; ')
     const described = { name: organisation.name, kind, tier, place, hasPlace: place ? 'yes' : 'no', titles, hasTitles: titles ? 'yes' : 'no' }
     const description = asMember
@@ -84,6 +97,9 @@ export async function organisationRoutes(app: FastifyInstance): Promise<void> {
     const facts = [
       { key: { text: t('organisations.show.kind') }, value: { text: kind } },
       { key: { text: t('organisations.show.membership') }, value: { text: tier } },
+      ...(memberSince
+        ? [{ key: { text: t('organisations.show.memberSince') }, value: { text: request.format.date(new Date(`${memberSince}T12:00:00Z`)) } }]
+        : []),
       ...(organisation.councilType ? [{ key: { text: t('organisations.show.councilType') }, value: content(organisation.councilType) }] : []),
       ...(place ? [{ key: { text: t('organisations.show.region') }, value: content(place) }] : []),
       ...(organisation.gssCode ? [{ key: { text: t('organisations.show.onsCode') }, value: { text: organisation.gssCode } }] : []),

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict'
 import { before, it } from 'node:test'
 import { describeEachDatabase } from '../../../test/app.ts'
 import { buildCaseStudy, buildOrganisation } from '../../../test/factories.ts'
+import { memberships } from '../../db/schema/index.ts'
 import { englishOn, visibleText } from '../../../test/welsh.ts'
 
 describeEachDatabase('members and organisations in Welsh', (get) => {
@@ -19,6 +20,10 @@ describeEachDatabase('members and organisations in Welsh', (get) => {
       nation: 'Wales',
     })
     const funder = await buildOrganisation(db, { slug: 'trust', name: 'Green Trust', tier: 'none', kind: 'organisation' })
+    const since = { appliedOn: '2012-09-01', decidedOn: '2012-09-01', memberSince: '2012-10-01' }
+    await db.insert(memberships).values({ organisationId: lead.id, tier: 'full', status: 'current', ...since })
+    const former = await buildOrganisation(db, { slug: 'old-hill', name: 'Old Hill Parish Council', tier: 'none', kind: 'town-or-parish-council' })
+    await db.insert(memberships).values({ organisationId: former.id, tier: 'associate', status: 'resigned', endedOn: '2024-03-31', ...since })
     await buildCaseStudy(db, { slug: 'gardens', title: 'Gardens on every street', kind: 'project', leadId: lead.id, funderIds: [funder.id] })
   })
 
@@ -34,11 +39,20 @@ describeEachDatabase('members and organisations in Welsh', (get) => {
       'Cyngor tref neu gymuned',
       'Rhanbarth',
       'partneriaid a chyllidwyr',
+      '<li>1 aelod llawn</li>',
+      '<li>1 aelod cyswllt</li>',
+      '<li>Dim aelodau cysylltiedig</li>',
+      '<li>Dim cefnogwyr</li>',
+      'Aelod ers</th>',
+      'aelod ers 2012',
+      'Cyn-aelodau',
+      'Blwyddyn gadael',
+      '<td class="govuk-table__cell">2024</td>',
     ]) {
       assert.ok(res.body.includes(welsh), welsh)
     }
     const text = visibleText(res.body)
-    for (const content of ['North Council', 'Valley Town Council', 'North West']) assert.ok(!text.includes(content), content)
+    for (const content of ['North Council', 'Valley Town Council', 'North West', 'Old Hill Parish Council']) assert.ok(!text.includes(content), content)
   })
 
   it('lists partners and funders in Welsh', async () => {
@@ -62,6 +76,8 @@ describeEachDatabase('members and organisations in Welsh', (get) => {
       'Dim wedi’u cyhoeddi eto.',
       'Chwilio’r astudiaethau achos hyn',
       '(Prosiect, 2022)',
+      'Aelod ers',
+      '1 Hydref 2012',
     ]) {
       assert.ok(res.body.includes(welsh), welsh)
     }
