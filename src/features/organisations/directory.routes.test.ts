@@ -91,6 +91,12 @@ describeEachDatabase('the members’ directory', (get) => {
     assert.doesNotMatch(res.body.match(/data-qa="member-table">[\s\S]*?<\/table>/)![0], /Lapsed Council|Resigned Trust/)
   })
 
+  it('a former member’s own page says it was a member, and when it left', async () => {
+    const page = await get().app.inject('/organisations/lapsed-council')
+    assert.equal(page.statusCode, 200)
+    assert.match(page.body, /Former member \(left in 2025\)/)
+  })
+
   it('a member’s page says since when it has been a member, when that is known', async () => {
     const north = await get().app.inject('/members/north-council')
     assert.equal(north.statusCode, 200)

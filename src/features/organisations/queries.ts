@@ -141,3 +141,15 @@ export async function listFormerMembers(db: Database): Promise<FormerMember[]> {
     hasPage: r.has_page,
   }))
 }
+
+/** The year a former member left (its last membership lapsed or was resigned), or null when it was never a member. */
+export async function yearLeftOf(db: Database, organisationId: number): Promise<number | null> {
+  const result = await db.execute<{ left_on: string | null; status: string }>(sql`
+    SELECT last.status, coalesce(last.ended_on, (
+      SELECT max(e.on_date) FROM membership_events e WHERE e.membership_id = last.id AND e.to_status = last.status
+    ))::text AS left_on
+    FROM (SELECT m.id, m.status, m.ended_on FROM memberships m WHERE m.organisation_id = ${organisationId} AND m.status <> 'refused' ORDER BY m.id DESC LIMIT 1) last`)
+  const row = result.rows[0]
+  if (!row || !['lapsed', 'resigned'].includes(row.status) || !row.left_on) return null
+  return Number(row.left_on.slice(0, 4))
+}

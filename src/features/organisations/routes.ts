@@ -6,7 +6,15 @@ import { contentLangOn, kindLabel, yearLabel } from '../case-studies/present.ts'
 import { organisationHref, organisationKindLabel, tierLabel } from '../../web/organisation-display.ts'
 import { placeLabel, roleHeadings, safeWebsite } from './present.ts'
 import { paidTiers } from '../../db/schema/enums.ts'
-import { findPublicOrganisation, listCaseStudiesOfOrganisation, listFormerMembers, listMembers, listOtherOrganisations, memberSinceOf } from './queries.ts'
+import {
+  findPublicOrganisation,
+  listCaseStudiesOfOrganisation,
+  listFormerMembers,
+  listMembers,
+  listOtherOrganisations,
+  memberSinceOf,
+  yearLeftOf,
+} from './queries.ts'
 
 export async function organisationRoutes(app: FastifyInstance): Promise<void> {
   app.get('/members', { config: { pageCache: true } }, async (request, reply) => {
@@ -79,7 +87,8 @@ export async function organisationRoutes(app: FastifyInstance): Promise<void> {
     const place = placeLabel(organisation)
     const count = new Set(caseStudies.map((cs) => cs.slug)).size
     const kind = organisationKindLabel(t, organisation.kind)
-    const tier = tierLabel(t, organisation.tier)
+    const yearLeft = organisation.tier === 'none' ? await yearLeftOf(app.deps.db, organisation.id) : null
+    const tier = yearLeft ? t('organisations.show.formerMember', { year: String(yearLeft) }) : tierLabel(t, organisation.tier)
     const memberSince = asMember ? await memberSinceOf(app.deps.db, organisation.id) : null
     const titles = [...new Set(caseStudies.map((cs) => cs.title))].join('; ')
     const described = { name: organisation.name, kind, tier, place, hasPlace: place ? 'yes' : 'no', titles, hasTitles: titles ? 'yes' : 'no' }
