@@ -23,6 +23,7 @@ import { snapshotFromRow } from './case-studies/revisions.ts'
 import { applyToJoin } from './membership/commands/apply-to-join.ts'
 import { buildInvoice } from '../../test/invoices.ts'
 import { londonDate } from './membership/rules/subscription-year.ts'
+import { buildCall } from '../../test/co-production.ts'
 
 type Actor = 'anonymous' | 'ownOfficer' | 'otherOfficer' | 'editor' | 'admin'
 type Outcome = 'sign-in' | 'forbidden' | 'not-found' | 'ok'
@@ -95,6 +96,22 @@ async function receivedApplication(t: TestApp): Promise<number> {
   if (!result.ok) throw new Error('application failed')
   return result.value.id
 }
+
+/** A valid call form, as an administrator fills it in. */
+const callForm = (title: string, revision = ''): Record<string, string> => ({
+  title,
+  kind: 'policy-prototype',
+  pot: '15,000',
+  cap: '2,000',
+  decisionMethod: 'assessment',
+  'opensOn-day': '1',
+  'opensOn-month': '2',
+  'opensOn-year': '2027',
+  'closesOn-day': '20',
+  'closesOn-month': '3',
+  'closesOn-year': '2027',
+  revision,
+})
 
 const matrix: Entry[] = [
   {
@@ -368,6 +385,22 @@ const matrix: Entry[] = [
         form: { name: 'Renamed Contact', jobTitle: 'Officer', organisation: 'home-council', email: '', phone: '', version: versionOf(row!.updatedAt) },
       }
     },
+    expect: admins,
+  },
+  { route: 'POST /admin/calls', prepare: async () => ({ path: '/admin/calls', form: callForm(unique('Matrix call')) }), expect: admins },
+  {
+    route: 'POST /admin/calls/:id',
+    prepare: async (t) => ({ path: `/admin/calls/${(await buildCall(t.handle.db, { status: 'draft' })).id}`, form: callForm(unique('Renamed call'), '1') }),
+    expect: admins,
+  },
+  {
+    route: 'POST /admin/calls/:id/open',
+    prepare: async (t) => ({ path: `/admin/calls/${(await buildCall(t.handle.db, { status: 'draft' })).id}/open`, form: {} }),
+    expect: admins,
+  },
+  {
+    route: 'POST /admin/calls/:id/close',
+    prepare: async (t) => ({ path: `/admin/calls/${(await buildCall(t.handle.db, { status: 'open' })).id}/close`, form: {} }),
     expect: admins,
   },
   {

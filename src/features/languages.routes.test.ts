@@ -10,6 +10,7 @@ import { buildInvoice } from '../../test/invoices.ts'
 import { eq } from 'drizzle-orm'
 import { users } from '../db/schema/index.ts'
 import { isLanguageNeutral } from '../i18n/locales.ts'
+import { buildCall } from '../../test/co-production.ts'
 
 describeEachDatabase('pages in English and Welsh', (get) => {
   let admin: Agent
@@ -24,6 +25,7 @@ describeEachDatabase('pages in English and Welsh', (get) => {
     const signedIn = await signedInAgent(app, handle.db, 'admin')
     admin = signedIn.agent
     ids.invoice = (await buildInvoice(handle.db, get().config)).number
+    ids.calls = String((await buildCall(handle.db, { slug: 'target', principleIds: [principle.id], settings: { leadTiers: ['full'], minWorkingGroup: 2 } })).id)
     Object.assign(ids, { organisations: String(home.id), principles: String(principle.id), contacts: String(person.id), users: String(signedIn.userId) })
   })
 

@@ -11,6 +11,7 @@ import { principleAdminRoutes } from '../principles/admin-routes.ts'
 import { membershipAdminRoutes } from '../membership/admin-routes.ts'
 import { renewalRoutes } from '../membership/renewal-routes.ts'
 import { invoiceRoutes } from '../membership/invoice-routes.ts'
+import { callAdminRoutes } from '../co-production/admin-routes.ts'
 
 /**
  * The admin area: its front page (for editors and administrators), and the administrators' pages
@@ -31,6 +32,7 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
             link('/admin/organisations', 'organisations'),
             link('/admin/membership', 'membership'),
             link('/admin/principles', 'principles'),
+            link('/admin/calls', 'calls'),
             link('/admin/contacts', 'contacts'),
             link('/admin/outbox', 'outbox'),
             link('/admin/jobs', 'jobs'),
@@ -59,5 +61,6 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
     await area.register(membershipAdminRoutes)
     await area.register(renewalRoutes)
     await area.register(invoiceRoutes)
+    await area.register(callAdminRoutes)
   })
 }
