@@ -1,6 +1,6 @@
 // Factories for calls and bids: a call of the network's work programme, open today unless told.
 import type { Database } from '../src/db/client.ts'
-import { callPrinciples, calls } from '../src/db/schema/index.ts'
+import { bidBudgetLines, bidMilestones, bids, callPrinciples, calls } from '../src/db/schema/index.ts'
 import type { CallStatus } from '../src/db/schema/enums.ts'
 import { networkSpaceId } from '../src/features/co-production/commands/call-rows.ts'
 import type { CallSettings } from '../src/features/co-production/rules/call-settings.ts'
@@ -44,4 +44,24 @@ export async function buildCall(db: Database, over: CallOverrides = {}) {
   if (over.principleIds?.length)
     await db.insert(callPrinciples).values(over.principleIds.map((principleId, position) => ({ callId: row!.id, principleId, position })))
   return row!
+}
+
+/** A bid that meets every rule of a call without principles or working group (buildCall's default). */
+export async function buildBid(db: Database, over: { callId: number; leadOrganisationId: number | null; status?: 'draft' | 'submitted'; title?: string }) {
+  const [bid] = await db
+    .insert(bids)
+    .values({
+      callId: over.callId,
+      leadOrganisationId: over.leadOrganisationId,
+      title: over.title ?? 'Tenant-led retrofit',
+      summary: 'Councils retrofit homes with tenants.',
+      problem: 'Cold homes.',
+      sharing: 'A toolkit.',
+      status: over.status ?? 'draft',
+      submittedAt: over.status === 'submitted' ? new Date() : null,
+    })
+    .returning()
+  await db.insert(bidMilestones).values({ bidId: bid!.id, position: 0, title: 'Launch', dueOn: '2027-06-01' })
+  await db.insert(bidBudgetLines).values({ bidId: bid!.id, position: 0, description: 'Facilitation', amountPence: 150_000 })
+  return bid!
 }

@@ -23,7 +23,7 @@ import { snapshotFromRow } from './case-studies/revisions.ts'
 import { applyToJoin } from './membership/commands/apply-to-join.ts'
 import { buildInvoice } from '../../test/invoices.ts'
 import { londonDate } from './membership/rules/subscription-year.ts'
-import { buildCall } from '../../test/co-production.ts'
+import { buildBid, buildCall } from '../../test/co-production.ts'
 
 type Actor = 'anonymous' | 'ownOfficer' | 'otherOfficer' | 'editor' | 'admin'
 type Outcome = 'sign-in' | 'forbidden' | 'not-found' | 'ok'
@@ -386,6 +386,29 @@ const matrix: Entry[] = [
       }
     },
     expect: admins,
+  },
+  {
+    // Officers start bids for their own organisation; editors and administrators have none to lead.
+    route: 'POST /calls/:slug/bids/new',
+    prepare: async (t) => ({ path: `/calls/${(await buildCall(t.handle.db)).slug}/bids/new`, form: { title: 'Matrix bid' } }),
+    expect: { anonymous: 'sign-in', ownOfficer: 'ok', otherOfficer: 'ok', editor: 'forbidden', admin: 'forbidden' },
+  },
+  {
+    // A draft is its owners' alone: to anyone else it does not exist, but administrators may read (not change) it.
+    route: 'POST /bids/:id/edit',
+    async prepare(t) {
+      const bid = await buildBid(t.handle.db, { callId: (await buildCall(t.handle.db)).id, leadOrganisationId: home })
+      return { path: `/bids/${bid.id}/edit`, form: { title: 'Renamed bid', revision: '1', action: 'save' } }
+    },
+    expect: { anonymous: 'sign-in', ownOfficer: 'ok', otherOfficer: 'not-found', editor: 'not-found', admin: 'forbidden' },
+  },
+  {
+    route: 'POST /bids/:id/submit',
+    async prepare(t) {
+      const bid = await buildBid(t.handle.db, { callId: (await buildCall(t.handle.db)).id, leadOrganisationId: home })
+      return { path: `/bids/${bid.id}/submit`, form: { revision: '1' } }
+    },
+    expect: { anonymous: 'sign-in', ownOfficer: 'ok', otherOfficer: 'not-found', editor: 'not-found', admin: 'forbidden' },
   },
   { route: 'POST /admin/calls', prepare: async () => ({ path: '/admin/calls', form: callForm(unique('Matrix call')) }), expect: admins },
   {

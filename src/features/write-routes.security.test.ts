@@ -10,7 +10,7 @@ import { inTransaction } from '../db/unit-of-work.ts'
 import { applyToJoin } from './membership/commands/apply-to-join.ts'
 import { buildInvoice } from '../../test/invoices.ts'
 import { failedJob } from '../../test/jobs.ts'
-import { buildCall } from '../../test/co-production.ts'
+import { buildBid, buildCall } from '../../test/co-production.ts'
 
 const writeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 
@@ -47,6 +47,7 @@ describeEachDatabase('every write route', (get) => {
     if (application.ok) ids.applications = String(application.value.id)
     ids.invoices = (await buildInvoice(handle.db, get().config)).number
     ids.calls = String((await buildCall(handle.db, { slug: 'target', status: 'open' })).id)
+    ids.bids = String((await buildBid(handle.db, { callId: Number(ids.calls), leadOrganisationId: home.id })).id)
     Object.assign(ids, { organisations: String(home.id), principles: String(principle.id), contacts: String(person.id), users: String(signedIn.userId) })
     // A failed job for "Try again" (pg-boss's tables are outside the fingerprint: checked by itself below).
     ids.jobs = await failedJob(handle.pool, 'security-check', 'the mail server said no')
@@ -59,6 +60,7 @@ describeEachDatabase('every write route', (get) => {
   const resolve = (url: string): string =>
     url
       .replace(':slug', 'target')
+      .replace(/^\/bids\/:id/, () => `/bids/${ids.bids}`)
       .replace(/^\/admin\/membership\/invoices\/:number/, `/admin/membership/invoices/${ids.invoices}`)
       .replace(':number', '1')
       .replace(':token', 'a'.repeat(43))

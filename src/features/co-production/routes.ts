@@ -2,16 +2,18 @@ import type { FastifyInstance } from 'fastify'
 import { NotFoundError } from '../../errors.ts'
 import { isSlug } from '../../lib/slug.ts'
 import { renderMarkdown } from '../../web/markdown.ts'
+import { bidRoutes } from './bid-routes.ts'
 import { canViewCall } from './policy.ts'
 import { groupCalls, presentCall, presentListedCall } from './present.ts'
 import { findCallBySlug, listCalls } from './queries.ts'
 
 /**
- * The public pages of calls. Not page-cached: a call moves from open to past at midnight in London
+ * The public pages of calls, and the officers' bids to them (registered here, so the app registers one feature). Not page-cached: a call moves from open to past at midnight in London
  * without any write to mark it.
  */
 export async function callRoutes(app: FastifyInstance): Promise<void> {
   const db = app.deps.db
+  await app.register(bidRoutes)
 
   app.get('/calls', async (request, reply) => {
     const { t, format, locale } = request

@@ -31,12 +31,17 @@ for (const kind of testDatabaseKinds()) {
         'case_study_organisations',
         'themes',
         'case_study_themes',
+        'spaces',
+        'calls',
+        'call_principles',
       ]
       const first = await Promise.all(tables.map((t) => count(handle, t)))
       await loadDemoContent(handle.db)
       const second = await Promise.all(tables.map((t) => count(handle, t)))
       assert.deepEqual(second, first)
       assert.equal(first[0], 10)
+      // This year's open round: Policy Labs and Policy Prototypes, each with four principles.
+      assert.deepEqual(first.slice(-3), [1, 2, 8])
     })
 
     it('keeps drafts out of public view and makes linked names searchable', async () => {
