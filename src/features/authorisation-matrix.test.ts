@@ -7,14 +7,15 @@ import { before, it } from 'node:test'
 import { eq } from 'drizzle-orm'
 import { describeEachDatabase, type TestApp } from '../../test/app.ts'
 import { failedJob } from '../../test/jobs.ts'
-import { Agent, agentWithSession, testPassword } from '../../test/agent.ts'
+import { Agent, agentWithSession, organisationId, testPassword } from '../../test/agent.ts'
 import { buildCaseStudy, buildOrganisation, buildPerson, buildPrinciple } from '../../test/factories.ts'
-import { caseStudies, organisations, people, principles, purchaseOrderRequests, users } from '../db/schema/index.ts'
+import { bidParticipants, caseStudies, organisations, people, principles, purchaseOrderRequests, users } from '../db/schema/index.ts'
 import { newToken } from './accounts/secrets.ts'
 import { buildMember, buildRegisterCouncil, loadExampleSchedule } from '../../test/membership.ts'
 import { currentYear } from './membership/cli/commands.ts'
 
-let scheduleLoaded = false
+// Per database: the matrix runs once on PGlite and again on PostgreSQL in the same process.
+const schedulesLoaded = new WeakSet<object>()
 import { versionOf } from '../lib/row-version.ts'
 import { createUser } from './accounts/commands/create-user.ts'
 import { inTransaction } from '../db/unit-of-work.ts'
@@ -112,6 +113,16 @@ const callForm = (title: string, revision = ''): Record<string, string> => ({
   'closesOn-year': '2027',
   revision,
 })
+
+/** A draft bid led by the home council with the away council invited into its working group: the participant's address. */
+async function invitedAway(t: TestApp): Promise<string> {
+  const bid = await buildBid(t.handle.db, { callId: (await buildCall(t.handle.db)).id, leadOrganisationId: home })
+  const [row] = await t.handle.db
+    .insert(bidParticipants)
+    .values({ bidId: bid.id, organisationId: await organisationId(t.handle.db, 'away-council'), role: 'member' })
+    .returning()
+  return `/bids/${bid.id}/working-group/${row!.id}`
+}
 
 const matrix: Entry[] = [
   {
@@ -330,8 +341,8 @@ const matrix: Entry[] = [
   {
     route: 'POST /admin/membership/members/:id/conversion',
     async prepare(t) {
-      if (!scheduleLoaded) await loadExampleSchedule(t.handle.db, currentYear(t.config))
-      scheduleLoaded = true
+      if (!schedulesLoaded.has(t.handle.db)) await loadExampleSchedule(t.handle.db, currentYear(t.config))
+      schedulesLoaded.add(t.handle.db)
       const code = unique('CV').toUpperCase()
       await buildRegisterCouncil(t.handle.db, { code, name: unique('Convertown'), population: 100_000 })
       const group = await buildMember(t.handle.db, {
@@ -409,6 +420,26 @@ const matrix: Entry[] = [
       return { path: `/bids/${bid.id}/submit`, form: { revision: '1' } }
     },
     expect: { anonymous: 'sign-in', ownOfficer: 'ok', otherOfficer: 'not-found', editor: 'not-found', admin: 'forbidden' },
+  },
+  {
+    route: 'POST /bids/:id/working-group',
+    async prepare(t) {
+      const bid = await buildBid(t.handle.db, { callId: (await buildCall(t.handle.db)).id, leadOrganisationId: home })
+      return { path: `/bids/${bid.id}/working-group`, form: { role: 'partner', partner: unique('Tenants association') } }
+    },
+    expect: { anonymous: 'sign-in', ownOfficer: 'ok', otherOfficer: 'not-found', editor: 'not-found', admin: 'forbidden' },
+  },
+  {
+    // Only the invited member's officers accept (here the "other" council is the one invited).
+    route: 'POST /bids/:id/working-group/:participantId/accept',
+    prepare: async (t) => ({ path: `${await invitedAway(t)}/accept`, form: {} }),
+    expect: { anonymous: 'sign-in', ownOfficer: 'forbidden', otherOfficer: 'ok', editor: 'not-found', admin: 'forbidden' },
+  },
+  {
+    // The invited member declines; the lead removes.
+    route: 'POST /bids/:id/working-group/:participantId/remove',
+    prepare: async (t) => ({ path: `${await invitedAway(t)}/remove`, form: {} }),
+    expect: { anonymous: 'sign-in', ownOfficer: 'ok', otherOfficer: 'ok', editor: 'not-found', admin: 'forbidden' },
   },
   { route: 'POST /admin/calls', prepare: async () => ({ path: '/admin/calls', form: callForm(unique('Matrix call')) }), expect: admins },
   {

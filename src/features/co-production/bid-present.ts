@@ -34,6 +34,13 @@ export function presentBid(t: Translate, format: Formatter, locale: Locale, bid:
     lines: bid.budgetLines.map((l) => ({ description: l.description, amount: pounds(l.amountPence) })),
     total: pounds(budgetTotal(bid.budgetLines)),
     revision: bid.revision,
+    group: bid.participants.map((p) => ({
+      id: p.id,
+      name: p.organisationName ?? p.name ?? '',
+      role: t(`bids.group.role.${p.role}`),
+      state: p.role === 'partner' ? '' : p.acceptedAt === null ? t('bids.group.invited') : t('bids.group.accepted'),
+      accepted: p.acceptedAt !== null,
+    })),
   }
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, isNotNull } from 'drizzle-orm'
+import { and, asc, desc, eq, isNull, ne } from 'drizzle-orm'
 import type { Database, Executor } from '../../db/client.ts'
 import { bidBudgetLines, bidMilestones, bidParticipants, bidPrinciples, bids, calls, organisations } from '../../db/schema/index.ts'
 import { findCallById } from './queries.ts'
@@ -13,7 +13,7 @@ export async function findBid(db: Database, id: number) {
   if (!bid) return null
   const call = await findCallById(db, bid.bid.callId)
   if (!call) return null
-  const [differences, milestones, budgetLines, [accepted]] = await Promise.all([
+  const [differences, milestones, budgetLines, participants] = await Promise.all([
     db.select({ principleId: bidPrinciples.principleId, difference: bidPrinciples.difference }).from(bidPrinciples).where(eq(bidPrinciples.bidId, id)),
     db
       .select({ title: bidMilestones.title, dueOn: bidMilestones.dueOn })
@@ -26,11 +26,31 @@ export async function findBid(db: Database, id: number) {
       .where(eq(bidBudgetLines.bidId, id))
       .orderBy(asc(bidBudgetLines.position)),
     db
-      .select({ n: count() })
+      .select({
+        id: bidParticipants.id,
+        organisationId: bidParticipants.organisationId,
+        organisationName: organisations.name,
+        name: bidParticipants.name,
+        role: bidParticipants.role,
+        acceptedAt: bidParticipants.acceptedAt,
+      })
       .from(bidParticipants)
-      .where(and(eq(bidParticipants.bidId, id), eq(bidParticipants.role, 'member'), isNotNull(bidParticipants.acceptedAt))),
+      .leftJoin(organisations, eq(organisations.id, bidParticipants.organisationId))
+      .where(eq(bidParticipants.bidId, id))
+      .orderBy(asc(bidParticipants.id)),
   ])
-  return { ...bid.bid, leadName: bid.leadName, leadTier: bid.leadTier, call, differences, milestones, budgetLines, acceptedMembers: accepted?.n ?? 0 }
+  return {
+    ...bid.bid,
+    leadName: bid.leadName,
+    leadTier: bid.leadTier,
+    call,
+    differences,
+    milestones,
+    budgetLines,
+    participants,
+    participantOrganisationIds: participants.flatMap((p) => (p.organisationId === null ? [] : [p.organisationId])),
+    acceptedMembers: participants.filter((p) => p.role === 'member' && p.acceptedAt !== null).length,
+  }
 }
 
 export type BidRow = NonNullable<Awaited<ReturnType<typeof findBid>>>
@@ -43,4 +63,25 @@ export async function listBidsLedBy(db: Executor, organisationId: number) {
     .innerJoin(calls, eq(calls.id, bids.callId))
     .where(eq(bids.leadOrganisationId, organisationId))
     .orderBy(desc(bids.updatedAt))
+}
+
+/** Invitations into working groups waiting for the organisation's answer. */
+export async function listInvitationsFor(db: Executor, organisationId: number) {
+  return db
+    .select({ participantId: bidParticipants.id, bidId: bids.id, title: bids.title, lead: organisations.name })
+    .from(bidParticipants)
+    .innerJoin(bids, eq(bids.id, bidParticipants.bidId))
+    .leftJoin(organisations, eq(organisations.id, bids.leadOrganisationId))
+    .where(and(eq(bidParticipants.organisationId, organisationId), isNull(bidParticipants.acceptedAt), ne(bids.status, 'withdrawn')))
+    .orderBy(desc(bidParticipants.invitedAt))
+}
+
+/** Organisations that may be invited as members: every member of the network but the lead. */
+export async function listMemberChoices(db: Executor, leadOrganisationId: number | null) {
+  const rows = await db
+    .select({ id: organisations.id, name: organisations.name })
+    .from(organisations)
+    .where(ne(organisations.tier, 'none'))
+    .orderBy(asc(organisations.name))
+  return rows.filter((r) => r.id !== leadOrganisationId)
 }

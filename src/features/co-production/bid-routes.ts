@@ -8,11 +8,13 @@ import { auditActor } from '../accounts/actor.ts'
 import { authorize, requireUser } from '../accounts/guard.ts'
 import { bidFormOf, readBidForm, withAnotherRow, type BidFormValues } from './bid-form-io.ts'
 import { presentBid, presentEligibility } from './bid-present.ts'
-import { findBid, type BidRow } from './bid-queries.ts'
+import { findBid, listMemberChoices, type BidRow } from './bid-queries.ts'
+import { answerInvitation } from './commands/answer-invitation.ts'
 import { createBid } from './commands/create-bid.ts'
+import { inviteToBid } from './commands/invite-to-bid.ts'
 import { saveBid } from './commands/save-bid.ts'
 import { submitBid } from './commands/submit-bid.ts'
-import { canDraftBid, canEditBid, canViewBid, canViewCall } from './policy.ts'
+import { canAnswerInvitation, canDraftBid, canEditBid, canViewBid, canViewCall } from './policy.ts'
 import { findCallBySlug } from './queries.ts'
 import { isBidEditable, submissionRefusal } from './rules/deadlines.ts'
 
@@ -69,7 +71,13 @@ export async function bidRoutes(app: FastifyInstance): Promise<void> {
     return reply.redirect(`/bids/${result.value.id}/edit`, 303)
   })
 
-  async function renderEdit(reply: FastifyReply, bid: BidRow, values: BidFormValues, errors: FieldError[] = [], options: { conflict?: boolean } = {}) {
+  async function renderEdit(
+    reply: FastifyReply,
+    bid: BidRow,
+    values: BidFormValues,
+    errors: FieldError[] = [],
+    options: { conflict?: boolean; group?: { role: string; member: string; partner: string } } = {},
+  ) {
     const { t, locale, format } = reply.request
     const now = new Date()
     const query = reply.request.query as Record<string, unknown>
@@ -92,6 +100,17 @@ export async function bidRoutes(app: FastifyInstance): Promise<void> {
       principles: bid.call.principles.map((p) => ({ ...shown.principleNames[p.id]!, id: p.id })),
       values,
       conflict: options.conflict ?? false,
+      group: {
+        values: options.group ?? { role: '', member: '', partner: '' },
+        members: [
+          { value: '', text: t('bids.group.choose') },
+          ...(await listMemberChoices(db, bid.leadOrganisationId)).map((o) => ({
+            value: String(o.id),
+            text: o.name,
+            selected: options.group?.member === String(o.id),
+          })),
+        ],
+      },
       ...presentErrors(errors, t),
     })
   }
@@ -142,23 +161,64 @@ export async function bidRoutes(app: FastifyInstance): Promise<void> {
     return renderEdit(reply, current, bidFormOf(current), result.errors, { conflict: result.reason === 'conflict' })
   })
 
-  app.get<{ Params: { id: string } }>('/bids/:id', async (request, reply) => {
-    const bid = await findBid(db, parseId(request.params.id))
-    const actor = request.user ?? null
-    if (!bid || !canViewBid(actor, bid)) throw new NotFoundError()
-    const { t, locale, format } = request
-    const query = request.query as Record<string, unknown>
-    return reply.render('co-production/views/bids/show.njk', {
+  function renderShow(reply: FastifyReply, bid: BidRow, errors: FieldError[] = []) {
+    const { t, locale, format } = reply.request
+    const actor = reply.request.user ?? null
+    const query = reply.request.query as Record<string, unknown>
+    const invitation = bid.participants.find((p) => p.acceptedAt === null && canAnswerInvitation(actor, p))
+    const editable = isBidEditable(bid.call, bid, new Date())
+    return reply.code(errors.length ? 400 : 200).render('co-production/views/bids/show.njk', {
       title: bid.title,
       section: 'calls',
       breadcrumbs: [
         { text: t('calls.index.title'), href: '/calls' },
         { text: bid.call.title, href: `/calls/${bid.call.slug}` },
       ],
+      pageError: errors.length > 0,
       banner: query?.submitted === '1' && bid.status === 'submitted' ? t('bids.show.submitted') : null,
       bid: presentBid(t, format, locale, bid),
-      canEdit: canEditBid(actor, bid) && isBidEditable(bid.call, bid, new Date()),
+      canEdit: canEditBid(actor, bid) && editable,
+      invitation: invitation && editable ? { id: invitation.id } : null,
       contentLang: locale === 'en' ? null : 'en',
+      ...presentErrors(errors, t),
     })
+  }
+
+  app.get<{ Params: { id: string } }>('/bids/:id', async (request, reply) => {
+    const bid = await findBid(db, parseId(request.params.id))
+    if (!bid || !canViewBid(request.user ?? null, bid)) throw new NotFoundError()
+    return renderShow(reply, bid)
   })
+
+  app.post<{ Params: { id: string } }>('/bids/:id/working-group', async (request, reply) => {
+    const actor = requireUser(request)
+    const bid = await ownBid(request, request.params.id)
+    const form = asForm(request.body)
+    const group = { role: text(form, 'role', 20), member: text(form, 'member', 20), partner: text(form, 'partner', 1000) }
+    const invitation =
+      group.role === 'partner' ? { role: 'partner' as const, name: group.partner } : { role: 'member' as const, organisationId: positiveInt(group.member) }
+    const result = await inTransaction(db, (tx) => inviteToBid(tx, auditActor(actor), { bidId: bid.id, invitation, now: new Date() }))
+    if (result.ok) return reply.redirect(`/bids/${bid.id}/edit#workingGroup`, 303)
+    const current = (await findBid(db, bid.id)) ?? bid
+    return renderEdit(reply, current, bidFormOf(current), result.errors, { group })
+  })
+
+  for (const answer of ['accept', 'remove'] as const) {
+    app.post<{ Params: { id: string; participantId: string } }>(`/bids/:id/working-group/:participantId/${answer}`, async (request, reply) => {
+      const actor = requireUser(request)
+      const bid = await findBid(db, parseId(request.params.id))
+      if (!bid || !canViewBid(actor, bid)) throw new NotFoundError()
+      const participant = bid.participants.find((p) => p.id === positiveInt(request.params.participantId))
+      if (!participant) throw new NotFoundError()
+      // The invited member accepts or declines; the lead may also remove anyone from the group.
+      const owner = canEditBid(actor, bid)
+      authorize(canAnswerInvitation(actor, participant) || (answer === 'remove' && owner))
+      const result = await inTransaction(db, (tx) =>
+        answerInvitation(tx, auditActor(actor), { bidId: bid.id, participantId: participant.id, answer, now: new Date() }),
+      )
+      if (!result.ok && result.reason === 'not-found') throw new NotFoundError()
+      if (!result.ok) return owner ? renderEdit(reply, bid, bidFormOf(bid), result.errors) : renderShow(reply, bid, result.errors)
+      return reply.redirect(owner ? `/bids/${bid.id}/edit#workingGroup` : answer === 'accept' ? `/bids/${bid.id}` : '/dashboard', 303)
+    })
+  }
 }

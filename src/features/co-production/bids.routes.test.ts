@@ -6,7 +6,7 @@ import { inputValue, summaryLinks } from '../../../test/admin-support.ts'
 import { Agent, agentWithSession, signedInAgent } from '../../../test/agent.ts'
 import { buildCall } from '../../../test/co-production.ts'
 import { buildOrganisation, buildPrinciple } from '../../../test/factories.ts'
-import { bidBudgetLines, bidMilestones, bidPrinciples, bidVersions, bids, calls } from '../../db/schema/index.ts'
+import { bidBudgetLines, bidMilestones, bidParticipants, bidPrinciples, bidVersions, bids, calls, organisations } from '../../db/schema/index.ts'
 
 describeEachDatabase('bids: start, write, submit and read', (get) => {
   let officer: Agent
@@ -218,5 +218,59 @@ describeEachDatabase('bids: start, write, submit and read', (get) => {
         if (res.statusCode === 400) assert.match(res.body, /govuk-error-summary/, url)
       }
     }
+  })
+
+  it('builds the working group: the lead invites, the member accepts or declines, partners are named', async () => {
+    const { id } = await startBid({ settings: { minWorkingGroup: 1 } })
+    const [lead] = await db().select().from(organisations).where(eq(organisations.slug, 'lead-council'))
+    const [other] = await db().select().from(organisations).where(eq(organisations.slug, 'other-council'))
+    const notMember = await buildOrganisation(db(), { slug: 'not-a-member', name: 'Not A Member Ltd', tier: 'none', kind: 'organisation' })
+    for (const [form, expected] of [
+      [{ role: 'member', member: String(lead!.id) }, '#member Your organisation leads the bid: choose another member'],
+      [{ role: 'member', member: String(notMember.id) }, '#member This organisation is not a member: name it as a partner instead'],
+      [{ role: 'member', member: '' }, '#member Choose a member to invite'],
+      [{ role: 'partner', partner: ' ' }, '#partner Enter the partner’s name'],
+    ] as const) {
+      const res = await officer.post(`/bids/${id}/working-group`, form)
+      assert.equal(res.statusCode, 400, expected)
+      assert.deepEqual(summaryLinks(res.body), [expected])
+    }
+    assert.equal((await officer.post(`/bids/${id}/working-group`, { role: 'member', member: String(other!.id) })).statusCode, 303)
+    assert.equal((await officer.post(`/bids/${id}/working-group`, { role: 'partner', partner: 'Tenants association' })).statusCode, 303)
+    const again = await officer.post(`/bids/${id}/working-group`, { role: 'member', member: String(other!.id) })
+    assert.deepEqual(summaryLinks(again.body), ['#member They are already in the working group'])
+    const group = await db().select().from(bidParticipants).where(eq(bidParticipants.bidId, id)).orderBy(asc(bidParticipants.id))
+    assert.deepEqual(
+      group.map((p) => [p.role, p.organisationId, p.name, p.acceptedAt !== null]),
+      [
+        ['member', other!.id, null, false],
+        ['partner', null, 'Tenants association', true],
+      ],
+    )
+    const before = await officer.get(`/bids/${id}/edit`)
+    assert.match(before.body, /At least 1 other member must accept a place in the working group \(so far: 0\)/)
+
+    // The invited council's officer sees the invitation, reads the draft, and accepts.
+    const invited = await agentWithSession(get().app, db(), 'officer', 'other-council')
+    assert.match((await invited.get('/dashboard')).body, new RegExp(`data-qa="bid-invitations"[^]*href="/bids/${id}"`))
+    const page = await invited.get(`/bids/${id}`)
+    assert.equal(page.statusCode, 200)
+    assert.match(page.body, /data-qa="invitation"/)
+    assert.equal((await invited.get(`/bids/${id}/edit`)).statusCode, 403)
+    assert.equal((await officer.post(`/bids/${id}/working-group/${group[0]!.id}/accept`, {})).statusCode, 403)
+    const accepted = await invited.post(`/bids/${id}/working-group/${group[0]!.id}/accept`, {})
+    assert.equal(accepted.statusCode, 303)
+    assert.equal(accepted.headers.location, `/bids/${id}`)
+    const after = await officer.get(`/bids/${id}/edit`)
+    assert.doesNotMatch(after.body, /must accept a place in the working group/)
+    assert.match(after.body, /Other Council<\/span> <span class="govuk-body-s">Member · accepted/)
+
+    // The lead removes the partner; the member leaves.
+    assert.equal((await officer.post(`/bids/${id}/working-group/${group[1]!.id}/remove`, {})).statusCode, 303)
+    const left = await invited.post(`/bids/${id}/working-group/${group[0]!.id}/remove`, {})
+    assert.equal(left.headers.location, '/dashboard')
+    assert.equal((await db().select().from(bidParticipants).where(eq(bidParticipants.bidId, id))).length, 0)
+    // No longer invited: the draft is out of sight again.
+    assert.equal((await invited.get(`/bids/${id}`)).statusCode, 404)
   })
 })

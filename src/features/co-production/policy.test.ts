@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import type { Actor } from '../accounts/actor.ts'
-import { canDraftBid, canEditBid, canManageCalls, canViewBid, canViewCall, type BidOwnership } from './policy.ts'
+import { canAnswerInvitation, canDraftBid, canEditBid, canManageCalls, canViewBid, canViewCall, type BidOwnership } from './policy.ts'
 
 const person = (role: Actor['role'], organisationId: number | null, id = 1): Actor => ({ id, email: `${role}@example.org`, name: role, role, organisationId })
 const actors: Record<string, Actor | null> = {
@@ -34,6 +34,14 @@ describe('co-production policy', () => {
     ['see a person’s own draft (no organisation)', (a) => canViewBid(a, bid('draft', null, 3)), ['editor', 'admin']],
     ['edit a person’s own draft (no organisation)', (a) => canEditBid(a, bid('draft', null, 3)), ['editor']],
     ['edit a bid whose writer is gone', (a) => canEditBid(a, bid('draft', null, null)), []],
+    [
+      'see a draft their organisation is invited to help with',
+      (a) => canViewBid(a, { ...bid('draft'), participantOrganisationIds: [20] }),
+      ['leadOfficer', 'otherOfficer', 'admin'],
+    ],
+    ['edit a draft their organisation is invited to help with', (a) => canEditBid(a, { ...bid('draft'), participantOrganisationIds: [20] }), ['leadOfficer']],
+    ['answer an invitation to organisation 20', (a) => canAnswerInvitation(a, { organisationId: 20 }), ['otherOfficer']],
+    ['answer a partner’s place (no organisation)', (a) => canAnswerInvitation(a, { organisationId: null }), []],
   ]
   for (const [what, allowed, who] of table) {
     it(`who may ${what}: ${who.join(', ') || 'nobody'}`, () => {

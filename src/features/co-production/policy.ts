@@ -18,7 +18,12 @@ export interface BidOwnership {
   status: BidStatus
   leadOrganisationId: number | null
   createdByUserId: number | null
+  /** Organisations invited to the working group (accepted or not): their officers read the draft they are asked to join. */
+  participantOrganisationIds?: readonly number[]
 }
+
+const isInvitedOfficer = (actor: Actor | null, bid: BidOwnership): boolean =>
+  actor?.role === 'officer' && actor.organisationId !== null && (bid.participantOrganisationIds ?? []).includes(actor.organisationId)
 
 /**
  * A bid belongs to its lead organisation's officers; a bid with no lead organisation (a resident's,
@@ -30,10 +35,17 @@ export function ownsBid(actor: Actor | null, bid: BidOwnership): boolean {
   return bid.createdByUserId !== null && actor.id === bid.createdByUserId
 }
 
-/** Bidders see their own drafts; nobody else does, but administrators. A submitted bid is public. */
+/**
+ * Bidders see their own drafts, and so do the members they invite into the working group; nobody
+ * else does, but administrators. A submitted bid is public.
+ */
 export function canViewBid(actor: Actor | null, bid: BidOwnership): boolean {
-  return bid.status === 'submitted' || ownsBid(actor, bid) || isAdmin(actor)
+  return bid.status === 'submitted' || ownsBid(actor, bid) || isInvitedOfficer(actor, bid) || isAdmin(actor)
 }
+
+/** A member invited into a working group answers through its own officers. */
+export const canAnswerInvitation = (actor: Actor | null, participant: { organisationId: number | null }): boolean =>
+  actor?.role === 'officer' && participant.organisationId !== null && actor.organisationId === participant.organisationId
 
 /** Only its owners change a bid; the deadline rules say until when. */
 export const canEditBid = (actor: Actor | null, bid: BidOwnership): boolean => ownsBid(actor, bid)
