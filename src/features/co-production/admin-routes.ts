@@ -12,6 +12,7 @@ import { changeCallStatus } from './commands/change-call-status.ts'
 import { createCall } from './commands/create-call.ts'
 import { updateCall } from './commands/update-call.ts'
 import { dayText, pounds, timeline } from './present.ts'
+import { listBidsOfCall } from './bid-queries.ts'
 import { findCallById, listCalls, listPrincipleChoices, type CallRow } from './queries.ts'
 
 /** The administrators' pages of calls; the admin area checks that the person is one. */
@@ -33,6 +34,15 @@ export async function callAdminRoutes(app: FastifyInstance): Promise<void> {
       banner,
       values,
       choices: callFormChoices(t, locale, values, await listPrincipleChoices(db)),
+      // Administrators see every bid, drafts included.
+      bids: call
+        ? (await listBidsOfCall(db, call.id)).map((b) => [
+            { html: `<a class="govuk-link" href="/bids/${b.id}" lang="en">${escapeHtml(b.title)}</a>` },
+            { text: b.lead ?? '' },
+            { text: t(`bids.status.${b.status}`) },
+            { text: format.dateTime(b.submittedAt) },
+          ])
+        : [],
       conflict: conflict
         ? [
             { key: { text: t('calls.form.title') }, value: { text: conflict.title } },

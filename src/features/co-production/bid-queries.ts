@@ -85,3 +85,13 @@ export async function listMemberChoices(db: Executor, leadOrganisationId: number
     .orderBy(asc(organisations.name))
   return rows.filter((r) => r.id !== leadOrganisationId)
 }
+
+/** A call's bids, withdrawn ones last, for the call's page (submitted only) and the administrators' (all). */
+export async function listBidsOfCall(db: Executor, callId: number) {
+  return db
+    .select({ id: bids.id, title: bids.title, status: bids.status, lead: organisations.name, submittedAt: bids.submittedAt })
+    .from(bids)
+    .leftJoin(organisations, eq(organisations.id, bids.leadOrganisationId))
+    .where(eq(bids.callId, callId))
+    .orderBy(asc(bids.title), asc(bids.id))
+}

@@ -110,6 +110,11 @@ describeEachDatabase('bids: start, write, submit and read', (get) => {
     assert.match(first.body, /href="#difference-\d+">Say what co-operative difference the bid makes against the principle Sharing power/)
     assert.doesNotMatch(first.body, /data-qa="submit-form"/)
 
+    // A draft is on the administrators' page of the call, not on the public one.
+    const { agent: admin } = await signedInAgent(get().app, db(), 'admin')
+    assert.match((await admin.get(`/admin/calls/${call.id}`)).body, new RegExp(`data-qa="call-bids"[^]*href="/bids/${id}"[^]*Lead Council[^]*Draft`))
+    assert.match((await get().app.inject(`/calls/${call.slug}`)).body, /<p class="govuk-body" data-qa="call-bids">No bid has been submitted yet\./)
+
     const saved = await officer.post(`/bids/${id}/edit`, complete('1'))
     assert.equal(saved.statusCode, 303)
     assert.equal(saved.headers.location, `/bids/${id}/edit?saved=1`)
@@ -166,6 +171,10 @@ describeEachDatabase('bids: start, write, submit and read', (get) => {
     assert.match(open.body, /Led by Lead Council/)
     assert.match(open.body, /£1,500\.50/)
     assert.match(open.body, new RegExp(`href="/calls/${call.slug}"`))
+    assert.match(
+      (await get().app.inject(`/calls/${call.slug}`)).body,
+      new RegExp(`data-qa="call-bids"[^]*href="/bids/${id}" lang="en">Tenant-led retrofit</a> <span class="govuk-body-s">Led by Lead Council`),
+    )
   })
 
   it('refuses a bid that breaks the call’s rules, naming each rule', async () => {

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify'
 import { NotFoundError } from '../../errors.ts'
 import { isSlug } from '../../lib/slug.ts'
 import { renderMarkdown } from '../../web/markdown.ts'
+import { listBidsOfCall } from './bid-queries.ts'
 import { bidRoutes } from './bid-routes.ts'
 import { canViewCall } from './policy.ts'
 import { groupCalls, presentCall, presentListedCall } from './present.ts'
@@ -44,6 +45,8 @@ export async function callRoutes(app: FastifyInstance): Promise<void> {
       ],
       call: presentCall(t, format, locale, call, new Date()),
       summaryHtml: call.summary.trim() ? renderMarkdown(call.summary) : '',
+      // Drafts and withdrawn bids are their owners' business: the call's page lists submitted ones.
+      bids: (await listBidsOfCall(db, call.id)).filter((b) => b.status === 'submitted').map((b) => ({ id: b.id, title: b.title, lead: b.lead ?? '' })),
       contentLang: locale === 'en' ? null : 'en',
     })
   })
