@@ -7,9 +7,9 @@ import { before, it } from 'node:test'
 import { eq } from 'drizzle-orm'
 import { describeEachDatabase, type TestApp } from '../../test/app.ts'
 import { failedJob } from '../../test/jobs.ts'
-import { Agent, agentWithSession, testPassword } from '../../test/agent.ts'
+import { Agent, agentWithSession, organisationId, testPassword } from '../../test/agent.ts'
 import { buildCaseStudy, buildOrganisation, buildPerson, buildPrinciple } from '../../test/factories.ts'
-import { caseStudies, organisations, people, principles, purchaseOrderRequests, users } from '../db/schema/index.ts'
+import { bidParticipants, caseStudies, organisations, people, principles, purchaseOrderRequests, users } from '../db/schema/index.ts'
 import { newToken } from './accounts/secrets.ts'
 import { buildMember, buildRegisterCouncil, loadExampleSchedule } from '../../test/membership.ts'
 import { currentYear } from './membership/cli/commands.ts'
@@ -24,6 +24,7 @@ import { snapshotFromRow } from './case-studies/revisions.ts'
 import { applyToJoin } from './membership/commands/apply-to-join.ts'
 import { buildInvoice } from '../../test/invoices.ts'
 import { londonDate } from './membership/rules/subscription-year.ts'
+import { buildBid, buildCall } from '../../test/co-production.ts'
 
 type Actor = 'anonymous' | 'ownOfficer' | 'otherOfficer' | 'editor' | 'admin'
 type Outcome = 'sign-in' | 'forbidden' | 'not-found' | 'ok'
@@ -95,6 +96,32 @@ async function receivedApplication(t: TestApp): Promise<number> {
   )
   if (!result.ok) throw new Error('application failed')
   return result.value.id
+}
+
+/** A valid call form, as an administrator fills it in. */
+const callForm = (title: string, revision = ''): Record<string, string> => ({
+  title,
+  kind: 'policy-prototype',
+  pot: '15,000',
+  cap: '2,000',
+  decisionMethod: 'assessment',
+  'opensOn-day': '1',
+  'opensOn-month': '2',
+  'opensOn-year': '2027',
+  'closesOn-day': '20',
+  'closesOn-month': '3',
+  'closesOn-year': '2027',
+  revision,
+})
+
+/** A draft bid led by the home council with the away council invited into its working group: the participant's address. */
+async function invitedAway(t: TestApp): Promise<string> {
+  const bid = await buildBid(t.handle.db, { callId: (await buildCall(t.handle.db)).id, leadOrganisationId: home })
+  const [row] = await t.handle.db
+    .insert(bidParticipants)
+    .values({ bidId: bid.id, organisationId: await organisationId(t.handle.db, 'away-council'), role: 'member' })
+    .returning()
+  return `/bids/${bid.id}/working-group/${row!.id}`
 }
 
 const matrix: Entry[] = [
@@ -378,6 +405,65 @@ const matrix: Entry[] = [
         form: { name: 'Renamed Contact', jobTitle: 'Officer', organisation: 'home-council', email: '', phone: '', version: versionOf(row!.updatedAt) },
       }
     },
+    expect: admins,
+  },
+  {
+    // Officers start bids for their own organisation; editors and administrators have none to lead.
+    route: 'POST /calls/:slug/bids/new',
+    prepare: async (t) => ({ path: `/calls/${(await buildCall(t.handle.db)).slug}/bids/new`, form: { title: 'Matrix bid' } }),
+    expect: { anonymous: 'sign-in', ownOfficer: 'ok', otherOfficer: 'ok', editor: 'forbidden', admin: 'forbidden' },
+  },
+  {
+    // A draft is its owners' alone: to anyone else it does not exist, but administrators may read (not change) it.
+    route: 'POST /bids/:id/edit',
+    async prepare(t) {
+      const bid = await buildBid(t.handle.db, { callId: (await buildCall(t.handle.db)).id, leadOrganisationId: home })
+      return { path: `/bids/${bid.id}/edit`, form: { title: 'Renamed bid', revision: '1', action: 'save' } }
+    },
+    expect: { anonymous: 'sign-in', ownOfficer: 'ok', otherOfficer: 'not-found', editor: 'not-found', admin: 'forbidden' },
+  },
+  {
+    route: 'POST /bids/:id/submit',
+    async prepare(t) {
+      const bid = await buildBid(t.handle.db, { callId: (await buildCall(t.handle.db)).id, leadOrganisationId: home })
+      return { path: `/bids/${bid.id}/submit`, form: { revision: '1' } }
+    },
+    expect: { anonymous: 'sign-in', ownOfficer: 'ok', otherOfficer: 'not-found', editor: 'not-found', admin: 'forbidden' },
+  },
+  {
+    route: 'POST /bids/:id/working-group',
+    async prepare(t) {
+      const bid = await buildBid(t.handle.db, { callId: (await buildCall(t.handle.db)).id, leadOrganisationId: home })
+      return { path: `/bids/${bid.id}/working-group`, form: { role: 'partner', partner: unique('Tenants association') } }
+    },
+    expect: { anonymous: 'sign-in', ownOfficer: 'ok', otherOfficer: 'not-found', editor: 'not-found', admin: 'forbidden' },
+  },
+  {
+    // Only the invited member's officers accept (here the "other" council is the one invited).
+    route: 'POST /bids/:id/working-group/:participantId/accept',
+    prepare: async (t) => ({ path: `${await invitedAway(t)}/accept`, form: {} }),
+    expect: { anonymous: 'sign-in', ownOfficer: 'forbidden', otherOfficer: 'ok', editor: 'not-found', admin: 'forbidden' },
+  },
+  {
+    // The invited member declines; the lead removes.
+    route: 'POST /bids/:id/working-group/:participantId/remove',
+    prepare: async (t) => ({ path: `${await invitedAway(t)}/remove`, form: {} }),
+    expect: { anonymous: 'sign-in', ownOfficer: 'ok', otherOfficer: 'ok', editor: 'not-found', admin: 'forbidden' },
+  },
+  { route: 'POST /admin/calls', prepare: async () => ({ path: '/admin/calls', form: callForm(unique('Matrix call')) }), expect: admins },
+  {
+    route: 'POST /admin/calls/:id',
+    prepare: async (t) => ({ path: `/admin/calls/${(await buildCall(t.handle.db, { status: 'draft' })).id}`, form: callForm(unique('Renamed call'), '1') }),
+    expect: admins,
+  },
+  {
+    route: 'POST /admin/calls/:id/open',
+    prepare: async (t) => ({ path: `/admin/calls/${(await buildCall(t.handle.db, { status: 'draft' })).id}/open`, form: {} }),
+    expect: admins,
+  },
+  {
+    route: 'POST /admin/calls/:id/close',
+    prepare: async (t) => ({ path: `/admin/calls/${(await buildCall(t.handle.db, { status: 'open' })).id}/close`, form: {} }),
     expect: admins,
   },
   {

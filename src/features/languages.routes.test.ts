@@ -10,6 +10,7 @@ import { buildInvoice } from '../../test/invoices.ts'
 import { eq } from 'drizzle-orm'
 import { users } from '../db/schema/index.ts'
 import { isLanguageNeutral } from '../i18n/locales.ts'
+import { buildBid, buildCall } from '../../test/co-production.ts'
 
 describeEachDatabase('pages in English and Welsh', (get) => {
   let admin: Agent
@@ -24,6 +25,8 @@ describeEachDatabase('pages in English and Welsh', (get) => {
     const signedIn = await signedInAgent(app, handle.db, 'admin')
     admin = signedIn.agent
     ids.invoice = (await buildInvoice(handle.db, get().config)).number
+    ids.calls = String((await buildCall(handle.db, { slug: 'target', principleIds: [principle.id], settings: { leadTiers: ['full'], minWorkingGroup: 2 } })).id)
+    ids.bids = String((await buildBid(handle.db, { callId: Number(ids.calls), leadOrganisationId: home.id, status: 'submitted' })).id)
     Object.assign(ids, { organisations: String(home.id), principles: String(principle.id), contacts: String(person.id), users: String(signedIn.userId) })
   })
 
@@ -42,6 +45,7 @@ describeEachDatabase('pages in English and Welsh', (get) => {
           .replace(/^\/(members|organisations)\/:slug/, '/$1/home-council')
           .replace(/^\/principles\/:slug/, '/principles/sharing')
           .replace(':slug', 'target')
+          .replace(/^\/bids\/:id/, () => `/bids/${ids.bids}`)
           .replace(':token', 'a'.repeat(43))
           .replace(/^\/admin\/membership\/invoices\/:number/, `/admin/membership/invoices/${ids.invoice}`)
           .replace(/^\/admin\/(\w+)\/:id/, (_m, kind: string) => `/admin/${kind}/${ids[kind] ?? '1'}`),

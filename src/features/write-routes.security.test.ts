@@ -7,9 +7,11 @@ import { signedInAgent, type Agent } from '../../test/agent.ts'
 import { buildCaseStudy, buildOrganisation, buildPerson, buildPrinciple } from '../../test/factories.ts'
 import { databaseFingerprint } from '../../test/fingerprint.ts'
 import { inTransaction } from '../db/unit-of-work.ts'
+import { bidParticipants } from '../db/schema/index.ts'
 import { applyToJoin } from './membership/commands/apply-to-join.ts'
 import { buildInvoice } from '../../test/invoices.ts'
 import { failedJob } from '../../test/jobs.ts'
+import { buildBid, buildCall } from '../../test/co-production.ts'
 
 const writeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 
@@ -45,6 +47,13 @@ describeEachDatabase('every write route', (get) => {
     )
     if (application.ok) ids.applications = String(application.value.id)
     ids.invoices = (await buildInvoice(handle.db, get().config)).number
+    ids.calls = String((await buildCall(handle.db, { slug: 'target', status: 'open' })).id)
+    ids.bids = String((await buildBid(handle.db, { callId: Number(ids.calls), leadOrganisationId: home.id })).id)
+    const [participant] = await handle.db
+      .insert(bidParticipants)
+      .values({ bidId: Number(ids.bids), name: 'Tenants association', role: 'partner' })
+      .returning()
+    ids.participants = String(participant!.id)
     Object.assign(ids, { organisations: String(home.id), principles: String(principle.id), contacts: String(person.id), users: String(signedIn.userId) })
     // A failed job for "Try again" (pg-boss's tables are outside the fingerprint: checked by itself below).
     ids.jobs = await failedJob(handle.pool, 'security-check', 'the mail server said no')
@@ -57,6 +66,8 @@ describeEachDatabase('every write route', (get) => {
   const resolve = (url: string): string =>
     url
       .replace(':slug', 'target')
+      .replace(/^\/bids\/:id/, () => `/bids/${ids.bids}`)
+      .replace(':participantId', () => ids.participants!)
       .replace(/^\/admin\/membership\/invoices\/:number/, `/admin/membership/invoices/${ids.invoices}`)
       .replace(':number', '1')
       .replace(':token', 'a'.repeat(43))

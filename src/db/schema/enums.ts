@@ -72,3 +72,30 @@ export type ReviewState = (typeof reviewStates)[number]
 
 export const revisionActions = ['created', 'saved', 'restored', 'imported', 'loaded'] as const
 export type RevisionAction = (typeof revisionActions)[number]
+
+/**
+ * Who runs a co-production process: the network's own work programme, or a member's own process
+ * with its residents (the same calls and bids, other participants).
+ */
+export const spaceKinds = ['network-programme', 'member-process'] as const
+export type SpaceKind = (typeof spaceKinds)[number]
+
+export const callKinds = ['policy-lab', 'policy-prototype', 'action-learning-eoi', 'work-programme-idea', 'event-session'] as const
+export type CallKind = (typeof callKinds)[number]
+
+/** How a call decides which bids go ahead; the result page says which. */
+export const decisionMethods = ['assessment', 'member-vote', 'assessment-then-vote'] as const
+export type DecisionMethod = (typeof decisionMethods)[number]
+
+export const callStatuses = ['draft', 'open', 'closed', 'decided'] as const
+export type CallStatus = (typeof callStatuses)[number]
+
+export const bidStatuses = ['draft', 'submitted', 'withdrawn'] as const
+export type BidStatus = (typeof bidStatuses)[number]
+
+/** In a bid's working group: a member of the network, or a partner that need not be one. */
+export const bidParticipantRoles = ['member', 'partner'] as const
+export type BidParticipantRole = (typeof bidParticipantRoles)[number]
+
+export const bidVersionActions = ['created', 'saved', 'submitted', 'withdrawn'] as const
+export type BidVersionAction = (typeof bidVersionActions)[number]

@@ -12,6 +12,7 @@ import { inTransaction } from '../../db/unit-of-work.ts'
 import { applyToJoin } from '../membership/commands/apply-to-join.ts'
 import { buildMember, buildRegisterCouncil } from '../../../test/membership.ts'
 import { buildInvoice } from '../../../test/invoices.ts'
+import { buildCall } from '../../../test/co-production.ts'
 
 // Every POST route of the admin pages, checked against the app's route table: a new write route
 // without an entry here fails, so none escapes the CSRF and malformed-post checks.
@@ -60,6 +61,7 @@ async function snapshot(db: Database): Promise<string> {
     (SELECT json_agg(p ORDER BY id) FROM people p) AS people,
     (SELECT json_agg(i ORDER BY id) FROM invoices i) AS invoices,
     (SELECT json_agg(m ORDER BY id) FROM memberships m) AS memberships,
+    (SELECT json_agg(c ORDER BY id) FROM calls c) AS calls,
     (SELECT count(*) FROM principle_revisions)::int AS revisions,
     (SELECT count(*) FROM account_tokens)::int AS tokens`)
   return JSON.stringify(result.rows)
@@ -95,6 +97,7 @@ describeEachDatabase('admin: every write route', (get) => {
     const principle = await buildPrinciple(db)
     const person = await buildPerson(db)
     const invoice = await buildInvoice(db, get().config)
+    const call = await buildCall(db, { status: 'draft' })
     ;({ agent: admin } = await signedInAgent(get().app, db, 'admin'))
     const invited = await admin.post('/admin/users', { email: 'invited-writes@example.org', name: 'Invited', role: 'editor', organisation: '' })
     assert.equal(invited.statusCode, 303)
@@ -118,6 +121,10 @@ describeEachDatabase('admin: every write route', (get) => {
       '/admin/membership/members/:id/conversion': `/admin/membership/members/${(await buildMember(db, { name: 'Writes Group', tier: 'associate', kind: 'councillor-group' })).membership.id}/conversion`,
       '/admin/membership/invoices/:number/payment': `/admin/membership/invoices/${invoice.number}/payment`,
       '/admin/membership/invoices/:number/cancellation': `/admin/membership/invoices/${invoice.number}/cancellation`,
+      '/admin/calls': '/admin/calls',
+      '/admin/calls/:id': `/admin/calls/${call.id}`,
+      '/admin/calls/:id/open': `/admin/calls/${call.id}/open`,
+      '/admin/calls/:id/close': `/admin/calls/${call.id}/close`,
       '/admin/jobs/:id/retry': `/admin/jobs/${await failedJob(get().handle.pool, 'admin-writes', 'the mail server said no')}/retry`,
     }
   })

@@ -12,6 +12,7 @@ import { membershipAdminRoutes } from '../membership/admin-routes.ts'
 import { renewalRoutes } from '../membership/renewal-routes.ts'
 import { figuresRoutes } from '../membership/figures-routes.ts'
 import { invoiceRoutes } from '../membership/invoice-routes.ts'
+import { callAdminRoutes } from '../co-production/admin-routes.ts'
 
 /**
  * The admin area: its front page (for editors and administrators), and the administrators' pages
@@ -32,6 +33,7 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
             link('/admin/organisations', 'organisations'),
             link('/admin/membership', 'membership'),
             link('/admin/principles', 'principles'),
+            link('/admin/calls', 'calls'),
             link('/admin/contacts', 'contacts'),
             link('/admin/outbox', 'outbox'),
             link('/admin/jobs', 'jobs'),
@@ -61,5 +63,6 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
     await area.register(renewalRoutes)
     await area.register(figuresRoutes)
     await area.register(invoiceRoutes)
+    await area.register(callAdminRoutes)
   })
 }

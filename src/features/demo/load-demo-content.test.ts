@@ -44,12 +44,17 @@ for (const kind of testDatabaseKinds()) {
         'membership_events',
         'membership_applications',
         'emails',
+        'spaces',
+        'calls',
+        'call_principles',
       ]
       const first = await Promise.all(tables.map((t) => count(handle, t)))
       await loadDemoContent(handle.db)
       const second = await Promise.all(tables.map((t) => count(handle, t)))
       assert.deepEqual(second, first)
       assert.equal(first[0], 10)
+      // This year's open round: Policy Labs and Policy Prototypes, each with four principles.
+      assert.deepEqual(first.slice(-3), [1, 2, 8])
     })
 
     it('keeps drafts out of public view and makes linked names searchable', async () => {

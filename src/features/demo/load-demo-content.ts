@@ -5,6 +5,7 @@ import { slugify } from '../../lib/slug.ts'
 import { commandLineActor } from '../audit/record-audit.ts'
 import { recordRowAsRevision } from '../case-studies/commands/record-revision.ts'
 import { replaceCaseStudyLinks } from '../case-studies/commands/save-case-study-links.ts'
+import { loadDemoCalls } from '../co-production/demo-calls.ts'
 import { demoCaseStudies } from './content/case-studies.ts'
 import { demoOrganisations } from './content/organisations.ts'
 import { demoPrinciples } from './content/principles.ts'
@@ -180,6 +181,7 @@ export async function loadDemoContent(
       await recordRowAsRevision(tx, row!.id, commandLineActor, 'loaded')
       onProgress?.(index + 1, demoCaseStudies.length)
     }
+    await loadDemoCalls(tx, principleIds)
     return { principles: demoPrinciples.length, organisations: demoOrganisations.length, caseStudies: demoCaseStudies.length, memberships }
   })
 }

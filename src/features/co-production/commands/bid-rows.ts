@@ -1,0 +1,30 @@
+// What every write of a bid shares: replacing its rows from a checked draft, and keeping the
+// version just saved whole in bid_versions.
+import { eq, sql } from 'drizzle-orm'
+import type { Executor } from '../../../db/client.ts'
+import { bidBudgetLines, bidMilestones, bidPrinciples, bidVersions, bids } from '../../../db/schema/index.ts'
+import type { BidVersionAction } from '../../../db/schema/enums.ts'
+import type { AuditActor } from '../../audit/record-audit.ts'
+import type { BidDraft } from '../rules/bid-form.ts'
+
+export async function replaceBidRows(tx: Executor, bidId: number, draft: BidDraft): Promise<void> {
+  await tx.delete(bidPrinciples).where(eq(bidPrinciples.bidId, bidId))
+  await tx.delete(bidMilestones).where(eq(bidMilestones.bidId, bidId))
+  await tx.delete(bidBudgetLines).where(eq(bidBudgetLines.bidId, bidId))
+  if (draft.differences.length) await tx.insert(bidPrinciples).values(draft.differences.map((d) => ({ bidId, ...d })))
+  if (draft.milestones.length) await tx.insert(bidMilestones).values(draft.milestones.map((m, position) => ({ bidId, position, ...m })))
+  if (draft.budgetLines.length) await tx.insert(bidBudgetLines).values(draft.budgetLines.map((l, position) => ({ bidId, position, ...l })))
+}
+
+/** Keeps the bid as it now stands (its row and rows) as version `number`. */
+export async function keepBidVersion(tx: Executor, actor: AuditActor, bidId: number, number: number, action: BidVersionAction, draft: BidDraft): Promise<void> {
+  const [bid] = await tx.select({ status: bids.status, leadOrganisationId: bids.leadOrganisationId }).from(bids).where(eq(bids.id, bidId))
+  await tx.insert(bidVersions).values({
+    bidId,
+    number,
+    authorUserId: actor.id,
+    authorLabel: actor.label,
+    action,
+    snapshot: sql`${JSON.stringify({ ...draft, status: bid!.status, leadOrganisationId: bid!.leadOrganisationId })}::jsonb`,
+  })
+}
