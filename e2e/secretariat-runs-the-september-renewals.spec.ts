@@ -20,7 +20,7 @@ import { openJourney, type Journey } from './support/journey.ts'
 const skip = skipReason()
 const config = loadConfig({ LOG_LEVEL: 'silent', NETWORK_NAME: 'Co-operative Councils Network' })
 const year = currentYear(config)
-const council = { name: 'Holtby Council', email: 'finance@holtby.example.org' }
+const council = { code: 'HLT', name: 'Holtby Council', email: 'finance@holtby.example.org' }
 const others = { associate: 'Ashdown Town Council', affiliate: 'Fairshare Charity' }
 const poNumber = 'HOL-PO-7731'
 
@@ -166,5 +166,29 @@ describe('the secretariat runs the September renewals', { skip }, () => {
     assert.doesNotMatch(to, new RegExp(council.email), 'the member that paid is not reminded')
     const toCouncil = (await page.locator('[data-qa="outbox-table"] tbody tr').filter({ hasText: council.email }).allTextContents()).join('\n')
     assert.doesNotMatch(toCouncil, /Reminder|Purchase-order number needed/)
+  })
+
+  it('as the administrator, I read the year at a glance and keep a council’s figures up to date', async () => {
+    await page.goto(`${baseUrl}/admin/membership`)
+    const glance = (await page.locator('[data-qa="year-at-a-glance"]').textContent()) ?? ''
+    assert.match(glance, /Invoiced/)
+    assert.match(glance, /Paid/)
+    await expectAccessible()
+
+    await page.locator('[data-qa="figures-link"]').click()
+    await page.waitForURL(/\/admin\/membership\/figures$/)
+    await expectAccessible()
+    await page.goto(`${baseUrl}/admin/membership/figures/${council.code}`)
+    await page.getByLabel('Number of residents').fill('-1')
+    await page.locator('[data-qa="save-figures"]').click()
+    assert.match(await page.title(), /^Error: /)
+    await expectAccessible()
+    await page.getByLabel('Number of residents').fill('231000')
+    await page.locator('[data-qa="figures-form"]').getByLabel('Year').first().fill('2024')
+    await page.locator('[data-qa="figures-form"]').getByLabel('Source').first().fill('ONS mid-year estimate')
+    await page.locator('[data-qa="save-figures"]').click()
+    await page.waitForURL(/\/admin\/membership\/figures\?saved=/)
+    assert.match((await page.locator('[data-qa="figures-table"]').textContent()) ?? '', /231,000/)
+    await expectAccessible()
   })
 })
