@@ -257,5 +257,5 @@ export const membershipReminders = pgTable(
     emailId: integer('email_id').references(() => emails.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [check('membership_reminders_kind_check', sql.raw(`kind IN (${sqlList(reminderKinds)})`))],
+  () => [check('membership_reminders_kind_check', sql.raw(`kind IN (${sqlList(reminderKinds)})`))],
 )
