@@ -299,12 +299,18 @@ describe('a council bids for a Policy Lab', { skip }, () => {
     await expectAccessible(journey!.page)
   })
 
-  it('on a phone, a call’s page fits the screen without sideways scrolling', async () => {
+  it('on a phone, a call’s page, the list of calls and a submitted bid fit the screen without sideways scrolling', async () => {
     const phone = await journey!.browser.newContext({ viewport: { width: 375, height: 812 } })
     contexts.push(phone)
     const p = await phone.newPage()
     await p.goto(`${baseUrl}/calls/${labsSlug}`)
     assert.equal(await overflow(p), 0)
     await expectAccessible(p)
+    // The list of calls and the submitted bid, with its budget table, fit too.
+    for (const url of [`${baseUrl}/calls`, bidUrl]) {
+      await p.goto(url)
+      assert.equal(await overflow(p), 0, url)
+      await expectAccessible(p)
+    }
   })
 })
