@@ -91,7 +91,7 @@ describe('bid eligibility', () => {
     const [group] = eligibilityProblems(policyLab, { ...goodBid, acceptedMembers: 1 })
     assert.deepEqual(group, { field: 'workingGroup', message: 'bids.eligibility.workingGroup', values: { min: 3, count: 1 } })
     const [over] = eligibilityProblems(policyLab, { ...goodBid, budgetLines: [{ description: 'All', amountPence: 2_500_050 }] })
-    assert.deepEqual(over, { field: 'budget', message: 'bids.eligibility.overCap', values: { total: '25,000.50', cap: '20,000.00' } })
+    assert.deepEqual(over, { field: 'budget', message: 'bids.eligibility.overCap', values: { total: '25,000.50', cap: '20,000' } })
     const [principle] = eligibilityProblems(policyLab, { ...goodBid, differences: [{ principleId: 2, difference: 'x' }] })
     assert.deepEqual(principle, { field: 'difference-1', message: 'bids.eligibility.principle', values: { principle: 'Sharing power' } })
   })

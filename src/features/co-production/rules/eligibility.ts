@@ -63,8 +63,11 @@ export function eligibilityProblems(call: EligibilityCall, bid: EligibilityBid):
   const total = budgetTotal(bid.budgetLines)
   if (total === 0) problems.push({ field: 'budget', message: 'bids.eligibility.budgetEmpty' })
   else if (!isWithinCap(total, call.capPence)) {
-    problems.push({ field: 'budget', message: 'bids.eligibility.overCap', values: { total: formatPounds(total), cap: formatPounds(call.capPence) } })
+    problems.push({ field: 'budget', message: 'bids.eligibility.overCap', values: { total: wholeOrPence(total), cap: wholeOrPence(call.capPence) } })
   }
   if (blank(bid.sharing)) problems.push({ field: 'sharing', message: 'bids.eligibility.sharingRequired' })
   return problems
 }
+
+/** Pounds as the call's page shows them: £20,000 for whole pounds, £24,250.50 with pence. */
+const wholeOrPence = (pence: number): string => formatPounds(pence).replace(/\.00$/, '')
