@@ -185,7 +185,7 @@ describeEachDatabase('bids: start, write, submit and read', (get) => {
     assert.deepEqual(summaryLinks(res.body), [
       '#lead Your organisation cannot lead a bid to this call: the call says which members may lead',
       '#workingGroup At least 3 other members must accept a place in the working group (so far: 0)',
-      '#budget The budget comes to £1,500.50, more than the £1,000.00 a bid to this call can ask for',
+      '#budget The budget comes to £1,500.50, more than the £1,000 a bid to this call can ask for',
     ])
     assert.equal((await bidRow(id)).status, 'draft')
   })
