@@ -151,6 +151,10 @@ describe('a council applies to join the network', { skip }, () => {
     assert.equal(await page.locator('html').getAttribute('lang'), 'cy')
     assert.notEqual((await page.locator('h1').textContent())?.trim(), 'Join the network')
     await expectAccessible()
+    // The type-ahead box's hint, added by the page's script, is Welsh too.
+    await page.goto(`${baseUrl}/cy/join?apply=full`)
+    assert.match((await page.locator('#council-hint').textContent()) ?? '', /Dechreuwch deipio i ddod o hyd iddo\./)
+    await expectAccessible()
   })
 
   it('as an officer on a phone, I read the join page without scrolling sideways', async () => {

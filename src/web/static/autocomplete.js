@@ -2,6 +2,8 @@
 // so only here, where typing works, does a picker's hint say to type. What was typed is sent too
 // (as <name>-typed): a name that matches nothing in the list is then reported, never silently lost.
 /* global accessibleAutocomplete */
+// The hint's words come from the page, in its language (the script tag's data-hint).
+const typingHint = document.currentScript?.dataset.hint ?? ''
 for (const select of document.querySelectorAll('select[data-autocomplete]')) {
   const id = select.id
   const hint = document.getElementById(`${id}-hint`)
@@ -19,7 +21,7 @@ for (const select of document.querySelectorAll('select[data-autocomplete]')) {
       select.value = option ? option.value : ''
     },
   })
-  if (hint) hint.append(' Start typing to find it.')
+  if (hint && typingHint) hint.append(` ${typingHint}`)
   // A box emptied by hand means no organisation there: the hidden select must not keep the old one.
   select.form?.addEventListener('submit', () => {
     const input = document.getElementById(id)
