@@ -364,7 +364,9 @@ describeEachDatabase('editorial workflow', (get) => {
       assert.match(more.body, /id="participants-3"/)
       // As served, the pickers are plain selects: nothing tells people to type (the script adds that).
       assert.match(more.body, /id="lead-hint"[^>]*>\s*The member organisation that led the work\.\s*</)
-      assert.doesNotMatch(more.body, /Start typing/)
+      // (The words the script adds travel on its tag, in the page's language.)
+      assert.match(more.body, /<script src="\/static\/autocomplete\.js"[^>]* data-hint="Start typing to find it\.">/)
+      assert.doesNotMatch(more.body.replace(/ data-hint="[^"]*"/g, ''), /Start typing/)
       const [row] = await get().handle.db.select().from(caseStudies).where(eq(caseStudies.slug, 'preview-me'))
       assert.equal(row!.revision, 1)
     })
