@@ -73,8 +73,9 @@ export function parseDate(text: string | undefined): Parsed<string | null> {
 /** The mailer of a command: the same outbox and SMTP settings as the server's. */
 async function commandMailer(config: Config, db: Database) {
   const { createMailer } = await import('../../email/outbox.ts')
-  const log = { info: () => {}, warn: (o: unknown, m: string) => console.error(m), error: (o: unknown, m: string) => console.error(m) }
-  return createMailer(config, db, log as never)
+  // The mailer logs as the server does; on the command line only its warnings matter, on standard error.
+  const log = { info: () => {}, warn: (_detail: unknown, message: string) => console.error(message) } as unknown as Parameters<typeof createMailer>[2]
+  return createMailer(config, db, log)
 }
 
 export async function renew(db: Database, config: Config, options: { year: number; date: string | null; dryRun: boolean; json: boolean }): Promise<boolean> {
