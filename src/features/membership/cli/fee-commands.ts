@@ -85,13 +85,8 @@ export async function runFeeCommand(db: Database, options: FeeOptions, output: O
 }
 
 export async function runFeesImport(db: Database, actor: AuditActor, file: string, output: Output): Promise<boolean> {
-  let text: string
-  try {
-    text = await readFile(file, 'utf8')
-  } catch (error) {
-    output.err(`Could not read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`)
-    return false
-  }
+  const text = await readInput(file, output)
+  if (text === null) return false
   const parsed = parseFeeScheduleText(text)
   if (!parsed.ok) {
     output.err(`${file} is not a fee schedule coophub can load; nothing was loaded:`)
@@ -111,13 +106,8 @@ export async function runFeesImport(db: Database, actor: AuditActor, file: strin
 }
 
 export async function runFiguresImport(db: Database, actor: AuditActor, file: string, output: Output): Promise<boolean> {
-  let text: string
-  try {
-    text = await readFile(file, 'utf8')
-  } catch (error) {
-    output.err(`Could not read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`)
-    return false
-  }
+  const text = await readInput(file, output)
+  if (text === null) return false
   const known = new Set((await listRegisterCouncils(db)).map((c) => c.code))
   if (known.size === 0) {
     output.err('The register of local authorities is empty: load it first with `coophub authorities import`.')
@@ -139,4 +129,14 @@ export async function runFiguresImport(db: Database, actor: AuditActor, file: st
   }
   output.out(`Imported the figures of ${stored.value.count} councils.`)
   return true
+}
+
+/** A file's text, or null after saying on standard error why it could not be read. */
+async function readInput(file: string, output: Output): Promise<string | null> {
+  try {
+    return await readFile(file, 'utf8')
+  } catch (error) {
+    output.err(`Could not read ${file}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message}`)
+    return null
+  }
 }

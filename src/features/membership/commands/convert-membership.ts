@@ -5,7 +5,6 @@ import { translator } from '../../../i18n/catalogue.ts'
 import { formatterOf } from '../../../i18n/format.ts'
 import { notFound, ok, refused, type Result } from '../../../lib/result.ts'
 import { recordAudit } from '../../audit/record-audit.ts'
-import { createOrganisation } from '../../organisations/commands/create-organisation.ts'
 import { queueEmail } from '../../email/outbox.ts'
 import { languageOf } from '../../email/messages.ts'
 import { invoiceIssuedEmail } from '../emails.ts'
@@ -14,6 +13,7 @@ import { findRegisterCouncil, openMembershipOfOrganisation } from '../queries.ts
 import type { RunContext } from '../run-context.ts'
 import { conversionCredit, joiningFee } from '../rules/fees.ts'
 import { subscriptionYearOf, wholeMonthsRemaining, yearBounds, yearLabel } from '../rules/subscription-year.ts'
+import { councilOrganisation } from './council-organisation.ts'
 import { issueInvoice } from './issue-invoice.ts'
 
 /**
@@ -38,26 +38,9 @@ export async function convertMembership(
   const full = await quoteFee(tx, { tier: 'full', year, council: council.code })
   if (!full.ok) return cannotPrice(full.errors)
 
-  // The council among the network's organisations, or added from the register.
-  let [councilOrganisation] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.authorityCode, council.code))
-  if (!councilOrganisation) {
-    const created = await createOrganisation(tx, context.actor, {
-      name: council.officialName,
-      slug: '',
-      kind: 'council',
-      tier: 'full',
-      councilType: council.typeName ?? '',
-      nation: council.nation ?? '',
-      region: council.region ?? '',
-      gssCode: council.gssCode ?? '',
-      website: '',
-      verified: true,
-    })
-    if (!created.ok) return created
-    await tx.update(organisations).set({ authorityCode: council.code }).where(eq(organisations.id, created.value.id))
-    councilOrganisation = { id: created.value.id }
-  }
-  if (await openMembershipOfOrganisation(tx, councilOrganisation.id)) return refused('adminMembership.refused.councilAlreadyMember', 'council')
+  const councilId = await councilOrganisation(tx, context.actor, council.code, 'full')
+  if (!councilId.ok) return councilId
+  if (await openMembershipOfOrganisation(tx, councilId.value)) return refused('adminMembership.refused.councilAlreadyMember', 'council')
 
   // The Associate fee for this year, as invoiced; a member from before coophub's invoices is credited the schedule's fee.
   const [associateInvoice] = await tx
@@ -92,7 +75,7 @@ export async function convertMembership(
   const [created] = await tx
     .insert(memberships)
     .values({
-      organisationId: councilOrganisation.id,
+      organisationId: councilId.value,
       tier: 'full',
       status: 'approved',
       appliedOn: context.today,
@@ -105,7 +88,7 @@ export async function convertMembership(
   await tx
     .update(organisations)
     .set({ tier: 'full', updatedAt: sql`now()` })
-    .where(eq(organisations.id, councilOrganisation.id))
+    .where(eq(organisations.id, councilId.value))
   await tx.insert(membershipEvents).values({
     membershipId: created!.id,
     fromStatus: null,

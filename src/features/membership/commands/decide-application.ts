@@ -10,11 +10,12 @@ import { createOrganisation } from '../../organisations/commands/create-organisa
 import { organisationKindOf, type ApplicantKind } from '../application-rules.ts'
 import { applicationDecidedEmail, invoiceIssuedEmail } from '../emails.ts'
 import { cannotPrice, quoteFee } from '../fee-quote.ts'
-import { findRegisterCouncil, openMembershipOfOrganisation } from '../queries.ts'
+import { openMembershipOfOrganisation } from '../queries.ts'
 import { joiningFee } from '../rules/fees.ts'
 import { londonDate, subscriptionYearOf, yearBounds, yearLabel, type IsoDate } from '../rules/subscription-year.ts'
 import { translator } from '../../../i18n/catalogue.ts'
 import { formatterOf } from '../../../i18n/format.ts'
+import { councilOrganisation } from './council-organisation.ts'
 import { issueInvoice } from './issue-invoice.ts'
 
 export interface DecisionInput {
@@ -189,27 +190,7 @@ type Application = typeof membershipApplications.$inferSelect
 /** The council already among the network's organisations (by register code) or an organisation of the same name and kind; otherwise a new one. */
 async function findOrAddOrganisation(tx: Transaction, actor: AuditActor, application: Application): Promise<Result<number>> {
   const kind = organisationKindOf[application.organisationKind as ApplicantKind] ?? 'organisation'
-  if (application.authorityCode) {
-    const [existing] = await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.authorityCode, application.authorityCode))
-    if (existing) return ok(existing.id)
-    const council = await findRegisterCouncil(tx, application.authorityCode)
-    if (!council) return refused('join.errors.councilUnknown')
-    const created = await createOrganisation(tx, actor, {
-      name: council.officialName,
-      slug: '',
-      kind: 'council',
-      tier: application.tier,
-      councilType: council.typeName ?? '',
-      nation: council.nation ?? '',
-      region: council.region ?? '',
-      gssCode: council.gssCode ?? '',
-      website: '',
-      verified: true,
-    })
-    if (!created.ok) return created
-    await tx.update(organisations).set({ authorityCode: council.code }).where(eq(organisations.id, created.value.id))
-    return ok(created.value.id)
-  }
+  if (application.authorityCode) return councilOrganisation(tx, actor, application.authorityCode, application.tier)
   const [existing] = await tx
     .select({ id: organisations.id })
     .from(organisations)
