@@ -216,3 +216,53 @@ export const bidVersions = pgTable(
     check('bid_versions_number_check', sql`${t.number} >= 1`),
   ],
 )
+
+/**
+ * Support for a bid. In the network's programme a member organisation backs a bid (once, through
+ * any of its officers); in a member's own process a person may, so the organisation is optional.
+ */
+export const bidBackings = pgTable(
+  'bid_backings',
+  {
+    id: serial('id').primaryKey(),
+    bidId: integer('bid_id')
+      .notNull()
+      .references(() => bids.id, { onDelete: 'cascade' }),
+    organisationId: integer('organisation_id').references(() => organisations.id, { onDelete: 'cascade' }),
+    userId: integer('user_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('bid_backings_who_check', sql`${t.organisationId} IS NOT NULL OR ${t.userId} IS NOT NULL`),
+    unique('bid_backings_organisation_unique').on(t.bidId, t.organisationId),
+    index('bid_backings_bid_idx').on(t.bidId),
+  ],
+)
+
+/** A thread of comments on a bid. Hiding keeps the row: the page shows the reason in its place. */
+export const bidComments = pgTable(
+  'bid_comments',
+  {
+    id: serial('id').primaryKey(),
+    bidId: integer('bid_id')
+      .notNull()
+      .references(() => bids.id, { onDelete: 'cascade' }),
+    /** The comment this one answers; null starts a thread. */
+    parentId: integer('parent_id'),
+    authorUserId: integer('author_user_id').references(() => users.id, { onDelete: 'set null' }),
+    /** The organisation the author spoke for, when they spoke for one. */
+    authorOrganisationId: integer('author_organisation_id').references(() => organisations.id, { onDelete: 'set null' }),
+    /** Kept even when the account goes, so a thread still reads. */
+    authorLabel: text('author_label').notNull(),
+    body: text('body').notNull(),
+    hiddenAt: timestamp('hidden_at', { withTimezone: true }),
+    hiddenByUserId: integer('hidden_by_user_id').references(() => users.id, { onDelete: 'set null' }),
+    hiddenReason: text('hidden_reason'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check('bid_comments_hidden_check', sql`(${t.hiddenAt} IS NULL) = (${t.hiddenReason} IS NULL)`),
+    check('bid_comments_body_check', sql`length(${t.body}) > 0`),
+    index('bid_comments_bid_idx').on(t.bidId),
+  ],
+)

@@ -99,3 +99,33 @@ export type BidParticipantRole = (typeof bidParticipantRoles)[number]
 
 export const bidVersionActions = ['created', 'saved', 'submitted', 'withdrawn'] as const
 export type BidVersionAction = (typeof bidVersionActions)[number]
+
+/** What an assessor's panel, or a count, decided for a bid. `shortlisted` goes on to a member vote. */
+export const bidOutcomes = ['fund', 'fund-with-conditions', 'decline', 'shortlisted'] as const
+export type BidOutcome = (typeof bidOutcomes)[number]
+
+/** How a member vote asks: approve bids, choose bids within the pot, or share out points. */
+export const ballotTypes = ['approval', 'knapsack', 'cumulative'] as const
+export type BallotType = (typeof ballotTypes)[number]
+
+export const countingRules = ['greedy', 'equal-shares'] as const
+export type CountingRule = (typeof countingRules)[number]
+
+export const countCompletions = ['none', 'add1'] as const
+export type CountCompletion = (typeof countCompletions)[number]
+
+export const voteStatuses = ['draft', 'open', 'closed', 'counted'] as const
+export type VoteStatus = (typeof voteStatuses)[number]
+
+export const projectStatuses = ['underway', 'closed'] as const
+export type ProjectStatus = (typeof projectStatuses)[number]
+
+export const milestoneStatuses = ['not-started', 'on-track', 'at-risk', 'done', 'dropped'] as const
+export type MilestoneStatus = (typeof milestoneStatuses)[number]
+
+export const projectReportKinds = ['progress', 'final'] as const
+export type ProjectReportKind = (typeof projectReportKinds)[number]
+
+/** Reminders about a report that is due: some days before, and again once it is late. */
+export const projectReminderKinds = ['report-due-soon', 'report-overdue'] as const
+export type ProjectReminderKind = (typeof projectReminderKinds)[number]
