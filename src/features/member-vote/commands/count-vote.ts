@@ -25,7 +25,7 @@ export async function countVote(
   actor: AuditActor,
   input: { callId: number; now: Date },
   context: { baseUrl: string; network: string },
-): Promise<Result<{ id: number; funded: number }>> {
+): Promise<Result<{ id: number; funded: number; emailIds: number[] }>> {
   const [call] = await tx.select().from(calls).where(eq(calls.id, input.callId)).for('update')
   if (!call) return notFound()
   const [vote] = await tx.select().from(votes).where(eq(votes.callId, call.id)).for('update')
@@ -48,6 +48,7 @@ export async function countVote(
 
   // Feedback is kept in English, as bids are written; the results page says it in either language.
   const english = translator('en')
+  const emailIds: number[] = []
   for (const project of stored.count.projects) {
     const explanation = explainProject(stored.count, project, { points: vote.ballotType === 'cumulative' })
     const feedback = [explanation.sentence, ...explanation.lines].map((m) => english(m.key, m.values)).join('\n')
@@ -61,6 +62,7 @@ export async function countVote(
       context,
     )
     if (!decided.ok) return decided
+    emailIds.push(...decided.value.emailIds)
   }
 
   await tx
@@ -85,5 +87,5 @@ export async function countVote(
     subjectId: vote.id,
     summary: `Counted the member vote of the call ${call.title}: ${count.winners.length} of ${bids.length} bids funded, ${count.voters} ballots`,
   })
-  return ok({ id: vote.id, funded: count.winners.length })
+  return ok({ id: vote.id, funded: count.winners.length, emailIds })
 }
