@@ -25,6 +25,7 @@ import { applyToJoin } from './membership/commands/apply-to-join.ts'
 import { buildInvoice } from '../../test/invoices.ts'
 import { londonDate } from './membership/rules/subscription-year.ts'
 import { buildBid, buildCall } from '../../test/co-production.ts'
+import { buildVote, buildVoteCall } from '../../test/member-vote.ts'
 
 type Actor = 'anonymous' | 'ownOfficer' | 'otherOfficer' | 'editor' | 'admin'
 type Outcome = 'sign-in' | 'forbidden' | 'not-found' | 'ok'
@@ -464,6 +465,72 @@ const matrix: Entry[] = [
   {
     route: 'POST /admin/calls/:id/close',
     prepare: async (t) => ({ path: `/admin/calls/${(await buildCall(t.handle.db, { status: 'open' })).id}/close`, form: {} }),
+    expect: admins,
+  },
+  {
+    // One ballot per member organisation, cast by its officer: editors and administrators have none.
+    route: 'POST /calls/:slug/vote',
+    async prepare(t) {
+      const { call, bids } = await buildVoteCall(t.handle.db, { leadOrganisationId: home })
+      await buildVote(t.handle.db, call.id)
+      return { path: `/calls/${call.slug}/vote`, form: { bids: String(bids[0]!.id), action: 'cast' } }
+    },
+    expect: { anonymous: 'sign-in', ownOfficer: 'ok', otherOfficer: 'ok', editor: 'forbidden', admin: 'forbidden' },
+  },
+  {
+    route: 'POST /admin/calls/:id/vote',
+    async prepare(t) {
+      const { call } = await buildVoteCall(t.handle.db, { leadOrganisationId: home })
+      const opens = new Date(Date.now() + 86_400_000)
+      const day = (d: Date) => ({ day: String(d.getUTCDate()), month: String(d.getUTCMonth() + 1), year: String(d.getUTCFullYear()) })
+      const [o, c] = [day(opens), day(new Date(opens.getTime() + 7 * 86_400_000))]
+      return {
+        path: `/admin/calls/${call.id}/vote`,
+        form: {
+          revision: '',
+          ballotType: 'approval',
+          minChoices: '1',
+          countingRule: 'greedy',
+          budget: '20,000',
+          tiers: 'full',
+          'opensAt-day': o.day,
+          'opensAt-month': o.month,
+          'opensAt-year': o.year,
+          'opensAt-time': '12:00',
+          'closesAt-day': c.day,
+          'closesAt-month': c.month,
+          'closesAt-year': c.year,
+          'closesAt-time': '12:00',
+        },
+      }
+    },
+    expect: admins,
+  },
+  {
+    route: 'POST /admin/calls/:id/vote/open',
+    async prepare(t) {
+      const { call } = await buildVoteCall(t.handle.db, { leadOrganisationId: home })
+      await buildVote(t.handle.db, call.id, { status: 'draft' })
+      return { path: `/admin/calls/${call.id}/vote/open`, form: {} }
+    },
+    expect: admins,
+  },
+  {
+    route: 'POST /admin/calls/:id/vote/close',
+    async prepare(t) {
+      const { call } = await buildVoteCall(t.handle.db, { leadOrganisationId: home })
+      await buildVote(t.handle.db, call.id)
+      return { path: `/admin/calls/${call.id}/vote/close`, form: {} }
+    },
+    expect: admins,
+  },
+  {
+    route: 'POST /admin/calls/:id/vote/count',
+    async prepare(t) {
+      const { call } = await buildVoteCall(t.handle.db, { leadOrganisationId: home })
+      await buildVote(t.handle.db, call.id, { status: 'closed' })
+      return { path: `/admin/calls/${call.id}/vote/count`, form: {} }
+    },
     expect: admins,
   },
   {

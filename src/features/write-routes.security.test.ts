@@ -7,11 +7,13 @@ import { signedInAgent, type Agent } from '../../test/agent.ts'
 import { buildCaseStudy, buildOrganisation, buildPerson, buildPrinciple } from '../../test/factories.ts'
 import { databaseFingerprint } from '../../test/fingerprint.ts'
 import { inTransaction } from '../db/unit-of-work.ts'
-import { bidParticipants } from '../db/schema/index.ts'
+import { bidParticipants, calls } from '../db/schema/index.ts'
 import { applyToJoin } from './membership/commands/apply-to-join.ts'
 import { buildInvoice } from '../../test/invoices.ts'
 import { failedJob } from '../../test/jobs.ts'
 import { buildBid, buildCall } from '../../test/co-production.ts'
+import { buildVote } from '../../test/member-vote.ts'
+import { eq } from 'drizzle-orm'
 
 const writeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 
@@ -48,6 +50,12 @@ describeEachDatabase('every write route', (get) => {
     if (application.ok) ids.applications = String(application.value.id)
     ids.invoices = (await buildInvoice(handle.db, get().config)).number
     ids.calls = String((await buildCall(handle.db, { slug: 'target', status: 'open' })).id)
+    // Decided by a member vote, so that the vote's routes have a vote to refuse writes to.
+    await handle.db
+      .update(calls)
+      .set({ decisionMethod: 'member-vote' })
+      .where(eq(calls.id, Number(ids.calls)))
+    await buildVote(handle.db, Number(ids.calls), { status: 'draft' })
     ids.bids = String((await buildBid(handle.db, { callId: Number(ids.calls), leadOrganisationId: home.id })).id)
     const [participant] = await handle.db
       .insert(bidParticipants)

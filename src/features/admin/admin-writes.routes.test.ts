@@ -13,6 +13,7 @@ import { applyToJoin } from '../membership/commands/apply-to-join.ts'
 import { buildMember, buildRegisterCouncil } from '../../../test/membership.ts'
 import { buildInvoice } from '../../../test/invoices.ts'
 import { buildCall } from '../../../test/co-production.ts'
+import { buildVote, buildVoteCall } from '../../../test/member-vote.ts'
 
 // Every POST route of the admin pages, checked against the app's route table: a new write route
 // without an entry here fails, so none escapes the CSRF and malformed-post checks.
@@ -62,6 +63,7 @@ async function snapshot(db: Database): Promise<string> {
     (SELECT json_agg(i ORDER BY id) FROM invoices i) AS invoices,
     (SELECT json_agg(m ORDER BY id) FROM memberships m) AS memberships,
     (SELECT json_agg(c ORDER BY id) FROM calls c) AS calls,
+    (SELECT json_agg(v ORDER BY id) FROM votes v) AS votes,
     (SELECT count(*) FROM principle_revisions)::int AS revisions,
     (SELECT count(*) FROM account_tokens)::int AS tokens`)
   return JSON.stringify(result.rows)
@@ -98,6 +100,8 @@ describeEachDatabase('admin: every write route', (get) => {
     const person = await buildPerson(db)
     const invoice = await buildInvoice(db, get().config)
     const call = await buildCall(db, { status: 'draft' })
+    const voteCall = (await buildVoteCall(db, { leadOrganisationId: organisation.id })).call
+    await buildVote(db, voteCall.id, { status: 'draft' })
     ;({ agent: admin } = await signedInAgent(get().app, db, 'admin'))
     const invited = await admin.post('/admin/users', { email: 'invited-writes@example.org', name: 'Invited', role: 'editor', organisation: '' })
     assert.equal(invited.statusCode, 303)
@@ -125,6 +129,10 @@ describeEachDatabase('admin: every write route', (get) => {
       '/admin/calls/:id': `/admin/calls/${call.id}`,
       '/admin/calls/:id/open': `/admin/calls/${call.id}/open`,
       '/admin/calls/:id/close': `/admin/calls/${call.id}/close`,
+      '/admin/calls/:id/vote': `/admin/calls/${voteCall.id}/vote`,
+      '/admin/calls/:id/vote/open': `/admin/calls/${voteCall.id}/vote/open`,
+      '/admin/calls/:id/vote/close': `/admin/calls/${voteCall.id}/vote/close`,
+      '/admin/calls/:id/vote/count': `/admin/calls/${voteCall.id}/vote/count`,
       '/admin/jobs/:id/retry': `/admin/jobs/${await failedJob(get().handle.pool, 'admin-writes', 'the mail server said no')}/retry`,
     }
   })
