@@ -4,7 +4,7 @@ import type { Translate } from '../../i18n/catalogue.ts'
 import type { Formatter } from '../../i18n/format.ts'
 import type { BallotBidRow, VoteRow } from './queries.ts'
 import { poundsOf } from './rules/ballot.ts'
-import { explainProject, penceText, wholePounds, type Message } from './rules/explain.ts'
+import { explainProject, penceText, type Message } from './rules/explain.ts'
 import type { StoredResult } from './rules/stored-count.ts'
 import { storedElectorate } from './rules/vote-settings.ts'
 
@@ -51,7 +51,9 @@ export function howItDecided(t: Translate, vote: VoteRow, result: StoredResult):
   const lines = [t(`memberVote.how.intro.${vote.ballotType}`), ballotRule(t, vote)]
   if (count.rule === 'greedy') lines.push(t(vote.ballotType === 'cumulative' ? 'memberVote.how.greedyPoints' : 'memberVote.how.greedy'))
   else {
-    lines.push(t('memberVote.how.equalShares', { share: count.share ? wholePounds(count.share.rounded) : '£0' }))
+    // The budget's equal division, before any Add1 raise (the count's own share is the last raise's).
+    const share = count.voters > 0 ? penceText(String(BigInt(count.budget) / BigInt(count.voters))) : penceText(0)
+    lines.push(t('memberVote.how.equalShares', { share }))
     if (count.add1)
       lines.push(
         t(count.add1.stoppedBecause === 'everything-funded' ? 'memberVote.how.add1Everything' : 'memberVote.how.add1', {
