@@ -177,12 +177,12 @@ describeEachDatabase('member vote: casting a secret ballot', (get) => {
     assert.equal(mine.length, 1)
     assert.equal(mine[0]!.summary, `Lead Council voted in the member vote of the call ${call.title}`)
     assert.equal(mine[0]!.changes, null)
-    const row = JSON.stringify(mine[0])
+    const words = `${mine[0]!.summary} ${mine[0]!.actorLabel}`
     for (const bid of bids) {
-      assert.doesNotMatch(row, new RegExp(`\\b${bid.id}\\b(?!.*subjectId)`), 'no bid id')
-      assert.ok(!row.includes(bid.title), 'no bid title')
+      assert.doesNotMatch(words, new RegExp(`\\b${bid.id}\\b`), 'no bid id')
+      assert.ok(!words.includes(bid.title), 'no bid title')
     }
-    assert.ok(!row.includes(receipt), 'no receipt code')
+    assert.ok(!JSON.stringify(mine[0]).includes(receipt), 'no receipt code')
 
     // Nothing the voter's organisation, another member or an administrator can open shows the choice or the receipt.
     const { agent: admin } = await signedInAgent(get().app, db(), 'admin')

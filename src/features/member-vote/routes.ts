@@ -195,7 +195,9 @@ export async function memberVoteRoutes(app: FastifyInstance): Promise<void> {
     })
   })
 
-  app.get<{ Params: { slug: string }; Querystring: { receipt?: unknown } }>('/calls/:slug/ballots', async (request, reply) => {
+  // A receipt checked here is in the address: the request is not logged at the usual level, so that
+  // no log line ties the address a voter checked from to the receipt, and so to their choices.
+  app.get<{ Params: { slug: string }; Querystring: { receipt?: unknown } }>('/calls/:slug/ballots', { logLevel: 'warn' }, async (request, reply) => {
     const { call, vote } = await withVote(request, request.params.slug, canSeeBallots)
     const { t } = request
     const bids = await listBallotBids(db, call, vote)

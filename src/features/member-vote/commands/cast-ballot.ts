@@ -47,8 +47,15 @@ export async function castBallot(
     .onConflictDoNothing({ target: [voteVoters.voteId, voteVoters.organisationId] })
     .returning({ id: voteVoters.id })
   if (!voter) return refused('memberVote.refused.alreadyVoted')
-  const receiptCode = newReceiptCode()
-  await tx.insert(ballots).values({ receiptCode, voteId: vote.id })
+  // 80 random bits make a repeat all but impossible; should one come, another code is drawn.
+  let receiptCode = newReceiptCode()
+  for (let attempt = 1; ; attempt++) {
+    const code = receiptCode
+    const [inserted] = await tx.insert(ballots).values({ receiptCode: code, voteId: vote.id }).onConflictDoNothing().returning({ code: ballots.receiptCode })
+    if (inserted) break
+    if (attempt === 5) throw new Error('No free receipt code after 5 draws')
+    receiptCode = newReceiptCode()
+  }
   if (choices.length > 0) await tx.insert(ballotChoices).values(choices.map((c) => ({ receiptCode, bidId: c.bidId, points: c.points })))
   await recordAudit(tx, auditActor(actor), {
     action: 'ballot-cast',
