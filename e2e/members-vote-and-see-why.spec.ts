@@ -122,6 +122,14 @@ describe('members vote and see why', { skip }, () => {
       await p.goto(`${baseUrl}/calls/${slug}/vote`)
       assert.match(await textOf(p, '[data-qa="vote-phase"]'), /Voting is open until/)
       await expectAccessible(p)
+      if (i === 2) {
+        // In Welsh, the same ballot.
+        await p.goto(`${baseUrl}/cy/calls/${slug}/vote`)
+        assert.equal(await p.locator('html').getAttribute('lang'), 'cy')
+        assert.equal(await p.locator('[data-qa="ballot-form"]').count(), 1)
+        await expectAccessible(p)
+        await p.goto(`${baseUrl}/calls/${slug}/vote`)
+      }
       if (i === 0) {
         // Nothing chosen: the page says what to do.
         await p.locator('[data-qa="check-ballot"]').click()

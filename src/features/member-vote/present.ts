@@ -10,12 +10,20 @@ import { storedElectorate } from './rules/vote-settings.ts'
 
 const say = (t: Translate, m: Message) => t(m.key, m.values)
 
-/** The ballot in one sentence: what a voter is asked to do. */
-export function ballotRule(t: Translate, vote: Pick<VoteRow, 'ballotType' | 'minChoices' | 'maxChoices' | 'pointsPerBallot' | 'budgetPence'>): string {
-  if (vote.ballotType === 'knapsack') return t('memberVote.how.knapsack', { budget: poundsOf(vote.budgetPence) })
-  if (vote.ballotType === 'cumulative') return t('memberVote.how.cumulative', { points: vote.pointsPerBallot ?? 0 })
-  if (vote.maxChoices !== null) return t('memberVote.how.approvalRange', { min: vote.minChoices, max: vote.maxChoices })
-  return t('memberVote.how.approvalMin', { min: vote.minChoices })
+/**
+ * The ballot in one sentence: what a voter is asked to do ('now', on the ballot and the rules), or
+ * what the voters did ('then', on the results).
+ */
+export function ballotRule(
+  t: Translate,
+  vote: Pick<VoteRow, 'ballotType' | 'minChoices' | 'maxChoices' | 'pointsPerBallot' | 'budgetPence'>,
+  tense: 'now' | 'then' = 'now',
+): string {
+  const area = tense === 'now' ? 'memberVote.rule' : 'memberVote.how'
+  if (vote.ballotType === 'knapsack') return t(`${area}.knapsack`, { budget: poundsOf(vote.budgetPence) })
+  if (vote.ballotType === 'cumulative') return t(`${area}.cumulative`, { points: vote.pointsPerBallot ?? 0 })
+  if (vote.maxChoices !== null) return t(`${area}.approvalRange`, { min: vote.minChoices, max: vote.maxChoices })
+  return t(`${area}.approvalMin`, { min: vote.minChoices })
 }
 
 /** Who votes, in words: "Full and Associate members". */
@@ -48,7 +56,7 @@ export function settingsRows(t: Translate, format: Formatter, vote: VoteRow) {
 /** How the vote decided, in plain words: paragraphs in order. */
 export function howItDecided(t: Translate, vote: VoteRow, result: StoredResult): string[] {
   const { count } = result
-  const lines = [t(`memberVote.how.intro.${vote.ballotType}`), ballotRule(t, vote)]
+  const lines = [t(`memberVote.how.intro.${vote.ballotType}`), ballotRule(t, vote, 'then')]
   if (count.rule === 'greedy') lines.push(t(vote.ballotType === 'cumulative' ? 'memberVote.how.greedyPoints' : 'memberVote.how.greedy'))
   else {
     // The budget's equal division, before any Add1 raise (the count's own share is the last raise's).
