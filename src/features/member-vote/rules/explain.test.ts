@@ -57,4 +57,51 @@ describe('every bid’s outcome in words', () => {
       [false, 'noSupport', {}, []],
     ])
   })
+
+  it('lists what each group of supporters paid when some paid all they had left', () => {
+    // Four ballots, £400: £100 each. The first bid takes £80 from each of three; the second needs
+    // £110 from the third (£20 left, all of it) and the fourth (£90).
+    const bids = [
+      { id: 1, title: 'Shared', costPence: 24_000 },
+      { id: 2, title: 'Pair', costPence: 11_000 },
+    ]
+    const ballot = (code: string, ...ids: number[]) => ({ receiptCode: code, choices: ids.map((bidId) => ({ bidId, points: 1 })) })
+    const election = electionOf({
+      ...input,
+      budgetPence: 40_000,
+      bids,
+      ballots: [ballot('AAAAAAAA', 1), ballot('BBBBBBBB', 1), ballot('CCCCCCCC', 1, 2), ballot('DDDDDDDD', 2)],
+    })
+    const count = storedResultOf(
+      countElection(election, countOptionsOf({ countingRule: 'equal-shares', completion: 'none', compareWithGreedy: false })),
+      4,
+    ).count
+    const pair = explainProject(count, count.projects[1]!, { points: false })
+    assert.equal(pair.funded, true)
+    assert.deepEqual(pair.sentence, { key: 'memberVote.explain.fundedShares', values: { supporters: 2 } })
+    assert.deepEqual(pair.lines, [
+      { key: 'memberVote.explain.paidEach', values: { voters: 1, amount: '£90' } },
+      { key: 'memberVote.explain.paidAllLeft', values: { voters: 1, amount: '£20' } },
+    ])
+  })
+
+  it('speaks of points for cumulative ballots counted by greedy', () => {
+    const ballots = [
+      {
+        receiptCode: 'AAAAAAAA',
+        choices: [
+          { bidId: 1, points: 7 },
+          { bidId: 2, points: 3 },
+        ],
+      },
+      { receiptCode: 'BBBBBBBB', choices: [{ bidId: 2, points: 10 }] },
+    ]
+    const election = electionOf({ ...input, ballotType: 'cumulative', countingRule: 'greedy', budgetPence: 2_000_000, ballots })
+    const count = storedResultOf(countElection(election, { rule: 'greedy' }), 2).count
+    const e = explainProject(count, count.projects[1]!, { points: true })
+    assert.deepEqual(
+      [e.funded, e.sentence],
+      [true, { key: 'memberVote.explain.fundedGreedyPoints', values: { support: 13, left: '£20,000', cost: '£9,800' } }],
+    )
+  })
 })
