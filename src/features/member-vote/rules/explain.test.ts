@@ -99,9 +99,6 @@ describe('every bid’s outcome in words', () => {
     const election = electionOf({ ...input, ballotType: 'cumulative', countingRule: 'greedy', budgetPence: 2_000_000, ballots })
     const count = storedResultOf(countElection(election, { rule: 'greedy' }), 2).count
     const e = explainProject(count, count.projects[1]!, { points: true })
-    assert.deepEqual(
-      [e.funded, e.sentence],
-      [true, { key: 'memberVote.explain.fundedGreedyPoints', values: { support: 13, left: '£20,000', cost: '£9,800' } }],
-    )
+    assert.deepEqual([e.funded, e.sentence], [true, { key: 'memberVote.explain.fundedGreedyPoints', values: { support: 13, left: '£20,000', cost: '£9,800' } }])
   })
 })
