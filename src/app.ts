@@ -38,6 +38,7 @@ import { setUpRoutes } from './features/set-up/routes.ts'
 import { sourceDir } from './runtime.ts'
 import { buildDir } from './web/assets.ts'
 import { registerCompression } from './web/compression.ts'
+import { earlyErrorOptions, registerClosingRefusal } from './web/early-errors.ts'
 import { registerPageCache } from './web/page-cache.ts'
 import { registerProxyWarning } from './web/proxy-warning.ts'
 import { registerLanguages, rewriteLanguageUrl } from './web/languages.ts'
@@ -73,8 +74,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 300 },
     // /cy/... is the Welsh of /...: routes are registered once, in English (web/languages.ts).
     rewriteUrl: rewriteLanguageUrl,
+    ...earlyErrorOptions({ networkName: config.networkName, assetVersion: deps.assetVersion }),
   })
   app.decorate('deps', deps)
+  registerClosingRefusal(app, { networkName: config.networkName, assetVersion: deps.assetVersion })
   app.decorate('mailer', createMailer(config, deps.db, app.log))
   app.decorate('routeTable', [])
   registerLanguages(app)
