@@ -6,7 +6,7 @@ import { parseId, positiveInt } from '../../web/address-numbers.ts'
 import { asForm, presentErrors, text, type FieldError } from '../../web/forms.ts'
 import { auditActor } from '../accounts/actor.ts'
 import { authorize, requireUser } from '../accounts/guard.ts'
-import { bidFormOf, readBidForm, withAnotherRow, type BidFormValues } from './bid-form-io.ts'
+import { bidFormOf, filledRows, readBidForm, withAnotherRow, type BidFormValues } from './bid-form-io.ts'
 import { presentBid, presentEligibility } from './bid-present.ts'
 import { findBid, listMemberChoices, type BidRow } from './bid-queries.ts'
 import { answerInvitation } from './commands/answer-invitation.ts'
@@ -139,7 +139,11 @@ export async function bidRoutes(app: FastifyInstance): Promise<void> {
     const adding = values.action === 'add-milestone' ? 'milestones' : values.action === 'add-line' ? 'lines' : null
     if (result.ok) {
       if (!adding) return reply.redirect(`/bids/${bid.id}/edit?saved=1`, 303)
-      const counts = { milestones: values.milestones.length + (adding === 'milestones' ? 1 : 0), lines: values.lines.length + (adding === 'lines' ? 1 : 0) }
+      // The saved rows and one blank row of the kind asked for; the other kind as it was shown.
+      const counts = {
+        milestones: adding === 'milestones' ? filledRows(values, 'milestones') + 1 : values.milestones.length,
+        lines: adding === 'lines' ? filledRows(values, 'lines') + 1 : values.lines.length,
+      }
       const anchor = adding === 'milestones' ? `milestoneTitle-${counts.milestones - 1}` : `lineDescription-${counts.lines - 1}`
       return reply.redirect(`/bids/${bid.id}/edit?milestones=${counts.milestones}&lines=${counts.lines}#${anchor}`, 303)
     }
