@@ -39,8 +39,10 @@ export function presentBid(t: Translate, format: Formatter, locale: Locale, bid:
       id: p.id,
       name: p.organisationName ?? p.name ?? '',
       role: t(`bids.group.role.${p.role}`),
-      state: p.role === 'partner' ? '' : p.acceptedAt === null ? t('bids.group.invited') : t('bids.group.accepted'),
+      state:
+        p.role === 'partner' ? '' : p.acceptedAt !== null ? t('bids.group.accepted') : p.requested ? t('bidSocial.requests.state') : t('bids.group.invited'),
       accepted: p.acceptedAt !== null,
+      requested: p.requested && p.acceptedAt === null,
     })),
   }
 }
