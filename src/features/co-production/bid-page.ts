@@ -7,7 +7,7 @@ import type { FieldError } from '../../lib/result.ts'
 import { presentErrors } from '../../web/forms.ts'
 import { presentBid } from './bid-present.ts'
 import type { BidRow } from './bid-queries.ts'
-import { canAnswerInvitation, canBackBids, canComment, canModerateComments, canWithdrawBid, ownsBid, canEditBid } from './policy.ts'
+import { canAnswerInvitation, canBackBid, canComment, canModerateComments, canWithdrawBid, ownsBid, canEditBid } from './policy.ts'
 import { backingRefusal } from './rules/backing.ts'
 import { bidFormLength } from './rules/bid-form-length.ts'
 import { threadsOf } from './rules/comments.ts'
@@ -32,7 +32,7 @@ export async function renderBidPage(db: Database, reply: FastifyReply, bid: BidR
   const ownOrganisationId = actor?.organisationId ?? null
   const backedByUs = ownOrganisationId !== null && backers.some((b) => b.organisationId === ownOrganisationId)
   const mayBack =
-    canBackBids(actor) &&
+    canBackBid(actor, bid) &&
     backingRefusal({
       bidStatus: bid.status,
       callOpen: isTakingBids(bid.call, now),
@@ -87,7 +87,7 @@ export async function renderBidPage(db: Database, reply: FastifyReply, bid: BidR
       mayBack,
       // Asking to join makes sense only for a member not already in (or invited to) the group.
       mayAskToJoin: mayBack && !bid.participantOrganisationIds.includes(ownOrganisationId!),
-      backedByUs: backedByUs && bid.status === 'submitted' && isTakingBids(bid.call, now) && canBackBids(actor),
+      backedByUs: backedByUs && bid.status === 'submitted' && isTakingBids(bid.call, now) && canBackBid(actor, bid),
       organisation: own?.name ?? '',
       join: values.join ?? false,
     },

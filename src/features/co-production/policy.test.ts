@@ -4,7 +4,7 @@ import type { Actor } from '../accounts/actor.ts'
 import {
   canAnswerInvitation,
   canAnswerPlace,
-  canBackBids,
+  canBackBid,
   canComment,
   canDraftBid,
   canEditBid,
@@ -58,7 +58,7 @@ describe('co-production policy', () => {
     ['edit a draft their organisation is invited to help with', (a) => canEditBid(a, { ...bid('draft'), participantOrganisationIds: [20] }), ['leadOfficer']],
     ['answer an invitation to organisation 20', (a) => canAnswerInvitation(a, { organisationId: 20 }), ['otherOfficer']],
     ['answer a partner’s place (no organisation)', (a) => canAnswerInvitation(a, { organisationId: null }), []],
-    ['back bids', canBackBids, ['leadOfficer', 'otherOfficer']],
+    ['back a bid (never their own)', (a) => canBackBid(a, bid('submitted')), ['otherOfficer']],
     [
       'accept an invitation to organisation 20',
       (a) => canAnswerPlace(a, bid('submitted'), { organisationId: 20, requested: false }, 'accept'),

@@ -50,8 +50,12 @@ export const canAnswerInvitation = (actor: Actor | null, participant: { organisa
 /** Only its owners change a bid; the deadline rules say until when. */
 export const canEditBid = (actor: Actor | null, bid: BidOwnership): boolean => ownsBid(actor, bid)
 
-/** A member organisation backs a bid through one of its officers (the rules say which bids and when). */
-export const canBackBids = (actor: Actor | null): boolean => actor?.role === 'officer' && actor.organisationId !== null
+/**
+ * A member organisation backs a bid through one of its officers, never its own bid (the rules say
+ * which organisations, which bids and when).
+ */
+export const canBackBid = (actor: Actor | null, bid: BidOwnership): boolean =>
+  actor?.role === 'officer' && actor.organisationId !== null && !ownsBid(actor, bid)
 
 /** A pending place in the working group: invited by the lead, or asked for by the member itself. */
 export interface PendingPlace {

@@ -15,7 +15,7 @@ import { backBid } from './commands/back-bid.ts'
 import { hideComment } from './commands/hide-comment.ts'
 import { withdrawBacking } from './commands/withdraw-backing.ts'
 import { withdrawBid } from './commands/withdraw-bid.ts'
-import { canBackBids, canComment, canModerateComments, canViewBid, canWithdrawBid } from './policy.ts'
+import { canBackBid, canComment, canModerateComments, canViewBid, canWithdrawBid } from './policy.ts'
 import { maxCommentLength, maxHideReasonLength } from './rules/comments.ts'
 import { isBidEditable } from './rules/deadlines.ts'
 import { listComments, tierOf } from './social-queries.ts'
@@ -40,7 +40,7 @@ export async function bidSocialRoutes(app: FastifyInstance): Promise<void> {
   app.post<{ Params: { id: string } }>('/bids/:id/backing', { preHandler: backingLimit }, async (request, reply) => {
     const actor = requireUser(request)
     const bid = await visibleBid(request)
-    authorize(canBackBids(actor))
+    authorize(canBackBid(actor, bid))
     const join = text(asForm(request.body), 'join', 10) === 'yes'
     const result = await inTransaction(db, (tx) =>
       backBid(tx, actor, { bidId: bid.id, join, now: new Date(), baseUrl: siteUrl(config, request), network: config.networkName }),
@@ -54,7 +54,7 @@ export async function bidSocialRoutes(app: FastifyInstance): Promise<void> {
   app.post<{ Params: { id: string } }>('/bids/:id/backing/withdraw', { preHandler: backingLimit }, async (request, reply) => {
     const actor = requireUser(request)
     const bid = await visibleBid(request)
-    authorize(canBackBids(actor))
+    authorize(canBackBid(actor, bid))
     const result = await inTransaction(db, (tx) => withdrawBacking(tx, actor, { bidId: bid.id, now: new Date() }))
     if (!result.ok && result.reason === 'not-found') throw new NotFoundError()
     if (!result.ok) return renderBidPage(db, reply, bid, result.errors.map(linkTo('backing')))
