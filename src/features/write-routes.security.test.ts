@@ -7,7 +7,7 @@ import { signedInAgent, type Agent } from '../../test/agent.ts'
 import { buildCaseStudy, buildOrganisation, buildPerson, buildPrinciple } from '../../test/factories.ts'
 import { databaseFingerprint } from '../../test/fingerprint.ts'
 import { inTransaction } from '../db/unit-of-work.ts'
-import { bidParticipants } from '../db/schema/index.ts'
+import { bidComments, bidParticipants } from '../db/schema/index.ts'
 import { applyToJoin } from './membership/commands/apply-to-join.ts'
 import { buildInvoice } from '../../test/invoices.ts'
 import { failedJob } from '../../test/jobs.ts'
@@ -54,6 +54,11 @@ describeEachDatabase('every write route', (get) => {
       .values({ bidId: Number(ids.bids), name: 'Tenants association', role: 'partner' })
       .returning()
     ids.participants = String(participant!.id)
+    const [comment] = await handle.db
+      .insert(bidComments)
+      .values({ bidId: Number(ids.bids), authorLabel: 'Someone', body: 'A comment' })
+      .returning()
+    ids.comments = String(comment!.id)
     Object.assign(ids, { organisations: String(home.id), principles: String(principle.id), contacts: String(person.id), users: String(signedIn.userId) })
     // A failed job for "Try again" (pg-boss's tables are outside the fingerprint: checked by itself below).
     ids.jobs = await failedJob(handle.pool, 'security-check', 'the mail server said no')
@@ -68,6 +73,7 @@ describeEachDatabase('every write route', (get) => {
       .replace(':slug', 'target')
       .replace(/^\/bids\/:id/, () => `/bids/${ids.bids}`)
       .replace(':participantId', () => ids.participants!)
+      .replace(':commentId', () => ids.comments!)
       .replace(/^\/admin\/membership\/invoices\/:number/, `/admin/membership/invoices/${ids.invoices}`)
       .replace(':number', '1')
       .replace(':token', 'a'.repeat(43))

@@ -6,6 +6,7 @@ import { nextUpdatedAt } from '../../../lib/row-version.ts'
 import type { AuditActor } from '../../audit/record-audit.ts'
 import { recordAudit } from '../../audit/record-audit.ts'
 import type { BidRow } from '../bid-queries.ts'
+import { bidFormLength } from '../rules/bid-form-length.ts'
 import { eligibilityProblems } from '../rules/eligibility.ts'
 import { submissionRefusal } from '../rules/deadlines.ts'
 import { principleWording } from '../../principles/wording.ts'
@@ -35,6 +36,7 @@ export async function submitBid(
       settings: bid.call.settings,
       capPence: call!.capPence,
       principles: bid.call.principles.map((p) => ({ id: p.id, name: principleWording(p, input.locale).shortName })),
+      formLength: bidFormLength(bid.call.kind),
     },
     // Projects are not built yet: no member leads one, so the one-at-a-time rule cannot bite.
     { ...bid, ledProjectsUnderway: 0 },
