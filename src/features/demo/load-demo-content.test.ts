@@ -47,14 +47,22 @@ for (const kind of testDatabaseKinds()) {
         'spaces',
         'calls',
         'call_principles',
+        'bids',
+        'bid_participants',
+        'bid_decisions',
+        'projects',
+        'project_reports',
       ]
       const first = await Promise.all(tables.map((t) => count(handle, t)))
       await loadDemoContent(handle.db)
       const second = await Promise.all(tables.map((t) => count(handle, t)))
       assert.deepEqual(second, first)
       assert.equal(first[0], 10)
-      // This year's open round: Policy Labs and Policy Prototypes, each with four principles.
-      assert.deepEqual(first.slice(-3), [1, 2, 8])
+      // This year's open round (two calls of four principles) and last year's, decided: three lab
+      // bids (two funded, so two projects; ten in their working groups) and four prototype bids.
+      assert.deepEqual(first.slice(-8, -5), [1, 4, 11])
+      assert.deepEqual(first.slice(-5, -2), [7, 10, 3])
+      assert.equal(first.at(-2), 2)
     })
 
     it('keeps drafts out of public view and makes linked names searchable', async () => {

@@ -12,6 +12,7 @@ import { demoPrinciples } from './content/principles.ts'
 import type { DemoContact } from './content/types.ts'
 import { londonDate, subscriptionYearOf } from '../membership/rules/subscription-year.ts'
 import { loadDemoMemberships, type DemoMembershipContext } from './load-demo-memberships.ts'
+import { loadDemoPastRound } from './load-demo-round.ts'
 
 export interface DemoCounts {
   principles: number
@@ -182,6 +183,11 @@ export async function loadDemoContent(
       onProgress?.(index + 1, demoCaseStudies.length)
     }
     await loadDemoCalls(tx, principleIds)
+    await loadDemoPastRound(
+      tx,
+      { principles: principleIds, organisations: organisationIds },
+      { year: Number(londonDate(new Date()).slice(0, 4)), baseUrl: context.baseUrl, network: context.network },
+    )
     return { principles: demoPrinciples.length, organisations: demoOrganisations.length, caseStudies: demoCaseStudies.length, memberships }
   })
 }

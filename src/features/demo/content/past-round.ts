@@ -2,6 +2,10 @@
 // decided by a member vote, with the projects that followed. Written for the demo; every
 // organisation is one of the demo's own (by slug).
 
+/** The principles every bid of the past round addressed (the calls asked for these). */
+export const pastLabPrinciples = ['co-production', 'learning']
+export const pastPrototypePrinciples = ['co-production']
+
 export interface DemoBid {
   title: string
   lead: string
@@ -28,7 +32,8 @@ export const pastLabs: DemoPanelBid[] = [
     group: ['northbrook-city-council', 'eastmoor-district-council', 'glenharbour-council'],
     partners: ['Community Energy Trust'],
     summary: 'Four councils plan the retrofit of their oldest homes street by street with the tenants who live in them, instead of surveying from the office.',
-    problem: 'Retrofit programmes stall when tenants first hear of the works on the day the scaffolding arrives. Refusals and complaints cost more than the planning would have.',
+    problem:
+      'Retrofit programmes stall when tenants first hear of the works on the day the scaffolding arrives. Refusals and complaints cost more than the planning would have.',
     sharing: 'A street-planning toolkit and a short film, at the network conference after the lab ends.',
     differences: {
       'co-production': 'Tenants choose the order of the works on their street and sit on the panel that signs them off.',
@@ -54,7 +59,7 @@ export const pastLabs: DemoPanelBid[] = [
     problem: 'Most contracts go to firms based far away because the tender rules reward scale, not local value.',
     sharing: 'A model tender clause and a local-spend measure, shared every six months.',
     differences: {
-      'social-partnership': 'Local co-operatives help write the tender rules they will bid under.',
+      'co-production': 'Local co-operatives help write the tender rules they will bid under.',
       learning: 'The spend measure is published openly so that other members can use it.',
     },
     milestones: [
@@ -80,12 +85,16 @@ export const pastLabs: DemoPanelBid[] = [
     summary: 'Young people elect assemblies that advise each ward councillor for a year.',
     problem: 'Few people under 25 take part in any council consultation.',
     sharing: 'Notes from each assembly.',
-    differences: { 'democratic-engagement': 'Young people set the agenda of the assemblies themselves.' },
+    differences: {
+      'co-production': 'Young people set the agenda of the assemblies themselves.',
+      learning: 'Each assembly writes up what it advised and what happened next.',
+    },
     milestones: [{ title: 'Assemblies elected', monthsAfterStart: 6 }],
     budget: [{ description: 'Assembly costs', pence: 1_500_000 }],
     decision: {
       outcome: 'decline',
-      feedback: 'The idea is welcome, but the bid does not say how the assemblies would change any decision, or what other members would learn. Please bid again with that worked out.',
+      feedback:
+        'The idea is welcome, but the bid does not say how the assemblies would change any decision, or what other members would learn. Please bid again with that worked out.',
     },
   },
 ]
@@ -110,7 +119,7 @@ export const pastPrototypes: DemoBid[] = [
     summary: 'Tenants set up a members’ grocery in an empty shop unit owned by the council.',
     problem: 'The nearest supermarket is two buses away.',
     sharing: 'The grocery’s rules and accounts, after a year.',
-    differences: { 'new-models-of-meeting-priority-needs': 'The grocery is owned by its members, not run for them.' },
+    differences: { 'co-production': 'The grocery is owned and run by its members, not run for them.' },
     milestones: [{ title: 'Shop opens', monthsAfterStart: 4 }],
     budget: [{ description: 'Fitting out the unit', pence: 200_000 }],
   },
@@ -121,7 +130,7 @@ export const pastPrototypes: DemoBid[] = [
     summary: 'Residents decide how the parks improvement budget is spent, by vote.',
     problem: 'Park improvements reflect who complains most, not what most people want.',
     sharing: 'The ballot, the results and what changed.',
-    differences: { 'democratic-engagement': 'Residents propose and choose the projects.' },
+    differences: { 'co-production': 'Residents propose the projects and choose between them.' },
     milestones: [{ title: 'Vote held', monthsAfterStart: 5 }],
     budget: [{ description: 'Running the vote', pence: 150_000 }],
   },
@@ -132,7 +141,7 @@ export const pastPrototypes: DemoBid[] = [
     summary: 'Parents, staff and local growers form a co-operative to supply two school kitchens.',
     problem: 'School meals are cooked far away from cheap ingredients.',
     sharing: 'The co-operative’s constitution and the costs per meal.',
-    differences: { 'enterprise-and-social-economy': 'The supplier is owned by the families it feeds.' },
+    differences: { 'co-production': 'The supplier is owned by the families it feeds and the people who cook.' },
     milestones: [{ title: 'Co-operative registered', monthsAfterStart: 3 }],
     budget: [{ description: 'Registration and first equipment', pence: 190_000 }],
   },
