@@ -2,12 +2,13 @@ import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import { closeRefusal, isLatestReport, isReportEditable, nextReportDue } from './closing.ts'
 
-const progress = (dueOn: string, submitted: boolean) => ({ kind: 'progress' as const, dueOn, submitted })
-const final = (submitted: boolean) => ({ kind: 'final' as const, dueOn: '2028-05-31', submitted })
+type Report = { kind: 'progress' | 'final'; dueOn: string; submitted: boolean }
+const progress = (dueOn: string, submitted: boolean): Report => ({ kind: 'progress', dueOn, submitted })
+const final = (submitted: boolean): Report => ({ kind: 'final', dueOn: '2028-05-31', submitted })
 
 describe('closing a project', () => {
   it('asks for the final report first', () => {
-    const table: Array<[string, 'underway' | 'closed', ReturnType<typeof progress>[], string | null]> = [
+    const table: Array<[string, 'underway' | 'closed', Report[], string | null]> = [
       ['no report submitted', 'underway', [progress('2027-01-01', false), final(false)], 'projects.close.needsFinalReport'],
       ['only progress reports submitted', 'underway', [progress('2027-01-01', true), final(false)], 'projects.close.needsFinalReport'],
       ['the final report submitted', 'underway', [progress('2027-01-01', false), final(true)], null],
