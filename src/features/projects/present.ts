@@ -6,7 +6,7 @@ import type { Formatter } from '../../i18n/format.ts'
 import { renderMarkdown } from '../../web/markdown.ts'
 import { dayText, pounds } from '../co-production/present.ts'
 import { londonDate } from '../membership/rules/subscription-year.ts'
-import type { ProjectRow, ReportRow } from './queries.ts'
+import type { listProjects, ProjectRow, ReportRow } from './queries.ts'
 import { nextReportDue } from './rules/closing.ts'
 import { isOverBudget } from './rules/report-form.ts'
 
@@ -38,7 +38,9 @@ function presentReport(t: Translate, format: Formatter, project: ProjectRow, rep
     outcomesHtml: markdown(report.outcomes),
     spend: report.spendToDatePence === null ? '' : pounds(report.spendToDatePence),
     overBudget: isOverBudget(report.spendToDatePence, project.budgetPence),
-    milestones: report.milestoneStatuses.flatMap((s) => (names.has(s.milestoneId) ? [{ title: names.get(s.milestoneId)!, tag: milestoneStatusTag(t, s.status) }] : [])),
+    milestones: report.milestoneStatuses.flatMap((s) =>
+      names.has(s.milestoneId) ? [{ title: names.get(s.milestoneId)!, tag: milestoneStatusTag(t, s.status) }] : [],
+    ),
   }
 }
 
@@ -96,7 +98,7 @@ export function presentProject(
   }
 }
 
-type Listed = Awaited<ReturnType<typeof import('./queries.ts').listProjects>>[number]
+type Listed = Awaited<ReturnType<typeof listProjects>>[number]
 
 /** A row of the lists: the public one and the network's overview. */
 export function presentListedProject(t: Translate, format: Formatter, project: Listed, today = londonDate(new Date())) {
@@ -110,7 +112,7 @@ export function presentListedProject(t: Translate, format: Formatter, project: L
     year: project.callClosesOn.slice(0, 4),
     statusTag: projectStatusTag(t, project.status),
     budget: pounds(project.budgetPence),
-    spend: latest?.spendToDatePence != null ? pounds(latest.spendToDatePence) : '',
+    spend: latest && latest.spendToDatePence !== null ? pounds(latest.spendToDatePence) : '',
     overBudget: isOverBudget(latest?.spendToDatePence ?? null, project.budgetPence),
     next: next ? { kindText: t(`projects.report.kind.${next.kind}`), due: dayText(format, next.dueOn), overdue: next.dueOn < today } : null,
   }

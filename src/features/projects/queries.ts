@@ -59,35 +59,39 @@ export async function findProject(db: Executor, where: { slug: string } | { id: 
     .leftJoin(organisations, eq(organisations.id, projects.leadOrganisationId))
     .where('slug' in where ? eq(projects.slug, where.slug) : eq(projects.id, where.id))
   if (!project) return null
-  const [group, milestones, reports, caseStudy, principleRows, bid] = await Promise.all([
-    db
-      .select({
-        organisationId: bidParticipants.organisationId,
-        name: sql<string>`coalesce(${organisations.name}, ${bidParticipants.name})`,
-        slug: organisations.slug,
-        role: bidParticipants.role,
-        acceptedAt: bidParticipants.acceptedAt,
-      })
-      .from(bidParticipants)
-      .leftJoin(organisations, eq(organisations.id, bidParticipants.organisationId))
-      .where(eq(bidParticipants.bidId, project.bidId))
-      .orderBy(asc(bidParticipants.id)),
-    db.select().from(projectMilestones).where(eq(projectMilestones.projectId, project.id)).orderBy(asc(projectMilestones.position)),
-    db.select().from(projectReports).where(eq(projectReports.projectId, project.id)).orderBy(asc(projectReports.dueOn), asc(projectReports.id)),
+  // One query after another: this also runs inside transactions, whose one connection takes one query at a time.
+  const group = await db
+    .select({
+      organisationId: bidParticipants.organisationId,
+      name: sql<string>`coalesce(${organisations.name}, ${bidParticipants.name})`,
+      slug: organisations.slug,
+      role: bidParticipants.role,
+      acceptedAt: bidParticipants.acceptedAt,
+    })
+    .from(bidParticipants)
+    .leftJoin(organisations, eq(organisations.id, bidParticipants.organisationId))
+    .where(eq(bidParticipants.bidId, project.bidId))
+    .orderBy(asc(bidParticipants.id))
+  const milestones = await db.select().from(projectMilestones).where(eq(projectMilestones.projectId, project.id)).orderBy(asc(projectMilestones.position))
+  const reports = await db
+    .select()
+    .from(projectReports)
+    .where(eq(projectReports.projectId, project.id))
+    .orderBy(asc(projectReports.dueOn), asc(projectReports.id))
+  const caseStudy =
     project.caseStudyId === null
-      ? Promise.resolve([])
-      : db
+      ? []
+      : await db
           .select({ id: caseStudies.id, slug: caseStudies.slug, title: caseStudies.title, status: caseStudies.status })
           .from(caseStudies)
-          .where(eq(caseStudies.id, project.caseStudyId)),
-    db
-      .select({ id: principles.id, name: principles.shortName })
-      .from(bidPrinciples)
-      .innerJoin(principles, eq(principles.id, bidPrinciples.principleId))
-      .where(eq(bidPrinciples.bidId, project.bidId))
-      .orderBy(asc(principles.position)),
-    db.select({ theme: bids.theme, status: bids.status }).from(bids).where(eq(bids.id, project.bidId)),
-  ])
+          .where(eq(caseStudies.id, project.caseStudyId))
+  const principleRows = await db
+    .select({ id: principles.id, name: principles.shortName })
+    .from(bidPrinciples)
+    .innerJoin(principles, eq(principles.id, bidPrinciples.principleId))
+    .where(eq(bidPrinciples.bidId, project.bidId))
+    .orderBy(asc(principles.position))
+  const bid = await db.select({ theme: bids.theme, status: bids.status }).from(bids).where(eq(bids.id, project.bidId))
   return {
     ...project,
     // Only accepted members took part; an invitation never answered is not participation.

@@ -112,13 +112,23 @@ export async function projectReportRoutes(app: FastifyInstance): Promise<void> {
       saveReport(tx, auditActor(actor), { projectId: project.id, reportId: report.id, values, submit, now: new Date() }),
     )
     if (result.ok) {
-      return reply.redirect(submit ? `/projects/${project.slug}?submitted=1#report-${report.id}` : `/projects/${project.slug}/reports/${report.id}/edit?saved=1`, 303)
+      return reply.redirect(
+        submit ? `/projects/${project.slug}?submitted=1#report-${report.id}` : `/projects/${project.slug}/reports/${report.id}/edit?saved=1`,
+        303,
+      )
     }
     if (result.reason === 'not-found') throw new NotFoundError()
     const current = await findProject(db, { id: project.id })
     const now = current?.reports.find((r) => r.id === report.id) ?? report
     // After a conflict the form carries the newer revision: saving again keeps what this person typed.
     const shown = result.reason === 'conflict' ? { ...values, revision: String(now.revision) } : values
-    return render(reply, current ?? project, now, result.reason === 'refused' ? formOf(current ?? project, now) : shown, result.errors, result.reason === 'conflict')
+    return render(
+      reply,
+      current ?? project,
+      now,
+      result.reason === 'refused' ? formOf(current ?? project, now) : shown,
+      result.errors,
+      result.reason === 'conflict',
+    )
   })
 }

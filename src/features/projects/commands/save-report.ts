@@ -55,7 +55,12 @@ export async function saveReport(
       .select({ kind: projectReports.kind, dueOn: projectReports.dueOn, submittedAt: projectReports.submittedAt })
       .from(projectReports)
       .where(eq(projectReports.projectId, project.id))
-    if (isLatestReport(report, others.map((o) => ({ ...o, submitted: o.submittedAt !== null })))) {
+    if (
+      isLatestReport(
+        report,
+        others.map((o) => ({ ...o, submitted: o.submittedAt !== null })),
+      )
+    ) {
       for (const { milestoneId, status } of content.milestoneStatuses) {
         await tx
           .update(projectMilestones)

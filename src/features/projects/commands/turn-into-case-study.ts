@@ -14,11 +14,7 @@ import { caseStudySnapshotFrom } from '../rules/case-study-draft.ts'
  * project and its final report, which then goes through the editors' review like any other. A
  * project has one case study: a second request is refused (the page links to the first).
  */
-export async function turnIntoCaseStudy(
-  tx: Transaction,
-  actor: AuditActor,
-  input: { projectId: number },
-): Promise<Result<{ id: number; slug: string }>> {
+export async function turnIntoCaseStudy(tx: Transaction, actor: AuditActor, input: { projectId: number }): Promise<Result<{ id: number; slug: string }>> {
   const [locked] = await tx.select().from(projects).where(eq(projects.id, input.projectId)).for('update')
   if (!locked) return notFound()
   if (locked.caseStudyId !== null) return refused('projects.caseStudy.exists')
