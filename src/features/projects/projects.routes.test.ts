@@ -79,6 +79,9 @@ describeEachDatabase('projects: pages, reports, closing and the case study', (ge
     assert.match(page.body, /Progress report due 1 November 2026/)
     const show = await leadOfficer.get(`/projects/${project.slug}`)
     assert.match(show.body, /Reports to write/)
+    const dashboard = await leadOfficer.get('/dashboard')
+    assert.match(dashboard.body, /data-qa="your-projects"[\s\S]*Only the lead reports[\s\S]*Progress report due 1 November 2026/)
+    assert.doesNotMatch((await other.get('/dashboard')).body, /Only the lead reports/)
   })
 
   it('saves a draft, explains bad input, detects a stale save, submits, and then keeps the report as it was', async () => {

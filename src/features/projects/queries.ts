@@ -109,13 +109,18 @@ export async function findProject(db: Executor, where: { slug: string } | { id: 
 export type ProjectRow = NonNullable<Awaited<ReturnType<typeof findProject>>>
 
 /** Every project with what the lists show: newest first; the latest submitted report's spend, and the report owed next. */
-export async function listProjects(db: Executor, filter: { status?: 'underway' | 'closed' } = {}) {
+export async function listProjects(db: Executor, filter: { status?: 'underway' | 'closed'; leadOrganisationId?: number } = {}) {
   const rows = await db
     .select(projectColumns)
     .from(projects)
     .innerJoin(calls, eq(calls.id, projects.callId))
     .leftJoin(organisations, eq(organisations.id, projects.leadOrganisationId))
-    .where(filter.status ? eq(projects.status, filter.status) : undefined)
+    .where(
+      and(
+        filter.status ? eq(projects.status, filter.status) : undefined,
+        filter.leadOrganisationId !== undefined ? eq(projects.leadOrganisationId, filter.leadOrganisationId) : undefined,
+      ),
+    )
     .orderBy(desc(projects.startsOn), asc(projects.title))
   if (rows.length === 0) return []
   const reports = await db
