@@ -7,13 +7,13 @@ import { asForm, presentErrors, text, type FieldError } from '../../web/forms.ts
 import { auditActor } from '../accounts/actor.ts'
 import { authorize, requireUser } from '../accounts/guard.ts'
 import { dayText, pounds } from '../co-production/present.ts'
-import { milestoneStatuses } from '../../db/schema/enums.ts'
+import { milestoneStatuses, type MilestoneStatus } from '../../db/schema/enums.ts'
 import { saveReport } from './commands/save-report.ts'
 import { canReportOnProject } from './policy.ts'
 import { milestoneStatusTag } from './present.ts'
 import { findProject, type ProjectRow, type ReportRow } from './queries.ts'
 import { isReportEditable } from './rules/closing.ts'
-import { isOverBudget, maxReportText, type ReportFormValues } from './rules/report-form.ts'
+import { isMilestoneStatus, isOverBudget, maxReportText, type ReportFormValues } from './rules/report-form.ts'
 import { formatPounds } from '../membership/rules/money.ts'
 import { renderMarkdown } from '../../web/markdown.ts'
 
@@ -91,7 +91,7 @@ export async function projectReportRoutes(app: FastifyInstance): Promise<void> {
         title: m.title,
         due: dayText(format, m.dueOn),
         tag: milestoneStatusTag(t, m.status),
-        chosen: values.milestones[String(m.id)] ? milestoneStatusTag(t, values.milestones[String(m.id)] as (typeof milestoneStatuses)[number]) : null,
+        chosen: isMilestoneStatus(values.milestones[String(m.id)] ?? '') ? milestoneStatusTag(t, values.milestones[String(m.id)] as MilestoneStatus) : null,
         items: milestoneStatuses.map((s) => ({ value: s, text: t(`projects.milestone.${s}`), checked: values.milestones[String(m.id)] === s })),
       })),
       contentLang: locale === 'en' ? null : 'en',
