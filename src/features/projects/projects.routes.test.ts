@@ -5,6 +5,8 @@ import { describeEachDatabase } from '../../../test/app.ts'
 import { Agent, agentWithSession } from '../../../test/agent.ts'
 import { buildOrganisation, buildPrinciple } from '../../../test/factories.ts'
 import { buildFundedProject, submitFinalReport } from '../../../test/projects.ts'
+import { inTransaction } from '../../db/unit-of-work.ts'
+import { turnIntoCaseStudy } from './commands/turn-into-case-study.ts'
 import { caseStudies, caseStudyOrganisations, caseStudyPrinciples, projectMilestones, projectReports, projects } from '../../db/schema/index.ts'
 
 describeEachDatabase('projects: pages, reports, closing and the case study', (get) => {
@@ -229,6 +231,17 @@ describeEachDatabase('projects: pages, reports, closing and the case study', (ge
     assert.match(projectPage.body, new RegExp(`href="/case-studies/${cs!.slug}"`))
   })
 
+  it('makes one case study when asked twice at once', async () => {
+    const { handle } = get()
+    const { project } = await fund('Asked twice')
+    await submitFinalReport(handle.db, project.id)
+    await handle.db.update(projects).set({ status: 'closed', closedAt: new Date() }).where(eq(projects.id, project.id))
+    const ask = () => inTransaction(handle.db, (tx) => turnIntoCaseStudy(tx, { id: null, label: 'test' }, { projectId: project.id }))
+    const results = await Promise.all([ask(), ask()])
+    assert.deepEqual(results.map((r) => r.ok).sort(), [false, true])
+    assert.equal((await handle.db.select().from(caseStudies).where(eq(caseStudies.title, 'Asked twice'))).length, 1)
+  })
+
   it('shows administrators every project at a glance, filtered; nobody else', async () => {
     const { app, handle } = get()
     const { project } = await fund('At a glance')
@@ -253,8 +266,8 @@ describeEachDatabase('projects: pages, reports, closing and the case study', (ge
     // The test calls close 30 days from today: this year's round or next.
     const match = /In (\d{4}) the network ran \d+ calls: \d+ bids were submitted and \d+ were funded, with £[\d,]+ awarded in all/.exec(res.body)
     assert.ok(match, 'the round in words')
-    // The seven projects funded above, each from a call of its own; two of them closed.
-    assert.match(res.body, /ran 7 calls: 7 bids were submitted and 7 were funded, with £99,000 awarded in all. 7 projects started, of which 2 have closed./)
+    // The eight projects funded above, each from a call of its own; three of them closed.
+    assert.match(res.body, /ran 8 calls: 8 bids were submitted and 8 were funded, with £114,000 awarded in all. 8 projects started, of which 3 have closed./)
     const year = match[1]!
     assert.match(res.body, /data-qa="round-table"/)
     const cy = await app.inject('/cy/calls/rounds')

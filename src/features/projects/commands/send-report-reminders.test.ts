@@ -61,6 +61,16 @@ describeEachDatabase('project report reminders', (get) => {
     assert.deepEqual(rows.map((r) => r.kind).sort(), ['report-due-soon', 'report-overdue'])
   })
 
+  it('sends a reminder once when two runs race (two instances sharing the database)', async () => {
+    const { handle } = get()
+    const { reports } = await buildFundedProject(handle.db, { leadOrganisationId: leadId, title: 'Raced', decidedOn: '2025-01-10' })
+    const [a, b] = await Promise.all([sendReportReminders(handle.db, run('2025-07-01')), sendReportReminders(handle.db, run('2025-07-01'))])
+    assert.equal(a!.sent + b!.sent, 1)
+    assert.equal(a!.emailIds.length + b!.emailIds.length, 2)
+    const rows = await handle.db.select().from(projectReminders).where(eq(projectReminders.reportId, reports[0]!.id))
+    assert.equal(rows.length, 1)
+  })
+
   it('says nothing about a submitted report', async () => {
     const { handle } = get()
     const { reports } = await buildFundedProject(handle.db, { leadOrganisationId: leadId, title: 'Submitted on time', decidedOn: '2026-06-10' })
