@@ -25,6 +25,8 @@ import { applyToJoin } from './membership/commands/apply-to-join.ts'
 import { buildInvoice } from '../../test/invoices.ts'
 import { londonDate } from './membership/rules/subscription-year.ts'
 import { buildBid, buildCall } from '../../test/co-production.ts'
+import { buildFundedProject, submitFinalReport } from '../../test/projects.ts'
+import { projects } from '../db/schema/index.ts'
 
 type Actor = 'anonymous' | 'ownOfficer' | 'otherOfficer' | 'editor' | 'admin'
 type Outcome = 'sign-in' | 'forbidden' | 'not-found' | 'ok'
@@ -507,6 +509,34 @@ const matrix: Entry[] = [
     route: 'POST /admin/calls/:id/close',
     prepare: async (t) => ({ path: `/admin/calls/${(await buildCall(t.handle.db, { status: 'open' })).id}/close`, form: {} }),
     expect: admins,
+  },
+  {
+    // The lead's officers write its reports; nobody else, administrators included (they read them on the project's page).
+    route: 'POST /projects/:slug/reports/:id/edit',
+    async prepare(t) {
+      const { project, reports } = await buildFundedProject(t.handle.db, { leadOrganisationId: home, title: unique('Matrix project') })
+      return { path: `/projects/${project.slug}/reports/${reports[0]!.id}/edit`, form: { revision: '1', whatHappened: 'Started.', action: 'save' } }
+    },
+    expect: { anonymous: 'sign-in', ownOfficer: 'ok', otherOfficer: 'forbidden', editor: 'forbidden', admin: 'forbidden' },
+  },
+  {
+    route: 'POST /projects/:slug/close',
+    async prepare(t) {
+      const { project } = await buildFundedProject(t.handle.db, { leadOrganisationId: home, title: unique('Matrix closing') })
+      await submitFinalReport(t.handle.db, project.id)
+      return { path: `/projects/${project.slug}/close`, form: {} }
+    },
+    expect: { anonymous: 'sign-in', ownOfficer: 'ok', otherOfficer: 'forbidden', editor: 'forbidden', admin: 'ok' },
+  },
+  {
+    route: 'POST /projects/:slug/case-study',
+    async prepare(t) {
+      const { project } = await buildFundedProject(t.handle.db, { leadOrganisationId: home, title: unique('Matrix learning') })
+      await submitFinalReport(t.handle.db, project.id)
+      await t.handle.db.update(projects).set({ status: 'closed', closedAt: new Date() }).where(eq(projects.id, project.id))
+      return { path: `/projects/${project.slug}/case-study`, form: {} }
+    },
+    expect: { anonymous: 'sign-in', ownOfficer: 'ok', otherOfficer: 'forbidden', editor: 'ok', admin: 'ok' },
   },
   {
     route: 'POST /admin/jobs/:id/retry',

@@ -11,6 +11,7 @@ import { eq } from 'drizzle-orm'
 import { bidComments, users } from '../db/schema/index.ts'
 import { isLanguageNeutral } from '../i18n/locales.ts'
 import { buildBid, buildCall } from '../../test/co-production.ts'
+import { buildFundedProject } from '../../test/projects.ts'
 
 describeEachDatabase('pages in English and Welsh', (get) => {
   let admin: Agent
@@ -32,6 +33,7 @@ describeEachDatabase('pages in English and Welsh', (get) => {
       .values({ bidId: Number(ids.bids), authorLabel: 'Someone', body: 'A comment' })
       .returning()
     ids.comments = String(comment!.id)
+    ids.reports = String((await buildFundedProject(handle.db, { leadOrganisationId: home.id, title: 'Target' })).reports[0]!.id)
     Object.assign(ids, { organisations: String(home.id), principles: String(principle.id), contacts: String(person.id), users: String(signedIn.userId) })
   })
 
@@ -52,6 +54,7 @@ describeEachDatabase('pages in English and Welsh', (get) => {
           .replace(':slug', 'target')
           .replace(/^\/bids\/:id/, () => `/bids/${ids.bids}`)
           .replace(':commentId', () => ids.comments!)
+          .replace(/^\/projects\/target\/reports\/:id/, () => `/projects/target/reports/${ids.reports}`)
           .replace(':token', 'a'.repeat(43))
           .replace(/^\/admin\/membership\/invoices\/:number/, `/admin/membership/invoices/${ids.invoice}`)
           .replace(/^\/admin\/(\w+)\/:id/, (_m, kind: string) => `/admin/${kind}/${ids[kind] ?? '1'}`),

@@ -13,6 +13,7 @@ import { renewalRoutes } from '../membership/renewal-routes.ts'
 import { figuresRoutes } from '../membership/figures-routes.ts'
 import { invoiceRoutes } from '../membership/invoice-routes.ts'
 import { callAdminRoutes } from '../co-production/admin-routes.ts'
+import { projectAdminRoutes } from '../projects/admin-routes.ts'
 
 /**
  * The admin area: its front page (for editors and administrators), and the administrators' pages
@@ -34,6 +35,7 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
             link('/admin/membership', 'membership'),
             link('/admin/principles', 'principles'),
             link('/admin/calls', 'calls'),
+            link('/admin/projects', 'projects'),
             link('/admin/contacts', 'contacts'),
             link('/admin/outbox', 'outbox'),
             link('/admin/jobs', 'jobs'),
@@ -64,5 +66,6 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
     await area.register(figuresRoutes)
     await area.register(invoiceRoutes)
     await area.register(callAdminRoutes)
+    await area.register(projectAdminRoutes)
   })
 }

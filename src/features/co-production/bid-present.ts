@@ -56,8 +56,7 @@ export function presentEligibility(t: Translate, locale: Locale, bid: BidRow) {
       principles: bid.call.principles.map((p) => ({ id: p.id, name: principleWording(p, locale).shortName })),
       formLength: bidFormLength(bid.call.kind),
     },
-    // Projects are not built yet: no member leads one.
-    { ...bid, ledProjectsUnderway: 0 },
+    bid,
   )
   return problems.map((p) => ({ text: t(p.message, p.values), href: `#${p.field}` }))
 }

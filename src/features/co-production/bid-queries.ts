@@ -2,6 +2,7 @@ import { and, asc, desc, eq, isNull, ne, sql } from 'drizzle-orm'
 import type { Database, Executor } from '../../db/client.ts'
 import { bidBudgetLines, bidMilestones, bidParticipants, bidPrinciples, bids, calls, organisations, users } from '../../db/schema/index.ts'
 import { findCallById } from './queries.ts'
+import { countLedProjectsUnderway } from '../projects/queries.ts'
 
 /** A bid with its rows, its call (with the call's principles) and what the eligibility rules need of its lead. */
 export async function findBid(db: Database, id: number) {
@@ -13,7 +14,7 @@ export async function findBid(db: Database, id: number) {
   if (!bid) return null
   const call = await findCallById(db, bid.bid.callId)
   if (!call) return null
-  const [differences, milestones, budgetLines, participants] = await Promise.all([
+  const [differences, milestones, budgetLines, participants, ledProjectsUnderway] = await Promise.all([
     db.select({ principleId: bidPrinciples.principleId, difference: bidPrinciples.difference }).from(bidPrinciples).where(eq(bidPrinciples.bidId, id)),
     db
       .select({ title: bidMilestones.title, dueOn: bidMilestones.dueOn })
@@ -40,6 +41,7 @@ export async function findBid(db: Database, id: number) {
       .leftJoin(users, eq(users.id, bidParticipants.invitedByUserId))
       .where(eq(bidParticipants.bidId, id))
       .orderBy(asc(bidParticipants.id)),
+    countLedProjectsUnderway(db, bid.bid.leadOrganisationId),
   ])
   return {
     ...bid.bid,
@@ -57,6 +59,7 @@ export async function findBid(db: Database, id: number) {
     })),
     participantOrganisationIds: participants.flatMap((p) => (p.organisationId === null ? [] : [p.organisationId])),
     acceptedMembers: participants.filter((p) => p.role === 'member' && p.acceptedAt !== null).length,
+    ledProjectsUnderway,
   }
 }
 
