@@ -146,3 +146,26 @@ export const pastPrototypes: DemoBid[] = [
     budget: [{ description: 'Registration and first equipment', pence: 190_000 }],
   },
 ]
+
+/** What the labs' leads reported, by project title: one text per report, in the order they fall due. */
+export const labReports: Record<string, { progress: string[]; final?: { whatHappened: string; outcomes: string } }> = {
+  'Warm homes, planned with tenants': {
+    progress: [
+      'Tenant panels met on all four estates. Turnout was highest where the first meeting was held on the estate itself rather than at the civic centre.',
+      'Street plans are agreed on three estates; the fourth asked for more time to include tenants who had not yet been reached.',
+      'The toolkit draft was tested with two councils outside the lab, who found the street-walk checklist the most useful part.',
+    ],
+    final: {
+      whatHappened:
+        'The four councils planned the retrofit of 1,140 homes street by street with their tenants. Each estate had a tenant panel that chose the order of the works and signed them off, and the councils met every quarter to compare what worked.\n\nThe lab finished its plan ahead of time: the fourth estate caught up once the panel met in the evenings.',
+      outcomes:
+        '- Refusals of access fell from about one home in five to one in twenty-five.\n- Complaints during the works halved on the estates with a panel.\n- The street-planning toolkit and a short film are free for any member to use.',
+    },
+  },
+  'Spending locally: procurement that builds community wealth': {
+    progress: [
+      'The baseline is done: 31% of the four councils’ spend under £100,000 went to suppliers in their areas. The measure was agreed with the network, as the funding asked.',
+      'Eleven local co-operatives and social enterprises came to the supplier workshops; four have bid for contracts let under the new clause.',
+    ],
+  },
+}
