@@ -14,6 +14,7 @@ import { figuresRoutes } from '../membership/figures-routes.ts'
 import { invoiceRoutes } from '../membership/invoice-routes.ts'
 import { callAdminRoutes } from '../co-production/admin-routes.ts'
 import { voteAdminRoutes } from '../member-vote/admin-routes.ts'
+import { projectAdminRoutes } from '../projects/admin-routes.ts'
 
 /**
  * The admin area: its front page (for editors and administrators), and the administrators' pages
@@ -35,6 +36,7 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
             link('/admin/membership', 'membership'),
             link('/admin/principles', 'principles'),
             link('/admin/calls', 'calls'),
+            link('/admin/projects', 'projects'),
             link('/admin/contacts', 'contacts'),
             link('/admin/outbox', 'outbox'),
             link('/admin/jobs', 'jobs'),
@@ -66,5 +68,6 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
     await area.register(invoiceRoutes)
     await area.register(callAdminRoutes)
     await area.register(voteAdminRoutes)
+    await area.register(projectAdminRoutes)
   })
 }
