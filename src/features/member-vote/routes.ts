@@ -114,7 +114,7 @@ export async function memberVoteRoutes(app: FastifyInstance): Promise<void> {
       phaseText:
         vote && phase
           ? t(`memberVote.phase.${phase}`, { opens: format.dateTime(vote.opensAt), closes: format.dateTime(vote.closesAt) })
-          : t('memberVote.phase.notSetUp'),
+          : t(call.status === 'decided' ? 'memberVote.phase.decidedWithoutVote' : 'memberVote.phase.notSetUp'),
       settings: vote ? settingsRows(t, format, vote) : [],
       rule: vote ? ballotRule(t, vote) : '',
       bids: bids.map((b) => ({ id: b.id, title: b.title, lead: b.lead ?? '', cost: poundsOf(b.costPence) })),
