@@ -52,6 +52,8 @@ for (const kind of testDatabaseKinds()) {
         'bid_decisions',
         'projects',
         'project_reports',
+        'votes',
+        'ballots',
       ]
       const first = await Promise.all(tables.map((t) => count(handle, t)))
       await loadDemoContent(handle.db)
@@ -59,23 +61,28 @@ for (const kind of testDatabaseKinds()) {
       assert.deepEqual(second, first)
       assert.equal(first[0], 10)
       // This year's open round (two calls of four principles) and last year's, decided: three lab
-      // bids (two funded, so two projects; ten in their working groups) and four prototype bids.
-      assert.deepEqual(first.slice(-8, -5), [1, 4, 11])
-      assert.deepEqual(first.slice(-5, -2), [7, 10, 3])
-      assert.equal(first.at(-2), 2)
+      // bids (two funded by the panel; ten in their working groups) and four prototype bids on
+      // the members' ballot (six ballots; two funded by the count): seven decisions, four projects.
+      assert.deepEqual(first.slice(-10, -7), [1, 4, 11])
+      assert.deepEqual(first.slice(-7), [7, 10, 7, 4, first.at(-3)!, 1, 6])
       // One lab reported, finished, closed and became a published case study; the other is underway.
       const loop = await handle.db.execute<{ status: string; case_study: string | null; submitted: number }>(
         sql`SELECT p.status, cs.status AS case_study, (SELECT count(*)::int FROM project_reports r WHERE r.project_id = p.id AND r.submitted_at IS NOT NULL) AS submitted
-            FROM projects p LEFT JOIN case_studies cs ON cs.id = p.case_study_id ORDER BY p.status`,
+            FROM projects p LEFT JOIN case_studies cs ON cs.id = p.case_study_id ORDER BY p.status, p.id`,
       )
       assert.deepEqual(
         loop.rows.map((r) => [r.status, r.case_study]),
         [
           ['closed', 'published'],
           ['underway', null],
+          ['underway', null],
+          ['underway', null],
         ],
       )
-      assert.ok(loop.rows.every((r) => r.submitted >= 1))
+      assert.ok(
+        loop.rows.every((r) => r.submitted >= 1),
+        'every project has reported at least once',
+      )
     })
 
     it('keeps drafts out of public view and makes linked names searchable', async () => {

@@ -1,4 +1,4 @@
-// What happened after last year's decisions, in the demo: the labs' leads reported as their
+// What happened after last year's decisions, in the demo: the projects' leads reported as their
 // reports fell due (the latest one of a lab still owed, as happens), and the warm-homes lab
 // finished, closed and became a published case study, so that the learning loop can be seen whole.
 import { asc, eq } from 'drizzle-orm'
@@ -11,7 +11,7 @@ import { saveReport } from '../projects/commands/save-report.ts'
 import { turnIntoCaseStudy } from '../projects/commands/turn-into-case-study.ts'
 import { publishCaseStudy } from '../review/commands/publish-case-study.ts'
 import { caseStudies } from '../../db/schema/index.ts'
-import { labReports } from './content/past-round.ts'
+import { pastProjectReports } from './content/past-round.ts'
 
 const must = <T>(result: { ok: true; value: T } | { ok: false; errors: unknown }, what: string): T => {
   if (!result.ok) throw new Error(`The demo could not ${what}: ${JSON.stringify(result.errors)}`)
@@ -20,7 +20,7 @@ const must = <T>(result: { ok: true; value: T } | { ok: false; errors: unknown }
 
 export async function loadDemoProjectActivity(tx: Transaction, bidIds: ReadonlyMap<string, number>, now = new Date()): Promise<void> {
   const today = londonDate(now)
-  for (const [title, texts] of Object.entries(labReports)) {
+  for (const [title, texts] of Object.entries(pastProjectReports)) {
     const bidId = bidIds.get(title)
     if (bidId === undefined) throw new Error(`The demo reports on an unknown bid "${title}"`)
     const [project] = await tx.select().from(projects).where(eq(projects.bidId, bidId))

@@ -1,18 +1,20 @@
 // Last year's round, decided, for a newcomer to see the whole loop: the labs call decided by a
 // panel (two funded, one declined with feedback) and the prototypes call decided by the members'
-// vote, with the projects that followed. Loaded once: a database that has last year's calls keeps
+// vote (counted by Equal Shares with Add1), with the projects that followed. Loaded once: a database that has last year's calls keeps
 // them as they are (the round is history, and people may have reported on its projects since).
 import { eq } from 'drizzle-orm'
 import type { Transaction } from '../../db/unit-of-work.ts'
-import { bidParticipants, bids, calls } from '../../db/schema/index.ts'
+import { ballotChoices, ballots, bidParticipants, bids, calls, votes, voteVoters } from '../../db/schema/index.ts'
 import { commandLineActor } from '../audit/record-audit.ts'
 import { linkPrinciples, networkSpaceId } from '../co-production/commands/call-rows.ts'
 import { keepBidVersion, replaceBidRows } from '../co-production/commands/bid-rows.ts'
 import { recordDecision } from '../co-production/commands/record-decision.ts'
 import type { BidDraft } from '../co-production/rules/bid-form.ts'
 import type { CallSettings } from '../co-production/rules/call-settings.ts'
+import { countVote } from '../member-vote/commands/count-vote.ts'
+import { newReceiptCode } from '../member-vote/rules/receipt.ts'
 import { addMonths } from '../projects/rules/schedule.ts'
-import { pastLabPrinciples, pastLabs, pastPrototypePrinciples, pastPrototypes, type DemoBid } from './content/past-round.ts'
+import { pastLabPrinciples, pastLabs, pastPrototypePrinciples, pastPrototypes, prototypeBallots, prototypeVoters, type DemoBid } from './content/past-round.ts'
 
 export interface PastRound {
   labsCallId: number
@@ -167,5 +169,61 @@ export async function loadDemoPastRound(
   }
   await tx.update(calls).set({ status: 'decided' }).where(eq(calls.id, labsCallId))
   for (const bid of pastPrototypes) await addBid(prototypesCallId, bid)
+  await holdDemoVote(
+    tx,
+    prototypesCallId,
+    { ...ids, bids: bidIds },
+    { opensOn: timetable.assessmentOn, closesOn: timetable.presentationsOn, decidedAt },
+    context,
+  )
   return { labsCallId, prototypesCallId, bidIds, decidedOn: timetable.decisionOn }
+}
+
+/**
+ * The prototypes' vote as it happened: written as data (the demo has no officers' accounts to cast
+ * with), then counted by the same command an administrator uses, which decides every bid on the
+ * ballot and starts the funded ones' projects.
+ */
+async function holdDemoVote(
+  tx: Transaction,
+  callId: number,
+  ids: { organisations: ReadonlyMap<string, number>; bids: ReadonlyMap<string, number> },
+  dates: { opensOn: string; closesOn: string; decidedAt: Date },
+  context: { baseUrl: string; network: string },
+): Promise<void> {
+  const [vote] = await tx
+    .insert(votes)
+    .values({
+      callId,
+      ballotType: 'approval',
+      minChoices: 1,
+      maxChoices: 3,
+      countingRule: 'equal-shares',
+      completion: 'add1',
+      compareWithGreedy: true,
+      budgetPence: 500_000,
+      electorate: { tiers: ['full', 'associate'] },
+      opensAt: new Date(`${dates.opensOn}T08:00:00Z`),
+      closesAt: new Date(`${dates.closesOn}T16:00:00Z`),
+      status: 'closed',
+    })
+    .returning({ id: votes.id })
+  for (const [n, slug] of prototypeVoters.entries()) {
+    const organisationId = ids.organisations.get(slug)
+    if (organisationId === undefined) throw new Error(`The demo's vote names an unknown member "${slug}"`)
+    await tx.insert(voteVoters).values({ voteId: vote!.id, organisationId, votedAt: new Date(`${dates.opensOn}T${String(9 + n).padStart(2, '0')}:00:00Z`) })
+  }
+  for (const choices of prototypeBallots) {
+    const receiptCode = newReceiptCode()
+    await tx.insert(ballots).values({ receiptCode, voteId: vote!.id })
+    await tx.insert(ballotChoices).values(
+      choices.map((title) => {
+        const bidId = ids.bids.get(title)
+        if (bidId === undefined) throw new Error(`The demo's ballot names an unknown bid "${title}"`)
+        return { receiptCode, bidId }
+      }),
+    )
+  }
+  const counted = await countVote(tx, commandLineActor, { callId, now: dates.decidedAt }, context)
+  if (!counted.ok) throw new Error(`The demo's vote could not be counted: ${JSON.stringify(counted.errors)}`)
 }

@@ -147,8 +147,8 @@ export const pastPrototypes: DemoBid[] = [
   },
 ]
 
-/** What the labs' leads reported, by project title: one text per report, in the order they fall due. */
-export const labReports: Record<string, { progress: string[]; final?: { whatHappened: string; outcomes: string } }> = {
+/** What the projects' leads reported, by project title: one text per report, in the order they fall due. */
+export const pastProjectReports: Record<string, { progress: string[]; final?: { whatHappened: string; outcomes: string } }> = {
   'Warm homes, planned with tenants': {
     progress: [
       'Tenant panels met on all four estates. Turnout was highest where the first meeting was held on the estate itself rather than at the civic centre.',
@@ -162,6 +162,14 @@ export const labReports: Record<string, { progress: string[]; final?: { whatHapp
         '- Refusals of access fell from about one home in five to one in twenty-five.\n- Complaints during the works halved on the estates with a panel.\n- The street-planning toolkit and a short film are free for any member to use.',
     },
   },
+  'Community grocery on the Hillside estate': {
+    progress: [
+      'The shop opened in October with 140 member households. Volunteers run it four days a week; the council charges a peppercorn rent for the unit.',
+    ],
+  },
+  'Participatory budget for parks': {
+    progress: ['Residents proposed 38 projects for the parks; 2,300 people voted, a third of them under 30. The six winning projects are being built.'],
+  },
   'Spending locally: procurement that builds community wealth': {
     progress: [
       'The baseline is done: 31% of the four councils’ spend under £100,000 went to suppliers in their areas. The measure was agreed with the network, as the funding asked.',
@@ -169,3 +177,26 @@ export const labReports: Record<string, { progress: string[]; final?: { whatHapp
     ],
   },
 }
+
+/**
+ * How the six Full and Associate members voted on last year's prototypes (approval ballots: the
+ * bids each ticked, by title). Ballots are secret on the site; in the demo's source they are plain.
+ */
+export const prototypeBallots: string[][] = [
+  ['A repair café in the town hall', 'Participatory budget for parks'],
+  ['Participatory budget for parks', 'Co-operative school meals pilot'],
+  ['A repair café in the town hall', 'Community grocery on the Hillside estate'],
+  ['Community grocery on the Hillside estate', 'Participatory budget for parks', 'A repair café in the town hall'],
+  ['Community grocery on the Hillside estate', 'Co-operative school meals pilot'],
+  ['Co-operative school meals pilot', 'Community grocery on the Hillside estate'],
+]
+
+/** The members whose officers cast those ballots (one each, in no particular order). */
+export const prototypeVoters = [
+  'northbrook-city-council',
+  'riverside-borough-council',
+  'eastmoor-district-council',
+  'glenharbour-council',
+  'afonwen-county-borough-council',
+  'greenvale-combined-authority',
+]
