@@ -84,6 +84,7 @@ export function presentCall(t: Translate, format: Formatter, locale: Locale, cal
     eligibility: eligibilityLines(t, call.settings),
     timeline: timeline(t, format, call),
     decision: t(`calls.decisionMethod.${call.decisionMethod}`),
+    hasVote: call.decisionMethod !== 'assessment',
     principles: call.principles.map((p) => ({ slug: p.slug, ...principleWording(p, locale) })),
   }
 }
