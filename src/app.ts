@@ -21,6 +21,7 @@ import { feedRoutes } from './features/api/feed-routes.ts'
 import { joinRoutes } from './features/membership/join-routes.ts'
 import { purchaseOrderRoutes } from './features/membership/po-routes.ts'
 import { callRoutes } from './features/co-production/routes.ts'
+import { assessmentRoutes } from './features/assessment/routes.ts'
 import { sitemapRoutes } from './features/sitemap/routes.ts'
 import { caseStudyEditorRoutes } from './features/case-studies/editor-routes.ts'
 import { caseStudyHistoryRoutes } from './features/case-studies/history-routes.ts'
@@ -186,5 +187,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(joinRoutes)
   await app.register(purchaseOrderRoutes)
   await app.register(callRoutes)
+  await app.register(assessmentRoutes)
   return app
 }

@@ -13,6 +13,7 @@ import { renewalRoutes } from '../membership/renewal-routes.ts'
 import { figuresRoutes } from '../membership/figures-routes.ts'
 import { invoiceRoutes } from '../membership/invoice-routes.ts'
 import { callAdminRoutes } from '../co-production/admin-routes.ts'
+import { assessmentAdminRoutes } from '../assessment/admin-routes.ts'
 
 /**
  * The admin area: its front page (for editors and administrators), and the administrators' pages
@@ -64,5 +65,6 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
     await area.register(figuresRoutes)
     await area.register(invoiceRoutes)
     await area.register(callAdminRoutes)
+    await area.register(assessmentAdminRoutes)
   })
 }
