@@ -67,6 +67,9 @@ describeEachDatabase('every write route', (get) => {
     url
       .replace(':slug', 'target')
       .replace(/^\/bids\/:id/, () => `/bids/${ids.bids}`)
+      .replace(/^\/assess\/bids\/:id/, () => `/assess/bids/${ids.bids}`)
+      .replace(':bidId', () => ids.bids!)
+      .replace(':userId', () => ids.users!)
       .replace(':participantId', () => ids.participants!)
       .replace(/^\/admin\/membership\/invoices\/:number/, `/admin/membership/invoices/${ids.invoices}`)
       .replace(':number', '1')
