@@ -184,7 +184,12 @@ describeEachDatabase('assessment: set-up, scoring, the panel and decisions', (ge
     const empty = await declarer.agent.post(`/assess/bids/${made[0]!.id}/conflict`, { reason: ' ' })
     assert.equal(empty.statusCode, 400)
     assert.deepEqual(summaryLinks(empty.body), ['#reason Enter why you have a conflict of interest'])
-    assert.equal((await declarer.agent.post(`/assess/bids/${made[0]!.id}/conflict`, { reason: 'I advised the lead' })).statusCode, 303)
+    const declaredNow = await declarer.agent.post(`/assess/bids/${made[0]!.id}/conflict`, { reason: 'I advised the lead' })
+    assert.equal(declaredNow.statusCode, 303)
+    assert.match(
+      (await declarer.agent.get(declaredNow.headers.location as string)).body,
+      /You declared a conflict of interest with Led by home: you will not score it/,
+    )
     const declared = await declarer.agent.get(`/assess/bids/${made[0]!.id}`)
     assert.equal(declared.statusCode, 403)
     assert.match(declared.body, /declared: I advised the lead/)
@@ -238,6 +243,7 @@ describeEachDatabase('assessment: set-up, scoring, the panel and decisions', (ge
     await makeAssessor(db(), call.id, assessor.userId)
     const page = await assessor.agent.get(`/assess/bids/${bid.id}`)
     assert.match(page.body, /The call is still taking bids: scoring starts when it closes/)
+    assert.doesNotMatch((await assessor.agent.get('/dashboard')).body, /waiting for your assessment/)
     assert.doesNotMatch(page.body, /data-qa="score-form"/)
     const res = await assessor.agent.post(`/assess/bids/${bid.id}`, { revision: '0', action: 'submit' })
     assert.equal(res.statusCode, 400)

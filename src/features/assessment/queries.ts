@@ -17,6 +17,7 @@ import {
   users,
 } from '../../db/schema/index.ts'
 import { conflictOf, type Conflict } from './rules/conflicts.ts'
+import { assessmentRefusal } from './rules/phase.ts'
 
 export async function listCriteria(db: Executor, callId: number) {
   return db
@@ -189,12 +190,15 @@ export async function listDecisionsOfCall(db: Executor, callId: number) {
     .where(eq(bids.callId, callId))
 }
 
-/** For the dashboard: the submitted bids waiting for this assessor's submitted assessment, in calls open to scoring. */
-export async function countBidsToAssess(db: Executor, userId: number) {
-  return db
+/** For the dashboard: the submitted bids waiting for this assessor's submitted assessment, in calls open to scoring now. */
+export async function countBidsToAssess(db: Executor, userId: number, now = new Date()) {
+  const rows = await db
     .select({
       callSlug: calls.slug,
       callTitle: calls.title,
+      status: calls.status,
+      opensOn: calls.opensOn,
+      closesOn: calls.closesOn,
       waiting: sql<number>`(SELECT count(*)::int FROM ${bids} b WHERE b.call_id = ${calls.id} AND b.status = 'submitted'
         AND NOT EXISTS (SELECT 1 FROM ${assessments} a WHERE a.bid_id = b.id AND a.assessor_user_id = ${userId} AND a.submitted_at IS NOT NULL))`,
     })
@@ -202,4 +206,5 @@ export async function countBidsToAssess(db: Executor, userId: number) {
     .innerJoin(calls, eq(calls.id, callAssessors.callId))
     .where(and(eq(callAssessors.userId, userId), inArray(calls.status, ['open', 'closed'])))
     .orderBy(asc(calls.closesOn))
+  return rows.filter((r) => assessmentRefusal(r, now) === null)
 }

@@ -3,6 +3,7 @@ import { inTransaction } from '../../db/unit-of-work.ts'
 import { ForbiddenError, NotFoundError } from '../../errors.ts'
 import { isSlug } from '../../lib/slug.ts'
 import { parseId } from '../../web/address-numbers.ts'
+import { savedBanner } from '../../web/admin-area.ts'
 import { asForm, presentErrors, text, type FieldError } from '../../web/forms.ts'
 import { auditActor, type Actor } from '../accounts/actor.ts'
 import { requireUser } from '../accounts/guard.ts'
@@ -74,6 +75,7 @@ export async function assessmentRoutes(app: FastifyInstance): Promise<void> {
       ],
       call: { title: call.title },
       phase: phaseText(t, call, new Date()),
+      banner: savedBanner(request.query, bids, (b) => t('assessment.call.declared', { bid: b.title }), 'declared'),
       bids: bids.map((b) => {
         const conflict = conflictWith(assessorOf(actor), b)
         const mine = assessments.find((a) => a.bidId === b.id && a.assessorUserId === actor.id)
