@@ -35,6 +35,3 @@ export function decisionText(t: Translate, decision: { outcome: BidOutcome; awar
   return decision.awardedPence === null ? outcome : t('assessment.panel.decidedAward', { outcome, award: pounds(decision.awardedPence) })
 }
 
-export function callCaption(t: Translate, call: CallRow): string {
-  return t('calls.admin.caption', { status: call.status })
-}
