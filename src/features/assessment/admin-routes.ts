@@ -50,7 +50,7 @@ export async function assessmentAdminRoutes(app: FastifyInstance): Promise<void>
   async function renderSetUp(
     reply: FastifyReply,
     call: CallRow,
-    options: { rows?: CriterionRow[]; errors?: FieldError[]; pick?: { userId: string; email: string }; fingerprint?: string } = {},
+    options: { rows?: CriterionRow[]; errors?: FieldError[]; pick?: { userId: string; email: string }; fingerprint?: string; conflict?: boolean } = {},
   ) {
     const { t } = reply.request
     const errors = options.errors ?? []
@@ -79,6 +79,10 @@ export async function assessmentAdminRoutes(app: FastifyInstance): Promise<void>
       criteria: criteria.map((c) => ({ ...c })),
       rows: shownRows.map((r, i) => ({ ...r, index: i, number: i + 1, last: i === shownRows.length - 1 })),
       fingerprint: options.fingerprint ?? criteriaFingerprint(criteria),
+      // After a conflicting save: the list someone else saved, beside the rows this person typed.
+      conflict: options.conflict
+        ? criteria.map((c) => ({ key: { text: c.title }, value: { text: t('assessment.criteria.theirs', { max: c.maxScore, guidance: c.guidance || '-' }) } }))
+        : null,
       assessors: assessors.map((a) => ({ ...a, organisation: a.organisation ?? '' })),
       choices: [
         { value: '', text: t('assessment.assessors.choose') },
@@ -104,6 +108,7 @@ export async function assessmentAdminRoutes(app: FastifyInstance): Promise<void>
       rows,
       errors: result.errors,
       fingerprint: result.reason === 'conflict' ? current : fingerprint,
+      conflict: result.reason === 'conflict',
     })
   })
 
@@ -236,6 +241,7 @@ export async function assessmentAdminRoutes(app: FastifyInstance): Promise<void>
   })
 
   interface DecisionValues {
+    seen: string
     outcome: string
     awarded: string
     conditions: string
@@ -249,6 +255,7 @@ export async function assessmentAdminRoutes(app: FastifyInstance): Promise<void>
     if (!bid) throw new NotFoundError()
     const decision = data.decisions.find((d) => d.bidId === bid.id)
     const shown: DecisionValues = values ?? {
+      seen: decision?.decidedAt.toISOString() ?? '',
       outcome: decision?.outcome ?? '',
       awarded: poundsString(decision?.awardedPence ?? bid.costPence),
       conditions: decision?.conditions ?? '',
@@ -283,6 +290,7 @@ export async function assessmentAdminRoutes(app: FastifyInstance): Promise<void>
     const bidId = parseId(request.params.bidId)
     const form = asForm(request.body)
     const values: DecisionValues = {
+      seen: text(form, 'seen', 40),
       outcome: text(form, 'outcome', 40),
       awarded: text(form, 'awarded', 40),
       conditions: text(form, 'conditions', 5000),
@@ -296,6 +304,7 @@ export async function assessmentAdminRoutes(app: FastifyInstance): Promise<void>
         {
           callId: call.id,
           bidId,
+          seen: values.seen,
           outcome: values.outcome,
           awardedPence: typeof pence === 'number' ? pence : null,
           conditions: values.conditions,
@@ -307,6 +316,9 @@ export async function assessmentAdminRoutes(app: FastifyInstance): Promise<void>
     )
     if (result.ok) return reply.redirect(`/admin/calls/${call.id}/panel?saved=${bidId}#bid-${bidId}`, 303)
     if (result.reason === 'not-found') throw new NotFoundError()
-    return renderDecision(reply, (await findCallById(db, call.id)) ?? call, bidId, values, result.errors)
+    // After a conflict the form carries the newer decision's time: saving again replaces it with this one.
+    const [now] = (await listDecisionsOfCall(db, call.id)).filter((d) => d.bidId === bidId)
+    const seen = result.reason === 'conflict' ? (now?.decidedAt.toISOString() ?? '') : values.seen
+    return renderDecision(reply, (await findCallById(db, call.id)) ?? call, bidId, { ...values, seen }, result.errors)
   })
 }

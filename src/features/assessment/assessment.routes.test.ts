@@ -68,6 +68,7 @@ describeEachDatabase('assessment: set-up, scoring, the panel and decisions', (ge
     const stale = await admin.post(`/admin/calls/${call.id}/assessment/criteria`, { ...rows, action: 'save' })
     assert.equal(stale.statusCode, 400)
     assert.match(stale.body, /Someone else changed this since you opened it/)
+    assert.match(stale.body, /data-qa="their-version"[\s\S]*Reach[\s\S]*Most points 5/)
     assert.deepEqual(await stored(), ['Reach 5', 'Principles 10'])
 
     const fresh = /name="fingerprint" value="([^"]+)"/.exec((await admin.get(`/admin/calls/${call.id}/assessment`)).body)![1]!
@@ -224,6 +225,7 @@ describeEachDatabase('assessment: set-up, scoring, the panel and decisions', (ge
     const stale = await assessor.agent.post(url, scoreForm(criteria, ['8', '4'], 'submit', '0'))
     assert.equal(stale.statusCode, 400)
     assert.match(stale.body, /Someone else changed this since you opened it/)
+    assert.match(stale.body, /data-qa="their-version"[\s\S]*Principles[\s\S]*7 out of 10/)
     const [draft] = await db().select().from(assessments).where(eq(assessments.bidId, made[0]!.id))
     assert.equal(draft!.submittedAt, null)
     assert.equal(
@@ -322,6 +324,12 @@ describeEachDatabase('assessment: set-up, scoring, the panel and decisions', (ge
     assert.doesNotMatch(form.body, /value="fund"/)
     assert.equal((await admin.post(`/admin/calls/${call.id}/panel/bids/${made[0]!.id}`, { outcome: 'fund', awarded: '100' })).statusCode, 400)
     assert.equal((await admin.post(`/admin/calls/${call.id}/panel/bids/${made[0]!.id}`, { outcome: 'shortlisted' })).statusCode, 303)
+    // A form opened before that decision was recorded does not silently replace it.
+    const stale = await admin.post(`/admin/calls/${call.id}/panel/bids/${made[0]!.id}`, { outcome: 'decline', feedback: 'Too narrow', seen: '' })
+    assert.equal(stale.statusCode, 400)
+    assert.match(stale.body, /Someone else changed this since you opened it/)
+    const [kept] = await db().select().from(bidDecisions).where(eq(bidDecisions.bidId, made[0]!.id))
+    assert.equal(kept!.outcome, 'shortlisted')
     const res = await admin.post(`/admin/calls/${call.id}/decided`, {})
     assert.equal(res.statusCode, 400)
     assert.match(res.body, /This call goes on to a member vote/)

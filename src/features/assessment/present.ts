@@ -34,4 +34,3 @@ export function decisionText(t: Translate, decision: { outcome: BidOutcome; awar
   const outcome = t('decisions.outcome', { outcome: outcomeSelector(decision.outcome) })
   return decision.awardedPence === null ? outcome : t('assessment.panel.decidedAward', { outcome, award: pounds(decision.awardedPence) })
 }
-

@@ -184,6 +184,7 @@ export async function listDecisionsOfCall(db: Executor, callId: number) {
       awardedPence: bidDecisions.awardedPence,
       conditions: bidDecisions.conditions,
       feedback: bidDecisions.feedback,
+      decidedAt: bidDecisions.decidedAt,
     })
     .from(bidDecisions)
     .innerJoin(bids, eq(bids.id, bidDecisions.bidId))

@@ -164,7 +164,17 @@ export async function assessmentRoutes(app: FastifyInstance): Promise<void> {
       }),
       values: shown,
       submitted: Boolean(assessment?.submittedAt),
-      conflict: options.conflict ?? false,
+      // After a conflicting save: the scores saved since (in another tab, say), beside what this person typed.
+      conflict:
+        options.conflict && assessment
+          ? [
+              ...criteria.map((c) => {
+                const saved = assessment.scores.find((s) => s.criterionId === c.id)
+                return { key: { text: c.title }, value: { text: saved ? t('assessment.panel.scoreOutOf', { score: saved.score, max: c.maxScore }) : '-' } }
+              }),
+              { key: { text: t('assessment.score.overall') }, value: { text: assessment.comment || '-' } },
+            ]
+          : null,
       reason: options.reason ?? '',
       contentLang: reply.request.locale === 'en' ? null : 'en',
       ...presentErrors(errors, t),

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
-import { bids, calls } from '../../../db/schema/index.ts'
+import { bidDecisions, bids, calls } from '../../../db/schema/index.ts'
 import type { Transaction } from '../../../db/unit-of-work.ts'
-import { invalid, notFound, refused, type Result } from '../../../lib/result.ts'
+import { conflicted, invalid, notFound, refused, type Result } from '../../../lib/result.ts'
 import type { AuditActor } from '../../audit/record-audit.ts'
 import { recordDecision } from '../../co-production/commands/record-decision.ts'
 import type { DecisionInput } from '../../co-production/rules/decision.ts'
@@ -15,7 +15,14 @@ import { assessmentRefusal, outcomesFor } from '../rules/phase.ts'
 export async function decideBid(
   tx: Transaction,
   actor: AuditActor,
-  input: Omit<DecisionInput, 'outcome'> & { outcome: string; callId: number; bidId: number; now: Date },
+  input: Omit<DecisionInput, 'outcome'> & {
+    outcome: string
+    callId: number
+    bidId: number
+    /** When the decision the form was opened on was made (ISO), or '' when there was none: a newer one is a conflict. */
+    seen: string
+    now: Date
+  },
   context: { baseUrl: string; network: string },
 ): Promise<Result<{ projectId: number | null; emailIds: number[] }>> {
   const [call] = await tx.select().from(calls).where(eq(calls.id, input.callId)).for('update')
@@ -25,6 +32,8 @@ export async function decideBid(
   if (phase) return refused(phase)
   const allowed = outcomesFor(call.decisionMethod) as string[]
   if (allowed.length === 0) return refused('assessment.decision.byVoteOnly')
+  const [current] = await tx.select({ decidedAt: bidDecisions.decidedAt }).from(bidDecisions).where(eq(bidDecisions.bidId, input.bidId))
+  if ((current?.decidedAt.toISOString() ?? '') !== input.seen.trim()) return conflicted('decision')
   const outcome = allowed.find((o) => o === input.outcome)
   if (!outcome) return invalid([{ field: 'outcome', message: 'assessment.decision.outcomeMissing' }])
   return recordDecision(
