@@ -25,7 +25,7 @@ import { applyToJoin } from './membership/commands/apply-to-join.ts'
 import { buildInvoice } from '../../test/invoices.ts'
 import { londonDate } from './membership/rules/subscription-year.ts'
 import { buildBid, buildCall } from '../../test/co-production.ts'
-import { callAssessors, callCriteria } from '../db/schema/index.ts'
+import { assessorConflicts, callAssessors, callCriteria } from '../db/schema/index.ts'
 import { criteriaFingerprint } from './assessment/rules/criteria.ts'
 
 type Actor = 'anonymous' | 'ownOfficer' | 'otherOfficer' | 'editor' | 'admin'
@@ -546,6 +546,17 @@ const matrix: Entry[] = [
       return { path: `/assess/bids/${bidId}`, form: { revision: '0', action: 'submit', [`score-${criterionId}`]: '4' } }
     },
     expect: { anonymous: 'sign-in', ownOfficer: 'forbidden', otherOfficer: 'ok', editor: 'not-found', admin: 'not-found' },
+  },
+  {
+    // Each assessor takes back only their own declaration (both councils' officers declared one here).
+    route: 'POST /assess/bids/:id/conflict/withdraw',
+    async prepare(t) {
+      const { bidId } = await assessedBid(t)
+      const officers = await t.handle.db.select({ id: users.id }).from(users).where(eq(users.role, 'officer'))
+      await t.handle.db.insert(assessorConflicts).values(officers.map((o) => ({ bidId, userId: o.id, reason: 'Declared' })))
+      return { path: `/assess/bids/${bidId}/conflict/withdraw`, form: {} }
+    },
+    expect: { anonymous: 'sign-in', ownOfficer: 'ok', otherOfficer: 'ok', editor: 'not-found', admin: 'not-found' },
   },
   {
     route: 'POST /assess/bids/:id/conflict',

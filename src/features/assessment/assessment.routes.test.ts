@@ -197,9 +197,14 @@ describeEachDatabase('assessment: set-up, scoring, the panel and decisions', (ge
     assert.match((await declarer.agent.get(`/assess/calls/${call.slug}`)).body, /Conflict of interest/)
     assert.equal((await db().select().from(assessments).where(eq(assessments.bidId, made[0]!.id))).length, 0)
 
+    // A declaration can be taken back by its assessor; a conflict that follows from the data cannot.
+    assert.equal((await leadOfficer.agent.post(`/assess/bids/${made[0]!.id}/conflict/withdraw`, {})).statusCode, 404)
     const panel = await admin.get(`/admin/calls/${call.id}/panel`)
     assert.match(panel.body, /These assessors have a conflict of interest and do not score this bid/)
     assert.match(panel.body, /declared: I advised the lead/)
+    assert.match((await declarer.agent.get(`/assess/calls/${call.slug}`)).body, /Withdraw my conflict of interest with Led by home/)
+    assert.equal((await declarer.agent.post(`/assess/bids/${made[0]!.id}/conflict/withdraw`, {})).headers.location, `/assess/bids/${made[0]!.id}`)
+    assert.equal((await declarer.agent.get(`/assess/bids/${made[0]!.id}`)).statusCode, 200)
   })
 
   it('explains malformed scores with 400, saves a draft, submits, and notices a stale form', async () => {

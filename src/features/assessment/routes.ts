@@ -10,7 +10,7 @@ import { requireUser } from '../accounts/guard.ts'
 import { pounds } from '../co-production/present.ts'
 import { findCallById, findCallBySlug, type CallRow } from '../co-production/queries.ts'
 import { findBid } from '../co-production/bid-queries.ts'
-import { declareConflict } from './commands/declare-conflict.ts'
+import { declareConflict, withdrawConflict } from './commands/declare-conflict.ts'
 import { saveAssessment } from './commands/save-assessment.ts'
 import { canAssessBid, canScoreBid, isAssessorOf } from './policy.ts'
 import { conflictText, phaseText } from './present.ts'
@@ -80,7 +80,16 @@ export async function assessmentRoutes(app: FastifyInstance): Promise<void> {
         const conflict = conflictWith(assessorOf(actor), b)
         const mine = assessments.find((a) => a.bidId === b.id && a.assessorUserId === actor.id)
         const state = conflict ? 'conflict' : !mine ? 'notStarted' : mine.submittedAt ? 'submitted' : 'draft'
-        return { id: b.id, title: b.title, lead: b.lead ?? '', cost: pounds(b.costPence), state, stateText: t(`assessment.call.state.${state}`) }
+        return {
+          id: b.id,
+          title: b.title,
+          lead: b.lead ?? '',
+          cost: pounds(b.costPence),
+          state,
+          stateText: t(`assessment.call.state.${state}`),
+          // Only a conflict they declared can be taken back; one that follows from the data stays.
+          withdrawable: conflict?.kind === 'declared' && call.status !== 'decided',
+        }
       }),
       contentLang: request.locale === 'en' ? null : 'en',
     })
@@ -205,6 +214,16 @@ export async function assessmentRoutes(app: FastifyInstance): Promise<void> {
     const current = await findAssessment(db, context.bid.id, context.actor.id)
     const conflict = result.reason === 'conflict'
     return renderScoring(reply, context, { ...values, revision: conflict ? String(current?.revision ?? 0) : values.revision }, result.errors, { conflict })
+  })
+
+  app.post<{ Params: { id: string } }>('/assess/bids/:id/conflict/withdraw', async (request, reply) => {
+    const actor = requireUser(request)
+    const bid = await findBid(db, parseId(request.params.id))
+    await assessedCall(request, bid ? await findCallById(db, bid.callId) : null)
+    const result = await inTransaction(db, (tx) => withdrawConflict(tx, auditActor(actor), { bidId: bid!.id, userId: actor.id }))
+    if (!result.ok && result.reason === 'not-found') throw new NotFoundError()
+    if (!result.ok) throw new ForbiddenError(request.t(result.errors[0]!.message))
+    return reply.redirect(`/assess/bids/${bid!.id}`, 303)
   })
 
   app.post<{ Params: { id: string } }>('/assess/bids/:id/conflict', async (request, reply) => {
