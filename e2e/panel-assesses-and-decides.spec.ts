@@ -17,7 +17,7 @@ const skip = skipReason()
 const admin = 'secretariat@network.example.org'
 const assessor = { email: 'officer@riverside.example.org', organisation: 'riverside-borough-council' }
 const leadOfficer = { email: 'officer@northbrook.example.org', organisation: 'northbrook-city-council' }
-const callTitle = 'Policy Labs 2025'
+const callTitle = 'Assessed Labs 2025'
 const bids = ['Tenants steer the retrofit', 'Youth budget juries']
 
 describe('a panel assesses the bids and decides', { skip }, () => {
@@ -51,7 +51,7 @@ describe('a panel assesses the bids and decides', { skip }, () => {
       await createAccount(db, assessor.email, 'officer', assessor.organisation)
       await createAccount(db, leadOfficer.email, 'officer', leadOfficer.organisation)
       // Last year's round, closed with two bids submitted by Northbrook: the bids themselves are the other journey's.
-      const call = await buildCall(db, { slug: 'policy-labs-2025', title: callTitle, status: 'closed', opensOn: '2025-02-01', closesOn: '2025-03-20' })
+      const call = await buildCall(db, { slug: 'assessed-labs-2025', title: callTitle, status: 'closed', opensOn: '2025-02-01', closesOn: '2025-03-20' })
       callId = call.id
       const [lead] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, leadOfficer.organisation))
       for (const title of bids) bidIds.push((await buildBid(db, { callId: call.id, leadOrganisationId: lead!.id, status: 'submitted', title })).id)
@@ -106,7 +106,7 @@ describe('a panel assesses the bids and decides', { skip }, () => {
     assert.match(await textOf(page, '[data-qa="bids-to-assess"]'), /2 bids waiting for your assessment/)
     await expectAccessible(page)
     await page.locator('[data-qa="bids-to-assess"]').getByRole('link', { name: callTitle }).click()
-    await page.waitForURL(/\/assess\/calls\/policy-labs-2025$/)
+    await page.waitForURL(/\/assess\/calls\/assessed-labs-2025$/)
     await expectAccessible(page)
 
     const scores = [
@@ -114,7 +114,7 @@ describe('a panel assesses the bids and decides', { skip }, () => {
       ['6', '5', '4'],
     ]
     for (const [i, title] of bids.entries()) {
-      await page.goto(`${baseUrl}/assess/calls/policy-labs-2025`)
+      await page.goto(`${baseUrl}/assess/calls/assessed-labs-2025`)
       await page.locator('[data-qa="bids-to-assess"]').getByRole('link', { name: title }).click()
       await page.waitForURL(/\/assess\/bids\/\d+$/)
       await expectAccessible(page)
@@ -143,7 +143,7 @@ describe('a panel assesses the bids and decides', { skip }, () => {
 
     // On a phone, the scoring form and the list of bids fit the screen.
     const phone = await signedIn(assessor.email, { width: 375, height: 812 })
-    for (const url of [`/assess/bids/${bidIds[0]}`, '/assess/calls/policy-labs-2025', '/assess']) {
+    for (const url of [`/assess/bids/${bidIds[0]}`, '/assess/calls/assessed-labs-2025', '/assess']) {
       await phone.goto(`${baseUrl}${url}`)
       assert.equal(await overflow(phone), 0, url)
       if (url.startsWith('/assess/bids')) assert.equal(await phone.locator('[data-qa="score-form"]').count(), 1)
@@ -160,7 +160,7 @@ describe('a panel assesses the bids and decides', { skip }, () => {
       /You have a conflict of interest with this bid, so you cannot see its scoring form or score it: their organisation leads the bid/,
     )
     await expectAccessible(page)
-    await page.goto(`${baseUrl}/assess/calls/policy-labs-2025`)
+    await page.goto(`${baseUrl}/assess/calls/assessed-labs-2025`)
     assert.match(await textOf(page, '[data-qa="bids-to-assess"]'), /Conflict of interest/)
     await expectAccessible(page)
   })

@@ -21,6 +21,8 @@ import { feedRoutes } from './features/api/feed-routes.ts'
 import { joinRoutes } from './features/membership/join-routes.ts'
 import { purchaseOrderRoutes } from './features/membership/po-routes.ts'
 import { callRoutes } from './features/co-production/routes.ts'
+import { memberVoteRoutes } from './features/member-vote/routes.ts'
+import { projectRoutes } from './features/projects/routes.ts'
 import { assessmentRoutes } from './features/assessment/routes.ts'
 import { sitemapRoutes } from './features/sitemap/routes.ts'
 import { caseStudyEditorRoutes } from './features/case-studies/editor-routes.ts'
@@ -39,6 +41,7 @@ import { setUpRoutes } from './features/set-up/routes.ts'
 import { sourceDir } from './runtime.ts'
 import { buildDir } from './web/assets.ts'
 import { registerCompression } from './web/compression.ts'
+import { earlyErrorOptions, registerClosingRefusal } from './web/early-errors.ts'
 import { registerPageCache } from './web/page-cache.ts'
 import { registerProxyWarning } from './web/proxy-warning.ts'
 import { registerLanguages, rewriteLanguageUrl } from './web/languages.ts'
@@ -74,8 +77,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 300 },
     // /cy/... is the Welsh of /...: routes are registered once, in English (web/languages.ts).
     rewriteUrl: rewriteLanguageUrl,
+    ...earlyErrorOptions({ networkName: config.networkName, assetVersion: deps.assetVersion }),
   })
   app.decorate('deps', deps)
+  registerClosingRefusal(app, { networkName: config.networkName, assetVersion: deps.assetVersion })
   app.decorate('mailer', createMailer(config, deps.db, app.log))
   app.decorate('routeTable', [])
   registerLanguages(app)
@@ -187,6 +192,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(joinRoutes)
   await app.register(purchaseOrderRoutes)
   await app.register(callRoutes)
+  await app.register(memberVoteRoutes)
+  await app.register(projectRoutes)
   await app.register(assessmentRoutes)
   return app
 }

@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { isDatabaseUnavailable } from './db/unavailable.ts'
 import { translator } from './i18n/catalogue.ts'
 
 /**
@@ -67,16 +68,21 @@ const titles: Record<number, string> = {
   413: 'errors.tooLarge.title',
   415: 'errors.unsupportedType.title',
   429: 'errors.tooManyRequests.title',
+  431: 'errors.headersTooLarge.title',
+  503: 'errors.unavailable.title',
 }
 
 function wantsJson(request: FastifyRequest): boolean {
   return request.url.startsWith('/api/') || request.url.startsWith('/health')
 }
 
+/** How long a reader is asked to wait while the database is unreachable: a restart takes seconds. */
+export const databaseRetryAfterSeconds = 5
+
 const csrfCodes = new Set(['FST_CSRF_INVALID_TOKEN', 'FST_CSRF_MISSING_SECRET'])
 
 async function sendError(request: FastifyRequest, reply: FastifyReply, status: number, detail?: string, csrf = false): Promise<void> {
-  const key = csrf ? 'errors.csrf.title' : status >= 500 ? 'errors.serverError.title' : (titles[status] ?? titles[400]!)
+  const key = csrf ? 'errors.csrf.title' : status === 503 ? titles[503]! : status >= 500 ? 'errors.serverError.title' : (titles[status] ?? titles[400]!)
   // Programs reading the API get English problem titles whatever the address.
   const title = (wantsJson(request) ? translator('en') : request.t)(key)
   reply.code(status)
@@ -101,6 +107,12 @@ export function registerErrorHandlers(app: FastifyInstance): void {
       return sendError(request, reply, 403, undefined, true)
     }
     if (error instanceof TooManyRequestsError && error.retryAfter !== undefined) reply.header('retry-after', String(error.retryAfter))
+    if (isDatabaseUnavailable(error)) {
+      // Down or restarting: the pool reconnects by itself once it is back, so say when to try again.
+      request.log.warn({ err: error }, 'database unavailable')
+      reply.header('retry-after', String(databaseRetryAfterSeconds))
+      return sendError(request, reply, 503)
+    }
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500
     if (status >= 500) {
       request.log.error({ err: error }, 'request failed')

@@ -301,6 +301,20 @@ membershipCommand
     if (!date.ok) command.error(`error: ${date.message}`)
     await withDatabase((handle) => runDailyByHand(handle.db, config, date.value))
   })
+program
+  .command('projects')
+  .description('Projects: the reports their leads owe')
+  .command('reminders')
+  .description('The daily report reminders by hand ("due soon" 14 days before, "overdue" after); each goes once per report, so it is safe to run again')
+  .option('--date <YYYY-MM-DD>', 'run as on this day, to catch up after an outage (default: today in London)')
+  .action(async (options: { date?: string }, command: Command) => {
+    const config = loadConfig()
+    const { parseDate } = await membershipCli()
+    const date = parseDate(options.date)
+    if (!date.ok) command.error(`error: ${date.message}`)
+    const { runRemindersByHand } = await import('./features/projects/cli/reminders-command.ts')
+    await withDatabase((handle) => runRemindersByHand(handle.db, config, date.value))
+  })
 const pbCommand = program.command('pb').description('Participatory budgeting: count votes from pabulib .pb files (needs no database)')
 pbCommand
   .command('count')

@@ -44,7 +44,8 @@ export function describeDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>
 
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   if ('url' in target) {
-    const pool = new pg.Pool({ connectionString: target.url, max: 10 })
+    // A connection that cannot be made in 5 s fails (a 503 page) rather than holding the request.
+    const pool = new pg.Pool({ connectionString: target.url, max: 10, connectionTimeoutMillis: 5_000 })
     pool.on('error', () => undefined) // an idle client's error is re-raised on next use
     await pool.query('SELECT 1')
     return { db: drizzle(pool, { schema }), pool, kind: 'postgres', close: () => pool.end() }

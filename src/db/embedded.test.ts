@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -156,6 +156,38 @@ describe('the command line beside a server on the same data folder', () => {
     const next = await openDatabase({ embedded: dir })
     assert.equal(existsSync(published), false, 'whoever takes the folder next removes the stale file')
     await next.close()
+  })
+
+  it('opens at once after the process holding the folder was killed, without waiting for the lock to go stale', async () => {
+    const crashed = mkdtempSync(path.join(os.tmpdir(), 'coophub-crash-test-'))
+    try {
+      const holder = spawn(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          '-e',
+          `import { openDatabase } from './src/db/client.ts'; await openDatabase({ embedded: ${JSON.stringify(crashed)} }); console.log('open'); setInterval(() => {}, 1000)`,
+        ],
+        {
+          cwd: path.resolve(import.meta.dirname, '../..'),
+          stdio: ['ignore', 'pipe', 'inherit'],
+        },
+      )
+      await new Promise<void>((resolve, reject) => {
+        holder.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('open') && resolve())
+        holder.once('exit', (code) => reject(new Error(`the holder stopped first (exit ${code})`)))
+      })
+      holder.removeAllListeners('exit')
+      const ended = new Promise((resolve) => holder.once('exit', resolve))
+      holder.kill('SIGKILL')
+      await ended
+      // The lock's mtime is seconds old: proper-lockfile alone would refuse for ten seconds.
+      const next = await openDatabase({ embedded: crashed })
+      await next.close()
+    } finally {
+      rmSync(crashed, { recursive: true, force: true })
+    }
   })
 
   it('counts the migrations a database lacks', async () => {

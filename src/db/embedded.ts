@@ -5,6 +5,7 @@ import v8 from 'node:v8'
 import type { Worker } from 'node:worker_threads'
 import lockfile from 'proper-lockfile'
 import { startWorker } from '../runtime.ts'
+import { clearLockOfGoneOwner, lockDirOf, removeLockOwner, writeLockOwner } from './lock-owner.ts'
 import { usableTemplate } from './template.ts'
 
 export class DataDirLockedError extends Error {
@@ -122,17 +123,18 @@ export async function startEmbeddedServer(dataDir: string | null, options: { fro
   let release: (() => Promise<void>) | undefined
   if (dataDir) {
     mkdirSync(dataDir, { recursive: true })
+    const lock = () => lockfile.lock(dataDir, { lockfilePath: lockDirOf(dataDir), stale: 10_000, update: 2_000, realpath: false })
     try {
-      release = await lockfile.lock(dataDir, {
-        lockfilePath: path.join(dataDir, 'coophub.lock'),
-        stale: 10_000,
-        update: 2_000,
-        realpath: false,
+      release = await lock().catch((error: NodeJS.ErrnoException) => {
+        // Left by a process that crashed: take it over now rather than when its mtime goes stale.
+        if (error.code === 'ELOCKED' && clearLockOfGoneOwner(dataDir)) return lock()
+        throw error
       })
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ELOCKED') throw new DataDirLockedError(dataDir)
       throw error
     }
+    writeLockOwner(dataDir)
     // Left by a server that stopped without cleaning up: it describes nothing now.
     rmSync(publishedSocketFile(dataDir), { force: true })
   }
@@ -156,6 +158,7 @@ export async function startEmbeddedServer(dataDir: string | null, options: { fro
   const cleanUp = async (): Promise<void> => {
     if (shared) rmSync(publishedSocketFile(dataDir), { force: true })
     rmSync(socketDir, { recursive: true, force: true })
+    if (dataDir) removeLockOwner(dataDir)
     if (release) await release().catch(() => undefined)
   }
 

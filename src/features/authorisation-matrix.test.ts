@@ -9,7 +9,7 @@ import { describeEachDatabase, type TestApp } from '../../test/app.ts'
 import { failedJob } from '../../test/jobs.ts'
 import { Agent, agentWithSession, organisationId, testPassword } from '../../test/agent.ts'
 import { buildCaseStudy, buildOrganisation, buildPerson, buildPrinciple } from '../../test/factories.ts'
-import { bidParticipants, caseStudies, organisations, people, principles, purchaseOrderRequests, users } from '../db/schema/index.ts'
+import { bidBackings, bidComments, bidParticipants, caseStudies, organisations, people, principles, purchaseOrderRequests, users } from '../db/schema/index.ts'
 import { newToken } from './accounts/secrets.ts'
 import { buildMember, buildRegisterCouncil, loadExampleSchedule } from '../../test/membership.ts'
 import { currentYear } from './membership/cli/commands.ts'
@@ -27,6 +27,9 @@ import { londonDate } from './membership/rules/subscription-year.ts'
 import { buildBid, buildCall } from '../../test/co-production.ts'
 import { assessorConflicts, callAssessors, callCriteria } from '../db/schema/index.ts'
 import { criteriaFingerprint } from './assessment/rules/criteria.ts'
+import { buildVote, buildVoteCall } from '../../test/member-vote.ts'
+import { buildFundedProject, submitFinalReport } from '../../test/projects.ts'
+import { projects } from '../db/schema/index.ts'
 
 type Actor = 'anonymous' | 'ownOfficer' | 'otherOfficer' | 'editor' | 'admin'
 type Outcome = 'sign-in' | 'forbidden' | 'not-found' | 'ok'
@@ -124,6 +127,11 @@ async function invitedAway(t: TestApp): Promise<string> {
     .values({ bidId: bid.id, organisationId: await organisationId(t.handle.db, 'away-council'), role: 'member' })
     .returning()
   return `/bids/${bid.id}/working-group/${row!.id}`
+}
+
+/** A submitted bid led by the home council, to a new open call. */
+async function submittedHomeBid(t: TestApp) {
+  return buildBid(t.handle.db, { callId: (await buildCall(t.handle.db)).id, leadOrganisationId: home, status: 'submitted' })
 }
 
 /**
@@ -478,6 +486,43 @@ const matrix: Entry[] = [
     prepare: async (t) => ({ path: `${await invitedAway(t)}/remove`, form: {} }),
     expect: { anonymous: 'sign-in', ownOfficer: 'ok', otherOfficer: 'ok', editor: 'not-found', admin: 'forbidden' },
   },
+  {
+    // A member backs another's submitted bid through its officers; the lead cannot back its own.
+    route: 'POST /bids/:id/backing',
+    prepare: async (t) => ({ path: `/bids/${(await submittedHomeBid(t)).id}/backing`, form: { join: 'yes' } }),
+    expect: { anonymous: 'sign-in', ownOfficer: 'forbidden', otherOfficer: 'ok', editor: 'forbidden', admin: 'forbidden' },
+  },
+  {
+    // Only the backing organisation withdraws its backing (here the "other" council backs).
+    route: 'POST /bids/:id/backing/withdraw',
+    async prepare(t) {
+      const bid = await submittedHomeBid(t)
+      await t.handle.db.insert(bidBackings).values({ bidId: bid.id, organisationId: await organisationId(t.handle.db, 'away-council') })
+      return { path: `/bids/${bid.id}/backing/withdraw`, form: {} }
+    },
+    expect: { anonymous: 'sign-in', ownOfficer: 'forbidden', otherOfficer: 'ok', editor: 'forbidden', admin: 'forbidden' },
+  },
+  {
+    // People of member organisations and administrators comment; an editor speaks for no member.
+    route: 'POST /bids/:id/comments',
+    prepare: async (t) => ({ path: `/bids/${(await submittedHomeBid(t)).id}/comments`, form: { body: 'A matrix comment' } }),
+    expect: { anonymous: 'sign-in', ownOfficer: 'ok', otherOfficer: 'ok', editor: 'forbidden', admin: 'ok' },
+  },
+  {
+    route: 'POST /bids/:id/comments/:commentId/hide',
+    async prepare(t) {
+      const bid = await submittedHomeBid(t)
+      const [comment] = await t.handle.db.insert(bidComments).values({ bidId: bid.id, authorLabel: 'Someone', body: 'Hide me' }).returning()
+      return { path: `/bids/${bid.id}/comments/${comment!.id}/hide`, form: { reason: 'Off topic' } }
+    },
+    expect: admins,
+  },
+  {
+    // The lead withdraws its own bid; a submitted bid is public, so others are refused rather than not found.
+    route: 'POST /bids/:id/withdraw',
+    prepare: async (t) => ({ path: `/bids/${(await submittedHomeBid(t)).id}/withdraw`, form: {} }),
+    expect: { anonymous: 'sign-in', ownOfficer: 'ok', otherOfficer: 'forbidden', editor: 'forbidden', admin: 'forbidden' },
+  },
   { route: 'POST /admin/calls', prepare: async () => ({ path: '/admin/calls', form: callForm(unique('Matrix call')) }), expect: admins },
   {
     route: 'POST /admin/calls/:id',
@@ -493,6 +538,100 @@ const matrix: Entry[] = [
     route: 'POST /admin/calls/:id/close',
     prepare: async (t) => ({ path: `/admin/calls/${(await buildCall(t.handle.db, { status: 'open' })).id}/close`, form: {} }),
     expect: admins,
+  },
+  {
+    // One ballot per member organisation, cast by its officer: editors and administrators have none.
+    route: 'POST /calls/:slug/vote',
+    async prepare(t) {
+      const { call, bids } = await buildVoteCall(t.handle.db, { leadOrganisationId: home })
+      await buildVote(t.handle.db, call.id)
+      return { path: `/calls/${call.slug}/vote`, form: { bids: String(bids[0]!.id), action: 'cast' } }
+    },
+    expect: { anonymous: 'sign-in', ownOfficer: 'ok', otherOfficer: 'ok', editor: 'forbidden', admin: 'forbidden' },
+  },
+  {
+    route: 'POST /admin/calls/:id/vote',
+    async prepare(t) {
+      const { call } = await buildVoteCall(t.handle.db, { leadOrganisationId: home })
+      const opens = new Date(Date.now() + 86_400_000)
+      const day = (d: Date) => ({ day: String(d.getUTCDate()), month: String(d.getUTCMonth() + 1), year: String(d.getUTCFullYear()) })
+      const [o, c] = [day(opens), day(new Date(opens.getTime() + 7 * 86_400_000))]
+      return {
+        path: `/admin/calls/${call.id}/vote`,
+        form: {
+          revision: '',
+          ballotType: 'approval',
+          minChoices: '1',
+          countingRule: 'greedy',
+          budget: '20,000',
+          tiers: 'full',
+          'opensAt-day': o.day,
+          'opensAt-month': o.month,
+          'opensAt-year': o.year,
+          'opensAt-time': '12:00',
+          'closesAt-day': c.day,
+          'closesAt-month': c.month,
+          'closesAt-year': c.year,
+          'closesAt-time': '12:00',
+        },
+      }
+    },
+    expect: admins,
+  },
+  {
+    route: 'POST /admin/calls/:id/vote/open',
+    async prepare(t) {
+      const { call } = await buildVoteCall(t.handle.db, { leadOrganisationId: home })
+      await buildVote(t.handle.db, call.id, { status: 'draft' })
+      return { path: `/admin/calls/${call.id}/vote/open`, form: {} }
+    },
+    expect: admins,
+  },
+  {
+    route: 'POST /admin/calls/:id/vote/close',
+    async prepare(t) {
+      const { call } = await buildVoteCall(t.handle.db, { leadOrganisationId: home })
+      await buildVote(t.handle.db, call.id)
+      return { path: `/admin/calls/${call.id}/vote/close`, form: {} }
+    },
+    expect: admins,
+  },
+  {
+    route: 'POST /admin/calls/:id/vote/count',
+    async prepare(t) {
+      const { call } = await buildVoteCall(t.handle.db, { leadOrganisationId: home })
+      await buildVote(t.handle.db, call.id, { status: 'closed' })
+      return { path: `/admin/calls/${call.id}/vote/count`, form: {} }
+    },
+    expect: admins,
+  },
+  {
+    // The lead's officers write its reports; nobody else, administrators included (they read them on the project's page).
+    route: 'POST /projects/:slug/reports/:id/edit',
+    async prepare(t) {
+      const { project, reports } = await buildFundedProject(t.handle.db, { leadOrganisationId: home, title: unique('Matrix project') })
+      return { path: `/projects/${project.slug}/reports/${reports[0]!.id}/edit`, form: { revision: '1', whatHappened: 'Started.', action: 'save' } }
+    },
+    expect: { anonymous: 'sign-in', ownOfficer: 'ok', otherOfficer: 'forbidden', editor: 'forbidden', admin: 'forbidden' },
+  },
+  {
+    route: 'POST /projects/:slug/close',
+    async prepare(t) {
+      const { project } = await buildFundedProject(t.handle.db, { leadOrganisationId: home, title: unique('Matrix closing') })
+      await submitFinalReport(t.handle.db, project.id)
+      return { path: `/projects/${project.slug}/close`, form: {} }
+    },
+    expect: { anonymous: 'sign-in', ownOfficer: 'ok', otherOfficer: 'forbidden', editor: 'forbidden', admin: 'ok' },
+  },
+  {
+    route: 'POST /projects/:slug/case-study',
+    async prepare(t) {
+      const { project } = await buildFundedProject(t.handle.db, { leadOrganisationId: home, title: unique('Matrix learning') })
+      await submitFinalReport(t.handle.db, project.id)
+      await t.handle.db.update(projects).set({ status: 'closed', closedAt: new Date() }).where(eq(projects.id, project.id))
+      return { path: `/projects/${project.slug}/case-study`, form: {} }
+    },
+    expect: { anonymous: 'sign-in', ownOfficer: 'ok', otherOfficer: 'forbidden', editor: 'ok', admin: 'ok' },
   },
   {
     route: 'POST /admin/calls/:id/assessment/criteria',

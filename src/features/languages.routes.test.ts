@@ -8,9 +8,11 @@ import { buildCaseStudy, buildOrganisation, buildPerson, buildPrinciple } from '
 import { englishOn, englishPhrasesOn } from '../../test/welsh.ts'
 import { buildInvoice } from '../../test/invoices.ts'
 import { eq } from 'drizzle-orm'
-import { users } from '../db/schema/index.ts'
+import { bidComments, calls, users } from '../db/schema/index.ts'
 import { isLanguageNeutral } from '../i18n/locales.ts'
 import { buildBid, buildCall } from '../../test/co-production.ts'
+import { buildFundedProject } from '../../test/projects.ts'
+import { buildVote } from '../../test/member-vote.ts'
 
 describeEachDatabase('pages in English and Welsh', (get) => {
   let admin: Agent
@@ -27,6 +29,18 @@ describeEachDatabase('pages in English and Welsh', (get) => {
     ids.invoice = (await buildInvoice(handle.db, get().config)).number
     ids.calls = String((await buildCall(handle.db, { slug: 'target', principleIds: [principle.id], settings: { leadTiers: ['full'], minWorkingGroup: 2 } })).id)
     ids.bids = String((await buildBid(handle.db, { callId: Number(ids.calls), leadOrganisationId: home.id, status: 'submitted' })).id)
+    // Decided by a member vote that is open: its ballot page and the administrators' are crawled too.
+    await handle.db
+      .update(calls)
+      .set({ decisionMethod: 'member-vote' })
+      .where(eq(calls.id, Number(ids.calls)))
+    await buildVote(handle.db, Number(ids.calls))
+    const [comment] = await handle.db
+      .insert(bidComments)
+      .values({ bidId: Number(ids.bids), authorLabel: 'Someone', body: 'A comment' })
+      .returning()
+    ids.comments = String(comment!.id)
+    ids.reports = String((await buildFundedProject(handle.db, { leadOrganisationId: home.id, title: 'Target' })).reports[0]!.id)
     Object.assign(ids, { organisations: String(home.id), principles: String(principle.id), contacts: String(person.id), users: String(signedIn.userId) })
   })
 
@@ -46,6 +60,8 @@ describeEachDatabase('pages in English and Welsh', (get) => {
           .replace(/^\/principles\/:slug/, '/principles/sharing')
           .replace(':slug', 'target')
           .replace(/^\/bids\/:id/, () => `/bids/${ids.bids}`)
+          .replace(':commentId', () => ids.comments!)
+          .replace(/^\/projects\/target\/reports\/:id/, () => `/projects/target/reports/${ids.reports}`)
           .replace(':token', 'a'.repeat(43))
           .replace(/^\/admin\/membership\/invoices\/:number/, `/admin/membership/invoices/${ids.invoice}`)
           .replace(/^\/admin\/(\w+)\/:id/, (_m, kind: string) => `/admin/${kind}/${ids[kind] ?? '1'}`),

@@ -7,11 +7,14 @@ import { signedInAgent, type Agent } from '../../test/agent.ts'
 import { buildCaseStudy, buildOrganisation, buildPerson, buildPrinciple } from '../../test/factories.ts'
 import { databaseFingerprint } from '../../test/fingerprint.ts'
 import { inTransaction } from '../db/unit-of-work.ts'
-import { bidParticipants } from '../db/schema/index.ts'
+import { bidComments, bidParticipants, calls } from '../db/schema/index.ts'
 import { applyToJoin } from './membership/commands/apply-to-join.ts'
 import { buildInvoice } from '../../test/invoices.ts'
 import { failedJob } from '../../test/jobs.ts'
 import { buildBid, buildCall } from '../../test/co-production.ts'
+import { buildVote } from '../../test/member-vote.ts'
+import { eq } from 'drizzle-orm'
+import { buildFundedProject } from '../../test/projects.ts'
 
 const writeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 
@@ -48,12 +51,25 @@ describeEachDatabase('every write route', (get) => {
     if (application.ok) ids.applications = String(application.value.id)
     ids.invoices = (await buildInvoice(handle.db, get().config)).number
     ids.calls = String((await buildCall(handle.db, { slug: 'target', status: 'open' })).id)
+    // Decided by a member vote, so that the vote's routes have a vote to refuse writes to.
+    await handle.db
+      .update(calls)
+      .set({ decisionMethod: 'member-vote' })
+      .where(eq(calls.id, Number(ids.calls)))
+    await buildVote(handle.db, Number(ids.calls), { status: 'draft' })
     ids.bids = String((await buildBid(handle.db, { callId: Number(ids.calls), leadOrganisationId: home.id })).id)
     const [participant] = await handle.db
       .insert(bidParticipants)
       .values({ bidId: Number(ids.bids), name: 'Tenants association', role: 'partner' })
       .returning()
     ids.participants = String(participant!.id)
+    const [comment] = await handle.db
+      .insert(bidComments)
+      .values({ bidId: Number(ids.bids), authorLabel: 'Someone', body: 'A comment' })
+      .returning()
+    ids.comments = String(comment!.id)
+    const funded = await buildFundedProject(handle.db, { leadOrganisationId: home.id, title: 'Target' })
+    ids.reports = String(funded.reports[0]!.id)
     Object.assign(ids, { organisations: String(home.id), principles: String(principle.id), contacts: String(person.id), users: String(signedIn.userId) })
     // A failed job for "Try again" (pg-boss's tables are outside the fingerprint: checked by itself below).
     ids.jobs = await failedJob(handle.pool, 'security-check', 'the mail server said no')
@@ -71,6 +87,8 @@ describeEachDatabase('every write route', (get) => {
       .replace(':bidId', () => ids.bids!)
       .replace(':userId', () => ids.users!)
       .replace(':participantId', () => ids.participants!)
+      .replace(':commentId', () => ids.comments!)
+      .replace(/^\/projects\/target\/reports\/:id/, () => `/projects/target/reports/${ids.reports}`)
       .replace(/^\/admin\/membership\/invoices\/:number/, `/admin/membership/invoices/${ids.invoices}`)
       .replace(':number', '1')
       .replace(':token', 'a'.repeat(43))

@@ -41,5 +41,17 @@ export function scheduledJobs(app: FastifyInstance): ScheduledJob[] {
         app.log.info({ job: 'membership-daily', day: job.day, ...summary, emailIds: summary.emailIds.length }, 'membership: the daily job ran')
       },
     },
+    {
+      // Reports due within 14 days, and overdue ones: each reminder once per report, at 07:00 London.
+      name: 'project-reminders',
+      cron: '0 7 * * *',
+      daily: true,
+      run: async (job) => {
+        const { sendReportReminders, reminderJobActor } = await import('../features/projects/commands/send-report-reminders.ts')
+        const summary = await sendReportReminders(db, { today: job.day, baseUrl, network: config.networkName, actor: reminderJobActor })
+        await app.mailer.deliver(summary.emailIds)
+        app.log.info({ job: 'project-reminders', day: job.day, sent: summary.sent, emails: summary.emailIds.length }, 'projects: the reminders ran')
+      },
+    },
   ]
 }

@@ -13,6 +13,7 @@ import { applyToJoin } from '../membership/commands/apply-to-join.ts'
 import { buildMember, buildRegisterCouncil } from '../../../test/membership.ts'
 import { buildInvoice } from '../../../test/invoices.ts'
 import { buildBid, buildCall } from '../../../test/co-production.ts'
+import { buildVote, buildVoteCall } from '../../../test/member-vote.ts'
 
 // Every POST route of the admin pages, checked against the app's route table: a new write route
 // without an entry here fails, so none escapes the CSRF and malformed-post checks.
@@ -65,6 +66,7 @@ async function snapshot(db: Database): Promise<string> {
     (SELECT json_agg(c ORDER BY call_id, position) FROM call_criteria c) AS criteria,
     (SELECT json_agg(a ORDER BY call_id, user_id) FROM call_assessors a) AS assessors,
     (SELECT json_agg(d ORDER BY bid_id) FROM bid_decisions d) AS decisions,
+    (SELECT json_agg(v ORDER BY id) FROM votes v) AS votes,
     (SELECT count(*) FROM principle_revisions)::int AS revisions,
     (SELECT count(*) FROM account_tokens)::int AS tokens`)
   return JSON.stringify(result.rows)
@@ -101,6 +103,8 @@ describeEachDatabase('admin: every write route', (get) => {
     const person = await buildPerson(db)
     const invoice = await buildInvoice(db, get().config)
     const call = await buildCall(db, { status: 'draft' })
+    const voteCall = (await buildVoteCall(db, { leadOrganisationId: organisation.id })).call
+    await buildVote(db, voteCall.id, { status: 'draft' })
     ;({ agent: admin } = await signedInAgent(get().app, db, 'admin'))
     const invited = await admin.post('/admin/users', { email: 'invited-writes@example.org', name: 'Invited', role: 'editor', organisation: '' })
     assert.equal(invited.statusCode, 303)
@@ -133,6 +137,10 @@ describeEachDatabase('admin: every write route', (get) => {
       '/admin/calls/:id/assessment/assessors/:userId/remove': `/admin/calls/${call.id}/assessment/assessors/${user!.id}/remove`,
       '/admin/calls/:id/panel/bids/:bidId': `/admin/calls/${call.id}/panel/bids/${(await buildBid(db, { callId: call.id, leadOrganisationId: organisation.id, status: 'submitted' })).id}`,
       '/admin/calls/:id/decided': `/admin/calls/${call.id}/decided`,
+      '/admin/calls/:id/vote': `/admin/calls/${voteCall.id}/vote`,
+      '/admin/calls/:id/vote/open': `/admin/calls/${voteCall.id}/vote/open`,
+      '/admin/calls/:id/vote/close': `/admin/calls/${voteCall.id}/vote/close`,
+      '/admin/calls/:id/vote/count': `/admin/calls/${voteCall.id}/vote/count`,
       '/admin/jobs/:id/retry': `/admin/jobs/${await failedJob(get().handle.pool, 'admin-writes', 'the mail server said no')}/retry`,
     }
   })

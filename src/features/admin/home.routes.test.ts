@@ -4,7 +4,16 @@ import { describeEachDatabase } from '../../../test/app.ts'
 import { Agent, signedInAgent } from '../../../test/agent.ts'
 import { buildOrganisation } from '../../../test/factories.ts'
 
-const adminOnly = ['/admin/users', '/admin/organisations', '/admin/principles', '/admin/calls', '/admin/contacts', '/admin/outbox', '/admin/audit']
+const adminOnly = [
+  '/admin/users',
+  '/admin/organisations',
+  '/admin/principles',
+  '/admin/calls',
+  '/admin/projects',
+  '/admin/contacts',
+  '/admin/outbox',
+  '/admin/audit',
+]
 
 describeEachDatabase('admin: front page', (get) => {
   before(async () => {

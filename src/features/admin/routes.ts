@@ -13,6 +13,8 @@ import { renewalRoutes } from '../membership/renewal-routes.ts'
 import { figuresRoutes } from '../membership/figures-routes.ts'
 import { invoiceRoutes } from '../membership/invoice-routes.ts'
 import { callAdminRoutes } from '../co-production/admin-routes.ts'
+import { voteAdminRoutes } from '../member-vote/admin-routes.ts'
+import { projectAdminRoutes } from '../projects/admin-routes.ts'
 import { assessmentAdminRoutes } from '../assessment/admin-routes.ts'
 
 /**
@@ -35,6 +37,7 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
             link('/admin/membership', 'membership'),
             link('/admin/principles', 'principles'),
             link('/admin/calls', 'calls'),
+            link('/admin/projects', 'projects'),
             link('/admin/contacts', 'contacts'),
             link('/admin/outbox', 'outbox'),
             link('/admin/jobs', 'jobs'),
@@ -65,6 +68,8 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
     await area.register(figuresRoutes)
     await area.register(invoiceRoutes)
     await area.register(callAdminRoutes)
+    await area.register(voteAdminRoutes)
+    await area.register(projectAdminRoutes)
     await area.register(assessmentAdminRoutes)
   })
 }

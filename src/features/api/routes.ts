@@ -11,6 +11,8 @@ import { presentCaseStudy, presentMembers, presentPrinciples, presentSearch } fr
 import { sendProblem } from './problem.ts'
 import { listMembersForApi } from './queries.ts'
 import { referencePage } from './reference.ts'
+import { isDatabaseUnavailable } from '../../db/unavailable.ts'
+import { databaseRetryAfterSeconds } from '../../errors.ts'
 
 const jsonType = 'application/json; charset=utf-8'
 
@@ -32,6 +34,11 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
 async function jsonApi(app: FastifyInstance): Promise<void> {
   app.setNotFoundHandler(async (request, reply) => sendProblem(request, reply, 404, request.t('api.problem.noAddress')))
   app.setErrorHandler(async (error: FastifyError, request, reply) => {
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: error }, 'database unavailable')
+      reply.header('retry-after', String(databaseRetryAfterSeconds))
+      return sendProblem(request, reply, 503, request.t('api.problem.unavailable'))
+    }
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500
     if (status >= 500) request.log.error({ err: error }, 'API request failed')
     // Fastify's own 4xx messages (bad content types, bad addresses) are safe to show, in its English; nothing else is.

@@ -5,6 +5,7 @@ import { presentCaseStudyPage } from './present.ts'
 import { findPublishedCaseStudy } from './queries.ts'
 import { rankSimilar, reasonHtml } from './similar.ts'
 import { findSimilarCandidates } from './similar-query.ts'
+import { findProjectOfCaseStudy } from '../projects/queries.ts'
 
 export async function caseStudyRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Params: { slug: string } }>('/case-studies/:slug', { config: { pageCache: true } }, async (request, reply) => {
@@ -35,6 +36,8 @@ export async function caseStudyRoutes(app: FastifyInstance): Promise<void> {
       ],
       cs: page,
       similar,
+      // The project whose learning it records, when it came from one.
+      fromProject: await findProjectOfCaseStudy(app.deps.db, data.caseStudy.id),
     })
   })
 }

@@ -67,10 +67,20 @@ export function bidFormOf(bid: BidRow, extra: { milestones?: number; lines?: num
   }
 }
 
-/** After "Add another": the same rows and one more blank one. */
+const isBlankRow = (row: MilestoneRow | BudgetRow): boolean => Object.values(row).every((v) => v.trim() === '')
+
+/** Rows with anything typed in them: the ones a save keeps (wholly blank rows are dropped). */
+export const filledRows = (values: BidFormValues, which: 'milestones' | 'lines'): number => values[which].filter((row) => !isBlankRow(row)).length
+
+/**
+ * After "Add another": the rows typed and exactly one blank one, so a form that already ended with
+ * a blank row does not end with two.
+ */
 export function withAnotherRow(values: BidFormValues, which: 'milestones' | 'lines'): BidFormValues {
-  if (values[which].length >= maxRows) return values
+  const rows: Array<MilestoneRow | BudgetRow> = [...values[which]]
+  while (rows.length > 0 && isBlankRow(rows[rows.length - 1]!)) rows.pop()
+  if (rows.length >= maxRows) return { ...values, [which]: rows }
   return which === 'milestones'
-    ? { ...values, milestones: [...values.milestones, { title: '', day: '', month: '', year: '' }] }
-    : { ...values, lines: [...values.lines, { description: '', amount: '' }] }
+    ? { ...values, milestones: [...(rows as MilestoneRow[]), { title: '', day: '', month: '', year: '' }] }
+    : { ...values, lines: [...(rows as BudgetRow[]), { description: '', amount: '' }] }
 }

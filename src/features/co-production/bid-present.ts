@@ -7,6 +7,7 @@ import { principleWording } from '../principles/wording.ts'
 import type { BidRow } from './bid-queries.ts'
 import { dayText, pounds } from './present.ts'
 import { budgetTotal } from './rules/budget.ts'
+import { bidFormLength } from './rules/bid-form-length.ts'
 import { eligibilityProblems } from './rules/eligibility.ts'
 
 export function presentBid(t: Translate, format: Formatter, locale: Locale, bid: BidRow) {
@@ -38,8 +39,10 @@ export function presentBid(t: Translate, format: Formatter, locale: Locale, bid:
       id: p.id,
       name: p.organisationName ?? p.name ?? '',
       role: t(`bids.group.role.${p.role}`),
-      state: p.role === 'partner' ? '' : p.acceptedAt === null ? t('bids.group.invited') : t('bids.group.accepted'),
+      state:
+        p.role === 'partner' ? '' : p.acceptedAt !== null ? t('bids.group.accepted') : p.requested ? t('bidSocial.requests.state') : t('bids.group.invited'),
       accepted: p.acceptedAt !== null,
+      requested: p.requested && p.acceptedAt === null,
     })),
   }
 }
@@ -51,9 +54,9 @@ export function presentEligibility(t: Translate, locale: Locale, bid: BidRow) {
       settings: bid.call.settings,
       capPence: bid.call.capPence,
       principles: bid.call.principles.map((p) => ({ id: p.id, name: principleWording(p, locale).shortName })),
+      formLength: bidFormLength(bid.call.kind),
     },
-    // Projects are not built yet: no member leads one.
-    { ...bid, ledProjectsUnderway: 0 },
+    bid,
   )
   return problems.map((p) => ({ text: t(p.message, p.values), href: `#${p.field}` }))
 }

@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, isNull, ne } from 'drizzle-orm'
+import { and, asc, desc, eq, isNull, ne, sql } from 'drizzle-orm'
 import type { Database, Executor } from '../../db/client.ts'
-import { bidBudgetLines, bidMilestones, bidParticipants, bidPrinciples, bids, calls, organisations } from '../../db/schema/index.ts'
+import { bidBudgetLines, bidMilestones, bidParticipants, bidPrinciples, bids, calls, organisations, users } from '../../db/schema/index.ts'
 import { findCallById } from './queries.ts'
+import { countLedProjectsUnderway } from '../projects/queries.ts'
 
 /** A bid with its rows, its call (with the call's principles) and what the eligibility rules need of its lead. */
 export async function findBid(db: Database, id: number) {
@@ -13,7 +14,7 @@ export async function findBid(db: Database, id: number) {
   if (!bid) return null
   const call = await findCallById(db, bid.bid.callId)
   if (!call) return null
-  const [differences, milestones, budgetLines, participants] = await Promise.all([
+  const [differences, milestones, budgetLines, participants, ledProjectsUnderway] = await Promise.all([
     db.select({ principleId: bidPrinciples.principleId, difference: bidPrinciples.difference }).from(bidPrinciples).where(eq(bidPrinciples.bidId, id)),
     db
       .select({ title: bidMilestones.title, dueOn: bidMilestones.dueOn })
@@ -33,11 +34,14 @@ export async function findBid(db: Database, id: number) {
         name: bidParticipants.name,
         role: bidParticipants.role,
         acceptedAt: bidParticipants.acceptedAt,
+        inviterOrganisationId: users.organisationId,
       })
       .from(bidParticipants)
       .leftJoin(organisations, eq(organisations.id, bidParticipants.organisationId))
+      .leftJoin(users, eq(users.id, bidParticipants.invitedByUserId))
       .where(eq(bidParticipants.bidId, id))
       .orderBy(asc(bidParticipants.id)),
+    countLedProjectsUnderway(db, bid.bid.leadOrganisationId),
   ])
   return {
     ...bid.bid,
@@ -47,9 +51,15 @@ export async function findBid(db: Database, id: number) {
     differences,
     milestones,
     budgetLines,
-    participants,
+    // A member's own officer put the member in the group: it asked to join (the lead answers),
+    // where an invitation came from the lead (the member answers).
+    participants: participants.map(({ inviterOrganisationId, ...p }) => ({
+      ...p,
+      requested: p.role === 'member' && p.organisationId !== null && inviterOrganisationId === p.organisationId,
+    })),
     participantOrganisationIds: participants.flatMap((p) => (p.organisationId === null ? [] : [p.organisationId])),
     acceptedMembers: participants.filter((p) => p.role === 'member' && p.acceptedAt !== null).length,
+    ledProjectsUnderway,
   }
 }
 
@@ -67,13 +77,24 @@ export async function listBidsLedBy(db: Executor, organisationId: number) {
 
 /** Invitations into working groups waiting for the organisation's answer. */
 export async function listInvitationsFor(db: Executor, organisationId: number) {
-  return db
-    .select({ participantId: bidParticipants.id, bidId: bids.id, title: bids.title, lead: organisations.name })
-    .from(bidParticipants)
-    .innerJoin(bids, eq(bids.id, bidParticipants.bidId))
-    .leftJoin(organisations, eq(organisations.id, bids.leadOrganisationId))
-    .where(and(eq(bidParticipants.organisationId, organisationId), isNull(bidParticipants.acceptedAt), ne(bids.status, 'withdrawn')))
-    .orderBy(desc(bidParticipants.invitedAt))
+  return (
+    db
+      .select({ participantId: bidParticipants.id, bidId: bids.id, title: bids.title, lead: organisations.name })
+      .from(bidParticipants)
+      .innerJoin(bids, eq(bids.id, bidParticipants.bidId))
+      .leftJoin(organisations, eq(organisations.id, bids.leadOrganisationId))
+      .leftJoin(users, eq(users.id, bidParticipants.invitedByUserId))
+      // The organisation's own requests to join wait for the lead, not for it.
+      .where(
+        and(
+          eq(bidParticipants.organisationId, organisationId),
+          isNull(bidParticipants.acceptedAt),
+          ne(bids.status, 'withdrawn'),
+          sql`${users.organisationId} IS DISTINCT FROM ${bidParticipants.organisationId}`,
+        ),
+      )
+      .orderBy(desc(bidParticipants.invitedAt))
+  )
 }
 
 /** Organisations that may be invited as members: every member of the network but the lead. */

@@ -6,7 +6,8 @@ import { parseId, positiveInt } from '../../web/address-numbers.ts'
 import { asForm, presentErrors, text, type FieldError } from '../../web/forms.ts'
 import { auditActor } from '../accounts/actor.ts'
 import { authorize, requireUser } from '../accounts/guard.ts'
-import { bidFormOf, readBidForm, withAnotherRow, type BidFormValues } from './bid-form-io.ts'
+import { bidFormOf, filledRows, readBidForm, withAnotherRow, type BidFormValues } from './bid-form-io.ts'
+import { renderBidPage } from './bid-page.ts'
 import { presentBid, presentEligibility } from './bid-present.ts'
 import { findBid, listMemberChoices, type BidRow } from './bid-queries.ts'
 import { answerInvitation } from './commands/answer-invitation.ts'
@@ -14,13 +15,16 @@ import { createBid } from './commands/create-bid.ts'
 import { inviteToBid } from './commands/invite-to-bid.ts'
 import { saveBid } from './commands/save-bid.ts'
 import { submitBid } from './commands/submit-bid.ts'
-import { canAnswerInvitation, canDraftBid, canEditBid, canViewBid, canViewCall } from './policy.ts'
+import { canAnswerPlace, canDraftBid, canEditBid, canViewBid, canViewCall } from './policy.ts'
 import { findCallBySlug } from './queries.ts'
+import { bidSocialRoutes } from './social-routes.ts'
+import { bidFormLength } from './rules/bid-form-length.ts'
 import { isBidEditable, submissionRefusal } from './rules/deadlines.ts'
 
 /** Officers' bids: start one, write it (saved as drafts), submit it before the deadline, read it. */
 export async function bidRoutes(app: FastifyInstance): Promise<void> {
   const db = app.deps.db
+  await app.register(bidSocialRoutes)
 
   async function openCall(slug: string, request: Parameters<typeof requireUser>[0]) {
     if (!isSlug(slug)) throw new NotFoundError()
@@ -94,6 +98,7 @@ export async function bidRoutes(app: FastifyInstance): Promise<void> {
       banner: query?.saved === '1' && errors.length === 0 ? t('bids.edit.saved') : null,
       bid: shown,
       editable: isBidEditable(bid.call, bid, now),
+      short: bidFormLength(bid.call.kind) === 'short',
       closedMessage: refusal ? t(refusal) : null,
       eligibility: presentEligibility(t, locale, bid),
       themes: bid.call.settings.themes.map((theme) => ({ value: theme, text: theme, checked: values.theme === theme })),
@@ -139,7 +144,11 @@ export async function bidRoutes(app: FastifyInstance): Promise<void> {
     const adding = values.action === 'add-milestone' ? 'milestones' : values.action === 'add-line' ? 'lines' : null
     if (result.ok) {
       if (!adding) return reply.redirect(`/bids/${bid.id}/edit?saved=1`, 303)
-      const counts = { milestones: values.milestones.length + (adding === 'milestones' ? 1 : 0), lines: values.lines.length + (adding === 'lines' ? 1 : 0) }
+      // The saved rows and one blank row of the kind asked for; the other kind as it was shown.
+      const counts = {
+        milestones: adding === 'milestones' ? filledRows(values, 'milestones') + 1 : values.milestones.length,
+        lines: adding === 'lines' ? filledRows(values, 'lines') + 1 : values.lines.length,
+      }
       const anchor = adding === 'milestones' ? `milestoneTitle-${counts.milestones - 1}` : `lineDescription-${counts.lines - 1}`
       return reply.redirect(`/bids/${bid.id}/edit?milestones=${counts.milestones}&lines=${counts.lines}#${anchor}`, 303)
     }
@@ -161,33 +170,10 @@ export async function bidRoutes(app: FastifyInstance): Promise<void> {
     return renderEdit(reply, current, bidFormOf(current), result.errors, { conflict: result.reason === 'conflict' })
   })
 
-  function renderShow(reply: FastifyReply, bid: BidRow, errors: FieldError[] = []) {
-    const { t, locale, format } = reply.request
-    const actor = reply.request.user ?? null
-    const query = reply.request.query as Record<string, unknown>
-    const invitation = bid.participants.find((p) => p.acceptedAt === null && canAnswerInvitation(actor, p))
-    const editable = isBidEditable(bid.call, bid, new Date())
-    return reply.code(errors.length ? 400 : 200).render('co-production/views/bids/show.njk', {
-      title: bid.title,
-      section: 'calls',
-      breadcrumbs: [
-        { text: t('calls.index.title'), href: '/calls' },
-        { text: bid.call.title, href: `/calls/${bid.call.slug}` },
-      ],
-      pageError: errors.length > 0,
-      banner: query?.submitted === '1' && bid.status === 'submitted' ? t('bids.show.submitted') : null,
-      bid: presentBid(t, format, locale, bid),
-      canEdit: canEditBid(actor, bid) && editable,
-      invitation: invitation && editable ? { id: invitation.id } : null,
-      contentLang: locale === 'en' ? null : 'en',
-      ...presentErrors(errors, t),
-    })
-  }
-
   app.get<{ Params: { id: string } }>('/bids/:id', async (request, reply) => {
     const bid = await findBid(db, parseId(request.params.id))
     if (!bid || !canViewBid(request.user ?? null, bid)) throw new NotFoundError()
-    return renderShow(reply, bid)
+    return renderBidPage(db, reply, bid)
   })
 
   app.post<{ Params: { id: string } }>('/bids/:id/working-group', async (request, reply) => {
@@ -210,15 +196,18 @@ export async function bidRoutes(app: FastifyInstance): Promise<void> {
       if (!bid || !canViewBid(actor, bid)) throw new NotFoundError()
       const participant = bid.participants.find((p) => p.id === positiveInt(request.params.participantId))
       if (!participant) throw new NotFoundError()
-      // The invited member accepts or declines; the lead may also remove anyone from the group.
+      // An invitation is the member's to accept, a request to join the lead's; either side may say no.
       const owner = canEditBid(actor, bid)
-      authorize(canAnswerInvitation(actor, participant) || (answer === 'remove' && owner))
+      authorize(canAnswerPlace(actor, bid, participant, answer))
       const result = await inTransaction(db, (tx) =>
         answerInvitation(tx, auditActor(actor), { bidId: bid.id, participantId: participant.id, answer, now: new Date() }),
       )
       if (!result.ok && result.reason === 'not-found') throw new NotFoundError()
-      if (!result.ok) return owner ? renderEdit(reply, bid, bidFormOf(bid), result.errors) : renderShow(reply, bid, result.errors)
-      return reply.redirect(owner ? `/bids/${bid.id}/edit#workingGroup` : answer === 'accept' ? `/bids/${bid.id}` : '/dashboard', 303)
+      // The lead answers requests on the bid's page, and manages the group on the edit page.
+      const fromPage = text(asForm(request.body), 'from', 10) === 'page'
+      if (!result.ok) return owner && !fromPage ? renderEdit(reply, bid, bidFormOf(bid), result.errors) : renderBidPage(db, reply, bid, result.errors)
+      if (owner) return reply.redirect(fromPage ? `/bids/${bid.id}?answered=1#workingGroup` : `/bids/${bid.id}/edit#workingGroup`, 303)
+      return reply.redirect(answer === 'accept' ? `/bids/${bid.id}` : participant.requested ? `/bids/${bid.id}#workingGroup` : '/dashboard', 303)
     })
   }
 }

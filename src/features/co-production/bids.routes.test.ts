@@ -206,14 +206,29 @@ describeEachDatabase('bids: start, write, submit and read', (get) => {
     assert.match(fresh.body, /This call has closed/)
   })
 
-  it('adds a blank row with "Add another", without JavaScript, keeping what was typed', async () => {
+  it('adds one blank row with "Add another", without JavaScript, keeping what was typed', async () => {
     const { id } = await startBid()
+    // Two costs typed in a form of three rows: the third, blank, is the one blank row offered.
     const res = await officer.post(`/bids/${id}/edit`, { ...complete('1'), action: 'add-line' })
     assert.equal(res.statusCode, 303)
-    assert.equal(res.headers.location, `/bids/${id}/edit?milestones=3&lines=4#lineDescription-3`)
+    assert.equal(res.headers.location, `/bids/${id}/edit?milestones=3&lines=3#lineDescription-2`)
     const page = await officer.get(String(res.headers.location).split('#')[0]!)
-    assert.equal((page.body.match(/data-qa="budget-row"/g) ?? []).length, 4)
+    assert.equal((page.body.match(/data-qa="budget-row"/g) ?? []).length, 3)
     assert.equal(inputValue(page.body, 'lineDescription-1'), 'Venues')
+    assert.equal(inputValue(page.body, 'lineDescription-2'), '')
+    // Every row filled: one more, blank.
+    const full = { ...complete('2'), 'lineDescription-2': 'Printing', 'lineAmount-2': '50', action: 'add-line' }
+    const more = await officer.post(`/bids/${id}/edit`, full)
+    assert.equal(more.headers.location, `/bids/${id}/edit?milestones=3&lines=4#lineDescription-3`)
+    const after = await officer.get(String(more.headers.location).split('#')[0]!)
+    assert.equal((after.body.match(/data-qa="budget-row"/g) ?? []).length, 4)
+    // A saved form ends with a blank row; "Add another" pressed on it still leaves one blank row, not two.
+    const again = await officer.post(`/bids/${id}/edit`, { ...full, revision: '3', lineRows: '4' })
+    assert.equal(again.headers.location, `/bids/${id}/edit?milestones=3&lines=4#lineDescription-3`)
+    // A refused save keeps what was typed, with one blank row after it.
+    const refused = await officer.post(`/bids/${id}/edit`, { ...full, revision: '4', lineRows: '5', title: '' })
+    assert.equal(refused.statusCode, 400)
+    assert.equal((refused.body.match(/data-qa="budget-row"/g) ?? []).length, 4)
   })
 
   it('answers malformed posts from the bid’s owner without a server error', async () => {

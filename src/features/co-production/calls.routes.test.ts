@@ -124,6 +124,16 @@ describeEachDatabase('calls: administrators’ pages and the public pages', (get
     assert.equal(audit!.action, 'call-created')
   })
 
+  it('never gives a call the address of the round history', async () => {
+    const typed = await admin.post('/admin/calls', { ...valid, slug: 'rounds', principles: String(principleId) })
+    assert.equal(typed.statusCode, 400)
+    assert.match(typed.body, /Another call already has this web address/)
+    const made = await admin.post('/admin/calls', { ...valid, title: 'Rounds', principles: String(principleId) })
+    assert.equal(made.statusCode, 303)
+    assert.ok(await callBySlug('rounds-2'))
+    assert.equal(await callBySlug('rounds'), undefined)
+  })
+
   it('saves changes, detects a second editor’s save, and keeps what this person typed', async () => {
     const call = await buildCall(db(), { status: 'draft', slug: 'prototypes-2027', title: 'Prototypes 2027' })
     const form = await admin.get(`/admin/calls/${call.id}`)

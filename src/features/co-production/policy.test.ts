@@ -1,7 +1,20 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
 import type { Actor } from '../accounts/actor.ts'
-import { canAnswerInvitation, canDraftBid, canEditBid, canManageCalls, canViewBid, canViewCall, type BidOwnership } from './policy.ts'
+import {
+  canAnswerInvitation,
+  canAnswerPlace,
+  canBackBid,
+  canComment,
+  canDraftBid,
+  canEditBid,
+  canManageCalls,
+  canModerateComments,
+  canViewBid,
+  canViewCall,
+  canWithdrawBid,
+  type BidOwnership,
+} from './policy.ts'
 
 const person = (role: Actor['role'], organisationId: number | null, id = 1): Actor => ({ id, email: `${role}@example.org`, name: role, role, organisationId })
 const actors: Record<string, Actor | null> = {
@@ -17,6 +30,9 @@ const bid = (status: BidOwnership['status'], leadOrganisationId: number | null =
   leadOrganisationId,
   createdByUserId,
 })
+
+/** Organisations 10 and 20 are full members; the others have none. */
+const tierOf = (a: Actor | null): string | null => (a?.organisationId ? 'full' : null)
 
 describe('co-production policy', () => {
   const table: Array<[string, (a: Actor | null) => boolean, string[]]> = [
@@ -42,6 +58,40 @@ describe('co-production policy', () => {
     ['edit a draft their organisation is invited to help with', (a) => canEditBid(a, { ...bid('draft'), participantOrganisationIds: [20] }), ['leadOfficer']],
     ['answer an invitation to organisation 20', (a) => canAnswerInvitation(a, { organisationId: 20 }), ['otherOfficer']],
     ['answer a partner’s place (no organisation)', (a) => canAnswerInvitation(a, { organisationId: null }), []],
+    ['back a bid (never their own)', (a) => canBackBid(a, bid('submitted')), ['otherOfficer']],
+    [
+      'accept an invitation to organisation 20',
+      (a) => canAnswerPlace(a, bid('submitted'), { organisationId: 20, requested: false }, 'accept'),
+      ['otherOfficer'],
+    ],
+    [
+      'accept organisation 20’s request to join',
+      (a) => canAnswerPlace(a, bid('submitted'), { organisationId: 20, requested: true }, 'accept'),
+      ['leadOfficer'],
+    ],
+    [
+      'decline or withdraw organisation 20’s request',
+      (a) => canAnswerPlace(a, bid('submitted'), { organisationId: 20, requested: true }, 'remove'),
+      ['leadOfficer', 'otherOfficer'],
+    ],
+    [
+      'comment on a submitted bid (members’ people, the group, administrators)',
+      (a) => canComment(a, bid('submitted'), tierOf(a)),
+      ['leadOfficer', 'otherOfficer', 'admin'],
+    ],
+    ['comment on a draft', (a) => canComment(a, bid('draft'), tierOf(a)), []],
+    [
+      'comment when their organisation is not a member',
+      (a) => canComment(a, bid('submitted'), a?.organisationId === 20 ? 'none' : tierOf(a)),
+      ['leadOfficer', 'admin'],
+    ],
+    [
+      'comment as a member of the working group whatever its tier',
+      (a) => canComment(a, { ...bid('submitted'), participantOrganisationIds: [20] }, a?.organisationId === 20 ? 'none' : tierOf(a)),
+      ['leadOfficer', 'otherOfficer', 'admin'],
+    ],
+    ['hide comments', canModerateComments, ['admin']],
+    ['withdraw a bid', (a) => canWithdrawBid(a, bid('submitted')), ['leadOfficer']],
   ]
   for (const [what, allowed, who] of table) {
     it(`who may ${what}: ${who.join(', ') || 'nobody'}`, () => {

@@ -49,3 +49,43 @@ export const canAnswerInvitation = (actor: Actor | null, participant: { organisa
 
 /** Only its owners change a bid; the deadline rules say until when. */
 export const canEditBid = (actor: Actor | null, bid: BidOwnership): boolean => ownsBid(actor, bid)
+
+/**
+ * A member organisation backs a bid through one of its officers, never its own bid (the rules say
+ * which organisations, which bids and when).
+ */
+export const canBackBid = (actor: Actor | null, bid: BidOwnership): boolean =>
+  actor?.role === 'officer' && actor.organisationId !== null && !ownsBid(actor, bid)
+
+/** A pending place in the working group: invited by the lead, or asked for by the member itself. */
+export interface PendingPlace {
+  organisationId: number | null
+  /** True when the member asked to join (while backing the bid), false when the lead invited it. */
+  requested: boolean
+}
+
+/**
+ * Who says yes to a place in the working group: the member's officers to an invitation, the lead's
+ * to a request. Either side may say no (the lead removes anyone; a member declines, withdraws its
+ * request or leaves).
+ */
+export function canAnswerPlace(actor: Actor | null, bid: BidOwnership, place: PendingPlace, answer: 'accept' | 'remove'): boolean {
+  if (answer === 'remove') return ownsBid(actor, bid) || canAnswerInvitation(actor, place)
+  return place.requested ? ownsBid(actor, bid) : canAnswerInvitation(actor, place)
+}
+
+/**
+ * Comments on a submitted bid come from people of member organisations (any tier but none), from
+ * the bid's own group (its lead and members) and from administrators.
+ */
+export function canComment(actor: Actor | null, bid: BidOwnership, actorOrganisationTier: string | null): boolean {
+  if (!actor || bid.status !== 'submitted') return false
+  if (isAdmin(actor) || ownsBid(actor, bid) || isInvitedOfficer(actor, bid)) return true
+  return actor.organisationId !== null && actorOrganisationTier !== null && actorOrganisationTier !== 'none'
+}
+
+/** Hiding a comment is the network's moderation: administrators only. */
+export const canModerateComments = (actor: Actor | null): boolean => isAdmin(actor)
+
+/** Withdrawing a bid is its owners' decision (the deadline rules say until when). */
+export const canWithdrawBid = (actor: Actor | null, bid: BidOwnership): boolean => ownsBid(actor, bid)

@@ -47,20 +47,42 @@ for (const kind of testDatabaseKinds()) {
         'spaces',
         'calls',
         'call_principles',
+        'bids',
+        'bid_participants',
+        'bid_decisions',
+        'projects',
+        'project_reports',
       ]
       const first = await Promise.all(tables.map((t) => count(handle, t)))
       await loadDemoContent(handle.db)
       const second = await Promise.all(tables.map((t) => count(handle, t)))
       assert.deepEqual(second, first)
       assert.equal(first[0], 10)
-      // This year's open round: Policy Labs and Policy Prototypes, each with four principles.
-      assert.deepEqual(first.slice(-3), [1, 2, 8])
+      // This year's open round (two calls of four principles) and last year's, decided: three lab
+      // bids (two funded, so two projects; ten in their working groups) and four prototype bids.
+      assert.deepEqual(first.slice(-8, -5), [1, 4, 11])
+      assert.deepEqual(first.slice(-5, -2), [7, 10, 3])
+      assert.equal(first.at(-2), 2)
+      // One lab reported, finished, closed and became a published case study; the other is underway.
+      const loop = await handle.db.execute<{ status: string; case_study: string | null; submitted: number }>(
+        sql`SELECT p.status, cs.status AS case_study, (SELECT count(*)::int FROM project_reports r WHERE r.project_id = p.id AND r.submitted_at IS NOT NULL) AS submitted
+            FROM projects p LEFT JOIN case_studies cs ON cs.id = p.case_study_id ORDER BY p.status`,
+      )
+      assert.deepEqual(
+        loop.rows.map((r) => [r.status, r.case_study]),
+        [
+          ['closed', 'published'],
+          ['underway', null],
+        ],
+      )
+      assert.ok(loop.rows.every((r) => r.submitted >= 1))
     })
 
     it('keeps drafts out of public view and makes linked names searchable', async () => {
       const drafts = demoCaseStudies.filter((c) => c.status === 'draft').length
       const published = (await handle.db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM case_studies WHERE status = 'published'`)).rows[0]!.n
-      assert.equal(published, demoCaseStudies.length - drafts)
+      // And one more: the case study last year's warm-homes lab became.
+      assert.equal(published, demoCaseStudies.length - drafts + 1)
       const rows = await handle.db.execute<{ search_extra: string }>(sql`SELECT search_extra FROM case_studies`)
       for (const row of rows.rows) assert.ok(row.search_extra.length > 0)
     })

@@ -12,6 +12,8 @@ import { demoPrinciples } from './content/principles.ts'
 import type { DemoContact } from './content/types.ts'
 import { londonDate, subscriptionYearOf } from '../membership/rules/subscription-year.ts'
 import { loadDemoMemberships, type DemoMembershipContext } from './load-demo-memberships.ts'
+import { loadDemoProjectActivity } from './load-demo-projects.ts'
+import { loadDemoPastRound } from './load-demo-round.ts'
 
 export interface DemoCounts {
   principles: number
@@ -182,6 +184,12 @@ export async function loadDemoContent(
       onProgress?.(index + 1, demoCaseStudies.length)
     }
     await loadDemoCalls(tx, principleIds)
+    const pastRound = await loadDemoPastRound(
+      tx,
+      { principles: principleIds, organisations: organisationIds },
+      { year: Number(londonDate(new Date()).slice(0, 4)), baseUrl: context.baseUrl, network: context.network },
+    )
+    if (pastRound) await loadDemoProjectActivity(tx, pastRound.bidIds)
     return { principles: demoPrinciples.length, organisations: demoOrganisations.length, caseStudies: demoCaseStudies.length, memberships }
   })
 }

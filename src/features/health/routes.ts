@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm'
 import type { FastifyInstance } from 'fastify'
+import { unavailableReason } from '../../db/unavailable.ts'
 
 export async function healthRoutes(app: FastifyInstance): Promise<void> {
   app.get('/health', async (request, reply) => {
@@ -17,7 +18,7 @@ export async function healthRoutes(app: FastifyInstance): Promise<void> {
         .header('cache-control', 'no-store')
         .send({
           status: 'unavailable',
-          database: { kind: app.deps.dbKind, status: 'unreachable' },
+          database: { kind: app.deps.dbKind, status: 'unreachable', reason: unavailableReason(error) },
         })
     }
   })

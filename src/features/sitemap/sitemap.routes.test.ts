@@ -2,12 +2,17 @@
 // robots.txt names it.
 import assert from 'node:assert/strict'
 import { before, it } from 'node:test'
+import { eq } from 'drizzle-orm'
+import { calls } from '../../db/schema/index.ts'
 import { describeEachDatabase } from '../../../test/app.ts'
+import { buildCall } from '../../../test/co-production.ts'
 import { buildCaseStudy, buildOrganisation, buildPrinciple } from '../../../test/factories.ts'
+import { buildFundedProject } from '../../../test/projects.ts'
 
 const locs = (xml: string) => [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!)
 
 describeEachDatabase('the sitemap', (get) => {
+  let fundedCall = ''
   before(async () => {
     const { db } = get().handle
     const principle = await buildPrinciple(db, { slug: 'sharing' })
@@ -16,6 +21,9 @@ describeEachDatabase('the sitemap', (get) => {
     await buildOrganisation(db, { slug: 'nobodys-partner', tier: 'none', kind: 'organisation' })
     await buildCaseStudy(db, { slug: 'gardens', leadId: lead.id, funderIds: [funder.id], principleIds: [principle.id] })
     await buildCaseStudy(db, { slug: 'secret-draft', leadId: lead.id, status: 'draft' })
+    await buildCall(db, { slug: 'labs-open', status: 'open' })
+    await buildCall(db, { slug: 'labs-draft', status: 'draft' })
+    fundedCall = (await buildFundedProject(db, { leadOrganisationId: lead.id, title: 'Shared gardens' })).call.slug
   })
 
   it('lists every public page in English and Welsh, absolute, with their alternates', async () => {
@@ -34,6 +42,12 @@ describeEachDatabase('the sitemap', (get) => {
       '/members',
       '/organisations',
       '/api',
+      '/calls',
+      '/calls/rounds',
+      '/projects',
+      '/calls/labs-open',
+      '/projects/shared-gardens',
+      `/calls/${fundedCall}`,
       '/case-studies/gardens',
       '/principles/sharing',
       '/members/lead-council',
@@ -41,7 +55,7 @@ describeEachDatabase('the sitemap', (get) => {
     ]
     const expected = pages.flatMap((p) => [base + p, base + (p === '/' ? '/cy' : `/cy${p}`)])
     assert.deepEqual(locs(res.body).sort(), expected.sort())
-    assert.ok(!res.body.includes('secret-draft') && !res.body.includes('nobodys-partner'))
+    assert.ok(!res.body.includes('secret-draft') && !res.body.includes('nobodys-partner') && !res.body.includes('labs-draft'))
     const gardens = res.body.match(/<url><loc>http:\/\/coophub.example\/cy\/case-studies\/gardens<\/loc>.*?<\/url>/)?.[0] ?? ''
     assert.match(gardens, /<lastmod>\d{4}-\d\d-\d\dT[\d:.]+Z<\/lastmod>/)
     assert.match(gardens, /<xhtml:link rel="alternate" hreflang="en" href="http:\/\/coophub.example\/case-studies\/gardens"\/>/)
@@ -60,6 +74,17 @@ describeEachDatabase('the sitemap', (get) => {
     assert.equal(again.statusCode, 304)
     assert.equal((await app.inject('/sitemap.xml?page=2')).statusCode, 404)
     assert.equal((await app.inject('/sitemap.xml?page=x')).statusCode, 404)
+  })
+
+  it('follows a call opening and going back to draft, whoever writes it', async () => {
+    const { app, handle } = get()
+    assert.ok(!(await app.inject('/sitemap.xml')).body.includes('/calls/labs-draft<'))
+    await handle.db.update(calls).set({ status: 'open' }).where(eq(calls.slug, 'labs-draft'))
+    await app.pageCache.refresh()
+    assert.ok((await app.inject('/sitemap.xml')).body.includes('/calls/labs-draft<'))
+    await handle.db.update(calls).set({ status: 'draft' }).where(eq(calls.slug, 'labs-draft'))
+    await app.pageCache.refresh()
+    assert.ok(!(await app.inject('/sitemap.xml')).body.includes('/calls/labs-draft<'))
   })
 
   it('is named in robots.txt by its absolute address', async () => {

@@ -1,6 +1,6 @@
 // What every write of a bid shares: replacing its rows from a checked draft, and keeping the
 // version just saved whole in bid_versions.
-import { eq, sql } from 'drizzle-orm'
+import { asc, eq, sql } from 'drizzle-orm'
 import type { Executor } from '../../../db/client.ts'
 import { bidBudgetLines, bidMilestones, bidPrinciples, bidVersions, bids } from '../../../db/schema/index.ts'
 import type { BidVersionAction } from '../../../db/schema/enums.ts'
@@ -27,4 +27,25 @@ export async function keepBidVersion(tx: Executor, actor: AuditActor, bidId: num
     action,
     snapshot: sql`${JSON.stringify({ ...draft, status: bid!.status, leadOrganisationId: bid!.leadOrganisationId })}::jsonb`,
   })
+}
+
+/** The bid as it stands, read from its rows (under the caller's lock), in the shape a version keeps. */
+export async function currentDraft(
+  tx: Executor,
+  bid: Pick<typeof bids.$inferSelect, 'id' | 'title' | 'summary' | 'problem' | 'theme' | 'sharing'>,
+): Promise<BidDraft> {
+  const [differences, milestones, budgetLines] = await Promise.all([
+    tx.select({ principleId: bidPrinciples.principleId, difference: bidPrinciples.difference }).from(bidPrinciples).where(eq(bidPrinciples.bidId, bid.id)),
+    tx
+      .select({ title: bidMilestones.title, dueOn: bidMilestones.dueOn })
+      .from(bidMilestones)
+      .where(eq(bidMilestones.bidId, bid.id))
+      .orderBy(asc(bidMilestones.position)),
+    tx
+      .select({ description: bidBudgetLines.description, amountPence: bidBudgetLines.amountPence })
+      .from(bidBudgetLines)
+      .where(eq(bidBudgetLines.bidId, bid.id))
+      .orderBy(asc(bidBudgetLines.position)),
+  ])
+  return { title: bid.title, summary: bid.summary, problem: bid.problem, theme: bid.theme, sharing: bid.sharing, differences, milestones, budgetLines }
 }

@@ -17,13 +17,17 @@ export async function networkSpaceId(tx: Executor): Promise<number> {
 }
 
 /** A slug for the call (typed, or made from its title), or the error when another call has it. */
+/** Addresses under /calls/ that are pages of their own, not calls. */
+export const reservedCallSlugs = ['rounds']
+
 export async function freeCallSlug(tx: Executor, input: Pick<CallInput, 'slug' | 'title'>, selfId: number | null): Promise<string | FieldError> {
   const base = slugFor(input.slug, input.title) || 'call'
   const rows = await tx
     .select({ slug: calls.slug })
     .from(calls)
     .where(and(or(eq(calls.slug, base), like(calls.slug, `${base}-%`)), selfId === null ? undefined : ne(calls.id, selfId)))
-  return chooseSlug(input.slug, base, new Set(rows.map((r) => r.slug))) ?? { field: 'slug', message: 'calls.errors.slugTaken' }
+  // /calls/rounds is the round history: a call there would never be reached.
+  return chooseSlug(input.slug, base, new Set([...rows.map((r) => r.slug), ...reservedCallSlugs])) ?? { field: 'slug', message: 'calls.errors.slugTaken' }
 }
 
 /** Whether every chosen principle exists (one deleted since the form was shown does not). */

@@ -6,11 +6,13 @@ import { nextUpdatedAt } from '../../../lib/row-version.ts'
 import type { AuditActor } from '../../audit/record-audit.ts'
 import { recordAudit } from '../../audit/record-audit.ts'
 import type { BidRow } from '../bid-queries.ts'
+import { bidFormLength } from '../rules/bid-form-length.ts'
 import { eligibilityProblems } from '../rules/eligibility.ts'
 import { submissionRefusal } from '../rules/deadlines.ts'
 import { principleWording } from '../../principles/wording.ts'
 import type { Locale } from '../../../i18n/locales.ts'
 import { keepBidVersion } from './bid-rows.ts'
+import { countLedProjectsUnderway } from '../../projects/queries.ts'
 
 /**
  * Submits a bid as it was last saved: only while its call takes bids, and only when it meets every
@@ -35,9 +37,10 @@ export async function submitBid(
       settings: bid.call.settings,
       capPence: call!.capPence,
       principles: bid.call.principles.map((p) => ({ id: p.id, name: principleWording(p, input.locale).shortName })),
+      formLength: bidFormLength(bid.call.kind),
     },
-    // Projects are not built yet: no member leads one, so the one-at-a-time rule cannot bite.
-    { ...bid, ledProjectsUnderway: 0 },
+    // Counted again under the bid's lock, not taken from the page: a project may have started since.
+    { ...bid, ledProjectsUnderway: await countLedProjectsUnderway(tx, current.leadOrganisationId) },
   )
   if (problems.length > 0) return invalid(problems)
   const revision = current.revision + 1

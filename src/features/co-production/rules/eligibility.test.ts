@@ -87,6 +87,27 @@ describe('bid eligibility', () => {
     )
   }
 
+  it('skips the plan, the budget and sharing for the short form, and calls the problem why it matters', () => {
+    const eoi: EligibilityCall = { ...policyLab, formLength: 'short' }
+    const short: Array<[string, Partial<EligibilityBid>, string[]]> = [
+      ['a note with no milestone, budget or sharing', { milestones: [], budgetLines: [], sharing: '' }, []],
+      ['a budget over the cap is not read', { budgetLines: [{ description: 'All', amountPence: 9_000_000 }] }, []],
+      ['why it matters left blank', { problem: ' ' }, ['bidSocial.eligibility.whyRequired']],
+      ['the call’s other rules still hold', { acceptedMembers: 0, theme: null }, ['bids.eligibility.workingGroup', 'bids.eligibility.theme']],
+    ]
+    for (const [name, change, expected] of short) {
+      assert.deepEqual(
+        eligibilityProblems(eoi, { ...goodBid, ...change }).map((p) => p.message),
+        expected,
+        name,
+      )
+    }
+    assert.deepEqual(
+      eligibilityProblems({ ...policyLab, formLength: 'full' }, { ...goodBid, milestones: [], sharing: '' }).map((p) => p.message),
+      ['bids.eligibility.milestones', 'bids.eligibility.sharingRequired'],
+    )
+  })
+
   it('names the rule’s figures and the field it is about', () => {
     const [group] = eligibilityProblems(policyLab, { ...goodBid, acceptedMembers: 1 })
     assert.deepEqual(group, { field: 'workingGroup', message: 'bids.eligibility.workingGroup', values: { min: 3, count: 1 } })

@@ -5,6 +5,7 @@ import type { MembershipTier } from '../../../db/schema/enums.ts'
 import type { FieldError } from '../../../lib/result.ts'
 import { formatPounds, type Pence } from '../../membership/rules/money.ts'
 import { budgetTotal, isWithinCap, type BudgetLine } from './budget.ts'
+import type { BidFormLength } from './bid-form-length.ts'
 import type { CallSettings } from './call-settings.ts'
 
 export interface EligibilityCall {
@@ -12,6 +13,8 @@ export interface EligibilityCall {
   capPence: Pence
   /** The principles the call asks every bid to address, with names for the messages. */
   principles: ReadonlyArray<{ id: number; name: string }>
+  /** The short form (expressions of interest, ideas, sessions) asks for no plan, budget or sharing; full when not said. */
+  formLength?: BidFormLength
 }
 
 export interface EligibilityBid {
@@ -49,7 +52,12 @@ export function eligibilityProblems(call: EligibilityCall, bid: EligibilityBid):
     ['summary', bid.summary],
     ['problem', bid.problem],
   ] as const) {
-    if (blank(value)) problems.push({ field, message: `bids.eligibility.${field}Required` })
+    if (!blank(value)) continue
+    // The short form calls the problem "why it matters", and says so.
+    problems.push({
+      field,
+      message: field === 'problem' && call.formLength === 'short' ? 'bidSocial.eligibility.whyRequired' : `bids.eligibility.${field}Required`,
+    })
   }
   if (settings.themes.length > 0 && (bid.theme === null || !settings.themes.includes(bid.theme)))
     problems.push({ field: 'theme', message: 'bids.eligibility.theme' })
@@ -59,6 +67,7 @@ export function eligibilityProblems(call: EligibilityCall, bid: EligibilityBid):
       problems.push({ field: `difference-${principle.id}`, message: 'bids.eligibility.principle', values: { principle: principle.name } })
     }
   }
+  if (call.formLength === 'short') return problems
   if (!bid.milestones.some((m) => !blank(m.title))) problems.push({ field: 'milestones', message: 'bids.eligibility.milestones' })
   const total = budgetTotal(bid.budgetLines)
   if (total === 0) problems.push({ field: 'budget', message: 'bids.eligibility.budgetEmpty' })

@@ -1,0 +1,260 @@
+import assert from 'node:assert/strict'
+import { before, it } from 'node:test'
+import { eq, inArray } from 'drizzle-orm'
+import { describeEachDatabase } from '../../../test/app.ts'
+import { inputValue, summaryLinks } from '../../../test/admin-support.ts'
+import { agentWithSession, signedInAgent, type Agent } from '../../../test/agent.ts'
+import { buildOrganisation } from '../../../test/factories.ts'
+import { buildVoteCall } from '../../../test/member-vote.ts'
+import { bidDecisions, calls, projects, votes } from '../../db/schema/index.ts'
+import { londonDate } from '../membership/rules/subscription-year.ts'
+import { countElection } from '../participatory-budgeting/count.ts'
+import { parsePabulib } from '../participatory-budgeting/pabulib.ts'
+import { listBallotBids, listBallots } from './queries.ts'
+import { countOptionsOf, electionOf } from './rules/election.ts'
+import { londonWallClockAt } from './rules/london-time.ts'
+
+const receiptOf = (html: string) => /data-qa="receipt-code">([A-Z0-9-]+)</.exec(html)?.[1]
+
+/** The set-up form's date and time boxes for an instant, in London. */
+function when(prefix: string, instant: Date): Record<string, string> {
+  const w = londonWallClockAt(instant)
+  return {
+    [`${prefix}-day`]: String(w.day),
+    [`${prefix}-month`]: String(w.month),
+    [`${prefix}-year`]: String(w.year),
+    [`${prefix}-time`]: `${String(w.hour).padStart(2, '0')}:${String(w.minute).padStart(2, '0')}`,
+  }
+}
+
+describeEachDatabase('member vote: set up, count and explain', (get) => {
+  let admin: Agent
+  let lead: number
+  const voters: Agent[] = []
+  before(async () => {
+    const db = get().handle.db
+    lead = (await buildOrganisation(db, { slug: 'lead-council', name: 'Lead Council', tier: 'full' })).id
+    for (let i = 1; i <= 6; i++) {
+      await buildOrganisation(db, { slug: `member-${i}`, name: `Member ${i}`, tier: i === 6 ? 'associate' : 'full' })
+      voters.push(await agentWithSession(get().app, db, 'officer', `member-${i}`))
+    }
+    ;({ agent: admin } = await signedInAgent(get().app, db, 'admin'))
+  })
+  const db = () => get().handle.db
+
+  const setUpForm = (revision: string, over: Record<string, string | string[]> = {}) => ({
+    revision,
+    ballotType: 'approval',
+    minChoices: '1',
+    maxChoices: '',
+    pointsPerBallot: '',
+    countingRule: 'equal-shares',
+    completion: 'add1',
+    compareWithGreedy: 'yes',
+    budget: '20,000',
+    tiers: ['full', 'associate'],
+    ...when('opensAt', new Date(Date.now() - 3_600_000)),
+    ...when('closesAt', new Date(Date.now() + 86_400_000)),
+    ...over,
+  })
+
+  it('sets up a vote with GOV.UK errors, detects a stale save, and opens it only once bids are closed', async () => {
+    const { call } = await buildVoteCall(db(), { leadOrganisationId: lead })
+    const page = `/admin/calls/${call.id}/vote`
+    const blank = await admin.get(page)
+    assert.equal(blank.statusCode, 200)
+    assert.equal(inputValue(blank.body, 'budget'), '60000')
+    const wrong = await admin.post(page, setUpForm('', { budget: 'lots', tiers: [], 'closesAt-time': 'noon' }))
+    assert.equal(wrong.statusCode, 400)
+    assert.deepEqual(summaryLinks(wrong.body), [
+      '#budget Enter the budget in pounds, like 60,000',
+      '#tiers Select the membership tiers whose members vote',
+      '#closesAt-day Enter when voting closes as a real date and a time, like 17:00',
+    ])
+    assert.equal(inputValue(wrong.body, 'budget'), 'lots')
+    assert.equal((await admin.post(page, setUpForm(''))).statusCode, 303)
+    const saved = await admin.get(`${page}?saved=1`)
+    assert.match(saved.body, /The vote’s set-up was saved/)
+    assert.equal(inputValue(saved.body, 'revision'), '1')
+    assert.equal((await admin.post(page, setUpForm('1', { budget: '19,000' }))).statusCode, 303)
+    const stale = await admin.post(page, setUpForm('1', { budget: '18,000' }))
+    assert.equal(stale.statusCode, 400)
+    assert.match(stale.body, /id="conflict"[^]*£19,000/)
+    assert.equal(inputValue(stale.body, 'revision'), '2')
+    assert.equal(inputValue(stale.body, 'budget'), '18,000')
+
+    await db().update(calls).set({ status: 'open' }).where(eq(calls.id, call.id))
+    const early = await admin.post(`${page}/open`)
+    assert.equal(early.statusCode, 409)
+    assert.match(early.body, /Close the call for bids before opening the vote/)
+    await db().update(calls).set({ status: 'closed' }).where(eq(calls.id, call.id))
+    assert.equal((await admin.post(`${page}/open`)).statusCode, 303)
+    const open = await admin.get(page)
+    assert.match(open.body, /data-qa="vote-settings"/)
+    assert.doesNotMatch(open.body, /data-qa="vote-form"/)
+    // Once open, the set-up no longer changes.
+    const late = await admin.post(page, setUpForm('3'))
+    assert.equal(late.statusCode, 409)
+    // A call decided by assessment alone has no vote.
+    const { call: panel } = await buildVoteCall(db(), { leadOrganisationId: lead, decisionMethod: 'assessment' })
+    assert.equal((await admin.get(`/admin/calls/${panel.id}/vote`)).statusCode, 404)
+  })
+
+  it('counts as the engine does, records every decision, explains each bid, and publishes ballots that recount the same', async () => {
+    const { call, bids } = await buildVoteCall(db(), { leadOrganisationId: lead })
+    const page = `/admin/calls/${call.id}/vote`
+    assert.equal((await admin.post(page, setUpForm(''))).statusCode, 303)
+    assert.equal((await admin.post(`${page}/open`)).statusCode, 303)
+    const [a, b, c] = bids.map((bid) => String(bid.id))
+    const choices = [[a!], [a!], [a!], [a!, c!], [b!, c!], [b!]]
+    const receipts: string[] = []
+    for (const [i, chosen] of choices.entries()) {
+      const res = await voters[i]!.post(`/calls/${call.slug}/vote`, { bids: chosen, action: 'cast' })
+      assert.equal(res.statusCode, 200)
+      receipts.push(receiptOf(res.body)!)
+    }
+    assert.equal((await admin.post(`${page}/count`)).statusCode, 409, 'an open vote is not counted')
+    assert.equal((await admin.post(`${page}/close`)).statusCode, 303)
+    assert.equal((await voters[0]!.post(`/calls/${call.slug}/vote`, { bids: [a!], action: 'cast' })).statusCode, 409)
+    assert.equal((await admin.post(`${page}/count`)).statusCode, 303)
+    assert.equal((await admin.post(`${page}/count`)).statusCode, 409, 'counted once')
+
+    const [vote] = await db().select().from(votes).where(eq(votes.callId, call.id))
+    assert.equal(vote!.status, 'counted')
+    const direct = countElection(
+      electionOf({
+        callTitle: call.title,
+        ballotType: 'approval',
+        budgetPence: 2_000_000,
+        countingRule: 'equal-shares',
+        bids: (await listBallotBids(db(), call, null)).map((x) => ({ id: x.id, title: x.title, costPence: x.costPence })),
+        ballots: await listBallots(db(), vote!.id),
+        opensOn: londonDate(vote!.opensAt),
+        closesOn: londonDate(vote!.closesAt),
+      }),
+      countOptionsOf(vote!),
+    )
+    const stored = vote!.result as { count: { winners: string[] }; electorate: number }
+    assert.deepEqual(stored.count.winners, direct.winners)
+    assert.equal(stored.electorate, 7)
+    assert.ok(direct.winners.length > 0)
+
+    const decisions = await db()
+      .select()
+      .from(bidDecisions)
+      .where(
+        inArray(
+          bidDecisions.bidId,
+          bids.map((x) => x.id),
+        ),
+      )
+    for (const bid of bids) {
+      const decision = decisions.find((d) => d.bidId === bid.id)!
+      const funded = direct.winners.includes(String(bid.id))
+      assert.equal(decision.outcome, funded ? 'fund' : 'decline', bid.title)
+      assert.equal(decision.awardedPence, funded ? bid.costPence : null)
+      assert.match(decision.feedback, funded ? /^Funded: / : /^Not funded: /)
+    }
+    assert.equal(
+      (
+        await db()
+          .select()
+          .from(projects)
+          .where(
+            inArray(
+              projects.bidId,
+              bids.map((x) => x.id),
+            ),
+          )
+      ).length,
+      direct.winners.length,
+    )
+    assert.equal((await db().select().from(calls).where(eq(calls.id, call.id)))[0]!.status, 'decided')
+
+    const results = await get().app.inject(`/calls/${call.slug}/results`)
+    assert.equal(results.statusCode, 200)
+    assert.match(results.body, /6 ballots were cast by the 7 member organisations that could vote: a turnout of 86%/)
+    assert.match(results.body, /Method of Equal Shares/)
+    assert.match(results.body, /completed by Add1/)
+    assert.match(results.body, /compared with greedy’s/)
+    assert.match(results.body, /the bid chosen by more ballots first, then the cheaper bid, then the bid submitted first/)
+    for (const bid of bids) assert.match(results.body, new RegExp(`data-qa="outcome-${bid.id}"[^]*?data-qa="explanation">(Funded|Not funded): `))
+    assert.match(results.body, /<svg [^>]*role="img"[^>]*aria-labelledby="pot-chart-title pot-chart-desc"/)
+    assert.match(results.body, /<title id="pot-chart-title">How the budget was spent<\/title>/)
+    assert.doesNotMatch(results.body, / style=/)
+    assert.match(results.body, /data-qa="results-table"/)
+    const welsh = await get().app.inject(`/cy/calls/${call.slug}/results`)
+    assert.equal(welsh.statusCode, 200)
+    assert.match(welsh.body, /<html lang="cy"/)
+    assert.match(welsh.body, /Dull Cyfrannau Cyfartal/)
+
+    const file = await get().app.inject(`/calls/${call.slug}/votes.pb`)
+    assert.equal(file.statusCode, 200)
+    assert.equal(file.headers['content-type'], 'text/plain; charset=utf-8')
+    assert.equal(file.headers['content-disposition'], `attachment; filename="${call.slug}-votes.pb"`)
+    const read = parsePabulib(file.body)
+    assert.deepEqual(
+      read.ballots.map((x) => x.voterId),
+      [...receipts].sort(),
+    )
+    assert.deepEqual(countElection(read, countOptionsOf(vote!)).winners, direct.winners)
+    for (const org of ['Member 1', 'member-1', 'Lead Council']) assert.ok(!file.body.includes(org), `the file names ${org}`)
+
+    const list = await get().app.inject(`/calls/${call.slug}/ballots`)
+    assert.equal(list.statusCode, 200)
+    const listed = [...list.body.matchAll(/font-weight-regular">([A-Z0-9-]+)</g)].map((m) => m[1])
+    assert.deepEqual(listed, [...receipts].sort())
+    const typed = receipts[4]!.toLowerCase().replaceAll('-', ' ')
+    const mine = await get().app.inject(`/calls/${call.slug}/ballots?receipt=${encodeURIComponent(typed)}`)
+    assert.match(mine.body, new RegExp(`data-qa="receipt-result"[^]*was counted[^]*Community wealth toolkit[^]*Youth budget`))
+    const unknown = await get().app.inject(`/calls/${call.slug}/ballots?receipt=AAAA-AAAA-AAAA-AAAA`)
+    assert.match(unknown.body, /No ballot has the receipt code AAAA-AAAA-AAAA-AAAA/)
+    for (const junk of ['%3Cscript%3E', 'x'.repeat(500), '%FF%FE', '']) {
+      const res = await get().app.inject(`/calls/${call.slug}/ballots?receipt=${junk}`)
+      assert.ok(res.statusCode < 500, junk)
+    }
+    const invalid = await get().app.inject(`/calls/${call.slug}/ballots?receipt=%3Cscript%3E`)
+    assert.match(invalid.body, /govuk-error-summary[^]*Enter a receipt code of 16 letters and numbers/)
+    assert.doesNotMatch(invalid.body, /<script>/)
+    const twice = await get().app.inject(`/calls/${call.slug}/ballots?receipt=a&receipt=b`)
+    assert.ok(twice.statusCode < 500)
+  })
+
+  it('puts only shortlisted bids on the ballot of a call assessed first', async () => {
+    const { call, bids } = await buildVoteCall(db(), {
+      leadOrganisationId: lead,
+      decisionMethod: 'assessment-then-vote',
+      shortlisted: ['Tenant-led retrofit', 'Youth budget'],
+    })
+    const page = `/admin/calls/${call.id}/vote`
+    assert.equal((await admin.post(page, setUpForm('', { countingRule: 'greedy' }))).statusCode, 303)
+    assert.equal((await admin.post(`${page}/open`)).statusCode, 303)
+    const ballot = await voters[0]!.get(`/calls/${call.slug}/vote`)
+    assert.match(ballot.body, new RegExp(`value="${bids[0]!.id}"`))
+    assert.doesNotMatch(ballot.body, new RegExp(`value="${bids[1]!.id}"`))
+    assert.match(ballot.body, new RegExp(`value="${bids[2]!.id}"`))
+    const offBallot = await voters[0]!.post(`/calls/${call.slug}/vote`, { bids: [String(bids[1]!.id)], action: 'cast' })
+    assert.equal(offBallot.statusCode, 400)
+    assert.equal((await voters[0]!.post(`/calls/${call.slug}/vote`, { bids: [String(bids[2]!.id)], action: 'cast' })).statusCode, 200)
+    assert.equal((await admin.post(`${page}/close`)).statusCode, 303)
+    assert.equal((await admin.post(`${page}/count`)).statusCode, 303)
+    const decisions = await db()
+      .select()
+      .from(bidDecisions)
+      .where(
+        inArray(
+          bidDecisions.bidId,
+          bids.map((x) => x.id),
+        ),
+      )
+    assert.deepEqual(
+      bids.map((bid) => decisions.find((d) => d.bidId === bid.id)?.outcome ?? null),
+      ['decline', null, 'fund'],
+    )
+    const results = await get().app.inject(`/calls/${call.slug}/results`)
+    assert.match(results.body, /counted by the greedy rule/)
+    assert.match(results.body, /Not funded: no ballot chose it\./)
+    assert.match(results.body, /Funded: chosen by 1 ballot; when its turn came £20,000 of the budget was left, enough for its cost of £4,000\./)
+    assert.equal((await db().select().from(calls).where(eq(calls.id, call.id)))[0]!.status, 'decided')
+  })
+})

@@ -1,0 +1,68 @@
+// Every bid's outcome in words, from the count's own explanation of it: what its supporters paid
+// under Equal Shares, or what was left of the pot when greedy reached it. Pure: message keys and
+// their values out, for the results page (in its language) and the lead's feedback (in English).
+import type { StoredCount } from './stored-count.ts'
+import { poundsOf } from './ballot.ts'
+
+export interface Message {
+  key: string
+  values: Record<string, string | number>
+}
+
+export interface Explanation {
+  funded: boolean
+  sentence: Message
+  /** Under Equal Shares, when supporters paid different amounts: one line per amount. */
+  lines: Message[]
+}
+
+/** Whole pounds as the count rounded them for display ("£487"). */
+export const wholePounds = (rounded: string): string => `£${BigInt(rounded).toLocaleString('en-GB')}`
+
+/** Pence (a bigint as a string) as pounds, pennies shown only when there are some. */
+export const penceText = (pence: string | number): string => poundsOf(Number(pence))
+
+export function explainProject(count: StoredCount, project: StoredCount['projects'][number], options: { points: boolean }): Explanation {
+  const cost = penceText(project.cost)
+  const { supporters } = project
+  if (supporters === 0 && !project.funded) return { funded: false, sentence: { key: 'memberVote.explain.noSupport', values: {} }, lines: [] }
+
+  if (count.publishedRule === 'equal-shares') {
+    if (project.funded) {
+      const [only] = project.payments
+      if (project.payments.length === 1 && only && !only.allTheyHadLeft)
+        return {
+          funded: true,
+          sentence: { key: 'memberVote.explain.fundedEqually', values: { supporters, amount: wholePounds(only.perVoter.rounded) } },
+          lines: [],
+        }
+      return {
+        funded: true,
+        sentence: { key: 'memberVote.explain.fundedShares', values: { supporters } },
+        lines: project.payments.map((p) => ({
+          key: p.allTheyHadLeft ? 'memberVote.explain.paidAllLeft' : 'memberVote.explain.paidEach',
+          values: { voters: p.voters, amount: wholePounds(p.perVoter.rounded) },
+        })),
+      }
+    }
+    if (project.supportersLeft)
+      return {
+        funded: false,
+        sentence: { key: 'memberVote.explain.notFundedShares', values: { left: wholePounds(project.supportersLeft.rounded), cost } },
+        lines: [],
+      }
+    return { funded: false, sentence: { key: 'memberVote.explain.notFundedPlain', values: { supporters } }, lines: [] }
+  }
+
+  const left = project.budgetLeftWhenReached === null ? null : penceText(project.budgetLeftWhenReached)
+  const measure = options.points ? 'Points' : 'Votes'
+  if (left === null)
+    return project.funded
+      ? { funded: true, sentence: { key: 'memberVote.explain.fundedPlain', values: { supporters } }, lines: [] }
+      : { funded: false, sentence: { key: 'memberVote.explain.notFundedPlain', values: { supporters } }, lines: [] }
+  return {
+    funded: project.funded,
+    sentence: { key: `memberVote.explain.${project.funded ? 'funded' : 'notFunded'}Greedy${measure}`, values: { support: project.support, left, cost } },
+    lines: [],
+  }
+}

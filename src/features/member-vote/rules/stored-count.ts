@@ -1,0 +1,39 @@
+// The count as votes.result keeps it: the engine's CountResult with its bigints as strings (JSON
+// has none), and the size of the electorate when it was counted (tiers change; turnout must not).
+import type { CountResult } from '../../participatory-budgeting/count.ts'
+
+/** A value with every bigint in it written as a decimal string. */
+export type Jsonified<T> = T extends bigint
+  ? string
+  : T extends readonly (infer U)[]
+    ? Jsonified<U>[]
+    : T extends object
+      ? { [K in keyof T]: Jsonified<T[K]> }
+      : T
+
+export type StoredCount = Jsonified<CountResult>
+
+export interface StoredResult {
+  /** Member organisations that could vote when the vote was counted. */
+  electorate: number
+  count: StoredCount
+}
+
+function jsonify(value: unknown): unknown {
+  if (typeof value === 'bigint') return value.toString()
+  if (Array.isArray(value)) return value.map(jsonify)
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, jsonify(v)]))
+  return value
+}
+
+export function storedResultOf(count: CountResult, electorate: number): StoredResult {
+  return { electorate, count: jsonify(count) as StoredCount }
+}
+
+/** votes.result as read back; null when it is not a count this code wrote. */
+export function readStoredResult(value: unknown): StoredResult | null {
+  if (!value || typeof value !== 'object') return null
+  const { electorate, count } = value as Partial<StoredResult>
+  if (typeof electorate !== 'number' || !count || typeof count !== 'object' || !Array.isArray(count.projects)) return null
+  return { electorate, count }
+}
