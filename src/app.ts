@@ -23,6 +23,7 @@ import { purchaseOrderRoutes } from './features/membership/po-routes.ts'
 import { callRoutes } from './features/co-production/routes.ts'
 import { memberVoteRoutes } from './features/member-vote/routes.ts'
 import { projectRoutes } from './features/projects/routes.ts'
+import { assessmentRoutes } from './features/assessment/routes.ts'
 import { sitemapRoutes } from './features/sitemap/routes.ts'
 import { caseStudyEditorRoutes } from './features/case-studies/editor-routes.ts'
 import { caseStudyHistoryRoutes } from './features/case-studies/history-routes.ts'
@@ -193,5 +194,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(callRoutes)
   await app.register(memberVoteRoutes)
   await app.register(projectRoutes)
+  await app.register(assessmentRoutes)
   return app
 }

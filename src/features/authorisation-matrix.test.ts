@@ -25,6 +25,8 @@ import { applyToJoin } from './membership/commands/apply-to-join.ts'
 import { buildInvoice } from '../../test/invoices.ts'
 import { londonDate } from './membership/rules/subscription-year.ts'
 import { buildBid, buildCall } from '../../test/co-production.ts'
+import { assessorConflicts, callAssessors, callCriteria } from '../db/schema/index.ts'
+import { criteriaFingerprint } from './assessment/rules/criteria.ts'
 import { buildVote, buildVoteCall } from '../../test/member-vote.ts'
 import { buildFundedProject, submitFinalReport } from '../../test/projects.ts'
 import { projects } from '../db/schema/index.ts'
@@ -130,6 +132,32 @@ async function invitedAway(t: TestApp): Promise<string> {
 /** A submitted bid led by the home council, to a new open call. */
 async function submittedHomeBid(t: TestApp) {
   return buildBid(t.handle.db, { callId: (await buildCall(t.handle.db)).id, leadOrganisationId: home, status: 'submitted' })
+}
+
+/**
+ * A closed call with one criterion and a bid led by the home council, assessed by every officer of
+ * both councils: the home council's are conflicted (their organisation leads it), the away council's may score.
+ */
+async function assessedBid(t: TestApp): Promise<{ bidId: number; criterionId: number }> {
+  const call = await buildCall(t.handle.db, { status: 'closed' })
+  const [criterion] = await t.handle.db.insert(callCriteria).values({ callId: call.id, position: 0, title: 'Reach', maxScore: 5 }).returning()
+  const bid = await buildBid(t.handle.db, { callId: call.id, leadOrganisationId: home, status: 'submitted' })
+  const officers = await t.handle.db.select({ id: users.id }).from(users).where(eq(users.role, 'officer'))
+  await t.handle.db.insert(callAssessors).values(officers.map((o) => ({ callId: call.id, userId: o.id })))
+  return { bidId: bid.id, criterionId: criterion!.id }
+}
+
+/** An active account to make an assessor. */
+async function activeAccount(t: TestApp): Promise<string> {
+  const email = `${unique('assessor')}@example.org`
+  await inTransaction(t.handle.db, (tx) =>
+    createUser(
+      tx,
+      { id: null, label: 'test' },
+      { email, name: 'A', role: 'editor', organisation: '', password: testPassword, baseUrl: 'http://localhost', networkName: 'T' },
+    ),
+  )
+  return email
 }
 
 const matrix: Entry[] = [
@@ -604,6 +632,75 @@ const matrix: Entry[] = [
       return { path: `/projects/${project.slug}/case-study`, form: {} }
     },
     expect: { anonymous: 'sign-in', ownOfficer: 'ok', otherOfficer: 'forbidden', editor: 'ok', admin: 'ok' },
+  },
+  {
+    route: 'POST /admin/calls/:id/assessment/criteria',
+    prepare: async (t) => ({
+      path: `/admin/calls/${(await buildCall(t.handle.db, { status: 'closed' })).id}/assessment/criteria`,
+      form: { fingerprint: criteriaFingerprint([]), rowCount: '1', 'criterionTitle-0': 'Reach', 'criterionMax-0': '5', action: 'save' },
+    }),
+    expect: admins,
+  },
+  {
+    route: 'POST /admin/calls/:id/assessment/assessors',
+    prepare: async (t) => ({
+      path: `/admin/calls/${(await buildCall(t.handle.db, { status: 'closed' })).id}/assessment/assessors`,
+      form: { email: await activeAccount(t) },
+    }),
+    expect: admins,
+  },
+  {
+    route: 'POST /admin/calls/:id/assessment/assessors/:userId/remove',
+    async prepare(t) {
+      const call = await buildCall(t.handle.db, { status: 'closed' })
+      const [user] = await t.handle.db
+        .select({ id: users.id })
+        .from(users)
+        .where(eq(users.email, await activeAccount(t)))
+      await t.handle.db.insert(callAssessors).values({ callId: call.id, userId: user!.id })
+      return { path: `/admin/calls/${call.id}/assessment/assessors/${user!.id}/remove`, form: {} }
+    },
+    expect: admins,
+  },
+  {
+    route: 'POST /admin/calls/:id/panel/bids/:bidId',
+    async prepare(t) {
+      const call = await buildCall(t.handle.db, { status: 'closed' })
+      const bid = await buildBid(t.handle.db, { callId: call.id, leadOrganisationId: home, status: 'submitted' })
+      return { path: `/admin/calls/${call.id}/panel/bids/${bid.id}`, form: { outcome: 'decline', feedback: 'Not this round.' } }
+    },
+    expect: admins,
+  },
+  {
+    // A closed call with no bids has nothing left to decide.
+    route: 'POST /admin/calls/:id/decided',
+    prepare: async (t) => ({ path: `/admin/calls/${(await buildCall(t.handle.db, { status: 'closed' })).id}/decided`, form: {} }),
+    expect: admins,
+  },
+  {
+    // Only the call's assessors, and not one whose organisation leads the bid; to anyone else the page does not exist.
+    route: 'POST /assess/bids/:id',
+    async prepare(t) {
+      const { bidId, criterionId } = await assessedBid(t)
+      return { path: `/assess/bids/${bidId}`, form: { revision: '0', action: 'submit', [`score-${criterionId}`]: '4' } }
+    },
+    expect: { anonymous: 'sign-in', ownOfficer: 'forbidden', otherOfficer: 'ok', editor: 'not-found', admin: 'not-found' },
+  },
+  {
+    // Each assessor takes back only their own declaration (both councils' officers declared one here).
+    route: 'POST /assess/bids/:id/conflict/withdraw',
+    async prepare(t) {
+      const { bidId } = await assessedBid(t)
+      const officers = await t.handle.db.select({ id: users.id }).from(users).where(eq(users.role, 'officer'))
+      await t.handle.db.insert(assessorConflicts).values(officers.map((o) => ({ bidId, userId: o.id, reason: 'Declared' })))
+      return { path: `/assess/bids/${bidId}/conflict/withdraw`, form: {} }
+    },
+    expect: { anonymous: 'sign-in', ownOfficer: 'ok', otherOfficer: 'ok', editor: 'not-found', admin: 'not-found' },
+  },
+  {
+    route: 'POST /assess/bids/:id/conflict',
+    prepare: async (t) => ({ path: `/assess/bids/${(await assessedBid(t)).bidId}/conflict`, form: { reason: 'I advised the lead.' } }),
+    expect: { anonymous: 'sign-in', ownOfficer: 'forbidden', otherOfficer: 'ok', editor: 'not-found', admin: 'not-found' },
   },
   {
     route: 'POST /admin/jobs/:id/retry',

@@ -83,6 +83,9 @@ describeEachDatabase('every write route', (get) => {
     url
       .replace(':slug', 'target')
       .replace(/^\/bids\/:id/, () => `/bids/${ids.bids}`)
+      .replace(/^\/assess\/bids\/:id/, () => `/assess/bids/${ids.bids}`)
+      .replace(':bidId', () => ids.bids!)
+      .replace(':userId', () => ids.users!)
       .replace(':participantId', () => ids.participants!)
       .replace(':commentId', () => ids.comments!)
       .replace(/^\/projects\/target\/reports\/:id/, () => `/projects/target/reports/${ids.reports}`)

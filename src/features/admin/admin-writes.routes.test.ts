@@ -12,7 +12,7 @@ import { inTransaction } from '../../db/unit-of-work.ts'
 import { applyToJoin } from '../membership/commands/apply-to-join.ts'
 import { buildMember, buildRegisterCouncil } from '../../../test/membership.ts'
 import { buildInvoice } from '../../../test/invoices.ts'
-import { buildCall } from '../../../test/co-production.ts'
+import { buildBid, buildCall } from '../../../test/co-production.ts'
 import { buildVote, buildVoteCall } from '../../../test/member-vote.ts'
 
 // Every POST route of the admin pages, checked against the app's route table: a new write route
@@ -63,6 +63,9 @@ async function snapshot(db: Database): Promise<string> {
     (SELECT json_agg(i ORDER BY id) FROM invoices i) AS invoices,
     (SELECT json_agg(m ORDER BY id) FROM memberships m) AS memberships,
     (SELECT json_agg(c ORDER BY id) FROM calls c) AS calls,
+    (SELECT json_agg(c ORDER BY call_id, position) FROM call_criteria c) AS criteria,
+    (SELECT json_agg(a ORDER BY call_id, user_id) FROM call_assessors a) AS assessors,
+    (SELECT json_agg(d ORDER BY bid_id) FROM bid_decisions d) AS decisions,
     (SELECT json_agg(v ORDER BY id) FROM votes v) AS votes,
     (SELECT count(*) FROM principle_revisions)::int AS revisions,
     (SELECT count(*) FROM account_tokens)::int AS tokens`)
@@ -129,6 +132,11 @@ describeEachDatabase('admin: every write route', (get) => {
       '/admin/calls/:id': `/admin/calls/${call.id}`,
       '/admin/calls/:id/open': `/admin/calls/${call.id}/open`,
       '/admin/calls/:id/close': `/admin/calls/${call.id}/close`,
+      '/admin/calls/:id/assessment/criteria': `/admin/calls/${call.id}/assessment/criteria`,
+      '/admin/calls/:id/assessment/assessors': `/admin/calls/${call.id}/assessment/assessors`,
+      '/admin/calls/:id/assessment/assessors/:userId/remove': `/admin/calls/${call.id}/assessment/assessors/${user!.id}/remove`,
+      '/admin/calls/:id/panel/bids/:bidId': `/admin/calls/${call.id}/panel/bids/${(await buildBid(db, { callId: call.id, leadOrganisationId: organisation.id, status: 'submitted' })).id}`,
+      '/admin/calls/:id/decided': `/admin/calls/${call.id}/decided`,
       '/admin/calls/:id/vote': `/admin/calls/${voteCall.id}/vote`,
       '/admin/calls/:id/vote/open': `/admin/calls/${voteCall.id}/vote/open`,
       '/admin/calls/:id/vote/close': `/admin/calls/${voteCall.id}/vote/close`,

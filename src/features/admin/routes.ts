@@ -15,6 +15,7 @@ import { invoiceRoutes } from '../membership/invoice-routes.ts'
 import { callAdminRoutes } from '../co-production/admin-routes.ts'
 import { voteAdminRoutes } from '../member-vote/admin-routes.ts'
 import { projectAdminRoutes } from '../projects/admin-routes.ts'
+import { assessmentAdminRoutes } from '../assessment/admin-routes.ts'
 
 /**
  * The admin area: its front page (for editors and administrators), and the administrators' pages
@@ -69,5 +70,6 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
     await area.register(callAdminRoutes)
     await area.register(voteAdminRoutes)
     await area.register(projectAdminRoutes)
+    await area.register(assessmentAdminRoutes)
   })
 }

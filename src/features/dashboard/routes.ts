@@ -7,18 +7,20 @@ import { listWorkOf, organisationName } from './queries.ts'
 import { listBidsLedBy, listInvitationsFor } from '../co-production/bid-queries.ts'
 import { listProjects } from '../projects/queries.ts'
 import { presentListedProject } from '../projects/present.ts'
+import { countBidsToAssess } from '../assessment/queries.ts'
 
 export async function dashboardRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Querystring: { submitted?: string; 'set-up'?: string } }>('/dashboard', async (request, reply) => {
     const actor = requireUser(request)
     const canReview = canReviewCaseStudies(actor)
-    const [work, organisation, waiting, bids, invitations, projects] = await Promise.all([
+    const [work, organisation, waiting, bids, invitations, projects, toAssess] = await Promise.all([
       listWorkOf(app.deps.db, actor),
       organisationName(app.deps.db, actor.organisationId),
       canReview ? listWaitingForReview(app.deps.db) : Promise.resolve([]),
       actor.organisationId === null ? Promise.resolve([]) : listBidsLedBy(app.deps.db, actor.organisationId),
       actor.organisationId === null ? Promise.resolve([]) : listInvitationsFor(app.deps.db, actor.organisationId),
       actor.organisationId === null ? Promise.resolve([]) : listProjects(app.deps.db, { status: 'underway', leadOrganisationId: actor.organisationId }),
+      countBidsToAssess(app.deps.db, actor.id),
     ])
     const submitted = typeof request.query.submitted === 'string' ? work.find((w) => w.slug === request.query.submitted) : undefined
     return reply.render('dashboard/views/index.njk', {
@@ -34,6 +36,7 @@ export async function dashboardRoutes(app: FastifyInstance): Promise<void> {
       bids: bids.map((b) => ({ ...b, statusText: request.t(`bids.status.${b.status}`) })),
       invitations,
       projects: projects.map((p) => presentListedProject(request.t, request.format, p)),
+      toAssess,
       // Arrived from the first-run set-up page; the banner is only words, so the address cannot fake anything.
       setUp: request.query['set-up'] === '1' && actor.role === 'admin',
       rows: work.map((w) => {
