@@ -30,7 +30,16 @@ export async function callAdminRoutes(app: FastifyInstance): Promise<void> {
       breadcrumbs: breadcrumbsTo(t, t('calls.admin.title'), '/admin/calls'),
       pageError: errors.length > 0,
       action: call ? `/admin/calls/${call.id}` : '/admin/calls',
-      call: call ? { id: call.id, slug: call.slug, title: call.title, status: call.status, statusText: t(`calls.status.${call.status}`) } : null,
+      call: call
+        ? {
+            id: call.id,
+            slug: call.slug,
+            title: call.title,
+            status: call.status,
+            statusText: t(`calls.status.${call.status}`),
+            decisionMethod: call.decisionMethod,
+          }
+        : null,
       banner,
       values,
       choices: callFormChoices(t, locale, values, await listPrincipleChoices(db)),
