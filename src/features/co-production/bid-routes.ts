@@ -139,6 +139,7 @@ export async function bidRoutes(app: FastifyInstance): Promise<void> {
         form: values,
         call: { principleIds, themes: bid.call.settings.themes },
         now: new Date(),
+        locale: request.locale,
       }),
     )
     const adding = values.action === 'add-milestone' ? 'milestones' : values.action === 'add-line' ? 'lines' : null
@@ -200,7 +201,7 @@ export async function bidRoutes(app: FastifyInstance): Promise<void> {
       const owner = canEditBid(actor, bid)
       authorize(canAnswerPlace(actor, bid, participant, answer))
       const result = await inTransaction(db, (tx) =>
-        answerInvitation(tx, auditActor(actor), { bidId: bid.id, participantId: participant.id, answer, now: new Date() }),
+        answerInvitation(tx, auditActor(actor), { bidId: bid.id, participantId: participant.id, answer, now: new Date(), locale: request.locale }),
       )
       if (!result.ok && result.reason === 'not-found') throw new NotFoundError()
       // The lead answers requests on the bid's page, and manages the group on the edit page.

@@ -15,7 +15,7 @@ export async function inviteToBid(
 ): Promise<Result<{ id: number }>> {
   const [bid] = await tx.select().from(bids).where(eq(bids.id, input.bidId)).for('update')
   if (!bid) return notFound()
-  const [call] = await tx.select().from(calls).where(eq(calls.id, bid.callId))
+  const [call] = await tx.select().from(calls).where(eq(calls.id, bid.callId)).for('share')
   if (!isBidEditable(call!, bid, input.now)) return refused('bids.deadline.closed')
   const group = await tx.select().from(bidParticipants).where(eq(bidParticipants.bidId, bid.id))
   const { invitation } = input

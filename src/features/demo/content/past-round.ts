@@ -125,7 +125,7 @@ export const pastPrototypes: DemoBid[] = [
   },
   {
     title: 'Participatory budget for parks',
-    lead: 'riverside-borough-council',
+    lead: 'glenharbour-council',
     group: [],
     summary: 'Residents decide how the parks improvement budget is spent, by vote.',
     problem: 'Park improvements reflect who complains most, not what most people want.',
