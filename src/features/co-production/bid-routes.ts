@@ -7,6 +7,7 @@ import { asForm, presentErrors, text, type FieldError } from '../../web/forms.ts
 import { auditActor } from '../accounts/actor.ts'
 import { authorize, requireUser } from '../accounts/guard.ts'
 import { bidFormOf, filledRows, readBidForm, withAnotherRow, type BidFormValues } from './bid-form-io.ts'
+import { siteUrl } from '../../web/base-url.ts'
 import { renderBidPage } from './bid-page.ts'
 import { presentBid, presentEligibility } from './bid-present.ts'
 import { findBid, listMemberChoices, type BidRow } from './bid-queries.ts'
@@ -184,8 +185,14 @@ export async function bidRoutes(app: FastifyInstance): Promise<void> {
     const group = { role: text(form, 'role', 20), member: text(form, 'member', 20), partner: text(form, 'partner', 1000) }
     const invitation =
       group.role === 'partner' ? { role: 'partner' as const, name: group.partner } : { role: 'member' as const, organisationId: positiveInt(group.member) }
-    const result = await inTransaction(db, (tx) => inviteToBid(tx, auditActor(actor), { bidId: bid.id, invitation, now: new Date() }))
-    if (result.ok) return reply.redirect(`/bids/${bid.id}/edit#workingGroup`, 303)
+    const { config } = app.deps
+    const result = await inTransaction(db, (tx) =>
+      inviteToBid(tx, auditActor(actor), { bidId: bid.id, invitation, now: new Date(), baseUrl: siteUrl(config, request), network: config.networkName }),
+    )
+    if (result.ok) {
+      await app.mailer.deliver(result.value.emailIds)
+      return reply.redirect(`/bids/${bid.id}/edit#workingGroup`, 303)
+    }
     const current = (await findBid(db, bid.id)) ?? bid
     return renderEdit(reply, current, bidFormOf(current), result.errors, { group })
   })
