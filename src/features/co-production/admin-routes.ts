@@ -15,6 +15,14 @@ import { dayText, pounds, timeline } from './present.ts'
 import { listBidsOfCall } from './bid-queries.ts'
 import { findCallById, listCalls, listPrincipleChoices, type CallRow } from './queries.ts'
 
+/**
+ * On a phone a table of calls or bids keeps only its first column (the rest are wide-only); what the
+ * others say is repeated, shorter, in a narrow-only line of that cell, so nothing scrolls sideways.
+ */
+const wideOnly = 'coophub-wide-only'
+const narrowLine = (words: string) =>
+  `<span class="govuk-body-s govuk-!-display-block govuk-!-font-weight-regular govuk-!-margin-bottom-0 coophub-narrow-only">${escapeHtml(words)}</span>`
+
 /** The administrators' pages of calls; the admin area checks that the person is one. */
 export async function callAdminRoutes(app: FastifyInstance): Promise<void> {
   const db = app.deps.db
@@ -45,12 +53,16 @@ export async function callAdminRoutes(app: FastifyInstance): Promise<void> {
       choices: callFormChoices(t, locale, values, await listPrincipleChoices(db)),
       // Administrators see every bid, drafts included.
       bids: call
-        ? (await listBidsOfCall(db, call.id)).map((b) => [
-            { html: `<a class="govuk-link" href="/bids/${b.id}" lang="en">${escapeHtml(b.title)}</a>` },
-            { text: b.lead ?? '' },
-            { text: t(`bids.status.${b.status}`) },
-            { text: format.dateTime(b.submittedAt) },
-          ])
+        ? (await listBidsOfCall(db, call.id)).map((b) => {
+            const [status, submitted] = [t(`bids.status.${b.status}`), format.dateTime(b.submittedAt)]
+            const narrow = [b.lead ?? '', submitted ? `${status} ${submitted}` : status].filter(Boolean).join(' · ')
+            return [
+              { html: `<a class="govuk-link" href="/bids/${b.id}" lang="en">${escapeHtml(b.title)}</a>${narrowLine(narrow)}` },
+              { text: b.lead ?? '', classes: wideOnly },
+              { text: status, classes: wideOnly },
+              { text: submitted, classes: wideOnly },
+            ]
+          })
         : [],
       conflict: conflict
         ? [
@@ -71,12 +83,16 @@ export async function callAdminRoutes(app: FastifyInstance): Promise<void> {
       title: t('calls.admin.title'),
       section: 'admin',
       breadcrumbs: adminBreadcrumbs(t),
-      rows: calls.map((c) => [
-        { html: `<a class="govuk-link" href="/admin/calls/${c.id}">${escapeHtml(c.title)}</a>` },
-        { text: t(`calls.kind.${c.kind}`) },
-        { text: t(`calls.status.${c.status}`) },
-        { text: dayText(format, c.closesOn) },
-      ]),
+      rows: calls.map((c) => {
+        const [kind, status, closes] = [t(`calls.kind.${c.kind}`), t(`calls.status.${c.status}`), dayText(format, c.closesOn)]
+        const dates = t('calls.list.dates', { opens: dayText(format, c.opensOn), closes })
+        return [
+          { html: `<a class="govuk-link" href="/admin/calls/${c.id}">${escapeHtml(c.title)}</a>${narrowLine(`${kind} · ${status} · ${dates}`)}` },
+          { text: kind, classes: wideOnly },
+          { text: status, classes: wideOnly },
+          { text: closes, classes: wideOnly },
+        ]
+      }),
     })
   })
 

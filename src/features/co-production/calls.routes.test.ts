@@ -4,9 +4,9 @@ import { and, eq } from 'drizzle-orm'
 import { describeEachDatabase } from '../../../test/app.ts'
 import { inputValue, summaryLinks } from '../../../test/admin-support.ts'
 import { Agent, signedInAgent } from '../../../test/agent.ts'
-import { buildCall } from '../../../test/co-production.ts'
+import { buildBid, buildCall } from '../../../test/co-production.ts'
 import { buildOrganisation, buildPrinciple } from '../../../test/factories.ts'
-import { auditEvents, callPrinciples, calls, spaces } from '../../db/schema/index.ts'
+import { auditEvents, callPrinciples, calls, organisations, spaces } from '../../db/schema/index.ts'
 
 const valid: Record<string, string | string[]> = {
   title: 'Policy Labs 2027',
@@ -167,6 +167,24 @@ describeEachDatabase('calls: administrators’ pages and the public pages', (get
     assert.equal((await admin.post(`/admin/calls/${call.id}/close`, {})).statusCode, 303)
     assert.equal((await callBySlug('opening'))!.status, 'closed')
     assert.equal((await admin.post('/admin/calls/999999/close', {})).statusCode, 404)
+  })
+
+  it('on a phone, the tables of calls and of a call’s bids keep their first column and repeat the others in it', async () => {
+    const call = await buildCall(db(), { status: 'closed', slug: 'narrow-tables', title: 'Narrow tables', opensOn: '2026-02-01', closesOn: '2026-03-20' })
+    const [home] = await db().select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, 'home-council'))
+    await buildBid(db(), { callId: call.id, leadOrganisationId: home!.id, status: 'submitted', title: 'A narrow bid' })
+    const tableOf = (html: string, qa: string) => new RegExp(`<table[^>]*data-qa="${qa}"[\\s\\S]*?</table>`).exec(html)?.[0] ?? ''
+    const wideOnlyCells = (table: string) => (table.match(/class="govuk-table__(header|cell)[^"]*coophub-wide-only/g) ?? []).length
+
+    const bids = tableOf((await admin.get(`/admin/calls/${call.id}`)).body, 'call-bids')
+    // Three headers and three cells of the one bid: lead, status, submitted.
+    assert.equal(wideOnlyCells(bids), 6)
+    assert.match(bids, /A narrow bid<\/a><span class="[^"]*coophub-narrow-only">Home Council · Submitted \d/)
+
+    const list = tableOf((await admin.get('/admin/calls')).body, 'call-table')
+    const rows = (list.match(/<tr class="govuk-table__row">/g) ?? []).length
+    assert.equal(wideOnlyCells(list), 3 * rows)
+    assert.match(list, /Narrow tables<\/a><span class="[^"]*coophub-narrow-only">Policy lab · Closed · Opens 1 February 2026, closes 20 March 2026<\/span>/)
   })
 
   it('lists open calls first, then those opening soon, then past ones; never drafts', async () => {
