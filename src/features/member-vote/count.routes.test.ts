@@ -12,6 +12,7 @@ import { buildOrganisation } from '../../../test/factories.ts'
 import { buildVote, buildVoteCall } from '../../../test/member-vote.ts'
 import { bidDecisions, calls, projects, votes } from '../../db/schema/index.ts'
 import { londonDate } from '../membership/rules/subscription-year.ts'
+import { buildFundedProject } from '../../../test/projects.ts'
 import { countElection } from '../participatory-budgeting/count.ts'
 import { parsePabulib, toPabulib } from '../participatory-budgeting/pabulib.ts'
 import { metaValue } from '../participatory-budgeting/election.ts'
@@ -274,6 +275,81 @@ describeEachDatabase('member vote: set up, count and explain', (get) => {
     assert.deepEqual([...new Set(statuses.slice(0, 60))], [200])
     assert.equal(statuses[60], 429)
     assert.equal((await anyone.post(`/calls/${call.slug}/ballots`, { receipt: 'AAAA-AAAA-AAAA-AAAA' }, { address: '203.0.113.78' })).statusCode, 200)
+  })
+
+  it('leaves out a bid whose lead already leads a project underway, when members lead one funded project at a time', async () => {
+    const busy = await buildOrganisation(db(), { slug: 'busy-council', name: 'Busy Council', tier: 'full' })
+    const free = await buildOrganisation(db(), { slug: 'free-council', name: 'Free Council', tier: 'full' })
+    await buildFundedProject(db(), { leadOrganisationId: busy.id, title: 'Already underway' })
+    const bidsOf = (): Array<[string, number, number]> => [
+      ['Busy bid', 400_000, busy.id],
+      ['Free retrofit', 1_500_000, free.id],
+      ['Free toolkit', 980_000, free.id],
+    ]
+
+    async function countOne(oneLedProjectAtATime: boolean) {
+      const { call, bids } = await buildVoteCall(db(), { leadOrganisationId: free.id, bids: bidsOf() })
+      await db()
+        .update(calls)
+        .set({ settings: { leadTiers: [], minWorkingGroup: 0, oneLedProjectAtATime, themes: [] } })
+        .where(eq(calls.id, call.id))
+      await buildVote(db(), call.id, { countingRule: 'greedy', budgetPence: 2_500_000 })
+      const [busyBid, retrofit, toolkit] = bids.map((b) => String(b.id))
+      // Everybody wants the busy council's bid; its supporters' other choices still count.
+      for (const [i, chosen] of [[busyBid!, toolkit!], [busyBid!], [busyBid!, retrofit!], [retrofit!]].entries())
+        assert.equal((await voters[i]!.post(`/calls/${call.slug}/vote`, { bids: chosen, action: 'cast' })).statusCode, 200)
+      await db().update(votes).set({ status: 'closed' }).where(eq(votes.callId, call.id))
+      assert.equal((await admin.post(`/admin/calls/${call.id}/vote/count`)).statusCode, 303)
+      const decisions = await db()
+        .select()
+        .from(bidDecisions)
+        .where(
+          inArray(
+            bidDecisions.bidId,
+            bids.map((b) => b.id),
+          ),
+        )
+      const [vote] = await db().select().from(votes).where(eq(votes.callId, call.id))
+      return { call, bids, vote: vote!, outcome: (id: number) => decisions.find((d) => d.bidId === id)! }
+    }
+
+    const ruled = await countOne(true)
+    const [busyBid, retrofit, toolkit] = ruled.bids
+    const decided = ruled.outcome(busyBid!.id)
+    assert.equal(decided.outcome, 'decline')
+    assert.equal(
+      decided.feedback,
+      'Not funded: Busy Council already leads a funded project that is still underway, and each member leads one funded project at a time. So this bid was left out of the count: the ballots that chose it counted only for the other bids they chose.',
+    )
+    // The rest is counted without it: the retrofit (2 ballots) first, then the toolkit (1), both fit.
+    assert.deepEqual([ruled.outcome(retrofit!.id).outcome, ruled.outcome(toolkit!.id).outcome], ['fund', 'fund'])
+    const stored = ruled.vote.result as { count: { winners: string[]; projects: { id: string; supporters: number }[] }; leadsAProject: number[] }
+    assert.deepEqual(stored.leadsAProject, [busyBid!.id])
+    assert.deepEqual(stored.count.winners, [String(retrofit!.id), String(toolkit!.id)])
+    assert.ok(!stored.count.projects.some((p) => p.id === String(busyBid!.id)))
+    assert.equal((await db().select().from(projects).where(eq(projects.bidId, busyBid!.id))).length, 0)
+
+    for (const [lang, words] of [
+      ['', /data-qa="outcome-\d+"[^]*?Busy bid[^]*?data-qa="explanation">Not funded: Busy Council already leads a funded project that is still underway/],
+      ['/cy', /Busy bid[^]*?data-qa="explanation">Heb ei ariannu: mae Busy Council eisoes yn arwain prosiect a ariannwyd sydd ar y gweill o hyd/],
+    ] as const) {
+      const results = await get().app.inject(`${lang}/calls/${ruled.call.slug}/results`)
+      assert.equal(results.statusCode, 200)
+      assert.match(results.body, words)
+    }
+    // The file holds the bids the count had, and recounts to the same outcome.
+    const file = await get().app.inject(`/calls/${ruled.call.slug}/votes.pb`)
+    const read = parsePabulib(file.body)
+    assert.deepEqual(
+      read.projects.map((p) => p.id),
+      [String(retrofit!.id), String(toolkit!.id)],
+    )
+    assert.deepEqual(countElection(read, { rule: 'greedy' }).winners, stored.count.winners)
+    assert.match(metaValue(read, 'comment') ?? '', new RegExp(`Left out of the count, .*: ${busyBid!.id} \\(Busy bid\\)`))
+
+    // A call without the rule funds the busy council's bid like any other.
+    const unruled = await countOne(false)
+    assert.equal(unruled.outcome(unruled.bids[0]!.id).outcome, 'fund')
   })
 
   it('puts only shortlisted bids on the ballot of a call assessed first', async () => {
