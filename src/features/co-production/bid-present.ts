@@ -58,5 +58,6 @@ export function presentEligibility(t: Translate, locale: Locale, bid: BidRow) {
     },
     bid,
   )
-  return problems.map((p) => ({ text: t(p.message, p.values), href: `#${p.field}` }))
+  // Who leads is not a field of the form: that problem is said, not linked.
+  return problems.map((p) => ({ text: t(p.message, p.values), href: p.field === 'lead' ? null : `#${p.field}` }))
 }

@@ -1,11 +1,11 @@
 import { and, asc, desc, eq, isNull, ne, sql } from 'drizzle-orm'
-import type { Database, Executor } from '../../db/client.ts'
+import type { Executor } from '../../db/client.ts'
 import { bidBudgetLines, bidMilestones, bidParticipants, bidPrinciples, bids, calls, organisations, users } from '../../db/schema/index.ts'
 import { findCallById } from './queries.ts'
 import { countLedProjectsUnderway } from '../projects/queries.ts'
 
 /** A bid with its rows, its call (with the call's principles) and what the eligibility rules need of its lead. */
-export async function findBid(db: Database, id: number) {
+export async function findBid(db: Executor, id: number) {
   const [bid] = await db
     .select({ bid: bids, leadName: organisations.name, leadTier: organisations.tier })
     .from(bids)

@@ -7,6 +7,7 @@ import { asForm, presentErrors, text, type FieldError } from '../../web/forms.ts
 import { auditActor } from '../accounts/actor.ts'
 import { authorize, requireUser } from '../accounts/guard.ts'
 import { bidFormOf, filledRows, readBidForm, withAnotherRow, type BidFormValues } from './bid-form-io.ts'
+import { siteUrl } from '../../web/base-url.ts'
 import { renderBidPage } from './bid-page.ts'
 import { presentBid, presentEligibility } from './bid-present.ts'
 import { findBid, listMemberChoices, type BidRow } from './bid-queries.ts'
@@ -139,6 +140,7 @@ export async function bidRoutes(app: FastifyInstance): Promise<void> {
         form: values,
         call: { principleIds, themes: bid.call.settings.themes },
         now: new Date(),
+        locale: request.locale,
       }),
     )
     const adding = values.action === 'add-milestone' ? 'milestones' : values.action === 'add-line' ? 'lines' : null
@@ -183,8 +185,14 @@ export async function bidRoutes(app: FastifyInstance): Promise<void> {
     const group = { role: text(form, 'role', 20), member: text(form, 'member', 20), partner: text(form, 'partner', 1000) }
     const invitation =
       group.role === 'partner' ? { role: 'partner' as const, name: group.partner } : { role: 'member' as const, organisationId: positiveInt(group.member) }
-    const result = await inTransaction(db, (tx) => inviteToBid(tx, auditActor(actor), { bidId: bid.id, invitation, now: new Date() }))
-    if (result.ok) return reply.redirect(`/bids/${bid.id}/edit#workingGroup`, 303)
+    const { config } = app.deps
+    const result = await inTransaction(db, (tx) =>
+      inviteToBid(tx, auditActor(actor), { bidId: bid.id, invitation, now: new Date(), baseUrl: siteUrl(config, request), network: config.networkName }),
+    )
+    if (result.ok) {
+      await app.mailer.deliver(result.value.emailIds)
+      return reply.redirect(`/bids/${bid.id}/edit#workingGroup`, 303)
+    }
     const current = (await findBid(db, bid.id)) ?? bid
     return renderEdit(reply, current, bidFormOf(current), result.errors, { group })
   })
@@ -200,7 +208,7 @@ export async function bidRoutes(app: FastifyInstance): Promise<void> {
       const owner = canEditBid(actor, bid)
       authorize(canAnswerPlace(actor, bid, participant, answer))
       const result = await inTransaction(db, (tx) =>
-        answerInvitation(tx, auditActor(actor), { bidId: bid.id, participantId: participant.id, answer, now: new Date() }),
+        answerInvitation(tx, auditActor(actor), { bidId: bid.id, participantId: participant.id, answer, now: new Date(), locale: request.locale }),
       )
       if (!result.ok && result.reason === 'not-found') throw new NotFoundError()
       // The lead answers requests on the bid's page, and manages the group on the edit page.

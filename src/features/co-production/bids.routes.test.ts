@@ -6,7 +6,7 @@ import { inputValue, summaryLinks } from '../../../test/admin-support.ts'
 import { Agent, agentWithSession, signedInAgent } from '../../../test/agent.ts'
 import { buildCall } from '../../../test/co-production.ts'
 import { buildOrganisation, buildPrinciple } from '../../../test/factories.ts'
-import { bidBudgetLines, bidMilestones, bidParticipants, bidPrinciples, bidVersions, bids, calls, organisations } from '../../db/schema/index.ts'
+import { bidBudgetLines, bidMilestones, bidParticipants, bidPrinciples, bidVersions, bids, calls, emails, organisations } from '../../db/schema/index.ts'
 
 describeEachDatabase('bids: start, write, submit and read', (get) => {
   let officer: Agent
@@ -242,6 +242,20 @@ describeEachDatabase('bids: start, write, submit and read', (get) => {
         if (res.statusCode === 400) assert.match(res.body, /govuk-error-summary/, url)
       }
     }
+  })
+
+  it('emails the invited member’s officers, in their language, where to answer', async () => {
+    const { id } = await startBid({ settings: { minWorkingGroup: 1 } })
+    const member = await buildOrganisation(db(), { slug: 'emailed-council', name: 'Emailed Council', tier: 'full' })
+    const { email } = await signedInAgent(get().app, db(), 'officer', 'emailed-council')
+    assert.equal((await officer.post(`/bids/${id}/working-group`, { role: 'member', member: String(member.id) })).statusCode, 303)
+    const [sent] = await db().select().from(emails).where(eq(emails.toAddress, email))
+    assert.match(sent!.subject, /invites you into the working group of “Tenant-led retrofit”/)
+    assert.match(sent!.bodyText, new RegExp(`/bids/${id}\\n`))
+    // A partner named by the lead has nobody at coophub to tell.
+    const before = (await db().select().from(emails)).length
+    assert.equal((await officer.post(`/bids/${id}/working-group`, { role: 'partner', partner: 'Residents panel' })).statusCode, 303)
+    assert.equal((await db().select().from(emails)).length, before)
   })
 
   it('builds the working group: the lead invites, the member accepts or declines, partners are named', async () => {

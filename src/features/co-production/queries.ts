@@ -1,5 +1,5 @@
 import { asc, desc, eq } from 'drizzle-orm'
-import type { Database } from '../../db/client.ts'
+import type { Database, Executor } from '../../db/client.ts'
 import { callPrinciples, calls, principles } from '../../db/schema/index.ts'
 import { storedCallSettings } from './rules/call-settings.ts'
 
@@ -24,7 +24,7 @@ export async function listCalls(db: Database) {
 
 export type ListedCall = Awaited<ReturnType<typeof listCalls>>[number]
 
-async function withPrinciples(db: Database, row: typeof calls.$inferSelect | undefined) {
+async function withPrinciples(db: Executor, row: typeof calls.$inferSelect | undefined) {
   if (!row) return null
   const linked = await db
     .select({
@@ -47,7 +47,7 @@ export async function findCallBySlug(db: Database, slug: string) {
   return withPrinciples(db, row)
 }
 
-export async function findCallById(db: Database, id: number) {
+export async function findCallById(db: Executor, id: number) {
   const [row] = await db.select().from(calls).where(eq(calls.id, id))
   return withPrinciples(db, row)
 }

@@ -26,8 +26,15 @@ export function bidCommentedEmail(
   return { subject: t('bidSocial.email.commented.subject', values), body: t('bidSocial.email.commented.body', values) }
 }
 
+/** To an officer of a member invited into a bid's working group: where to accept or decline. */
+export function bidInvitedEmail(locale: Locale, input: { name: string; lead: string; title: string; link: string; network: string }): Message {
+  const t = translator(locale)
+  const values = { ...input, link: linkIn(locale, input.link) }
+  return { subject: t('bids.email.invited.subject', values), body: t('bids.email.invited.body', values) }
+}
+
 /**
- * Queues one email to each active officer of the lead organisation, but the person who caused it.
+ * Queues one email to each active officer of the lead organisation (or of any organisation named), but the person who caused it.
  * Returns the ids to deliver once the transaction has committed.
  */
 export async function emailLeadOfficers(

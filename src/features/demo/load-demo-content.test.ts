@@ -83,6 +83,14 @@ for (const kind of testDatabaseKinds()) {
         loop.rows.every((r) => r.submitted >= 1),
         'every project has reported at least once',
       )
+      // The partner the lab named in words is an organisation coophub knows: the case study links it.
+      const partners = await handle.db.execute<{ slug: string }>(
+        sql`SELECT o.slug FROM projects p JOIN case_study_organisations l ON l.case_study_id = p.case_study_id AND l.role = 'partner' JOIN organisations o ON o.id = l.organisation_id`,
+      )
+      assert.deepEqual(
+        partners.rows.map((r) => r.slug),
+        ['community-energy-trust'],
+      )
     })
 
     it('keeps drafts out of public view and makes linked names searchable', async () => {

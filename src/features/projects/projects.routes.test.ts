@@ -205,7 +205,8 @@ describeEachDatabase('projects: pages, reports, closing and the case study', (ge
     assert.equal(cs!.stage, 'completed')
     assert.equal(cs!.yearStart, 2026)
     assert.equal(cs!.ownerOrganisationId, lead.id)
-    assert.equal(cs!.body, 'We **co-designed** the scheme.')
+    // The partner the lead named, not an organisation coophub knows, is named at the end of the body.
+    assert.equal(cs!.body, 'We **co-designed** the scheme.\n\nWorked with Tenants Federation.')
     assert.equal(cs!.outcomes, 'Tenants sit on the board.')
     const roles = await handle.db.select().from(caseStudyOrganisations).where(eq(caseStudyOrganisations.caseStudyId, cs!.id))
     assert.deepEqual(roles.map((r) => `${r.organisationId}:${r.role}`).sort(), [`${lead.id}:lead`, `${member.id}:participant`].sort())

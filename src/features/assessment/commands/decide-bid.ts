@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm'
-import { bidDecisions, bids, calls } from '../../../db/schema/index.ts'
+import { bidDecisions, bids, calls, votes } from '../../../db/schema/index.ts'
 import type { Transaction } from '../../../db/unit-of-work.ts'
 import { conflicted, invalid, notFound, refused, type Result } from '../../../lib/result.ts'
 import type { AuditActor } from '../../audit/record-audit.ts'
@@ -32,6 +32,9 @@ export async function decideBid(
   if (phase) return refused(phase)
   const allowed = outcomesFor(call.decisionMethod) as string[]
   if (allowed.length === 0) return refused('assessment.decision.byVoteOnly')
+  // A shortlist is final once the members' vote has opened on it: the ballot must not change under voters.
+  const [vote] = await tx.select({ status: votes.status }).from(votes).where(eq(votes.callId, call.id))
+  if (vote && vote.status !== 'draft') return refused('assessment.decision.voteOpened')
   const [current] = await tx.select({ decidedAt: bidDecisions.decidedAt }).from(bidDecisions).where(eq(bidDecisions.bidId, input.bidId))
   if ((current?.decidedAt.toISOString() ?? '') !== input.seen.trim()) return conflicted('decision')
   const outcome = allowed.find((o) => o === input.outcome)

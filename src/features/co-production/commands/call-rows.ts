@@ -1,8 +1,8 @@
-// What creating and updating a call share: the network's own space, a free slug, and the principles
-// linked in the order chosen.
-import { and, eq, inArray, like, ne, or } from 'drizzle-orm'
+// What creating and updating a call share: the network's own space, a free slug, the principles
+// linked in the order chosen, and whether deciding has begun.
+import { and, eq, inArray, like, ne, or, sql } from 'drizzle-orm'
 import type { Executor } from '../../../db/client.ts'
-import { callPrinciples, calls, principles, spaces } from '../../../db/schema/index.ts'
+import { assessments, bidDecisions, bids, callPrinciples, calls, principles, spaces, votes } from '../../../db/schema/index.ts'
 import { chooseSlug, slugFor } from '../../../lib/unique-slug.ts'
 import type { FieldError } from '../../../lib/result.ts'
 import type { CallInput } from '../rules/call-form.ts'
@@ -59,4 +59,17 @@ export function callColumns(input: CallInput, slug: string) {
     presentationsOn: input.presentationsOn,
     decisionOn: input.decisionOn,
   }
+}
+
+/**
+ * Whether deciding a call has begun: an assessor has started on one of its bids, its member vote
+ * has opened, or a bid of it has been decided. From then on the bids, money and timetable people
+ * are judging must hold still: the call can be neither edited nor opened again.
+ */
+export async function decidingHasBegun(tx: Executor, callId: number): Promise<boolean> {
+  const result = await tx.execute<{ begun: boolean }>(sql`
+    SELECT EXISTS (SELECT 1 FROM ${assessments} a JOIN ${bids} b ON b.id = a.bid_id WHERE b.call_id = ${callId})
+        OR EXISTS (SELECT 1 FROM ${votes} v WHERE v.call_id = ${callId} AND v.status <> 'draft')
+        OR EXISTS (SELECT 1 FROM ${bidDecisions} d JOIN ${bids} b ON b.id = d.bid_id WHERE b.call_id = ${callId}) AS begun`)
+  return result.rows[0]?.begun === true
 }

@@ -6,18 +6,22 @@ import type { AuditActor } from '../../audit/record-audit.ts'
 import { recordAudit } from '../../audit/record-audit.ts'
 import { isBidEditable } from '../rules/deadlines.ts'
 import { invitationProblems, type Invitation } from '../rules/working-group.ts'
+import { bidInvitedEmail, emailLeadOfficers } from '../social-emails.ts'
 
-/** Invites a member into a bid's working group (its officers accept), or names a partner (no answer needed). */
+/** Invites a member into a bid's working group (its officers accept, and are emailed), or names a partner (no answer needed). */
 export async function inviteToBid(
   tx: Transaction,
   actor: AuditActor,
-  input: { bidId: number; invitation: Invitation; now: Date },
-): Promise<Result<{ id: number }>> {
+  input: { bidId: number; invitation: Invitation; now: Date; baseUrl: string; network: string },
+): Promise<Result<{ id: number; emailIds: number[] }>> {
   const [bid] = await tx.select().from(bids).where(eq(bids.id, input.bidId)).for('update')
   if (!bid) return notFound()
-  const [call] = await tx.select().from(calls).where(eq(calls.id, bid.callId))
+  const [call] = await tx.select().from(calls).where(eq(calls.id, bid.callId)).for('share')
   if (!isBidEditable(call!, bid, input.now)) return refused('bids.deadline.closed')
   const group = await tx.select().from(bidParticipants).where(eq(bidParticipants.bidId, bid.id))
+  const [lead] =
+    bid.leadOrganisationId === null ? [] : await tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, bid.leadOrganisationId))
+  const leadName = lead?.name ?? actor.label
   const { invitation } = input
   const [invited] =
     invitation.role === 'member' && invitation.organisationId !== null
@@ -48,5 +52,12 @@ export async function inviteToBid(
         ? `Invited ${invited!.name} into the working group of ${bid.title}`
         : `Named ${invitation.name.trim()} as a partner in ${bid.title}`,
   })
-  return ok({ id: row!.id })
+  // The invited member's officers answer from their dashboard or the bid's page: tell them it is there.
+  const emailIds =
+    invitation.role === 'member'
+      ? await emailLeadOfficers(tx, invitation.organisationId, actor.id, (locale, name) =>
+          bidInvitedEmail(locale, { name, lead: leadName, title: bid.title, network: input.network, link: `${input.baseUrl}/bids/${bid.id}` }),
+        )
+      : []
+  return ok({ id: row!.id, emailIds })
 }

@@ -1,5 +1,5 @@
-import { eq } from 'drizzle-orm'
-import { bidDecisions, bids, calls } from '../../../db/schema/index.ts'
+import { and, eq, ne } from 'drizzle-orm'
+import { bidDecisions, bids, calls, projects } from '../../../db/schema/index.ts'
 import type { Transaction } from '../../../db/unit-of-work.ts'
 import { invalid, notFound, ok, refused, type Result } from '../../../lib/result.ts'
 import type { AuditActor } from '../../audit/record-audit.ts'
@@ -8,6 +8,7 @@ import { queueEmail } from '../../email/outbox.ts'
 import { londonDate } from '../../membership/rules/subscription-year.ts'
 import { startProject } from '../../projects/commands/start-project.ts'
 import { decisionEmail } from '../decision-email.ts'
+import { storedCallSettings } from '../rules/call-settings.ts'
 import { decisionProblems, isFunding, type DecisionInput } from '../rules/decision.ts'
 import { bidLeadRecipients } from './bid-recipients.ts'
 
@@ -31,6 +32,16 @@ export async function recordDecision(
   const funded = isFunding(input.outcome)
   const [previous] = await tx.select().from(bidDecisions).where(eq(bidDecisions.bidId, bid.id))
   if (previous && isFunding(previous.outcome) && !funded) return refused('decisions.refused.alreadyFunded')
+  // One funded project per member at a time, when the call says so: the lead may have been funded
+  // in another call since this bid was submitted.
+  if (funded && bid.leadOrganisationId !== null && storedCallSettings(call!.settings).oneLedProjectAtATime) {
+    const [other] = await tx
+      .select({ id: projects.id })
+      .from(projects)
+      .where(and(eq(projects.leadOrganisationId, bid.leadOrganisationId), eq(projects.status, 'underway'), ne(projects.bidId, bid.id)))
+      .limit(1)
+    if (other) return refused('decisions.refused.leadsAProject')
+  }
 
   const row = {
     outcome: input.outcome,

@@ -7,6 +7,8 @@ import type { AuditActor } from '../../audit/record-audit.ts'
 import { recordAudit } from '../../audit/record-audit.ts'
 import { checkBidForm, type BidForm } from '../rules/bid-form.ts'
 import { isBidEditable } from '../rules/deadlines.ts'
+import type { Locale } from '../../../i18n/locales.ts'
+import { eligibilityUnderLock } from './bid-eligibility.ts'
 import { replaceBidRows, keepBidVersion } from './bid-rows.ts'
 
 export interface SaveBidInput {
@@ -16,11 +18,13 @@ export interface SaveBidInput {
   form: BidForm
   call: { principleIds: number[]; themes: string[] }
   now: Date
+  locale: Locale
 }
 
 /**
- * Saves a bid (a draft, or a submitted bid revised before the close) and keeps the version. The
- * call is locked too, so that an administrator closing it waits for this save or goes first.
+ * Saves a bid (a draft, or a submitted bid revised before the close, which must still meet every
+ * rule of its call) and keeps the version. The call is locked too, so that an administrator
+ * closing it waits for this save or goes first.
  */
 export async function saveBid(tx: Transaction, actor: AuditActor, input: SaveBidInput): Promise<Result<{ id: number; revision: number }>> {
   const checked = checkBidForm(input.form, input.call)
@@ -45,6 +49,12 @@ export async function saveBid(tx: Transaction, actor: AuditActor, input: SaveBid
     })
     .where(eq(bids.id, current.id))
   await replaceBidRows(tx, current.id, draft)
+  // A submitted bid stays submitted only while it meets every rule of the call: a revision that
+  // breaks one (over the cap, a principle dropped) is refused, and rolled back, rather than saved.
+  if (current.status === 'submitted') {
+    const problems = await eligibilityUnderLock(tx, current.id, call!, input.locale)
+    if (problems.length > 0) return invalid(problems)
+  }
   await keepBidVersion(tx, actor, current.id, revision, 'saved', draft)
   await recordAudit(tx, actor, { action: 'bid-saved', subjectType: 'bid', subjectId: current.id, summary: `Saved the bid ${draft.title}` })
   return ok({ id: current.id, revision })

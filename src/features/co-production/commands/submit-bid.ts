@@ -6,13 +6,10 @@ import { nextUpdatedAt } from '../../../lib/row-version.ts'
 import type { AuditActor } from '../../audit/record-audit.ts'
 import { recordAudit } from '../../audit/record-audit.ts'
 import type { BidRow } from '../bid-queries.ts'
-import { bidFormLength } from '../rules/bid-form-length.ts'
-import { eligibilityProblems } from '../rules/eligibility.ts'
 import { submissionRefusal } from '../rules/deadlines.ts'
-import { principleWording } from '../../principles/wording.ts'
 import type { Locale } from '../../../i18n/locales.ts'
+import { eligibilityUnderLock } from './bid-eligibility.ts'
 import { keepBidVersion } from './bid-rows.ts'
-import { countLedProjectsUnderway } from '../../projects/queries.ts'
 
 /**
  * Submits a bid as it was last saved: only while its call takes bids, and only when it meets every
@@ -32,16 +29,7 @@ export async function submitBid(
   if (refusal) return refused(refusal)
   // The bid the rules read must be the one under lock: any save since raised the revision.
   if (String(current.revision) !== input.revision || current.revision !== bid.revision) return conflicted('bid')
-  const problems = eligibilityProblems(
-    {
-      settings: bid.call.settings,
-      capPence: call!.capPence,
-      principles: bid.call.principles.map((p) => ({ id: p.id, name: principleWording(p, input.locale).shortName })),
-      formLength: bidFormLength(bid.call.kind),
-    },
-    // Counted again under the bid's lock, not taken from the page: a project may have started since.
-    { ...bid, ledProjectsUnderway: await countLedProjectsUnderway(tx, current.leadOrganisationId) },
-  )
+  const problems = await eligibilityUnderLock(tx, current.id, call!, input.locale)
   if (problems.length > 0) return invalid(problems)
   const revision = current.revision + 1
   await tx

@@ -1,15 +1,16 @@
 import { eq } from 'drizzle-orm'
-import { conflicted, invalid, notFound, ok, type Result } from '../../../lib/result.ts'
+import { conflicted, invalid, notFound, ok, refused, type Result } from '../../../lib/result.ts'
 import { calls } from '../../../db/schema/index.ts'
 import type { Transaction } from '../../../db/unit-of-work.ts'
 import { nextUpdatedAt } from '../../../lib/row-version.ts'
 import { recordAudit, type AuditActor } from '../../audit/record-audit.ts'
 import { checkCallForm, type CallForm } from '../rules/call-form.ts'
-import { callColumns, freeCallSlug, linkPrinciples, principlesExist } from './call-rows.ts'
+import { callColumns, decidingHasBegun, freeCallSlug, linkPrinciples, principlesExist } from './call-rows.ts'
 
 /**
  * Saves a call's settings. The form carries the revision it was opened on: if someone saved since,
- * nothing is written and the route shows their version beside this person's form.
+ * nothing is written and the route shows their version beside this person's form. Once deciding
+ * has begun the call is what bids were judged against, and it no longer changes.
  */
 export async function updateCall(
   tx: Transaction,
@@ -22,6 +23,7 @@ export async function updateCall(
   const [current] = await tx.select().from(calls).where(eq(calls.id, input.id)).for('update')
   if (!current) return notFound()
   if (String(current.revision) !== input.revision) return conflicted('call')
+  if (current.status === 'decided' || (await decidingHasBegun(tx, current.id))) return refused('calls.refused.decidingBegun')
   if (!(await principlesExist(tx, values.principleIds))) return invalid([{ field: 'principles', message: 'calls.errors.principles' }])
   const slug = await freeCallSlug(tx, { title: values.title, slug: values.slug ?? current.slug }, current.id)
   if (typeof slug !== 'string') return invalid([slug])

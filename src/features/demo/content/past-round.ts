@@ -53,8 +53,8 @@ export const pastLabs: DemoPanelBid[] = [
   },
   {
     title: 'Spending locally: procurement that builds community wealth',
-    lead: 'northbrook-city-council',
-    group: ['riverside-borough-council', 'eastmoor-district-council', 'afonwen-county-borough-council'],
+    lead: 'eastmoor-district-council',
+    group: ['northbrook-city-council', 'riverside-borough-council', 'afonwen-county-borough-council'],
     summary: 'Councils open their smaller contracts to local co-operatives and social enterprises, and measure how much of each pound stays in the area.',
     problem: 'Most contracts go to firms based far away because the tender rules reward scale, not local value.',
     sharing: 'A model tender clause and a local-spend measure, shared every six months.',
@@ -103,7 +103,7 @@ export const pastLabs: DemoPanelBid[] = [
 export const pastPrototypes: DemoBid[] = [
   {
     title: 'A repair café in the town hall',
-    lead: 'eastmoor-district-council',
+    lead: 'northbrook-city-council',
     group: [],
     summary: 'Volunteers repair residents’ household goods one Saturday a month in the council chamber.',
     problem: 'Residents throw away things that could be mended, and the chamber stands empty at weekends.',
@@ -125,7 +125,7 @@ export const pastPrototypes: DemoBid[] = [
   },
   {
     title: 'Participatory budget for parks',
-    lead: 'riverside-borough-council',
+    lead: 'glenharbour-council',
     group: [],
     summary: 'Residents decide how the parks improvement budget is spent, by vote.',
     problem: 'Park improvements reflect who complains most, not what most people want.',

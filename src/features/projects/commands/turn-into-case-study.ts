@@ -1,5 +1,5 @@
-import { eq } from 'drizzle-orm'
-import { caseStudies, projects } from '../../../db/schema/index.ts'
+import { eq, inArray, sql } from 'drizzle-orm'
+import { caseStudies, organisations, projects } from '../../../db/schema/index.ts'
 import type { Transaction } from '../../../db/unit-of-work.ts'
 import { notFound, ok, refused, type Result } from '../../../lib/result.ts'
 import type { AuditActor } from '../../audit/record-audit.ts'
@@ -25,6 +25,22 @@ export async function turnIntoCaseStudy(tx: Transaction, actor: AuditActor, inpu
 
   const named = (rows: Array<{ organisationId: number | null; name: string }>) =>
     rows.flatMap((r) => (r.organisationId === null ? [] : [{ id: r.organisationId, name: r.name }]))
+  // A partner the lead named may be an organisation coophub knows after all: link it if so.
+  const nameOnly = project.partners.filter((p) => p.organisationId === null).map((p) => p.name)
+  const found =
+    nameOnly.length === 0
+      ? []
+      : await tx
+          .select({ id: organisations.id, name: organisations.name })
+          .from(organisations)
+          .where(
+            inArray(
+              sql`lower(${organisations.name})`,
+              nameOnly.map((n) => n.toLowerCase()),
+            ),
+          )
+  const knownByName = found.filter((o) => o.id !== project.leadOrganisationId)
+  const unknownNames = nameOnly.filter((n) => !found.some((o) => o.name.toLowerCase() === n.toLowerCase()))
   const snapshot = caseStudySnapshotFrom({
     title: project.title,
     summary: project.summary,
@@ -34,7 +50,8 @@ export async function turnIntoCaseStudy(tx: Transaction, actor: AuditActor, inpu
     theme: project.theme,
     lead: project.leadOrganisationId !== null ? { id: project.leadOrganisationId, name: project.leadName ?? '' } : null,
     members: named(project.members),
-    partners: named(project.partners),
+    partners: [...named(project.partners), ...knownByName],
+    namedPartners: unknownNames,
     principles: project.principles,
     finalReport: { whatHappened: final.whatHappened, outcomes: final.outcomes },
   })

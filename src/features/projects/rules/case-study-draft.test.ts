@@ -55,4 +55,10 @@ describe('a case study drafted from a project', () => {
     const s = caseStudySnapshotFrom({ ...project, callKind: 'event-session', endedOn: '2026-11-30', theme: null })
     assert.deepEqual([s.kind, s.yearStart, s.yearEnd, s.themes], ['project', 2026, null, []])
   })
+
+  it('names partners known only by name at the end of the body', () => {
+    const s = caseStudySnapshotFrom({ ...project, namedPartners: ['Hillside Tenants', 'the Youth Forum', 'a university'] })
+    assert.match(s.body, /\n\nWorked with Hillside Tenants, the Youth Forum and a university\.$/)
+    assert.equal(caseStudySnapshotFrom({ ...project, namedPartners: [] }).body, project.finalReport.whatHappened)
+  })
 })

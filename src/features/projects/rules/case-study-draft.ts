@@ -19,8 +19,10 @@ export interface ProjectForCaseStudy {
   lead: NamedRef | null
   /** Accepted members of the working group. */
   members: NamedRef[]
-  /** Partners recorded as organisations (a partner known only by name stays in the project's page). */
+  /** Partners recorded as organisations. */
   partners: NamedRef[]
+  /** Partners known only by name: named in the body, since the case study links organisations. */
+  namedPartners?: string[]
   principles: NamedRef[]
   finalReport: { whatHappened: string; outcomes: string }
 }
@@ -32,7 +34,7 @@ export function caseStudySnapshotFrom(project: ProjectForCaseStudy): CaseStudySn
     language: 'en',
     title: project.title,
     summary: project.summary,
-    body: project.finalReport.whatHappened,
+    body: withNamedPartners(project.finalReport.whatHappened, project.namedPartners ?? []),
     kind: caseStudyKindFor(project.callKind),
     yearStart,
     yearEnd: yearEnd > yearStart ? yearEnd : null,
@@ -45,4 +47,11 @@ export function caseStudySnapshotFrom(project: ProjectForCaseStudy): CaseStudySn
     themes: project.theme ? [project.theme] : [],
     contact: null,
   }
+}
+
+/** The body with a closing line naming partners that are not organisations in coophub (the draft is in English, as bids are). */
+function withNamedPartners(body: string, names: readonly string[]): string {
+  if (names.length === 0) return body
+  const list = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names.at(-1)!}`
+  return `${body.trimEnd()}\n\nWorked with ${list}.`
 }
