@@ -321,11 +321,16 @@ describeEachDatabase('member vote: set up, count and explain', (get) => {
       decided.feedback,
       'Not funded: Busy Council already leads a funded project that is still underway, and each member leads one funded project at a time. So this bid was left out of the count: the ballots that chose it counted only for the other bids they chose.',
     )
-    // The rest is counted without it: the retrofit (2 ballots) first, then the toolkit (1), both fit.
-    assert.deepEqual([ruled.outcome(retrofit!.id).outcome, ruled.outcome(toolkit!.id).outcome], ['fund', 'fund'])
+    // The rest is counted without it: the retrofit (2 ballots) first, then the toolkit (1) would be
+    // funded too, but Free Council leads both: the toolkit is left out and the vote counted again.
+    assert.deepEqual([ruled.outcome(retrofit!.id).outcome, ruled.outcome(toolkit!.id).outcome], ['fund', 'decline'])
+    assert.equal(
+      ruled.outcome(toolkit!.id).feedback,
+      'Not funded: Free Council leads another bid this vote funds, “Free retrofit”, and each member leads one funded project at a time. This bid would have been funded after that one, so it was left out and the vote counted again without it: the ballots that chose it counted only for the other bids they chose.',
+    )
     const stored = ruled.vote.result as { count: { winners: string[]; projects: { id: string; supporters: number }[] }; leadsAProject: number[] }
-    assert.deepEqual(stored.leadsAProject, [busyBid!.id])
-    assert.deepEqual(stored.count.winners, [String(retrofit!.id), String(toolkit!.id)])
+    assert.deepEqual(stored.leadsAProject, [busyBid!.id, toolkit!.id])
+    assert.deepEqual(stored.count.winners, [String(retrofit!.id)])
     assert.ok(!stored.count.projects.some((p) => p.id === String(busyBid!.id)))
     assert.equal((await db().select().from(projects).where(eq(projects.bidId, busyBid!.id))).length, 0)
 
@@ -342,10 +347,12 @@ describeEachDatabase('member vote: set up, count and explain', (get) => {
     const read = parsePabulib(file.body)
     assert.deepEqual(
       read.projects.map((p) => p.id),
-      [String(retrofit!.id), String(toolkit!.id)],
+      [String(retrofit!.id)],
     )
     assert.deepEqual(countElection(read, { rule: 'greedy' }).winners, stored.count.winners)
-    assert.match(metaValue(read, 'comment') ?? '', new RegExp(`Left out of the count, .*: ${busyBid!.id} \\(Busy bid\\)`))
+    assert.match(metaValue(read, 'comment') ?? '', new RegExp(`Left out of the count, .*: ${busyBid!.id} \\(Busy bid\\), ${toolkit!.id} \\(Free toolkit\\)`))
+    const results = await get().app.inject(`/calls/${ruled.call.slug}/results`)
+    assert.match(results.body, /Free toolkit[^]*?data-qa="explanation">Not funded: Free Council leads another bid this vote funds, “Free retrofit”/)
 
     // A call without the rule funds the busy council's bid like any other.
     const unruled = await countOne(false)

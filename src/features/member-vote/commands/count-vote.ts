@@ -9,7 +9,8 @@ import { recordDecision } from '../../co-production/commands/record-decision.ts'
 import { countElectionInSlices } from '../../participatory-budgeting/count.ts'
 import { bidsLedByProjectLeads, electorateSize, listBallotBids, listBallots } from '../queries.ts'
 import { countOptionsOf, electionOf, voteMethodOf } from '../rules/election.ts'
-import { explainProject, leadsAProjectExplanation } from '../rules/explain.ts'
+import { explainProject, leftOutExplanation } from '../rules/explain.ts'
+import { secondWinnerOfALead } from '../rules/one-led-project.ts'
 import { storedCallSettings } from '../../co-production/rules/call-settings.ts'
 import { storedResultOf } from '../rules/stored-count.ts'
 import { storedElectorate } from '../rules/vote-settings.ts'
@@ -36,27 +37,38 @@ export async function countVote(
   const onBallot = await listBallotBids(tx, call, null)
   // One funded project per member at a time: a bid whose lead already leads a project underway is
   // left out before counting (its supporters' other choices still count), so that the count never
-  // funds what recordDecision must refuse, and is declined saying why.
-  const leftOut = storedCallSettings(call.settings).oneLedProjectAtATime ? await bidsLedByProjectLeads(tx, onBallot) : []
-  const leftOutIds = new Set(leftOut.map((b) => b.id))
-  const bids = onBallot.filter((b) => !leftOutIds.has(b.id))
-  const election = electionOf({
-    callTitle: call.title,
-    ...voteMethodOf(vote),
-    bids: bids.map((b) => ({ id: b.id, title: b.title, costPence: b.costPence })),
-    ballots: await listBallots(tx, vote.id),
-    opensOn: londonDate(vote.opensAt),
-    closesOn: londonDate(vote.closesAt),
-    leftOut: leftOut.map((b) => ({ id: b.id, title: b.title })),
-  })
-  const count = await countElectionInSlices(election, countOptionsOf(vote))
+  // funds what recordDecision must refuse, and is declined saying why. So is the later of two bids
+  // of one lead that the count would both fund: the vote is counted again without it.
+  const oneAtATime = storedCallSettings(call.settings).oneLedProjectAtATime
+  const leftOutIds = new Set((oneAtATime ? await bidsLedByProjectLeads(tx, onBallot) : []).map((b) => b.id))
+  const ballots = await listBallots(tx, vote.id)
+  let bids: typeof onBallot
+  let count
+  for (;;) {
+    bids = onBallot.filter((b) => !leftOutIds.has(b.id))
+    const election = electionOf({
+      callTitle: call.title,
+      ...voteMethodOf(vote),
+      bids: bids.map((b) => ({ id: b.id, title: b.title, costPence: b.costPence })),
+      ballots,
+      opensOn: londonDate(vote.opensAt),
+      closesOn: londonDate(vote.closesAt),
+      leftOut: onBallot.filter((b) => leftOutIds.has(b.id)).map((b) => ({ id: b.id, title: b.title })),
+    })
+    count = await countElectionInSlices(election, countOptionsOf(vote))
+    const second = oneAtATime ? secondWinnerOfALead(count, bids) : null
+    if (second === null) break
+    leftOutIds.add(second)
+  }
+  const leftOut = onBallot.filter((b) => leftOutIds.has(b.id))
+  const fundedHere = bids.filter((b) => count.winners.includes(String(b.id)))
   const stored = storedResultOf(count, await electorateSize(tx, storedElectorate(vote.electorate).tiers), [...leftOutIds])
 
   // Feedback is kept in English, as bids are written; the results page says it in either language.
   const english = translator('en')
   const emailIds: number[] = []
   for (const bid of leftOut) {
-    const why = leadsAProjectExplanation(bid.lead)
+    const why = leftOutExplanation(bid, fundedHere)
     const decided = await recordDecision(
       tx,
       actor,

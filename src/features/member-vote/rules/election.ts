@@ -27,7 +27,7 @@ export interface ElectionInput {
   minChoices: number
   maxChoices: number | null
   pointsPerBallot: number | null
-  /** Bids on the ballot the count left out (their lead already leads a project underway): said in the file's comment. */
+  /** Bids on the ballot the count left out (their lead already leads a project underway, or a bid this count funds): said in the file's comment. */
   leftOut?: readonly { id: number; title: string }[]
   /** In the order of submission. */
   bids: readonly ElectionBid[]
@@ -137,9 +137,9 @@ function commentOf(input: ElectionInput): string {
         '), each funded if it still fits in what is left of the budget'
       : 'Counted by the Method of Equal Shares (cost satisfaction; points ballots count as approvals)' +
         (input.completion === 'add1'
-          ? ' completed by Add1 (raise each voter\'s share by £1 from the budget divided by the ballots, rounded down to whole pounds, and count again; the last outcome that fits the budget is kept)'
+          ? " completed by Add1 (raise each voter's share by £1 from the budget divided by the ballots, rounded down to whole pounds, and count again; the last outcome that fits the budget is kept)"
           : ', not completed') +
-        (input.compareWithGreedy ? ', compared with greedy (greedy\'s outcome is published instead when strictly more ballots prefer it)' : '')
+        (input.compareWithGreedy ? ", compared with greedy (greedy's outcome is published instead when strictly more ballots prefer it)" : '')
   const options =
     input.countingRule === 'greedy'
       ? '--rule greedy'
@@ -149,13 +149,13 @@ function commentOf(input: ElectionInput): string {
     'Ties: the bid chosen by more ballots first, then the cheaper bid, then the bid submitted first (the order of PROJECTS).',
     ...(input.leftOut?.length
       ? [
-          `Left out of the count, as their lead organisation already leads a project underway (one funded project per member at a time): ${input.leftOut
+          `Left out of the count, as their lead organisation already leads a project underway or a bid funded before them in this count (one funded project per member at a time): ${input.leftOut
             .map((b) => `${b.id} (${b.title})`)
             .join(', ')}. Ballots' choices of them are dropped.`,
         ]
       : []),
     `Recount with: coophub pb count FILE ${options}.`,
-    'voter_id is the ballot\'s receipt code, which names nobody.',
+    "voter_id is the ballot's receipt code, which names nobody.",
   ]
   return notes.map((note, i) => `#${i + 1}: ${note}`).join(' ')
 }

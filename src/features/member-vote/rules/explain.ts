@@ -83,3 +83,16 @@ export function explainProject(count: StoredCount, project: StoredCount['project
 export function leadsAProjectExplanation(lead: string | null): Message {
   return lead === null ? { key: 'memberVote.explain.leadsAProjectUnnamed', values: {} } : { key: 'memberVote.explain.leadsAProject', values: { lead } }
 }
+
+/**
+ * Why a bid was left out of the count: its lead leads another bid this vote funds (it was funded
+ * later than that one), or already led a project underway.
+ */
+export function leftOutExplanation(
+  bid: { lead: string | null; leadOrganisationId: number | null },
+  fundedHere: readonly { title: string; leadOrganisationId: number | null }[],
+): Message {
+  const other = bid.leadOrganisationId === null ? undefined : fundedHere.find((b) => b.leadOrganisationId === bid.leadOrganisationId)
+  if (other) return { key: 'memberVote.explain.leadsAnotherWinner', values: { lead: bid.lead ?? '', other: other.title } }
+  return leadsAProjectExplanation(bid.lead)
+}

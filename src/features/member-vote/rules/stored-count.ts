@@ -17,7 +17,7 @@ export interface StoredResult {
   /** Member organisations that could vote when the vote was counted. */
   electorate: number
   count: StoredCount
-  /** Bids on the ballot the count left out because their lead already led a project underway (ids). */
+  /** Bids on the ballot the count left out because their lead already led a project underway or a bid the count funded (ids). */
   leadsAProject: number[]
 }
 
