@@ -208,7 +208,10 @@ describe('members vote and see why', { skip }, () => {
     await expectAccessible(page)
     await page.getByLabel('Check your receipt code').fill(receipt.toLowerCase())
     await page.locator('[data-qa="check-receipt"]').click()
-    await page.waitForURL(/receipt=/)
+    await page.locator('[data-qa="receipt-result"]').waitFor()
+    // Checked by POST: the code is on the page, never in the address (nor the history, nor a log).
+    assert.equal(new URL(page.url()).search, '')
+    assert.ok(!page.url().includes(receipt) && !page.url().toLowerCase().includes(receipt.toLowerCase()), page.url())
     const result = await textOf(page, '[data-qa="receipt-result"]')
     assert.match(result, new RegExp(`${receipt} was counted`))
     assert.ok(result.includes(bidTitles[0]!) && result.includes(bidTitles[2]!), result)

@@ -550,6 +550,16 @@ const matrix: Entry[] = [
     expect: { anonymous: 'sign-in', ownOfficer: 'ok', otherOfficer: 'ok', editor: 'forbidden', admin: 'forbidden' },
   },
   {
+    // Anyone checks a receipt code against the published ballots: by POST, so the code stays out of addresses and logs.
+    route: 'POST /calls/:slug/ballots',
+    async prepare(t) {
+      const { call } = await buildVoteCall(t.handle.db, { leadOrganisationId: home })
+      await buildVote(t.handle.db, call.id, { status: 'closed' })
+      return { path: `/calls/${call.slug}/ballots`, form: { receipt: 'AAAA-AAAA-AAAA-AAAA' } }
+    },
+    expect: everyone,
+  },
+  {
     route: 'POST /admin/calls/:id/vote',
     async prepare(t) {
       const { call } = await buildVoteCall(t.handle.db, { leadOrganisationId: home })

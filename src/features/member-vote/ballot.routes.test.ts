@@ -3,11 +3,10 @@ import { before, it } from 'node:test'
 import { eq, sql } from 'drizzle-orm'
 import { describeEachDatabase } from '../../../test/app.ts'
 import { summaryLinks } from '../../../test/admin-support.ts'
-import type { Agent } from '../../../test/agent.ts'
-import { agentWithSession, signedInAgent } from '../../../test/agent.ts'
+import { Agent, agentWithSession, signedInAgent } from '../../../test/agent.ts'
 import { buildOrganisation } from '../../../test/factories.ts'
 import { buildVote, buildVoteCall } from '../../../test/member-vote.ts'
-import { auditEvents, ballotChoices, ballots, votes, voteVoters } from '../../db/schema/index.ts'
+import { auditEvents, ballotChoices, ballots, emails, organisations, votes, voteVoters } from '../../db/schema/index.ts'
 
 const receiptOf = (html: string) => /data-qa="receipt-code">([A-Z0-9-]+)</.exec(html)?.[1]
 
@@ -205,5 +204,101 @@ describeEachDatabase('member vote: casting a secret ballot', (get) => {
     // The ballot row itself carries no time or serial to match with who voted.
     assert.deepEqual(Object.keys((await db().select().from(ballots).where(eq(ballots.voteId, vote.id)))[0]!).sort(), ['receiptCode', 'voteId'])
     await db().update(votes).set({ status: 'closed' }).where(eq(votes.id, vote.id))
+  })
+
+  it('keeps ballots secret once the vote is closed and counted: nothing pairs an organisation with a receipt or its choices', async () => {
+    const { call, url, bids, vote } = await openVote({ countingRule: 'greedy' })
+    const voters = ['lead-council', 'full-council', 'associate-council'] as const
+    const names: Record<string, string> = { 'lead-council': 'Lead Council', 'full-council': 'Full Council', 'associate-council': 'Associate Council' }
+    const chosen = { 'lead-council': [bids[2]!], 'full-council': [bids[0]!, bids[1]!], 'associate-council': [bids[1]!] }
+    const receipts: Record<string, string> = {}
+    for (const slug of voters) {
+      const cast = await officers[slug]!.post(url, { bids: chosen[slug].map((b) => String(b.id)), action: 'cast' })
+      assert.equal(cast.statusCode, 200)
+      receipts[slug] = receiptOf(cast.body)!
+    }
+    const { agent: admin } = await signedInAgent(get().app, db(), 'admin')
+    assert.equal((await admin.post(`/admin/calls/${call.id}/vote/close`)).statusCode, 303)
+    assert.equal((await admin.post(`/admin/calls/${call.id}/vote/count`)).statusCode, 303)
+    const [counted] = await db().select().from(votes).where(eq(votes.id, vote.id))
+    assert.equal(counted!.status, 'counted')
+
+    const organisationIds = Object.fromEntries(
+      await Promise.all(voters.map(async (slug) => [slug, (await db().select().from(organisations).where(eq(organisations.slug, slug)))[0]!.id] as const)),
+    )
+    const codes = Object.values(receipts)
+    const identities = voters.flatMap((slug) => [names[slug]!, slug])
+
+    // Where the ballots are published, under their codes, no organisation is named.
+    const published = [`/calls/${call.slug}/ballots`, `/calls/${call.slug}/votes.pb`]
+    for (const page of published) {
+      const res = await get().app.inject(page)
+      assert.equal(res.statusCode, 200, page)
+      for (const code of codes) assert.ok(res.body.includes(code), `${page} publishes every ballot`)
+      for (const who of identities) assert.ok(!res.body.includes(who), `${page} names ${who}`)
+    }
+    // The file's ballots carry nothing but the code and the choices.
+    const file = (await get().app.inject(`/calls/${call.slug}/votes.pb`)).body
+    const votesSection = file
+      .slice(file.indexOf('\nVOTES\n') + 7)
+      .trim()
+      .split('\n')
+    assert.equal(votesSection[0], 'voter_id;vote')
+    for (const row of votesSection.slice(1)) assert.match(row, /^[A-Z2-9]{4}(-[A-Z2-9]{4}){3};[0-9,]*$/)
+    for (const id of Object.values(organisationIds)) assert.doesNotMatch(votesSection.slice(1).join('\n'), new RegExp(`^${id};`, 'm'))
+
+    // Everywhere else: no receipt code at all, for anyone, so no page can pair one with whoever it names.
+    const bidPages = bids.map((b) => `/bids/${b.id}`)
+    const memberPages = voters.flatMap((slug) => [`/members/${slug}`, `/organisations/${slug}`, `/api/v1/members/${slug}`])
+    const apiPages = get()
+      .app.routeTable.filter((r) => r.method === 'GET' && r.url.startsWith('/api') && !r.url.includes(':'))
+      .map((r) => r.url)
+    const outboxIds = (await db().select({ id: emails.id }).from(emails)).map((e) => `/admin/outbox/${e.id}`)
+    const everywhere = [url, `/calls/${call.slug}`, `/calls/${call.slug}/results`, '/dashboard', ...bidPages, ...memberPages, ...apiPages]
+    const adminOnly = [
+      `/admin/calls/${call.id}/vote`,
+      `/admin/calls/${call.id}`,
+      '/admin/audit',
+      '/admin/audit?action=ballot-cast',
+      '/admin/outbox',
+      ...outboxIds,
+    ]
+    for (const [who, agent, pages] of [
+      ['anyone', new Agent(get().app), everywhere],
+      ...voters.map((slug) => [`an officer of ${names[slug]}`, officers[slug]!, everywhere] as const),
+      ['an administrator', admin, [...everywhere, ...adminOnly]],
+    ] as const) {
+      for (const page of pages) {
+        const res = await agent.get(page)
+        assert.ok(res.statusCode < 500, `${page}: ${res.statusCode}`)
+        for (const code of codes) assert.ok(!res.body.includes(code), `${who} sees a receipt code on ${page}`)
+      }
+    }
+    // The administrator's pages say how many voted, and the audit log who, never with what they chose.
+    const adminVote = await admin.get(`/admin/calls/${call.id}/vote`)
+    assert.match(adminVote.body, /3 organisations have voted\./)
+    // (Lead Council leads the bids, and is named as their lead.)
+    for (const slug of ['full-council', 'associate-council']) assert.ok(!adminVote.body.includes(names[slug]!), `the vote's page names ${names[slug]}`)
+
+    // The audit rows of casting: who voted, never a bid's id or title, nor a receipt.
+    const castRows = (await db().select().from(auditEvents).where(eq(auditEvents.action, 'ballot-cast'))).filter((a) => a.subjectId === String(vote.id))
+    assert.equal(castRows.length, 3)
+    for (const row of castRows) {
+      assert.equal(row.subjectType, 'vote')
+      assert.equal(row.changes, null)
+      const words = JSON.stringify(row)
+      for (const bid of bids) {
+        assert.ok(!words.includes(bid.title), 'no bid title')
+        assert.doesNotMatch(`${row.summary} ${row.actorLabel}`, new RegExp(`\\b${bid.id}\\b`), 'no bid id')
+      }
+      for (const code of codes) assert.ok(!words.includes(code), 'no receipt code')
+    }
+    // Nor does any other audit row of the vote, or any email, hold a receipt.
+    const allAudit = JSON.stringify(await db().select().from(auditEvents))
+    const allEmail = JSON.stringify(await db().select().from(emails))
+    for (const code of codes) {
+      assert.ok(!allAudit.includes(code), 'a receipt in the audit log')
+      assert.ok(!allEmail.includes(code), 'a receipt in an email')
+    }
   })
 })

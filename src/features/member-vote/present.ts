@@ -4,7 +4,7 @@ import type { Translate } from '../../i18n/catalogue.ts'
 import type { Formatter } from '../../i18n/format.ts'
 import type { BallotBidRow, VoteRow } from './queries.ts'
 import { poundsOf } from './rules/ballot.ts'
-import { explainProject, penceText, type Message } from './rules/explain.ts'
+import { explainProject, leftOutExplanation, penceText, type Message } from './rules/explain.ts'
 import type { StoredResult } from './rules/stored-count.ts'
 import { storedElectorate } from './rules/vote-settings.ts'
 
@@ -99,8 +99,26 @@ export interface ResultRow {
 /** Every bid on the ballot with its outcome and why, in the ballot's order. */
 export function resultRows(t: Translate, bids: readonly BallotBidRow[], vote: VoteRow, result: StoredResult): ResultRow[] {
   const byId = new Map(result.count.projects.map((p) => [p.id, p]))
+  const fundedHere = bids.filter((b) => result.count.winners.includes(String(b.id)))
   return bids.flatMap((bid) => {
     const project = byId.get(String(bid.id))
+    if (!project && result.leadsAProject.includes(bid.id)) {
+      const why = leftOutExplanation(bid, fundedHere)
+      return [
+        {
+          id: bid.id,
+          title: bid.title,
+          lead: bid.lead ?? '',
+          cost: penceText(bid.costPence),
+          costPence: bid.costPence,
+          supporters: 0,
+          support: 0,
+          funded: false,
+          sentence: say(t, why),
+          lines: [],
+        },
+      ]
+    }
     if (!project) return []
     const why = explainProject(result.count, project, { points: vote.ballotType === 'cumulative' })
     return [

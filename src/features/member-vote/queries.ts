@@ -3,6 +3,7 @@ import type { Executor } from '../../db/client.ts'
 import { ballotChoices, ballots, bidBudgetLines, bidDecisions, bids, calls, organisations, votes, voteVoters } from '../../db/schema/index.ts'
 import type { PaidTier } from '../../db/schema/enums.ts'
 import { readStoredResult } from './rules/stored-count.ts'
+import { countLedProjectsUnderway } from '../projects/queries.ts'
 
 export type VoteRow = typeof votes.$inferSelect
 export type VoteCall = Pick<typeof calls.$inferSelect, 'id' | 'slug' | 'title' | 'status' | 'decisionMethod' | 'potPence' | 'capPence' | 'opensOn' | 'closesOn'>
@@ -46,16 +47,16 @@ const costPence =
 /**
  * The bids on a vote's ballot, in the order of submission (the tie rule's last step): for a
  * member vote every submitted bid, after an assessment the shortlisted ones. Once counted, the
- * bids the count had, whatever their decisions say now.
+ * bids the count had and those it left out, whatever their decisions say now.
  */
 export async function listBallotBids(db: Executor, call: Pick<VoteCall, 'id' | 'decisionMethod'>, vote: Pick<VoteRow, 'result'> | null) {
   const counted = vote ? readStoredResult(vote.result) : null
   const query = db
-    .select({ id: bids.id, title: bids.title, lead: organisations.name, costPence, submittedAt: bids.submittedAt })
+    .select({ id: bids.id, title: bids.title, lead: organisations.name, leadOrganisationId: bids.leadOrganisationId, costPence, submittedAt: bids.submittedAt })
     .from(bids)
     .leftJoin(organisations, eq(organisations.id, bids.leadOrganisationId))
     .leftJoin(bidDecisions, eq(bidDecisions.bidId, bids.id))
-  const ids = counted?.count.projects.map((p) => Number(p.id)).filter((id) => Number.isSafeInteger(id)) ?? null
+  const ids = counted ? [...counted.count.projects.map((p) => Number(p.id)), ...counted.leadsAProject].filter((id) => Number.isSafeInteger(id)) : null
   const where = ids
     ? and(eq(bids.callId, call.id), inArray(bids.id, ids.length ? ids : [-1]))
     : call.decisionMethod === 'assessment-then-vote'
@@ -114,4 +115,20 @@ export async function listBallots(db: Executor, voteId: number) {
   }
   // Sorted here too: the database's collation must not decide the published order.
   return [...byCode.values()].sort((a, b) => (a.receiptCode < b.receiptCode ? -1 : a.receiptCode > b.receiptCode ? 1 : 0))
+}
+
+/**
+ * The bids whose lead organisation already leads a project underway: under the rule of one funded
+ * project per member at a time, the count leaves them out.
+ */
+export async function bidsLedByProjectLeads<B extends Pick<BallotBidRow, 'id' | 'leadOrganisationId'>>(db: Executor, onBallot: readonly B[]): Promise<B[]> {
+  const leads = new Map<number, boolean>()
+  const out: B[] = []
+  for (const bid of onBallot) {
+    const lead = bid.leadOrganisationId
+    if (lead === null) continue
+    if (!leads.has(lead)) leads.set(lead, (await countLedProjectsUnderway(db, lead)) > 0)
+    if (leads.get(lead)) out.push(bid)
+  }
+  return out
 }

@@ -4,6 +4,7 @@ import { NotFoundError } from '../../errors.ts'
 import { escapeHtml } from '../../lib/html.ts'
 import { isSlug } from '../../lib/slug.ts'
 import { asForm, presentErrors, text, type FieldError } from '../../web/forms.ts'
+import { limitBy } from '../../web/rate-limit.ts'
 import { requireUser } from '../accounts/guard.ts'
 import { londonDate } from '../membership/rules/subscription-year.ts'
 import { toPabulib } from '../participatory-budgeting/pabulib.ts'
@@ -23,7 +24,7 @@ import {
   type VoteRow,
 } from './queries.ts'
 import { checkBallot, choicesField, pointsField, poundsOf, type BallotForm } from './rules/ballot.ts'
-import { electionOf } from './rules/election.ts'
+import { electionOf, voteMethodOf } from './rules/election.ts'
 import { normaliseReceiptCode } from './rules/receipt.ts'
 import { readStoredResult } from './rules/stored-count.ts'
 import { storedElectorate } from './rules/vote-settings.ts'
@@ -195,47 +196,64 @@ export async function memberVoteRoutes(app: FastifyInstance): Promise<void> {
     })
   })
 
-  // A receipt checked here is in the address: the request is not logged at the usual level, so that
-  // no log line ties the address a voter checked from to the receipt, and so to their choices.
-  app.get<{ Params: { slug: string }; Querystring: { receipt?: unknown } }>('/calls/:slug/ballots', { logLevel: 'warn' }, async (request, reply) => {
-    const { call, vote } = await withVote(request, request.params.slug, canSeeBallots)
-    const { t } = request
+  /**
+   * The published ballots, and when a receipt code was sent (by POST, never in the address, so that
+   * it reaches no browser history or access log) whether a ballot has it and what it chose.
+   */
+  async function renderBallots(reply: FastifyReply, { call, vote }: { call: VoteCall; vote: VoteRow }, typed: string | null) {
+    const { t } = reply.request
     const bids = await listBallotBids(db, call, vote)
     const titles = new Map(bids.map((b) => [b.id, b.title]))
     const ballots = await listBallots(db, vote.id)
-    const typed = typeof request.query.receipt === 'string' ? request.query.receipt.slice(0, 100) : ''
     const code = typed ? normaliseReceiptCode(typed) : null
     const found = code ? ballots.find((b) => b.receiptCode === code) : undefined
+    const invalid = typed !== null && code === null
     const points = vote.ballotType === 'cumulative'
     const describe = (ballot: (typeof ballots)[number]) =>
       ballot.choices.map((c) => ({ title: titles.get(c.bidId) ?? String(c.bidId), points: points ? c.points : null }))
-    return reply.render('member-vote/views/ballots.njk', {
+    const error = invalid ? t(typed === '' ? 'memberVote.ballots.receiptMissing' : 'memberVote.ballots.receiptInvalid') : null
+    // A checked code is in this page: no cache keeps it.
+    if (typed !== null) reply.header('cache-control', 'no-store')
+    return reply.code(invalid ? 400 : 200).render('member-vote/views/ballots.njk', {
       title: t('memberVote.ballots.title', { call: call.title }),
       section: 'calls',
-      breadcrumbs: breadcrumbs(request, call),
+      breadcrumbs: breadcrumbs(reply.request, call),
       call: { title: call.title, slug: call.slug },
       counted: vote.status === 'counted',
-      typed,
-      check: typed ? { code: code ?? typed, valid: code !== null, found: found ? describe(found) : null } : null,
-      fieldErrors: typed && !code ? { receipt: { text: t('memberVote.ballots.receiptInvalid') } } : {},
-      errorList: typed && !code ? [{ text: t('memberVote.ballots.receiptInvalid'), href: '#receipt' }] : [],
-      pageError: Boolean(typed && !code),
+      typed: typed ?? '',
+      check: code ? { code, found: found ? describe(found) : null } : null,
+      fieldErrors: error ? { receipt: { text: error } } : {},
+      errorList: error ? [{ text: error, href: '#receipt' }] : [],
+      pageError: invalid,
       ballots: ballots.map((b) => ({ receiptCode: b.receiptCode, choices: describe(b), mine: b.receiptCode === code })),
     })
+  }
+
+  app.get<{ Params: { slug: string } }>('/calls/:slug/ballots', async (request, reply) =>
+    renderBallots(reply, await withVote(request, request.params.slug, canSeeBallots), null),
+  )
+
+  // Anyone may check a code; a script trying codes by the thousand may not.
+  const receiptLimit = limitBy(app, { name: 'receipt-check', max: 60, timeWindow: '1 hour', key: (r) => r.ip })
+  app.post<{ Params: { slug: string } }>('/calls/:slug/ballots', { preHandler: receiptLimit }, async (request, reply) => {
+    const found = await withVote(request, request.params.slug, canSeeBallots)
+    return renderBallots(reply, found, text(asForm(request.body), 'receipt', 100).trim())
   })
 
   app.get<{ Params: { slug: string } }>('/calls/:slug/votes.pb', async (request, reply) => {
     const { call, vote } = await withVote(request, request.params.slug, canSeeBallots)
-    const bids = await listBallotBids(db, call, vote)
+    // Once counted, the bids the count had: the file recounts to the published outcome.
+    const counted = readStoredResult(vote.result)
+    const leftOut = new Set(counted?.leadsAProject ?? [])
+    const onBallot = await listBallotBids(db, call, vote)
     const election = electionOf({
       callTitle: call.title,
-      ballotType: vote.ballotType,
-      budgetPence: vote.budgetPence,
-      countingRule: vote.countingRule,
-      bids: bids.map((b) => ({ id: b.id, title: b.title, costPence: b.costPence })),
+      ...voteMethodOf(vote),
+      bids: onBallot.filter((b) => !leftOut.has(b.id)).map((b) => ({ id: b.id, title: b.title, costPence: b.costPence })),
       ballots: await listBallots(db, vote.id),
       opensOn: londonDate(vote.opensAt),
       closesOn: londonDate(vote.closesAt),
+      leftOut: onBallot.filter((b) => leftOut.has(b.id)).map((b) => ({ id: b.id, title: b.title })),
     })
     return reply
       .header('content-type', 'text/plain; charset=utf-8')

@@ -7,9 +7,11 @@ import { translator } from '../../../i18n/catalogue.ts'
 import { recordAudit, type AuditActor } from '../../audit/record-audit.ts'
 import { recordDecision } from '../../co-production/commands/record-decision.ts'
 import { countElectionInSlices } from '../../participatory-budgeting/count.ts'
-import { electorateSize, listBallotBids, listBallots } from '../queries.ts'
-import { countOptionsOf, electionOf } from '../rules/election.ts'
-import { explainProject } from '../rules/explain.ts'
+import { bidsLedByProjectLeads, electorateSize, listBallotBids, listBallots } from '../queries.ts'
+import { countOptionsOf, electionOf, voteMethodOf } from '../rules/election.ts'
+import { explainProject, leftOutExplanation } from '../rules/explain.ts'
+import { secondWinnerOfALead } from '../rules/one-led-project.ts'
+import { storedCallSettings } from '../../co-production/rules/call-settings.ts'
 import { storedResultOf } from '../rules/stored-count.ts'
 import { storedElectorate } from '../rules/vote-settings.ts'
 import { londonDate } from '../../membership/rules/subscription-year.ts'
@@ -32,23 +34,50 @@ export async function countVote(
   if (!vote) return notFound()
   if (vote.status !== 'closed') return refused(vote.status === 'counted' ? 'memberVote.refused.counted' : 'memberVote.refused.notClosed')
 
-  const bids = await listBallotBids(tx, call, null)
-  const election = electionOf({
-    callTitle: call.title,
-    ballotType: vote.ballotType,
-    budgetPence: vote.budgetPence,
-    countingRule: vote.countingRule,
-    bids: bids.map((b) => ({ id: b.id, title: b.title, costPence: b.costPence })),
-    ballots: await listBallots(tx, vote.id),
-    opensOn: londonDate(vote.opensAt),
-    closesOn: londonDate(vote.closesAt),
-  })
-  const count = await countElectionInSlices(election, countOptionsOf(vote))
-  const stored = storedResultOf(count, await electorateSize(tx, storedElectorate(vote.electorate).tiers))
+  const onBallot = await listBallotBids(tx, call, null)
+  // One funded project per member at a time: a bid whose lead already leads a project underway is
+  // left out before counting (its supporters' other choices still count), so that the count never
+  // funds what recordDecision must refuse, and is declined saying why. So is the later of two bids
+  // of one lead that the count would both fund: the vote is counted again without it.
+  const oneAtATime = storedCallSettings(call.settings).oneLedProjectAtATime
+  const leftOutIds = new Set((oneAtATime ? await bidsLedByProjectLeads(tx, onBallot) : []).map((b) => b.id))
+  const ballots = await listBallots(tx, vote.id)
+  let bids: typeof onBallot
+  let count
+  for (;;) {
+    bids = onBallot.filter((b) => !leftOutIds.has(b.id))
+    const election = electionOf({
+      callTitle: call.title,
+      ...voteMethodOf(vote),
+      bids: bids.map((b) => ({ id: b.id, title: b.title, costPence: b.costPence })),
+      ballots,
+      opensOn: londonDate(vote.opensAt),
+      closesOn: londonDate(vote.closesAt),
+      leftOut: onBallot.filter((b) => leftOutIds.has(b.id)).map((b) => ({ id: b.id, title: b.title })),
+    })
+    count = await countElectionInSlices(election, countOptionsOf(vote))
+    const second = oneAtATime ? secondWinnerOfALead(count, bids) : null
+    if (second === null) break
+    leftOutIds.add(second)
+  }
+  const leftOut = onBallot.filter((b) => leftOutIds.has(b.id))
+  const fundedHere = bids.filter((b) => count.winners.includes(String(b.id)))
+  const stored = storedResultOf(count, await electorateSize(tx, storedElectorate(vote.electorate).tiers), [...leftOutIds])
 
   // Feedback is kept in English, as bids are written; the results page says it in either language.
   const english = translator('en')
   const emailIds: number[] = []
+  for (const bid of leftOut) {
+    const why = leftOutExplanation(bid, fundedHere)
+    const decided = await recordDecision(
+      tx,
+      actor,
+      { bidId: bid.id, outcome: 'decline', awardedPence: null, conditions: '', feedback: english(why.key, why.values), now: input.now },
+      context,
+    )
+    if (!decided.ok) return decided
+    emailIds.push(...decided.value.emailIds)
+  }
   for (const project of stored.count.projects) {
     const explanation = explainProject(stored.count, project, { points: vote.ballotType === 'cumulative' })
     const feedback = [explanation.sentence, ...explanation.lines].map((m) => english(m.key, m.values)).join('\n')
@@ -85,7 +114,7 @@ export async function countVote(
     action: 'vote-counted',
     subjectType: 'vote',
     subjectId: vote.id,
-    summary: `Counted the member vote of the call ${call.title}: ${count.winners.length} of ${bids.length} bids funded, ${count.voters} ballots`,
+    summary: `Counted the member vote of the call ${call.title}: ${count.winners.length} of ${onBallot.length} bids funded, ${count.voters} ballots`,
   })
   return ok({ id: vote.id, funded: count.winners.length, emailIds })
 }

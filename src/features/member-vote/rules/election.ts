@@ -2,7 +2,7 @@
 // Money is in pence with two decimals, so Add1 raises every share by one pound (100 pence), and
 // projects are in the order of submission, the last step of the published tie rule.
 import type { BallotType, CountCompletion, CountingRule } from '../../../db/schema/enums.ts'
-import type { PbBallot, PbElection } from '../../participatory-budgeting/election.ts'
+import { formatAmount, type PbBallot, type PbElection } from '../../participatory-budgeting/election.ts'
 import type { CountOptions } from '../../participatory-budgeting/count.ts'
 
 export interface ElectionBid {
@@ -21,6 +21,14 @@ export interface ElectionInput {
   ballotType: BallotType
   budgetPence: number
   countingRule: CountingRule
+  completion: CountCompletion
+  compareWithGreedy: boolean
+  /** The ballot's limits: choices for approval and knapsack ballots, points for cumulative ones. */
+  minChoices: number
+  maxChoices: number | null
+  pointsPerBallot: number | null
+  /** Bids on the ballot the count left out (their lead already leads a project underway, or a bid this count funds): said in the file's comment. */
+  leftOut?: readonly { id: number; title: string }[]
   /** In the order of submission. */
   bids: readonly ElectionBid[]
   ballots: readonly ElectionBallot[]
@@ -60,11 +68,13 @@ export function electionOf(input: ElectionInput): PbElection {
       ['num_votes', String(ballots.length)],
       ['budget', ''],
       ['vote_type', ''],
-      ['rule', input.countingRule === 'greedy' ? 'greedy' : 'equalshares'],
+      ['rule', pabulibRule(input)],
+      ...ballotLimits(input),
       ['currency', 'GBP'],
       ['date_begin', input.opensOn],
       ['date_end', input.closesOn],
       ['language', 'en'],
+      ['comment', commentOf(input)],
     ],
     voteType: withPoints ? 'cumulative' : 'approval',
     budget: BigInt(input.budgetPence),
@@ -74,6 +84,80 @@ export function electionOf(input: ElectionInput): PbElection {
     projectColumns: ['name'],
     voteColumns: [],
   }
+}
+
+type VoteMethod = Pick<
+  ElectionInput,
+  'ballotType' | 'budgetPence' | 'countingRule' | 'completion' | 'compareWithGreedy' | 'minChoices' | 'maxChoices' | 'pointsPerBallot'
+>
+
+/** What of a vote's set-up the election and its file need: the ballot, its limits and the counting rule. */
+export const voteMethodOf = (vote: VoteMethod): VoteMethod => ({
+  ballotType: vote.ballotType,
+  budgetPence: vote.budgetPence,
+  countingRule: vote.countingRule,
+  completion: vote.completion,
+  compareWithGreedy: vote.compareWithGreedy,
+  minChoices: vote.minChoices,
+  maxChoices: vote.maxChoices,
+  pointsPerBallot: vote.pointsPerBallot,
+})
+
+/** pabulib's name for the rule: `equalshares/add1-comparison` is Equal Shares completed by Add1 and compared with greedy. */
+export function pabulibRule(vote: Pick<ElectionInput, 'countingRule' | 'completion' | 'compareWithGreedy'>): string {
+  if (vote.countingRule === 'greedy') return 'greedy'
+  return `equalshares${vote.completion === 'add1' ? '/add1' : ''}${vote.compareWithGreedy ? '-comparison' : ''}`
+}
+
+/**
+ * The ballot's limits under pabulib's keys: min_length and max_length (how many bids a ballot
+ * chooses), max_sum_cost (a knapsack ballot's bids fit the budget), min_sum_points and
+ * max_sum_points (a cumulative ballot shares out exactly so many points).
+ */
+function ballotLimits(input: ElectionInput): [string, string][] {
+  if (input.ballotType === 'cumulative') {
+    const points = String(input.pointsPerBallot ?? 0)
+    return [
+      ['min_sum_points', points],
+      ['max_sum_points', points],
+    ]
+  }
+  const rows: [string, string][] = [['min_length', String(input.minChoices)]]
+  if (input.maxChoices !== null) rows.push(['max_length', String(input.maxChoices)])
+  if (input.ballotType === 'knapsack') rows.push(['max_sum_cost', formatAmount(BigInt(input.budgetPence), penceDecimals)])
+  return rows
+}
+
+/** How the vote was counted, in words, numbered as pabulib's comments are, with the command that recounts it. */
+function commentOf(input: ElectionInput): string {
+  const method =
+    input.countingRule === 'greedy'
+      ? 'Counted by greedy: bids in order of support (ballots choosing each' +
+        (input.ballotType === 'cumulative' ? ', or here the points given to each' : '') +
+        '), each funded if it still fits in what is left of the budget'
+      : 'Counted by the Method of Equal Shares (cost satisfaction; points ballots count as approvals)' +
+        (input.completion === 'add1'
+          ? " completed by Add1 (raise each voter's share by £1 from the budget divided by the ballots, rounded down to whole pounds, and count again; the last outcome that fits the budget is kept)"
+          : ', not completed') +
+        (input.compareWithGreedy ? ", compared with greedy (greedy's outcome is published instead when strictly more ballots prefer it)" : '')
+  const options =
+    input.countingRule === 'greedy'
+      ? '--rule greedy'
+      : `--rule equal-shares --completion ${input.completion}${input.compareWithGreedy ? ' --compare-with-greedy' : ''}`
+  const notes = [
+    `${method}.`,
+    'Ties: the bid chosen by more ballots first, then the cheaper bid, then the bid submitted first (the order of PROJECTS).',
+    ...(input.leftOut?.length
+      ? [
+          `Left out of the count, as their lead organisation already leads a project underway or a bid funded before them in this count (one funded project per member at a time): ${input.leftOut
+            .map((b) => `${b.id} (${b.title})`)
+            .join(', ')}. Ballots' choices of them are dropped.`,
+        ]
+      : []),
+    `Recount with: coophub pb count FILE ${options}.`,
+    "voter_id is the ballot's receipt code, which names nobody.",
+  ]
+  return notes.map((note, i) => `#${i + 1}: ${note}`).join(' ')
 }
 
 /**

@@ -16,8 +16,20 @@ export interface Explanation {
   lines: Message[]
 }
 
-/** Whole pounds as the count rounded them for display ("£487"). */
-export const wholePounds = (rounded: string): string => `£${BigInt(rounded).toLocaleString('en-GB')}`
+type StoredMoney = StoredCount['projects'][number]['payments'][number]['perVoter']
+
+/**
+ * An exact amount of the count (pence, possibly a fraction of one) to the penny: "£487" when it is
+ * whole pounds, "£9,799.60" when not, so that a bid that missed by pence never reads as though its
+ * supporters had exactly its cost. What supporters had left is rounded down (it must stay below a
+ * cost it could not pay); what they paid, to the nearest penny (halves up).
+ */
+export function moneyText(money: StoredMoney, rounding: 'down' | 'nearest'): string {
+  const num = BigInt(money.exact.num)
+  const den = BigInt(money.exact.den)
+  const pence = rounding === 'down' ? num / den : (2n * num + den) / (2n * den)
+  return penceText(pence.toString())
+}
 
 /** Pence (a bigint as a string) as pounds, pennies shown only when there are some. */
 export const penceText = (pence: string | number): string => poundsOf(Number(pence))
@@ -33,7 +45,7 @@ export function explainProject(count: StoredCount, project: StoredCount['project
       if (project.payments.length === 1 && only && !only.allTheyHadLeft)
         return {
           funded: true,
-          sentence: { key: 'memberVote.explain.fundedEqually', values: { supporters, amount: wholePounds(only.perVoter.rounded) } },
+          sentence: { key: 'memberVote.explain.fundedEqually', values: { supporters, amount: moneyText(only.perVoter, 'nearest') } },
           lines: [],
         }
       return {
@@ -41,14 +53,14 @@ export function explainProject(count: StoredCount, project: StoredCount['project
         sentence: { key: 'memberVote.explain.fundedShares', values: { supporters } },
         lines: project.payments.map((p) => ({
           key: p.allTheyHadLeft ? 'memberVote.explain.paidAllLeft' : 'memberVote.explain.paidEach',
-          values: { voters: p.voters, amount: wholePounds(p.perVoter.rounded) },
+          values: { voters: p.voters, amount: moneyText(p.perVoter, 'nearest') },
         })),
       }
     }
     if (project.supportersLeft)
       return {
         funded: false,
-        sentence: { key: 'memberVote.explain.notFundedShares', values: { left: wholePounds(project.supportersLeft.rounded), cost } },
+        sentence: { key: 'memberVote.explain.notFundedShares', values: { left: moneyText(project.supportersLeft, 'down'), cost } },
         lines: [],
       }
     return { funded: false, sentence: { key: 'memberVote.explain.notFundedPlain', values: { supporters } }, lines: [] }
@@ -65,4 +77,22 @@ export function explainProject(count: StoredCount, project: StoredCount['project
     sentence: { key: `memberVote.explain.${project.funded ? 'funded' : 'notFunded'}Greedy${measure}`, values: { support: project.support, left, cost } },
     lines: [],
   }
+}
+
+/** A bid the count left out: its lead already leads a project underway, and a member leads one at a time. */
+export function leadsAProjectExplanation(lead: string | null): Message {
+  return lead === null ? { key: 'memberVote.explain.leadsAProjectUnnamed', values: {} } : { key: 'memberVote.explain.leadsAProject', values: { lead } }
+}
+
+/**
+ * Why a bid was left out of the count: its lead leads another bid this vote funds (it was funded
+ * later than that one), or already led a project underway.
+ */
+export function leftOutExplanation(
+  bid: { lead: string | null; leadOrganisationId: number | null },
+  fundedHere: readonly { title: string; leadOrganisationId: number | null }[],
+): Message {
+  const other = bid.leadOrganisationId === null ? undefined : fundedHere.find((b) => b.leadOrganisationId === bid.leadOrganisationId)
+  if (other) return { key: 'memberVote.explain.leadsAnotherWinner', values: { lead: bid.lead ?? '', other: other.title } }
+  return leadsAProjectExplanation(bid.lead)
 }

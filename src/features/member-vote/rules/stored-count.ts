@@ -17,6 +17,8 @@ export interface StoredResult {
   /** Member organisations that could vote when the vote was counted. */
   electorate: number
   count: StoredCount
+  /** Bids on the ballot the count left out because their lead already led a project underway or a bid the count funded (ids). */
+  leadsAProject: number[]
 }
 
 function jsonify(value: unknown): unknown {
@@ -26,14 +28,16 @@ function jsonify(value: unknown): unknown {
   return value
 }
 
-export function storedResultOf(count: CountResult, electorate: number): StoredResult {
-  return { electorate, count: jsonify(count) as StoredCount }
+export function storedResultOf(count: CountResult, electorate: number, leadsAProject: readonly number[] = []): StoredResult {
+  return { electorate, count: jsonify(count) as StoredCount, leadsAProject: [...leadsAProject] }
 }
 
 /** votes.result as read back; null when it is not a count this code wrote. */
 export function readStoredResult(value: unknown): StoredResult | null {
   if (!value || typeof value !== 'object') return null
-  const { electorate, count } = value as Partial<StoredResult>
+  const { electorate, count, leadsAProject } = value as Partial<StoredResult>
   if (typeof electorate !== 'number' || !count || typeof count !== 'object' || !Array.isArray(count.projects)) return null
-  return { electorate, count }
+  // Counts stored before bids could be left out have no list.
+  const left = Array.isArray(leadsAProject) ? leadsAProject.filter((id): id is number => Number.isSafeInteger(id)) : []
+  return { electorate, count, leadsAProject: left }
 }
