@@ -97,7 +97,11 @@ describe('a vote as an election', () => {
       return Object.fromEntries(keys.flatMap((k) => (metaValue(read, k) === undefined ? [] : [[k, metaValue(read, k)]])))
     }
     for (const [what, over, meta] of [
-      ['greedy, approval with a range', { countingRule: 'greedy', minChoices: 2, maxChoices: 3 }, { vote_type: 'approval', rule: 'greedy', min_length: '2', max_length: '3' }],
+      [
+        'greedy, approval with a range',
+        { countingRule: 'greedy', minChoices: 2, maxChoices: 3 },
+        { vote_type: 'approval', rule: 'greedy', min_length: '2', max_length: '3' },
+      ],
       ['Equal Shares alone', {}, { vote_type: 'approval', rule: 'equalshares', min_length: '1' }],
       ['Equal Shares with Add1', { completion: 'add1' }, { vote_type: 'approval', rule: 'equalshares/add1', min_length: '1' }],
       [
@@ -105,7 +109,11 @@ describe('a vote as an election', () => {
         { completion: 'add1', compareWithGreedy: true },
         { vote_type: 'approval', rule: 'equalshares/add1-comparison', min_length: '1' },
       ],
-      ['knapsack: the bids fit the budget', { ballotType: 'knapsack' }, { vote_type: 'approval', rule: 'equalshares', min_length: '1', max_sum_cost: '20000.00' }],
+      [
+        'knapsack: the bids fit the budget',
+        { ballotType: 'knapsack' },
+        { vote_type: 'approval', rule: 'equalshares', min_length: '1', max_sum_cost: '20000.00' },
+      ],
       [
         'cumulative: exactly so many points',
         { ballotType: 'cumulative', pointsPerBallot: 10, ballots: [] },
@@ -117,7 +125,10 @@ describe('a vote as an election', () => {
     it('comments in words, numbered as pabulib’s comments are, with the options that recount it', () => {
       const read = parsePabulib(toPabulib(electionOf({ ...input, completion: 'add1', compareWithGreedy: true, leftOut: [{ id: 4, title: 'Second project' }] })))
       const comment = metaValue(read, 'comment') ?? ''
-      assert.match(comment, /^#1: Counted by the Method of Equal Shares \(cost satisfaction; points ballots count as approvals\) completed by Add1 \(raise each voter's share by £1 /)
+      assert.match(
+        comment,
+        /^#1: Counted by the Method of Equal Shares \(cost satisfaction; points ballots count as approvals\) completed by Add1 \(raise each voter's share by £1 /,
+      )
       assert.match(comment, /, compared with greedy \(greedy's outcome is published instead when strictly more ballots prefer it\)\. #2: Ties: /)
       assert.match(comment, /#3: Left out of the count, as their lead organisation already leads a project underway .*: 4 \(Second project\)\./)
       assert.match(comment, /#4: Recount with: coophub pb count FILE --rule equal-shares --completion add1 --compare-with-greedy\./)

@@ -116,7 +116,18 @@ describe('amounts in the explanations, to the penny', () => {
     ({
       publishedRule: 'equal-shares',
       projects: [
-        { id: '1', cost: '980000', funded: false, round: null, supporters: 4, support: 4, payments: [], supportersLeft: null, budgetLeftWhenReached: null, ...project },
+        {
+          id: '1',
+          cost: '980000',
+          funded: false,
+          round: null,
+          supporters: 4,
+          support: 4,
+          payments: [],
+          supportersLeft: null,
+          budgetLeftWhenReached: null,
+          ...project,
+        },
       ],
     }) as unknown as StoredCount
   const said = (project: Partial<StoredCount['projects'][number]>) => {
@@ -158,6 +169,9 @@ describe('amounts in the explanations, to the penny', () => {
     const count = countWith({ supportersLeft: money(979_960) })
     const { sentence } = explainProject(count, count.projects[0]!, { points: false })
     assert.equal(translator('en')(sentence.key, sentence.values), 'Not funded: its supporters had £9,799.60 left between them, and it cost £9,800.')
-    assert.equal(translator('cy')(sentence.key, sentence.values), 'Heb ei ariannu: roedd gan ei gefnogwyr £9,799.60 ar ôl rhyngddynt, ac roedd yn costio £9,800.')
+    assert.equal(
+      translator('cy')(sentence.key, sentence.values),
+      'Heb ei ariannu: roedd gan ei gefnogwyr £9,799.60 ar ôl rhyngddynt, ac roedd yn costio £9,800.',
+    )
   })
 })
