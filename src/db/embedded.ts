@@ -5,7 +5,7 @@ import v8 from 'node:v8'
 import type { Worker } from 'node:worker_threads'
 import lockfile from 'proper-lockfile'
 import { startWorker } from '../runtime.ts'
-import { clearLockOfGoneOwner, lockDirOf, removeLockOwner, writeLockOwner } from './lock-owner.ts'
+import { clearLockOfGoneOwner, lockDirOf, processAlive, removeLockOwner, writeLockOwner } from './lock-owner.ts'
 import { usableTemplate } from './template.ts'
 
 export class DataDirLockedError extends Error {
@@ -40,16 +40,6 @@ function isRunningServer(value: unknown): value is RunningServer {
   return (
     typeof v === 'object' && v !== null && Number.isSafeInteger(v.pid) && (v.pid ?? 0) > 0 && typeof v.socketDir === 'string' && path.isAbsolute(v.socketDir)
   )
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    // EPERM: alive, but another user's; its private socket folder will refuse us anyway.
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
-  }
 }
 
 /**

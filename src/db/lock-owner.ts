@@ -27,7 +27,8 @@ export function processStartTicks(pid: number): string | null {
   }
 }
 
-function processAlive(pid: number): boolean {
+/** Whether a process runs. EPERM: alive, but another user's (whose files will refuse us anyway). */
+export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0)
     return true

@@ -7,7 +7,8 @@ import { Agent } from '../../../test/agent.ts'
 import { makeAssessor, person } from '../../../test/assessment.ts'
 import { buildBid, buildCall } from '../../../test/co-production.ts'
 import { buildOrganisation } from '../../../test/factories.ts'
-import { assessments, bidBudgetLines, bidDecisions, bidParticipants, callAssessors, callCriteria, calls, emails, votes } from '../../db/schema/index.ts'
+import { assessments, bidBudgetLines, bidDecisions, bidParticipants, callAssessors, callCriteria, calls, emails } from '../../db/schema/index.ts'
+import { buildVote } from '../../../test/member-vote.ts'
 
 describeEachDatabase('assessment: set-up, scoring, the panel and decisions', (get) => {
   const db = () => get().handle.db
@@ -339,18 +340,7 @@ describeEachDatabase('assessment: set-up, scoring, the panel and decisions', (ge
     assert.equal(res.statusCode, 400)
     assert.match(res.body, /This call goes on to a member vote/)
     // Once the members' vote has opened on the shortlist, the panel can no longer change it.
-    await db()
-      .insert(votes)
-      .values({
-        callId: call.id,
-        ballotType: 'approval',
-        countingRule: 'greedy',
-        budgetPence: 100_000,
-        electorate: { tiers: ['full'] },
-        opensAt: new Date(Date.now() - 3_600_000),
-        closesAt: new Date(Date.now() + 3_600_000),
-        status: 'open',
-      })
+    await buildVote(db(), call.id, { status: 'open' })
     const seen = kept!.decidedAt.toISOString()
     const late = await admin.post(`/admin/calls/${call.id}/panel/bids/${made[0]!.id}`, { outcome: 'decline', feedback: 'Too narrow', seen })
     assert.equal(late.statusCode, 400)

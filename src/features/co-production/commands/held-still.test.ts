@@ -4,6 +4,7 @@ import assert from 'node:assert/strict'
 import { it } from 'node:test'
 import { eq } from 'drizzle-orm'
 import { bidParticipants, bids, calls, votes } from '../../../db/schema/index.ts'
+import { buildVote } from '../../../../test/member-vote.ts'
 import { inTransaction } from '../../../db/unit-of-work.ts'
 import { describeEachDatabase } from '../../../../test/app.ts'
 import { buildBid, buildCall } from '../../../../test/co-production.ts'
@@ -75,16 +76,7 @@ describeEachDatabase('what holds still once a bid is submitted and a call is bei
     // Nothing decided yet: an administrator may still correct the call, or reopen it.
     assert.equal(reason(await edit()), 'ok')
 
-    await db.insert(votes).values({
-      callId: call.id,
-      ballotType: 'approval',
-      countingRule: 'greedy',
-      budgetPence: 100_000,
-      electorate: { tiers: ['full'] },
-      opensAt: new Date(Date.now() - 3_600_000),
-      closesAt: new Date(Date.now() + 3_600_000),
-      status: 'open',
-    })
+    await buildVote(db, call.id, { status: 'open' })
     assert.equal(reason(await inTransaction(db, (tx) => changeCallStatus(tx, actor, { id: call.id, to: 'open' }))), 'refused calls.refused.decidingBegun')
     assert.equal(reason(await edit()), 'refused calls.refused.decidingBegun')
     await db.delete(votes).where(eq(votes.callId, call.id))
