@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm'
 import { bids, users } from '../../../db/schema/index.ts'
 import type { Executor } from '../../../db/client.ts'
 import { languageOf } from '../../email/messages.ts'
+import { officersOf } from '../social-queries.ts'
 import type { Locale } from '../../../i18n/locales.ts'
 
 export interface Recipient {
@@ -17,13 +18,14 @@ export interface Recipient {
 export async function bidLeadRecipients(tx: Executor, bidId: number): Promise<Recipient[]> {
   const [bid] = await tx.select({ lead: bids.leadOrganisationId, creator: bids.createdByUserId }).from(bids).where(eq(bids.id, bidId))
   if (!bid) return []
-  const who =
+  const rows =
     bid.lead !== null
-      ? and(eq(users.organisationId, bid.lead), eq(users.role, 'officer'), eq(users.status, 'active'))
+      ? await officersOf(tx, bid.lead)
       : bid.creator !== null
-        ? and(eq(users.id, bid.creator), eq(users.status, 'active'))
-        : undefined
-  if (!who) return []
-  const rows = await tx.select({ email: users.email, name: users.name, language: users.language }).from(users).where(who).orderBy(users.id)
-  return rows.map((r) => ({ ...r, language: languageOf(r.language) }))
+        ? await tx
+            .select({ email: users.email, name: users.name, language: users.language })
+            .from(users)
+            .where(and(eq(users.id, bid.creator), eq(users.status, 'active')))
+        : []
+  return rows.map((r) => ({ email: r.email, name: r.name, language: languageOf(r.language) }))
 }
