@@ -2,11 +2,11 @@ import type { FastifyInstance, FastifyReply } from 'fastify'
 import { inTransaction } from '../../db/unit-of-work.ts'
 import { NotFoundError } from '../../errors.ts'
 import { parseId, positiveInt } from '../../web/address-numbers.ts'
-import { breadcrumbsTo } from '../../web/admin-area.ts'
 import { asForm, presentErrors, text, type FieldError } from '../../web/forms.ts'
 import { auditActor } from '../accounts/actor.ts'
 import { requireUser } from '../accounts/guard.ts'
 import { findCallById, type CallRow } from '../co-production/queries.ts'
+import { callCrumbs, callOfAddress } from './admin-call.ts'
 import { addAssessor, removeAssessor } from './commands/assessors.ts'
 import { saveCriteria } from './commands/save-criteria.ts'
 import { defaultCriteria, phaseText } from './present.ts'
@@ -19,17 +19,6 @@ import { criteriaRefusal } from './rules/phase.ts'
 /** The administrators' set-up of a call's assessment (criteria and assessors), and its panel view. The admin area checks the role. */
 export async function assessmentAdminRoutes(app: FastifyInstance): Promise<void> {
   const db = app.deps.db
-
-  async function callOf(rawId: string): Promise<CallRow> {
-    const call = await findCallById(db, parseId(rawId))
-    if (!call) throw new NotFoundError()
-    return call
-  }
-
-  const crumbs = (reply: FastifyReply, call: CallRow) => [
-    ...breadcrumbsTo(reply.request.t, reply.request.t('calls.admin.title'), '/admin/calls'),
-    { text: call.title, href: `/admin/calls/${call.id}` },
-  ]
 
   async function renderSetUp(
     reply: FastifyReply,
@@ -53,7 +42,7 @@ export async function assessmentAdminRoutes(app: FastifyInstance): Promise<void>
     return reply.code(errors.length ? 400 : 200).render('assessment/views/admin/set-up.njk', {
       title: t('assessment.setUp.title', { call: call.title }),
       section: 'admin',
-      breadcrumbs: crumbs(reply, call),
+      breadcrumbs: callCrumbs(reply, call),
       pageError: errors.length > 0,
       banner: query?.saved === 'criteria' ? t('assessment.setUp.criteriaSaved') : query?.saved === 'assessors' ? t('assessment.setUp.assessorsSaved') : null,
       call: { id: call.id, title: call.title },
@@ -77,10 +66,10 @@ export async function assessmentAdminRoutes(app: FastifyInstance): Promise<void>
     })
   }
 
-  app.get<{ Params: { id: string } }>('/admin/calls/:id/assessment', async (request, reply) => renderSetUp(reply, await callOf(request.params.id)))
+  app.get<{ Params: { id: string } }>('/admin/calls/:id/assessment', async (request, reply) => renderSetUp(reply, await callOfAddress(db, request.params.id)))
 
   app.post<{ Params: { id: string } }>('/admin/calls/:id/assessment/criteria', async (request, reply) => {
-    const call = await callOf(request.params.id)
+    const call = await callOfAddress(db, request.params.id)
     const form = asForm(request.body)
     const { rows, action, fingerprint } = readCriterionRows(form)
     const result = await inTransaction(db, (tx) => saveCriteria(tx, auditActor(requireUser(request)), { callId: call.id, fingerprint, rows }))
@@ -97,7 +86,7 @@ export async function assessmentAdminRoutes(app: FastifyInstance): Promise<void>
   })
 
   app.post<{ Params: { id: string } }>('/admin/calls/:id/assessment/assessors', async (request, reply) => {
-    const call = await callOf(request.params.id)
+    const call = await callOfAddress(db, request.params.id)
     const form = asForm(request.body)
     const pick = { userId: text(form, 'userId', 20), email: text(form, 'email', 320) }
     const userId = positiveInt(pick.userId)
@@ -109,7 +98,7 @@ export async function assessmentAdminRoutes(app: FastifyInstance): Promise<void>
   })
 
   app.post<{ Params: { id: string; userId: string } }>('/admin/calls/:id/assessment/assessors/:userId/remove', async (request, reply) => {
-    const call = await callOf(request.params.id)
+    const call = await callOfAddress(db, request.params.id)
     const result = await inTransaction(db, (tx) =>
       removeAssessor(tx, auditActor(requireUser(request)), { callId: call.id, userId: parseId(request.params.userId) }),
     )

@@ -3,7 +3,7 @@ import { inTransaction } from '../../db/unit-of-work.ts'
 import { NotFoundError } from '../../errors.ts'
 import { siteUrl } from '../../web/base-url.ts'
 import { parseId } from '../../web/address-numbers.ts'
-import { breadcrumbsTo, savedBanner } from '../../web/admin-area.ts'
+import { savedBanner } from '../../web/admin-area.ts'
 import { asForm, presentErrors, text, type FieldError } from '../../web/forms.ts'
 import { auditActor } from '../accounts/actor.ts'
 import { requireUser } from '../accounts/guard.ts'
@@ -11,6 +11,7 @@ import { penceOf, poundsString } from '../membership/rules/money.ts'
 import { outcomeSelector } from '../co-production/decision-email.ts'
 import { pounds } from '../co-production/present.ts'
 import { findCallById, type CallRow } from '../co-production/queries.ts'
+import { callCrumbs, callOfAddress } from './admin-call.ts'
 import { decideBid } from './commands/decide-bid.ts'
 import { markCallDecided } from './commands/mark-call-decided.ts'
 import { conflictText, decisionText, phaseText } from './present.ts'
@@ -22,17 +23,6 @@ import { meanText } from './rules/ranking.ts'
 /** The panel view of a call's bids, ranked, with a decision page per bid and "Mark the call decided". Administrators only (the admin area checks). */
 export async function assessmentPanelRoutes(app: FastifyInstance): Promise<void> {
   const db = app.deps.db
-
-  async function callOf(rawId: string): Promise<CallRow> {
-    const call = await findCallById(db, parseId(rawId))
-    if (!call) throw new NotFoundError()
-    return call
-  }
-
-  const crumbs = (reply: FastifyReply, call: CallRow) => [
-    ...breadcrumbsTo(reply.request.t, reply.request.t('calls.admin.title'), '/admin/calls'),
-    { text: call.title, href: `/admin/calls/${call.id}` },
-  ]
 
   /** Everything the panel and a bid's decision page show. */
   async function panelData(call: CallRow) {
@@ -53,7 +43,7 @@ export async function assessmentPanelRoutes(app: FastifyInstance): Promise<void>
   }
 
   app.get<{ Params: { id: string } }>('/admin/calls/:id/panel', async (request, reply) => {
-    const call = await callOf(request.params.id)
+    const call = await callOfAddress(db, request.params.id)
     const { t } = request
     const data = await panelData(call)
     const errors: FieldError[] = []
@@ -118,7 +108,7 @@ export async function assessmentPanelRoutes(app: FastifyInstance): Promise<void>
     return reply.code(errors.length ? 400 : 200).render('assessment/views/admin/panel.njk', {
       title: t('assessment.panel.title', { call: call.title }),
       section: 'admin',
-      breadcrumbs: crumbs(reply, call),
+      breadcrumbs: callCrumbs(reply, call),
       pageError: errors.length > 0,
       banner,
       call: { id: call.id, title: call.title, status: call.status },
@@ -133,7 +123,7 @@ export async function assessmentPanelRoutes(app: FastifyInstance): Promise<void>
   }
 
   app.post<{ Params: { id: string } }>('/admin/calls/:id/decided', async (request, reply) => {
-    const call = await callOf(request.params.id)
+    const call = await callOfAddress(db, request.params.id)
     const result = await inTransaction(db, (tx) => markCallDecided(tx, auditActor(requireUser(request)), { callId: call.id, now: new Date() }))
     if (result.ok) return reply.redirect(`/admin/calls/${call.id}/panel?decided=1`, 303)
     if (result.reason === 'not-found') throw new NotFoundError()
@@ -165,7 +155,7 @@ export async function assessmentPanelRoutes(app: FastifyInstance): Promise<void>
     return reply.code(errors.length ? 400 : 200).render('assessment/views/admin/decision.njk', {
       title: t('assessment.decision.title', { bid: bid.title }),
       section: 'admin',
-      breadcrumbs: [...crumbs(reply, call), { text: t('assessment.panel.heading'), href: `/admin/calls/${call.id}/panel` }],
+      breadcrumbs: [...callCrumbs(reply, call), { text: t('assessment.panel.heading'), href: `/admin/calls/${call.id}/panel` }],
       pageError: errors.length > 0,
       call: { id: call.id, title: call.title },
       bid: { id: bid.id, title: bid.title, lead: bid.lead ?? '', cost: pounds(bid.costPence), rank: row.rank, of: data.ranked.length },
@@ -182,11 +172,11 @@ export async function assessmentPanelRoutes(app: FastifyInstance): Promise<void>
   }
 
   app.get<{ Params: { id: string; bidId: string } }>('/admin/calls/:id/panel/bids/:bidId', async (request, reply) =>
-    renderDecision(reply, await callOf(request.params.id), parseId(request.params.bidId), null),
+    renderDecision(reply, await callOfAddress(db, request.params.id), parseId(request.params.bidId), null),
   )
 
   app.post<{ Params: { id: string; bidId: string } }>('/admin/calls/:id/panel/bids/:bidId', async (request, reply) => {
-    const call = await callOf(request.params.id)
+    const call = await callOfAddress(db, request.params.id)
     const bidId = parseId(request.params.bidId)
     const form = asForm(request.body)
     const values: DecisionValues = {
