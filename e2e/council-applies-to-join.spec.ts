@@ -11,6 +11,7 @@ import { buildRegisterCouncil, loadExampleSchedule } from '../test/membership.ts
 import { createAccount, SignInPage } from './support/accounts.ts'
 import { accessibilityViolations, skipReason } from './support/browser.ts'
 import { openJourney, type Journey } from './support/journey.ts'
+import { expectNoErrorSummary, horizontalOverflow } from './support/page-checks.ts'
 
 const skip = skipReason()
 const council = { code: 'BRF', name: 'Brackenford', population: 220_000 }
@@ -23,15 +24,8 @@ describe('a council applies to join the network', { skip }, () => {
   let applicationLink = ''
 
   const expectAccessible = async (p: Page = page) => assert.deepEqual(await accessibilityViolations(p), [])
-  /** How much wider than the screen the page is (0 when it fits). */
-  const overflow = (p: Page): Promise<number> => p.evaluate('document.documentElement.scrollWidth - window.innerWidth') as Promise<number>
 
-  /** After sending a form: no error summary (its words are the failure message). */
-  const expectNoErrors = async () => {
-    await page.waitForLoadState()
-    const summary = page.locator('.govuk-error-summary')
-    assert.equal(await summary.count(), 0, (await summary.count()) ? ((await summary.textContent()) ?? '') : '')
-  }
+  const expectNoErrors = () => expectNoErrorSummary(page)
 
   /** Chooses from a type-ahead box (a plain select without JavaScript) as a person does: types, then picks. */
   async function typeAndChoose(id: string, typed: string, option: string): Promise<void> {
@@ -162,7 +156,7 @@ describe('a council applies to join the network', { skip }, () => {
     try {
       const small = await phone.newPage()
       await small.goto(`${baseUrl}/join`)
-      assert.equal(await overflow(small), 0, '/join is wider than the phone')
+      assert.equal(await horizontalOverflow(small), 0, '/join is wider than the phone')
       await expectAccessible(small)
     } finally {
       await phone.close()

@@ -9,6 +9,7 @@ import { londonDate } from '../src/features/membership/rules/subscription-year.t
 import { createAccount, SignInPage } from './support/accounts.ts'
 import { accessibilityViolations, skipReason } from './support/browser.ts'
 import { openJourney, type Journey } from './support/journey.ts'
+import { expectNoErrorSummary, horizontalOverflow, textOf } from './support/page-checks.ts'
 
 const skip = skipReason()
 /** The demo opens its calls on the day it is loaded, so their addresses carry this year in London. */
@@ -31,16 +32,8 @@ describe('a council bids for a Policy Lab', { skip }, () => {
   const contexts: BrowserContext[] = []
 
   const expectAccessible = async (p: Page = page) => assert.deepEqual(await accessibilityViolations(p), [])
-  /** How much wider than the screen the page is (0 when it fits). */
-  const overflow = (p: Page): Promise<number> => p.evaluate('document.documentElement.scrollWidth - window.innerWidth') as Promise<number>
-  const textOf = async (p: Page, selector: string) => ((await p.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ').trim()
 
-  /** After sending a form: no error summary (its words are the failure message). */
-  const expectNoErrors = async (p: Page = page) => {
-    await p.waitForLoadState()
-    const summary = p.locator('.govuk-error-summary')
-    assert.equal(await summary.count(), 0, (await summary.count()) ? ((await summary.textContent()) ?? '') : '')
-  }
+  const expectNoErrors = (p: Page = page) => expectNoErrorSummary(p)
 
   /** A fresh browser context for one person, signed in through the sign-in form. */
   async function signedIn(email: string): Promise<Page> {
@@ -303,12 +296,12 @@ describe('a council bids for a Policy Lab', { skip }, () => {
     contexts.push(phone)
     const p = await phone.newPage()
     await p.goto(`${baseUrl}/calls/${labsSlug}`)
-    assert.equal(await overflow(p), 0)
+    assert.equal(await horizontalOverflow(p), 0)
     await expectAccessible(p)
     // The list of calls and the submitted bid, with its budget table, fit too.
     for (const url of [`${baseUrl}/calls`, bidUrl]) {
       await p.goto(url)
-      assert.equal(await overflow(p), 0, url)
+      assert.equal(await horizontalOverflow(p), 0, url)
       await expectAccessible(p)
     }
   })

@@ -12,6 +12,7 @@ import { buildFundedProject } from '../test/projects.ts'
 import { createAccount, SignInPage } from './support/accounts.ts'
 import { accessibilityViolations, skipReason } from './support/browser.ts'
 import { openJourney, type Journey } from './support/journey.ts'
+import { expectNoErrorSummary, textOf } from './support/page-checks.ts'
 
 const skip = skipReason()
 const lead = { email: 'officer@northbrook.example.org', organisation: 'northbrook-city-council' }
@@ -27,12 +28,7 @@ describe('the lead reports on and closes a project', { skip }, () => {
   const contexts: BrowserContext[] = []
 
   const expectAccessible = async (p: Page = page) => assert.deepEqual(await accessibilityViolations(p), [])
-  const textOf = async (p: Page, selector: string) => ((await p.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ').trim()
-  const expectNoErrors = async (p: Page = page) => {
-    await p.waitForLoadState()
-    const summary = p.locator('.govuk-error-summary')
-    assert.equal(await summary.count(), 0, (await summary.count()) ? ((await summary.textContent()) ?? '') : '')
-  }
+  const expectNoErrors = (p: Page = page) => expectNoErrorSummary(p)
 
   async function signedIn(email: string): Promise<Page> {
     const context = await journey!.browser.newContext()

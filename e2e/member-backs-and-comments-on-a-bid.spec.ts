@@ -12,6 +12,7 @@ import { londonDate } from '../src/features/membership/rules/subscription-year.t
 import { createAccount, SignInPage } from './support/accounts.ts'
 import { accessibilityViolations, skipReason } from './support/browser.ts'
 import { openJourney, type Journey } from './support/journey.ts'
+import { expectNoErrorSummary, horizontalOverflow, textOf } from './support/page-checks.ts'
 
 const skip = skipReason()
 const year = Number(londonDate(new Date()).slice(0, 4))
@@ -54,13 +55,6 @@ describe('members back and comment on a bid', { skip }, () => {
   const pages: Record<string, Page> = {}
 
   const expectAccessible = async (p: Page) => assert.deepEqual(await accessibilityViolations(p), [])
-  const overflow = (p: Page): Promise<number> => p.evaluate('document.documentElement.scrollWidth - window.innerWidth') as Promise<number>
-  const textOf = async (p: Page, selector: string) => ((await p.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ').trim()
-  const expectNoErrors = async (p: Page) => {
-    await p.waitForLoadState()
-    const summary = p.locator('.govuk-error-summary')
-    assert.equal(await summary.count(), 0, (await summary.count()) ? ((await summary.textContent()) ?? '') : '')
-  }
 
   async function as(email: string): Promise<Page> {
     if (pages[email]) return pages[email]
@@ -97,7 +91,7 @@ describe('members back and comment on a bid', { skip }, () => {
     await p.getByLabel('We would like to join the working group').check()
     await p.locator('[data-qa="back-bid"]').click()
     await p.waitForURL(/\?backed=1#backing$/)
-    await expectNoErrors(p)
+    await expectNoErrorSummary(p)
     assert.match(await textOf(p, '[data-qa="backers-count"]'), /1 member backs this bid/)
     assert.match(await textOf(p, '[data-qa="backers"]'), new RegExp(backer.name))
     assert.match(await textOf(p, '[data-qa="own-request"]'), /The lead has not answered yet/)
@@ -114,7 +108,7 @@ describe('members back and comment on a bid', { skip }, () => {
     await p.getByLabel('Add a comment').fill('We ran a tenants’ panel in 2022.\nHappy to share what we learnt.')
     await p.locator('[data-qa="comment-button"]').click()
     await p.waitForURL(/\?commented=1#comment-\d+$/)
-    await expectNoErrors(p)
+    await expectNoErrorSummary(p)
     assert.match(await textOf(p, '[data-qa="comment-body"]'), /We ran a tenants’ panel in 2022\. Happy to share/)
     await p.getByLabel('Add a comment').fill('Our housing director’s mobile is 07700 900123, ring any time.')
     await p.locator('[data-qa="comment-button"]').click()
@@ -131,14 +125,14 @@ describe('members back and comment on a bid', { skip }, () => {
     await expectAccessible(p)
     await p.locator('[data-qa="accept-request"]').click()
     await p.waitForURL(/\?answered=1#workingGroup$/)
-    await expectNoErrors(p)
+    await expectNoErrorSummary(p)
     assert.match(await textOf(p, '[data-qa="working-group"]'), new RegExp(`${backer.name} Member · accepted`))
     const first = p.locator('[data-qa="comment"]').first()
     await first.locator('[data-qa="reply-details"] summary').click()
     await first.getByLabel(/Your reply to/).fill('Thank you: could you join our first session?')
     await first.locator('[data-qa="reply-button"]').click()
     await p.waitForURL(/\?commented=1#comment-\d+$/)
-    await expectNoErrors(p)
+    await expectNoErrorSummary(p)
     assert.match(await textOf(p, '[data-qa="reply"]'), /could you join our first session/)
     await expectAccessible(p)
   })
@@ -155,7 +149,7 @@ describe('members back and comment on a bid', { skip }, () => {
     await p.getByLabel('Why is it being hidden?').fill('It gave a person’s phone number.')
     await p.locator('[data-qa="hide-button"]').click()
     await p.waitForURL(/\?hidden=1#comment-\d+$/)
-    await expectNoErrors(p)
+    await expectNoErrorSummary(p)
     assert.match(await textOf(p, '[data-qa="comment-hidden"]'), /This comment was hidden by the network: It gave a person’s phone number\./)
     // Administrators may still read it, folded away.
     await p.locator('[data-qa="hidden-text"] summary').click()
@@ -181,7 +175,7 @@ describe('members back and comment on a bid', { skip }, () => {
     await expectAccessible(p)
     await p.locator('[data-qa="confirm-withdraw"]').click()
     await p.waitForURL(/\?withdrawn=1$/)
-    await expectNoErrors(p)
+    await expectNoErrorSummary(p)
     assert.match(await textOf(p, '[data-qa="bid-status"]'), /Withdrawn/)
     await expectAccessible(p)
     await p.goto(`${baseUrl}/calls/${labsSlug}`)
@@ -195,7 +189,7 @@ describe('members back and comment on a bid', { skip }, () => {
     contexts.push(phone)
     const p = await phone.newPage()
     await p.goto(bidUrl)
-    assert.equal(await overflow(p), 0)
+    assert.equal(await horizontalOverflow(p), 0)
     await expectAccessible(p)
   })
 })

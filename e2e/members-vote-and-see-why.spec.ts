@@ -13,6 +13,7 @@ import { buildVoteCall } from '../test/member-vote.ts'
 import { createAccount, SignInPage } from './support/accounts.ts'
 import { accessibilityViolations, skipReason } from './support/browser.ts'
 import { openJourney, type Journey } from './support/journey.ts'
+import { expectNoErrorSummary, horizontalOverflow, textOf } from './support/page-checks.ts'
 
 const skip = skipReason()
 const adminEmail = 'secretariat@network.example.org'
@@ -28,13 +29,6 @@ describe('members vote and see why', { skip }, () => {
   const contexts: BrowserContext[] = []
 
   const expectAccessible = async (p: Page) => assert.deepEqual(await accessibilityViolations(p), [])
-  const textOf = async (p: Page, selector: string) => ((await p.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ').trim()
-  const overflow = (p: Page): Promise<number> => p.evaluate('document.documentElement.scrollWidth - window.innerWidth') as Promise<number>
-  const expectNoErrors = async (p: Page) => {
-    await p.waitForLoadState()
-    const summary = p.locator('.govuk-error-summary')
-    assert.equal(await summary.count(), 0, (await summary.count()) ? ((await summary.textContent()) ?? '') : '')
-  }
 
   async function signedIn(email: string): Promise<Page> {
     const context = await journey!.browser.newContext()
@@ -107,10 +101,10 @@ describe('members vote and see why', { skip }, () => {
     await fillWhen(admin, 'closesAt', new Date(Date.now() + 86_400_000))
     await admin.getByLabel('Publish the greedy outcome instead when more ballots prefer it').check()
     await admin.locator('[data-qa="save-vote"]').click()
-    await expectNoErrors(admin)
+    await expectNoErrorSummary(admin)
     assert.match(await textOf(admin, '[data-qa="saved-banner"]'), /set-up was saved/)
     await admin.locator('[data-qa="open-vote"]').click()
-    await expectNoErrors(admin)
+    await expectNoErrorSummary(admin)
     assert.match(await textOf(admin, '[data-qa="vote-status"]'), /Open/)
     await expectAccessible(admin)
   })
@@ -139,12 +133,12 @@ describe('members vote and see why', { skip }, () => {
       }
       for (const title of choices[i]!) await p.getByLabel(title).check()
       await p.locator('[data-qa="check-ballot"]').click()
-      await expectNoErrors(p)
+      await expectNoErrorSummary(p)
       const confirmed = await textOf(p, '[data-qa="confirm-choices"]')
       for (const title of choices[i]!) assert.ok(confirmed.includes(title), confirmed)
       await expectAccessible(p)
       await p.locator('[data-qa="cast-ballot"]').click()
-      await expectNoErrors(p)
+      await expectNoErrorSummary(p)
       const code = await textOf(p, '[data-qa="receipt-code"]')
       assert.match(code, /^[A-Z2-9]{4}(-[A-Z2-9]{4}){3}$/)
       await expectAccessible(p)
@@ -161,9 +155,9 @@ describe('members vote and see why', { skip }, () => {
     await admin.goto(`${baseUrl}/admin/calls/${callId}/vote`)
     assert.match(await textOf(admin, '[data-qa="voters"]'), /3 organisations have voted/)
     await admin.locator('[data-qa="close-vote"]').click()
-    await expectNoErrors(admin)
+    await expectNoErrorSummary(admin)
     await admin.locator('[data-qa="count-vote"]').click()
-    await expectNoErrors(admin)
+    await expectNoErrorSummary(admin)
     assert.match(await textOf(admin, '[data-qa="saved-banner"]'), /counted/)
     await expectAccessible(admin)
     await admin.locator('[data-qa="admin-results-link"]').click()
@@ -195,7 +189,7 @@ describe('members vote and see why', { skip }, () => {
     const small = await phone.newPage()
     for (const url of [`/calls/${slug}/results`, `/calls/${slug}/ballots`, `/calls/${slug}/vote`]) {
       await small.goto(`${baseUrl}${url}`)
-      assert.equal(await overflow(small), 0, `${url} is wider than the phone`)
+      assert.equal(await horizontalOverflow(small), 0, `${url} is wider than the phone`)
     }
   })
 

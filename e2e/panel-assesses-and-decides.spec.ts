@@ -12,6 +12,7 @@ import { buildBid, buildCall } from '../test/co-production.ts'
 import { createAccount, SignInPage } from './support/accounts.ts'
 import { accessibilityViolations, skipReason } from './support/browser.ts'
 import { openJourney, type Journey } from './support/journey.ts'
+import { expectNoErrorSummary, horizontalOverflow, textOf } from './support/page-checks.ts'
 
 const skip = skipReason()
 const admin = 'secretariat@network.example.org'
@@ -28,13 +29,6 @@ describe('a panel assesses the bids and decides', { skip }, () => {
   const contexts: BrowserContext[] = []
 
   const expectAccessible = async (p: Page) => assert.deepEqual(await accessibilityViolations(p), [])
-  const overflow = (p: Page): Promise<number> => p.evaluate('document.documentElement.scrollWidth - window.innerWidth') as Promise<number>
-  const textOf = async (p: Page, selector: string) => ((await p.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ').trim()
-  const expectNoErrors = async (p: Page) => {
-    await p.waitForLoadState()
-    const summary = p.locator('.govuk-error-summary')
-    assert.equal(await summary.count(), 0, (await summary.count()) ? ((await summary.textContent()) ?? '') : '')
-  }
 
   async function signedIn(email: string, viewport?: { width: number; height: number }): Promise<Page> {
     const context = await journey!.browser.newContext(viewport ? { viewport } : {})
@@ -82,7 +76,7 @@ describe('a panel assesses the bids and decides', { skip }, () => {
     await page.getByLabel('Most points for criterion 3').fill('5')
     await page.locator('[data-qa="remove-criterion-3"]').click()
     await page.waitForURL(/saved=criteria/)
-    await expectNoErrors(page)
+    await expectNoErrorSummary(page)
     const titles = await Promise.all([0, 1, 2].map((i) => page.getByLabel(`Title of criterion ${i + 1}`).inputValue()))
     assert.equal(await page.locator('[data-qa="criterion-row"]').count(), 3)
     assert.deepEqual(titles, ['The co-operative difference', 'Feasibility', 'Reach'])
@@ -130,11 +124,11 @@ describe('a panel assesses the bids and decides', { skip }, () => {
       await page.getByLabel('Comments on Feasibility (optional)').fill(`Plan ${i + 1} is realistic.`)
       await page.locator('[data-qa="save-draft"]').click()
       await page.waitForURL(/saved=draft/)
-      await expectNoErrors(page)
+      await expectNoErrorSummary(page)
       await page.getByLabel('Overall comments').fill(`Overall view of bid ${i + 1}.`)
       await page.locator('[data-qa="submit-assessment"]').click()
       await page.waitForURL(/saved=submitted/)
-      await expectNoErrors(page)
+      await expectNoErrorSummary(page)
       assert.match(await textOf(page, '[data-qa="assessment-status"]'), /Submitted/)
       await expectAccessible(page)
     }
@@ -145,7 +139,7 @@ describe('a panel assesses the bids and decides', { skip }, () => {
     const phone = await signedIn(assessor.email, { width: 375, height: 812 })
     for (const url of [`/assess/bids/${bidIds[0]}`, '/assess/calls/assessed-labs-2025', '/assess']) {
       await phone.goto(`${baseUrl}${url}`)
-      assert.equal(await overflow(phone), 0, url)
+      assert.equal(await horizontalOverflow(phone), 0, url)
       if (url.startsWith('/assess/bids')) assert.equal(await phone.locator('[data-qa="score-form"]').count(), 1)
       await expectAccessible(phone)
     }
@@ -183,7 +177,7 @@ describe('a panel assesses the bids and decides', { skip }, () => {
     await page.getByLabel('Feedback for the bidders').fill('A strong plan, led with tenants.')
     await page.locator('[data-qa="save-decision"]').click()
     await page.waitForURL(/\/panel\?saved=\d+/)
-    await expectNoErrors(page)
+    await expectNoErrorSummary(page)
 
     // Marking decided before every bid has a decision is explained.
     await page.locator('[data-qa="mark-decided"]').click()
@@ -198,7 +192,7 @@ describe('a panel assesses the bids and decides', { skip }, () => {
     await page.getByLabel('Feedback for the bidders').fill('Not this round: the reach is narrow.')
     await page.locator('[data-qa="save-decision"]').click()
     await page.waitForURL(/\/panel\?saved=\d+/)
-    await expectNoErrors(page)
+    await expectNoErrorSummary(page)
     const decided = await textOf(page, '[data-qa="ranking"]')
     assert.match(decided, /Funded: £1,500/)
     assert.match(decided, /Not funded/)
@@ -220,7 +214,7 @@ describe('a panel assesses the bids and decides', { skip }, () => {
     const phone = await signedIn(admin, { width: 375, height: 812 })
     for (const url of [`/admin/calls/${callId}/panel`, `/admin/calls/${callId}/assessment`, `/admin/calls/${callId}/panel/bids/${bidIds[0]}`]) {
       await phone.goto(`${baseUrl}${url}`)
-      assert.equal(await overflow(phone), 0, url)
+      assert.equal(await horizontalOverflow(phone), 0, url)
       await expectAccessible(phone)
     }
   })

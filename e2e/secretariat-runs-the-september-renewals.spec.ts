@@ -16,6 +16,7 @@ import { buildMember, buildRegisterCouncil, loadExampleSchedule } from '../test/
 import { createAccount, SignInPage } from './support/accounts.ts'
 import { accessibilityViolations, skipReason } from './support/browser.ts'
 import { openJourney, type Journey } from './support/journey.ts'
+import { horizontalOverflow } from './support/page-checks.ts'
 
 const skip = skipReason()
 const config = loadConfig({ LOG_LEVEL: 'silent', NETWORK_NAME: 'Co-operative Councils Network' })
@@ -32,8 +33,6 @@ describe('the secretariat runs the September renewals', { skip }, () => {
 
   const expectAccessible = async (p: Page = page) => assert.deepEqual(await accessibilityViolations(p), [])
   const text = async (qa: string, p: Page = page) => (await p.locator(`[data-qa="${qa}"]`).textContent()) ?? ''
-  /** How much wider than the screen the page is (0 when it fits). */
-  const overflow = (p: Page): Promise<number> => p.evaluate('document.documentElement.scrollWidth - window.innerWidth') as Promise<number>
 
   before(async () => {
     mock.timers.enable({ apis: ['Date'], now: new Date(`${year}-09-10T09:00:00Z`) })
@@ -79,7 +78,7 @@ describe('the secretariat runs the September renewals', { skip }, () => {
     try {
       const small = await phone.newPage()
       await small.goto(`${baseUrl}${poLink}`)
-      assert.equal(await overflow(small), 0, 'the purchase-order page is wider than the phone')
+      assert.equal(await horizontalOverflow(small), 0, 'the purchase-order page is wider than the phone')
       await expectAccessible(small)
 
       const noScript = await plain.newPage()
