@@ -6,7 +6,7 @@ import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import type { BrowserContext, Page } from 'playwright-core'
 import { londonDate } from '../src/features/membership/rules/subscription-year.ts'
-import { createAccount, SignInPage } from './support/accounts.ts'
+import { createAccount, signedInPage } from './support/accounts.ts'
 import { accessibilityViolations, skipReason } from './support/browser.ts'
 import { openJourney, type Journey } from './support/journey.ts'
 import { expectNoErrorSummary, horizontalOverflow, textOf } from './support/page-checks.ts'
@@ -35,14 +35,7 @@ describe('a council bids for a Policy Lab', { skip }, () => {
 
   const expectNoErrors = (p: Page = page) => expectNoErrorSummary(p)
 
-  /** A fresh browser context for one person, signed in through the sign-in form. */
-  async function signedIn(email: string): Promise<Page> {
-    const context = await journey!.browser.newContext()
-    contexts.push(context)
-    const p = await context.newPage()
-    await new SignInPage(p, baseUrl).signIn(email)
-    return p
-  }
+  const signedIn = (email: string) => signedInPage(journey!.browser, contexts, baseUrl, email)
 
   const eligibility = async (p: Page = page) => p.locator('[data-qa="eligibility"] li').allTextContents()
 

@@ -9,7 +9,7 @@ import { asc, eq, inArray } from 'drizzle-orm'
 import type { BrowserContext, Page } from 'playwright-core'
 import { organisations, principles, projectMilestones } from '../src/db/schema/index.ts'
 import { buildFundedProject } from '../test/projects.ts'
-import { createAccount, SignInPage } from './support/accounts.ts'
+import { createAccount, signedInPage } from './support/accounts.ts'
 import { accessibilityViolations, skipReason } from './support/browser.ts'
 import { openJourney, type Journey } from './support/journey.ts'
 import { expectNoErrorSummary, textOf } from './support/page-checks.ts'
@@ -30,13 +30,7 @@ describe('the lead reports on and closes a project', { skip }, () => {
   const expectAccessible = async (p: Page = page) => assert.deepEqual(await accessibilityViolations(p), [])
   const expectNoErrors = (p: Page = page) => expectNoErrorSummary(p)
 
-  async function signedIn(email: string): Promise<Page> {
-    const context = await journey!.browser.newContext()
-    contexts.push(context)
-    const p = await context.newPage()
-    await new SignInPage(p, baseUrl).signIn(email)
-    return p
-  }
+  const signedIn = (email: string) => signedInPage(journey!.browser, contexts, baseUrl, email)
 
   before(async () => {
     journey = await openJourney(async (site) => {

@@ -10,7 +10,7 @@ import type { BrowserContext, Page } from 'playwright-core'
 import { organisations } from '../src/db/schema/index.ts'
 import { londonWallClockAt } from '../src/features/member-vote/rules/london-time.ts'
 import { buildVoteCall } from '../test/member-vote.ts'
-import { createAccount, SignInPage } from './support/accounts.ts'
+import { createAccount, signedInPage } from './support/accounts.ts'
 import { accessibilityViolations, skipReason } from './support/browser.ts'
 import { openJourney, type Journey } from './support/journey.ts'
 import { expectNoErrorSummary, horizontalOverflow, textOf } from './support/page-checks.ts'
@@ -30,13 +30,7 @@ describe('members vote and see why', { skip }, () => {
 
   const expectAccessible = async (p: Page) => assert.deepEqual(await accessibilityViolations(p), [])
 
-  async function signedIn(email: string): Promise<Page> {
-    const context = await journey!.browser.newContext()
-    contexts.push(context)
-    const p = await context.newPage()
-    await new SignInPage(p, baseUrl).signIn(email)
-    return p
-  }
+  const signedIn = (email: string) => signedInPage(journey!.browser, contexts, baseUrl, email)
 
   async function fillWhen(p: Page, prefix: string, instant: Date) {
     const w = londonWallClockAt(instant)

@@ -9,7 +9,7 @@ import { eq } from 'drizzle-orm'
 import type { BrowserContext, Page } from 'playwright-core'
 import { organisations } from '../src/db/schema/index.ts'
 import { buildBid, buildCall } from '../test/co-production.ts'
-import { createAccount, SignInPage } from './support/accounts.ts'
+import { createAccount, signedInPage } from './support/accounts.ts'
 import { accessibilityViolations, skipReason } from './support/browser.ts'
 import { openJourney, type Journey } from './support/journey.ts'
 import { expectNoErrorSummary, horizontalOverflow, textOf } from './support/page-checks.ts'
@@ -30,13 +30,7 @@ describe('a panel assesses the bids and decides', { skip }, () => {
 
   const expectAccessible = async (p: Page) => assert.deepEqual(await accessibilityViolations(p), [])
 
-  async function signedIn(email: string, viewport?: { width: number; height: number }): Promise<Page> {
-    const context = await journey!.browser.newContext(viewport ? { viewport } : {})
-    contexts.push(context)
-    const p = await context.newPage()
-    await new SignInPage(p, baseUrl).signIn(email)
-    return p
-  }
+  const signedIn = (email: string, viewport?: { width: number; height: number }) => signedInPage(journey!.browser, contexts, baseUrl, email, viewport)
 
   before(async () => {
     journey = await openJourney(async (site) => {

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 import type { Database } from '../../src/db/client.ts'
 import type { Role } from '../../src/db/schema/enums.ts'
 import { createUser } from '../../src/features/accounts/commands/create-user.ts'
@@ -36,4 +36,22 @@ export class SignInPage {
     await this.page.locator('[data-qa="sign-out"]').click()
     await this.page.waitForURL(/signed-out=1/)
   }
+}
+
+/**
+ * A fresh browser context for one person, signed in through the sign-in form; the context is
+ * added to `contexts` for the journey to close.
+ */
+export async function signedInPage(
+  browser: Browser,
+  contexts: BrowserContext[],
+  baseUrl: string,
+  email: string,
+  viewport?: { width: number; height: number },
+): Promise<Page> {
+  const context = await browser.newContext(viewport ? { viewport } : {})
+  contexts.push(context)
+  const page = await context.newPage()
+  await new SignInPage(page, baseUrl).signIn(email)
+  return page
 }
