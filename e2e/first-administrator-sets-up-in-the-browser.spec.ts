@@ -8,7 +8,7 @@ import path from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import type { Browser, Page } from 'playwright-core'
 import { accessibilityViolations, focused, launchBrowser, skipReason } from './support/browser.ts'
-import { startCoophubProcess, type CoophubProcess } from './support/coophub-process.ts'
+import { startCoophubProcess, type CoophubProcess } from '../test/coophub-process.ts'
 
 const skip = skipReason()
 const screenshots = path.resolve(import.meta.dirname, '../tmp/screenshots')

@@ -89,10 +89,9 @@ export async function startServer(config: Config): Promise<{ app: FastifyInstanc
       app.log.info(`${signal} received: closing`)
       const force = setTimeout(() => process.exit(1), 10_000)
       force.unref()
-      void scheduler
-        .then((s) => s?.stop())
-        .catch(() => undefined)
-        .then(() => app.close())
+      // The door closes first: the scheduler can take seconds to stop, and requests arriving
+      // meanwhile would start work the database is about to lose.
+      void Promise.all([app.close(), scheduler.then((s) => s?.stop()).catch(() => undefined)])
         .then(() => handle.close())
         .then(() => process.exit(0))
     }

@@ -4,7 +4,7 @@ import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 
-const entry = path.resolve(import.meta.dirname, '../../bin/coophub.js')
+const entry = path.resolve(import.meta.dirname, '../bin/coophub.js')
 
 export interface CoophubProcess {
   baseUrl: string
@@ -12,6 +12,10 @@ export interface CoophubProcess {
   output(): string
   /** The first match of `pattern` in its output, waiting for it to be printed. */
   waitFor(pattern: RegExp, timeoutMs?: number): Promise<RegExpExecArray>
+  /** Sends it a signal (SIGTERM to stop it as a service manager does, SIGKILL to crash it). */
+  kill(signal: NodeJS.Signals): void
+  /** Settles when the process has exited, with its exit code or the signal that ended it. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>
   stop(): Promise<void>
 }
 
@@ -44,7 +48,9 @@ export async function startCoophubProcess(env: Record<string, string> = {}): Pro
   }
   child.stdout!.on('data', heard)
   child.stderr!.on('data', heard)
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  )
   void exited.then(() => {
     for (const wake of waiting) wake()
   })
@@ -53,6 +59,8 @@ export async function startCoophubProcess(env: Record<string, string> = {}): Pro
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     output: () => output,
+    kill: (signal) => void child.kill(signal),
+    exited,
     waitFor(pattern, timeoutMs = 120_000) {
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => finish(new Error(`nothing matching ${pattern} within ${timeoutMs / 1000} s:\n${output}`)), timeoutMs)
