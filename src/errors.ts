@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { isDatabaseUnavailable } from './db/unavailable.ts'
+import { isDatabaseUnavailable, isStorageFull } from './db/unavailable.ts'
 import { translator } from './i18n/catalogue.ts'
 
 /**
@@ -81,8 +81,19 @@ export const databaseRetryAfterSeconds = 5
 
 const csrfCodes = new Set(['FST_CSRF_INVALID_TOKEN', 'FST_CSRF_MISSING_SECRET'])
 
-async function sendError(request: FastifyRequest, reply: FastifyReply, status: number, detail?: string, csrf = false): Promise<void> {
-  const key = csrf ? 'errors.csrf.title' : status === 503 ? titles[503]! : status >= 500 ? 'errors.serverError.title' : (titles[status] ?? titles[400]!)
+/** How long a writer is asked to wait when the disk is full: someone has to free space first. */
+export const storageFullRetryAfterSeconds = 300
+
+async function sendError(request: FastifyRequest, reply: FastifyReply, status: number, detail?: string, csrf = false, storageFull = false): Promise<void> {
+  const key = storageFull
+    ? 'errors.storageFull.title'
+    : csrf
+      ? 'errors.csrf.title'
+      : status === 503
+        ? titles[503]!
+        : status >= 500
+          ? 'errors.serverError.title'
+          : (titles[status] ?? titles[400]!)
   // Programs reading the API get English problem titles whatever the address.
   const title = (wantsJson(request) ? translator('en') : request.t)(key)
   reply.code(status)
@@ -90,7 +101,7 @@ async function sendError(request: FastifyRequest, reply: FastifyReply, status: n
     await reply.type('application/problem+json').send({ type: 'about:blank', title, status, ...(detail ? { detail } : {}) })
     return
   }
-  await reply.render('errors/error.njk', { title, status, detail, csrf })
+  await reply.render('errors/error.njk', { title, status, detail, csrf, storageFull })
 }
 
 /** Error and not-found pages. Users never see a stack trace or an internal message. */
@@ -112,6 +123,12 @@ export function registerErrorHandlers(app: FastifyInstance): void {
       request.log.warn({ err: error }, 'database unavailable')
       reply.header('retry-after', String(databaseRetryAfterSeconds))
       return sendError(request, reply, 503)
+    }
+    if (isStorageFull(error)) {
+      // Error level: someone has to free disk space before anything can be saved again.
+      request.log.error({ err: error }, 'the disk holding the data is full: writes fail until space is freed; reads go on')
+      reply.header('retry-after', String(storageFullRetryAfterSeconds))
+      return sendError(request, reply, 503, undefined, false, true)
     }
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500
     if (status >= 500) {

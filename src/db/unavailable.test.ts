@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { isDatabaseUnavailable, unavailableReason } from './unavailable.ts'
+import { isDatabaseUnavailable, isStorageFull, unavailableReason } from './unavailable.ts'
 
 const coded = (code: string, message = 'x') => Object.assign(new Error(message), { code })
 
@@ -26,5 +26,15 @@ describe('a database that cannot be reached', () => {
     assert.match(unavailableReason(new Error('Failed query', { cause: coded('ECONNREFUSED') })), /connection refused/)
     assert.match(unavailableReason(coded('57P03')), /starting up/)
     assert.match(unavailableReason(new Error('Connection terminated unexpectedly')), /lost/)
+  })
+})
+
+describe('a disk that is full', () => {
+  it('is recognised from PostgreSQL’s disk_full and the system’s ENOSPC, wrapped or not', () => {
+    assert.equal(isStorageFull(new Error('Failed query', { cause: coded('53100', 'could not extend file: No space left on device') })), true)
+    assert.equal(isStorageFull(coded('ENOSPC')), true)
+    for (const error of [coded('53200', 'out of memory'), coded('23505'), coded('ECONNREFUSED'), new Error('boom'), null]) {
+      assert.equal(isStorageFull(error), false, String(error))
+    }
   })
 })

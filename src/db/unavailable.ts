@@ -40,3 +40,17 @@ export function unavailableReason(error: unknown): string {
   }
   return 'the database did not answer'
 }
+
+/**
+ * Whether a write failed because the disk holding the data is full: PostgreSQL's disk_full
+ * (53100, which PGlite answers too, its data folder then staying readable) or the system's ENOSPC.
+ * Reads go on; writes fail until space is freed, so the answer says so rather than "try again in
+ * a few seconds".
+ */
+export function isStorageFull(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code
+    if (code === '53100' || code === 'ENOSPC') return true
+  }
+  return false
+}

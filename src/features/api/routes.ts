@@ -11,8 +11,8 @@ import { presentCaseStudy, presentMembers, presentPrinciples, presentSearch } fr
 import { sendProblem } from './problem.ts'
 import { listMembersForApi } from './queries.ts'
 import { referencePage } from './reference.ts'
-import { isDatabaseUnavailable } from '../../db/unavailable.ts'
-import { databaseRetryAfterSeconds } from '../../errors.ts'
+import { isDatabaseUnavailable, isStorageFull } from '../../db/unavailable.ts'
+import { databaseRetryAfterSeconds, storageFullRetryAfterSeconds } from '../../errors.ts'
 
 const jsonType = 'application/json; charset=utf-8'
 
@@ -38,6 +38,11 @@ async function jsonApi(app: FastifyInstance): Promise<void> {
       request.log.warn({ err: error }, 'database unavailable')
       reply.header('retry-after', String(databaseRetryAfterSeconds))
       return sendProblem(request, reply, 503, request.t('api.problem.unavailable'))
+    }
+    if (isStorageFull(error)) {
+      request.log.error({ err: error }, 'the disk holding the data is full: writes fail until space is freed; reads go on')
+      reply.header('retry-after', String(storageFullRetryAfterSeconds))
+      return sendProblem(request, reply, 503, request.t('api.problem.storageFull'))
     }
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500
     if (status >= 500) request.log.error({ err: error }, 'API request failed')
