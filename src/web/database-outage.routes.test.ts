@@ -91,4 +91,47 @@ describe('a PostgreSQL outage', { skip: adminUrl ? false : 'TEST_DATABASE_URL is
     }
     assert.equal(back, 200, 'the site recovers within 5 s of the database returning, without a restart')
   })
+
+  it('under load: through a cut and back, every answer is a 200 or a 503 within 10 s, and every reader is served again within 5 s', async (t) => {
+    const addresses = ['/', '/principles', '/calls', '/case-studies?q=council', '/members', '/health', '/api/v1/case-studies']
+    const answers: Array<{ at: number; status: number; ms: number }> = []
+    let running = true
+    const reader = async (n: number) => {
+      for (let i = n; running; i++) {
+        const started = Date.now()
+        const { statusCode } = await app.inject({ url: addresses[i % addresses.length]! })
+        answers.push({ at: started, status: statusCode, ms: Date.now() - started })
+      }
+    }
+    const readers = Array.from({ length: 20 }, (_, n) => reader(n))
+    const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+    await pause(1_000)
+    await proxy.cut()
+    const cutAt = Date.now()
+    await pause(3_000)
+    await proxy.restore()
+    const restoredAt = Date.now()
+    await pause(6_000)
+    running = false
+    await Promise.all(readers)
+
+    const statuses = new Map<number, number>()
+    for (const a of answers) statuses.set(a.status, (statuses.get(a.status) ?? 0) + 1)
+    t.diagnostic(`${answers.length} answers: ${[...statuses].map(([status, n]) => `${n} × ${status}`).join(', ')}`)
+    assert.deepEqual(
+      [...statuses.keys()].filter((status) => status !== 200 && status !== 503),
+      [],
+      'only 200 and 503',
+    )
+    assert.ok(Math.max(...answers.map((a) => a.ms)) < 10_000, 'no answer took 10 s')
+    assert.ok(
+      answers.some((a) => a.at > cutAt && a.at < restoredAt && a.status === 503),
+      'the outage was felt',
+    )
+    const lastFailure = Math.max(...answers.filter((a) => a.status !== 200).map((a) => a.at + a.ms))
+    t.diagnostic(`served again ${lastFailure - restoredAt} ms after the database came back`)
+    assert.ok(lastFailure - restoredAt < 5_000, 'every reader served again within 5 s of the database coming back')
+    assert.ok(answers.filter((a) => a.at > restoredAt + 5_000).every((a) => a.status === 200))
+  })
 })
