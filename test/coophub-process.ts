@@ -8,6 +8,8 @@ const entry = path.resolve(import.meta.dirname, '../bin/coophub.js')
 
 export interface CoophubProcess {
   baseUrl: string
+  /** The data folder it runs on (its embedded database, when no DATABASE_URL is given). */
+  dataDir: string
   /** Everything it has printed so far, stdout and stderr. */
   output(): string
   /** The first match of `pattern` in its output, waiting for it to be printed. */
@@ -27,13 +29,22 @@ async function freePort(): Promise<number> {
   return port
 }
 
+export interface StartOptions {
+  /**
+   * Run on this data folder (a restart after a crash) instead of a new one. The caller owns it:
+   * `stop()` leaves it in place.
+   */
+  dataDir?: string
+}
+
 /**
  * `coophub serve` as a person starts it (what `npm start` runs), in a process of its own on a new,
  * empty data folder, so that its first start loads the demo content and prints what it prints.
  * Run from the data folder, so no `.env` of the developer's applies.
  */
-export async function startCoophubProcess(env: Record<string, string> = {}): Promise<CoophubProcess> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'coophub-e2e-'))
+export async function startCoophubProcess(env: Record<string, string> = {}, options: StartOptions = {}): Promise<CoophubProcess> {
+  const ownFolder = options.dataDir === undefined
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'coophub-e2e-'))
   const port = await freePort()
   const child: ChildProcess = spawn(process.execPath, [entry, 'serve'], {
     cwd: dataDir,
@@ -58,6 +69,7 @@ export async function startCoophubProcess(env: Record<string, string> = {}): Pro
 
   return {
     baseUrl: `http://127.0.0.1:${port}`,
+    dataDir,
     output: () => output,
     kill: (signal) => void child.kill(signal),
     exited,
@@ -86,7 +98,7 @@ export async function startCoophubProcess(env: Record<string, string> = {}): Pro
         await exited
         clearTimeout(killed)
       }
-      rmSync(dataDir, { recursive: true, force: true })
+      if (ownFolder) rmSync(dataDir, { recursive: true, force: true })
     },
   }
 }
