@@ -8,9 +8,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import { startCoophubProcess, type CoophubProcess } from '../test/coophub-process.ts'
-import { Browser } from '../test/http-browser.ts'
+import { createAccount, FormClient } from '../test/form-client.ts'
 
-const entry = path.resolve(import.meta.dirname, '../bin/coophub.js')
 const mountPoint = mkdtempSync(path.join(os.tmpdir(), 'coophub-disk-full-'))
 
 /** A 128 MB tmpfs of our own: only root on Linux may mount one. */
@@ -41,7 +40,7 @@ function fillDisk(): string {
 
 describe('a full disk under the embedded data folder', { skip, timeout: 240_000 }, () => {
   let server: CoophubProcess
-  const browser = new Browser()
+  let browser: FormClient
   let principleId = ''
 
   before(async () => {
@@ -49,19 +48,13 @@ describe('a full disk under the embedded data folder', { skip, timeout: 240_000 
     mkdirSync(dataDir)
     server = await startCoophubProcess({ DATA_DIR: dataDir })
     await server.waitFor(/coophub is serving/, 180_000)
-    const created = spawnSync(process.execPath, [entry, 'users', 'create', '--role', 'editor', '--email', 'editor@example.org', '--name', 'Eira Editor'], {
-      input: 'a long passphrase for a small disk\n',
-      env: { ...process.env, DATA_DIR: dataDir },
-      cwd: mountPoint,
-      encoding: 'utf8',
-    })
-    assert.equal(created.status, 0, created.stderr + created.stdout)
-    const signedIn = await browser.request(`${server.baseUrl}/sign-in`, {
-      method: 'POST',
-      form: { _csrf: await browser.csrfFrom(`${server.baseUrl}/sign-in`), email: 'editor@example.org', password: 'a long passphrase for a small disk' },
-    })
-    assert.equal(signedIn.status, 303)
-    const form = await browser.request(`${server.baseUrl}/case-studies/new`)
+    await createAccount(
+      { DATA_DIR: dataDir },
+      { role: 'editor', email: 'editor@example.org', name: 'Eira Editor', password: 'a long passphrase for a small disk' },
+    )
+    browser = new FormClient(server.baseUrl)
+    await browser.signIn('editor@example.org', 'a long passphrase for a small disk')
+    const form = await browser.request('/case-studies/new')
     principleId = /<input[^>]*name="principles"[^>]*value="(\d+)"/.exec(form.body)?.[1] ?? ''
     assert.ok(principleId, 'the form offers a principle')
   })
@@ -74,10 +67,10 @@ describe('a full disk under the embedded data folder', { skip, timeout: 240_000 
 
   /** A draft with a body (80,000 characters) large enough that saving it needs new pages on disk. */
   const saveDraft = async (title: string) =>
-    browser.request(`${server.baseUrl}/case-studies/new`, {
+    browser.request('/case-studies/new', {
       method: 'POST',
       form: {
-        _csrf: await browser.csrfFrom(`${server.baseUrl}/case-studies/new`),
+        _csrf: await browser.csrfToken(),
         title,
         summary: 'What a council learnt when its disk filled up.',
         kind: 'project',
@@ -109,14 +102,14 @@ describe('a full disk under the embedded data folder', { skip, timeout: 240_000 
     assert.match(refused.body, /Nothing you had already saved has been lost/)
 
     for (const page of ['/', '/case-studies', '/case-studies?q=energy', '/members', '/case-studies/saved-before-the-disk-filled/edit']) {
-      assert.equal((await browser.request(`${server.baseUrl}${page}`)).status, 200, `${page} is read while the disk is full`)
+      assert.equal((await browser.request(page)).status, 200, `${page} is read while the disk is full`)
     }
-    assert.match((await browser.request(`${server.baseUrl}/health`)).body, /"status":"ok"/)
+    assert.match((await browser.request('/health')).body, /"status":"ok"/)
 
     rmSync(filler)
     const afterwards = await saveDraft('Saved once space was freed')
     assert.equal(afterwards.status, 303, 'saving works again without a restart')
-    const kept = await browser.request(`${server.baseUrl}/case-studies/saved-before-the-disk-filled/edit`)
+    const kept = await browser.request('/case-studies/saved-before-the-disk-filled/edit')
     assert.match(kept.body, /Saved before the disk filled/)
   })
 })

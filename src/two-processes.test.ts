@@ -2,17 +2,14 @@
 // as two app servers behind a load balancer would run: a session made on one works on the other,
 // and a change made through one shows on the other's pages and search within 2 s.
 import assert from 'node:assert/strict'
-import { spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import path from 'node:path'
 import { after, before, describe, it } from 'node:test'
 import pg from 'pg'
 import { startCoophubProcess, type CoophubProcess } from '../test/coophub-process.ts'
-import { Browser } from '../test/http-browser.ts'
+import { createAccount, FormClient } from '../test/form-client.ts'
 
 const adminUrl = process.env.TEST_DATABASE_URL
 const skip = adminUrl ? false : 'TEST_DATABASE_URL is not set: two processes need a PostgreSQL server to share'
-const entry = path.resolve(import.meta.dirname, '../bin/coophub.js')
 
 async function eventually(check: () => Promise<boolean>, withinMs: number): Promise<number> {
   const start = Date.now()
@@ -45,12 +42,15 @@ describe('two server processes sharing one PostgreSQL database', { skip, timeout
     two = await startCoophubProcess({ DATABASE_URL: url })
     await two.waitFor(/coophub is serving/, 180_000)
 
-    const created = spawnSync(
-      process.execPath,
-      [entry, 'users', 'create', '--role', 'admin', '--email', 'editor-in-chief@example.org', '--name', 'Rhiannon Editor'],
-      { input: 'a long passphrase for two servers\n', env: { ...process.env, DATABASE_URL: url }, encoding: 'utf8' },
+    await createAccount(
+      { DATABASE_URL: url },
+      {
+        role: 'admin',
+        email: 'editor-in-chief@example.org',
+        name: 'Rhiannon Editor',
+        password: 'a long passphrase for two servers',
+      },
     )
-    assert.equal(created.status, 0, created.stderr + created.stdout)
 
     const client = new pg.Client({ connectionString: url })
     await client.connect()
@@ -71,16 +71,8 @@ describe('two server processes sharing one PostgreSQL database', { skip, timeout
   })
 
   it('a session made on one works on the other, and a change made through one shows on the other within 2 s', async (t) => {
-    const browser = new Browser()
-    const signIn = await browser.request(`${one.baseUrl}/sign-in`, {
-      method: 'POST',
-      form: {
-        _csrf: await browser.csrfFrom(`${one.baseUrl}/sign-in`),
-        email: 'editor-in-chief@example.org',
-        password: 'a long passphrase for two servers',
-      },
-    })
-    assert.equal(signIn.status, 303, 'signed in on the first')
+    const browser = new FormClient(one.baseUrl)
+    await browser.signIn('editor-in-chief@example.org', 'a long passphrase for two servers')
     const onTwo = await browser.request(`${two.baseUrl}/admin/review/${published.slug}`)
     assert.equal(onTwo.status, 200, 'the same session lets the administrator in on the second')
 
@@ -91,7 +83,7 @@ describe('two server processes sharing one PostgreSQL database', { skip, timeout
 
     const unpublished = await browser.request(`${one.baseUrl}/admin/review/${published.slug}/unpublish`, {
       method: 'POST',
-      form: { _csrf: await browser.csrfFrom(`${one.baseUrl}/admin/review/${published.slug}`) },
+      form: { _csrf: await browser.csrfToken() },
     })
     assert.equal(unpublished.status, 303, 'unpublished through the first')
 

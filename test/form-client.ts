@@ -21,7 +21,9 @@ export class FormClient {
 
   async request(pathAndQuery: string, init: { method?: string; form?: Record<string, string | string[]>; signal?: AbortSignal } = {}): Promise<Answer> {
     const body = init.form ? formBody(init.form) : undefined
-    const response = await fetch(`${this.baseUrl}${pathAndQuery}`, {
+    // A full address reaches another server with the same cookies (two instances, one session).
+    const url = /^https?:\/\//.test(pathAndQuery) ? pathAndQuery : `${this.baseUrl}${pathAndQuery}`
+    const response = await fetch(url, {
       method: init.method ?? (body === undefined ? 'GET' : 'POST'),
       redirect: 'manual',
       headers: {
