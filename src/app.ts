@@ -4,7 +4,6 @@ import fastifyCookie from '@fastify/cookie'
 import fastifyCsrf from '@fastify/csrf-protection'
 import fastifyFormbody from '@fastify/formbody'
 import fastifyHelmet from '@fastify/helmet'
-import fastifyRateLimit from '@fastify/rate-limit'
 import fastifyStatic from '@fastify/static'
 import Fastify, { type FastifyInstance } from 'fastify'
 import type { Config } from './config.ts'
@@ -109,8 +108,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       return typeof token === 'string' ? token : (request.headers['x-csrf-token'] as string | undefined)
     },
   })
-  // Only the routes that ask for a limit (sign-in, password reset) have one.
-  await app.register(fastifyRateLimit, { global: false })
   registerProxyWarning(app, config.trustProxy)
   registerSessions(app)
 
