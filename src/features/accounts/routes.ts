@@ -119,11 +119,17 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
 
   app.post<{ Params: { token: string } }>('/account/set-password/:token', { preHandler: perIp('set-password', resetRequestsPerIp) }, async (request, reply) => {
     const form = asForm(request.body)
-    const input = { token: request.params.token, password: text(form, 'password', 1000), confirm: text(form, 'confirm', 1000) }
+    const input = {
+      token: request.params.token,
+      password: text(form, 'password', 1000),
+      confirm: text(form, 'confirm', 1000),
+      networkName: app.deps.config.networkName,
+      baseUrl: siteUrl(app.deps.config, request),
+    }
     // Setting the password and signing in are one use case: both happen or neither.
     const result = await inTransaction(db, async (tx) => {
       const set = await setPasswordWithToken(tx, input)
-      return set.ok ? ok({ token: await openSession(tx, set.value.userId, request.sessionId) }) : set
+      return set.ok ? ok({ token: await openSession(tx, set.value.userId, request.sessionId), emailIds: set.value.emailIds }) : set
     })
     if (!result.ok && result.reason === 'not-found') return linkExpired(reply)
     if (!result.ok) {
@@ -138,6 +144,7 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
         ...presentErrors(result.errors, request.t),
       })
     }
+    await app.mailer.deliver(result.value.emailIds)
     setSessionCookie(app, reply, result.value.token)
     return reply.redirect('/dashboard?password-set=1', 303)
   })

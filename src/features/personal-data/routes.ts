@@ -5,6 +5,7 @@ import { parseId } from '../../web/address-numbers.ts'
 import { breadcrumbsTo } from '../../web/admin-area.ts'
 import { asForm, presentErrors, text, type FieldError } from '../../web/forms.ts'
 import { auditActor } from '../accounts/actor.ts'
+import { recordAudit } from '../audit/record-audit.ts'
 import { findAccount, type Account } from '../accounts/admin-queries.ts'
 import { authorize, requireUser } from '../accounts/guard.ts'
 import { canAdminister } from '../accounts/policy.ts'
@@ -32,11 +33,19 @@ export async function personalDataRoutes(app: FastifyInstance): Promise<void> {
     return sendExport(reply, data, actor.id)
   })
 
+  // Someone else's data: who downloaded it, and when, goes in the audit log.
   app.get<{ Params: { id: string } }>('/admin/users/:id/data', async (request, reply) => {
-    authorize(canAdminister(requireUser(request)))
+    const actor = requireUser(request)
+    authorize(canAdminister(actor))
     const id = parseId(request.params.id)
     const data = await collectPersonalData(db, id)
     if (!data) throw new NotFoundError()
+    await recordAudit(db, auditActor(actor), {
+      action: 'personal-data-exported',
+      subjectType: 'user',
+      subjectId: id,
+      summary: `Downloaded the personal data of account ${id}`,
+    })
     return sendExport(reply, data, id)
   })
 
