@@ -4,10 +4,10 @@ import fastifyCookie from '@fastify/cookie'
 import fastifyCsrf from '@fastify/csrf-protection'
 import fastifyFormbody from '@fastify/formbody'
 import fastifyHelmet from '@fastify/helmet'
-import fastifyRateLimit from '@fastify/rate-limit'
 import fastifyStatic from '@fastify/static'
 import Fastify, { type FastifyInstance } from 'fastify'
 import type { Config } from './config.ts'
+import { redactedRequest } from './web/log-redaction.ts'
 import type { Database, DatabaseKind } from './db/client.ts'
 import { registerErrorHandlers } from './errors.ts'
 import { registerSessions } from './features/accounts/sessions.ts'
@@ -25,6 +25,8 @@ import { memberVoteRoutes } from './features/member-vote/routes.ts'
 import { projectRoutes } from './features/projects/routes.ts'
 import { assessmentRoutes } from './features/assessment/routes.ts'
 import { sitemapRoutes } from './features/sitemap/routes.ts'
+import { securityRoutes } from './features/security/routes.ts'
+import { personalDataRoutes } from './features/personal-data/routes.ts'
 import { caseStudyEditorRoutes } from './features/case-studies/editor-routes.ts'
 import { caseStudyHistoryRoutes } from './features/case-studies/history-routes.ts'
 import { dashboardRoutes } from './features/dashboard/routes.ts'
@@ -55,6 +57,8 @@ export interface AppDeps {
   assetVersion: string
   /** Logging on by default; tests pass false. */
   logger?: boolean
+  /** Where log lines go instead of standard output: a test reads them. */
+  logStream?: { write(line: string): void }
 }
 
 declare module 'fastify' {
@@ -71,7 +75,8 @@ const writeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps
   const app = Fastify({
-    logger: deps.logger === false ? false : { level: config.logLevel },
+    logger:
+      deps.logger === false ? false : { level: config.logLevel, serializers: { req: redactedRequest }, ...(deps.logStream ? { stream: deps.logStream } : {}) },
     trustProxy: config.trustProxy,
     bodyLimit: 6 * 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 300 },
@@ -109,8 +114,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       return typeof token === 'string' ? token : (request.headers['x-csrf-token'] as string | undefined)
     },
   })
-  // Only the routes that ask for a limit (sign-in, password reset) have one.
-  await app.register(fastifyRateLimit, { global: false })
   registerProxyWarning(app, config.trustProxy)
   registerSessions(app)
 
@@ -189,6 +192,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(exportRoutes)
   await app.register(feedRoutes)
   await app.register(sitemapRoutes)
+  await app.register(securityRoutes)
+  await app.register(personalDataRoutes)
   await app.register(joinRoutes)
   await app.register(purchaseOrderRoutes)
   await app.register(callRoutes)

@@ -70,4 +70,26 @@ describe('loadConfig', () => {
     assert.throws(() => loadConfig({ MEMBERSHIP_YEAR_STARTS: '9-1' }), /MEMBERSHIP_YEAR_STARTS/)
     assert.throws(() => loadConfig({ INVOICE_PREFIX: 'ccn-' }), /INVOICE_PREFIX: must be 2 to 8 capital letters/)
   })
+
+  it('ends sessions after two idle hours and twelve hours in all by default, and reads both', () => {
+    assert.deepEqual(loadConfig({}).sessions, { idleMinutes: 120, absoluteHours: 12 })
+    assert.deepEqual(loadConfig({ SESSION_IDLE_MINUTES: '30', SESSION_ABSOLUTE_HOURS: '24' }).sessions, { idleMinutes: 30, absoluteHours: 24 })
+  })
+
+  it('refuses session timeouts out of range, or an idle timeout longer than the absolute one', () => {
+    for (const env of [{ SESSION_IDLE_MINUTES: '1' }, { SESSION_ABSOLUTE_HOURS: '0' }, { SESSION_ABSOLUTE_HOURS: '1000' }, { SESSION_IDLE_MINUTES: 'soon' }]) {
+      assert.throws(() => loadConfig(env), ConfigError, JSON.stringify(env))
+    }
+    assert.throws(
+      () => loadConfig({ SESSION_IDLE_MINUTES: '180', SESSION_ABSOLUTE_HOURS: '2' }),
+      (error: unknown) => error instanceof ConfigError && /SESSION_IDLE_MINUTES: must be no longer than SESSION_ABSOLUTE_HOURS/.test(error.message),
+    )
+  })
+
+  it('reads the security contact as a mailto: or https: address', () => {
+    assert.equal(loadConfig({}).securityContact, undefined)
+    assert.equal(loadConfig({ SECURITY_CONTACT: 'security@example.org' }).securityContact, 'mailto:security@example.org')
+    assert.equal(loadConfig({ SECURITY_CONTACT: 'https://example.org/report' }).securityContact, 'https://example.org/report')
+    assert.throws(() => loadConfig({ SECURITY_CONTACT: 'javascript:alert(1)' }), /SECURITY_CONTACT/)
+  })
 })

@@ -4,39 +4,50 @@ import { z } from 'zod'
 // The only module that reads process.env: everything else receives a Config.
 const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes')
 
-const schema = z.object({
-  HOST: z.string().min(1).default('127.0.0.1'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
-    .optional(),
-  DATA_DIR: z.string().min(1).default('.data'),
-  NETWORK_NAME: z.string().min(1).max(120).default('Co-operative Councils Network'),
-  NETWORK_SHORT_NAME: z.string().min(1).max(40).default('Co-op Councils'),
-  PUBLIC_URL: z.url().optional(),
-  HTTPS: bool.default(false),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  DEMO_CONTENT: bool.default(true),
-  TRUST_PROXY: bool.default(false),
-  SMTP_URL: z
-    .string()
-    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
-    .optional(),
-  MAIL_FROM: z.string().min(3).default('coophub <no-reply@localhost>'),
-  MEMBERSHIP_YEAR_STARTS: z
-    .string()
-    .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9])$/, 'must be a month and day as MM-DD, no later than the 29th (e.g. 09-01)')
-    .default('09-01'),
-  MEMBERSHIP_PAYMENT_DAYS: z.coerce.number().int().min(1).max(365).default(30),
-  MEMBERSHIP_GRACE_DAYS: z.coerce.number().int().min(0).max(365).default(90),
-  INVOICE_PREFIX: z
-    .string()
-    .regex(/^[A-Z]{2,8}$/, 'must be 2 to 8 capital letters (e.g. CCN)')
-    .default('CCN'),
-  INVOICE_ADDRESS: z.string().min(1).max(500).default('Address to be set (INVOICE_ADDRESS)'),
-  INVOICE_PAYMENT_DETAILS: z.string().min(1).max(500).default('Payment details to be set (INVOICE_PAYMENT_DETAILS)'),
-})
+const schema = z
+  .object({
+    HOST: z.string().min(1).default('127.0.0.1'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+      .optional(),
+    DATA_DIR: z.string().min(1).default('.data'),
+    NETWORK_NAME: z.string().min(1).max(120).default('Co-operative Councils Network'),
+    NETWORK_SHORT_NAME: z.string().min(1).max(40).default('Co-op Councils'),
+    PUBLIC_URL: z.url().optional(),
+    HTTPS: bool.default(false),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    DEMO_CONTENT: bool.default(true),
+    TRUST_PROXY: bool.default(false),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+      .optional(),
+    MAIL_FROM: z.string().min(3).default('coophub <no-reply@localhost>'),
+    MEMBERSHIP_YEAR_STARTS: z
+      .string()
+      .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9])$/, 'must be a month and day as MM-DD, no later than the 29th (e.g. 09-01)')
+      .default('09-01'),
+    MEMBERSHIP_PAYMENT_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+    MEMBERSHIP_GRACE_DAYS: z.coerce.number().int().min(0).max(365).default(90),
+    INVOICE_PREFIX: z
+      .string()
+      .regex(/^[A-Z]{2,8}$/, 'must be 2 to 8 capital letters (e.g. CCN)')
+      .default('CCN'),
+    INVOICE_ADDRESS: z.string().min(1).max(500).default('Address to be set (INVOICE_ADDRESS)'),
+    INVOICE_PAYMENT_DETAILS: z.string().min(1).max(500).default('Payment details to be set (INVOICE_PAYMENT_DETAILS)'),
+    SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(20_160).default(120),
+    SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(336).default(12),
+    SECURITY_CONTACT: z
+      .string()
+      .regex(/^(mailto:[^\s@]+@[^\s@]+|https:\/\/\S+|[^\s@:]+@[^\s@]+\.[^\s@]+)$/, 'must be an email address, a mailto: link or an https:// address')
+      .optional(),
+  })
+  .refine((e) => e.SESSION_IDLE_MINUTES <= e.SESSION_ABSOLUTE_HOURS * 60, {
+    path: ['SESSION_IDLE_MINUTES'],
+    message: 'must be no longer than SESSION_ABSOLUTE_HOURS',
+  })
 
 export interface Config {
   host: string
@@ -57,6 +68,16 @@ export interface Config {
   smtpUrl: string | undefined
   mailFrom: string
   membership: MembershipConfig
+  sessions: SessionConfig
+  /** Where to report a vulnerability (security.txt): a mailto: or https: address; unset: MAIL_FROM's address. */
+  securityContact: string | undefined
+}
+
+export interface SessionConfig {
+  /** A session unused this long ends. */
+  idleMinutes: number
+  /** A session ends this long after sign-in, however busy. */
+  absoluteHours: number
 }
 
 export interface MembershipConfig {
@@ -109,5 +130,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       invoiceAddress: e.INVOICE_ADDRESS.replaceAll('\\n', '\n'),
       invoicePaymentDetails: e.INVOICE_PAYMENT_DETAILS.replaceAll('\\n', '\n'),
     },
+    sessions: { idleMinutes: e.SESSION_IDLE_MINUTES, absoluteHours: e.SESSION_ABSOLUTE_HOURS },
+    securityContact: e.SECURITY_CONTACT === undefined || /^(mailto|https):/.test(e.SECURITY_CONTACT) ? e.SECURITY_CONTACT : `mailto:${e.SECURITY_CONTACT}`,
   }
 }

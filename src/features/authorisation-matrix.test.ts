@@ -285,12 +285,21 @@ const matrix: Entry[] = [
     expect: editors,
   },
   { route: 'POST /account/language', prepare: async () => ({ path: '/account/language', form: { language: 'cy' } }), expect: signedIn },
+  { route: 'POST /account/sign-out-everywhere', prepare: async () => ({ path: '/account/sign-out-everywhere', form: {} }), expect: signedIn },
   {
     route: 'POST /admin/users',
     prepare: async () => ({
       path: '/admin/users',
       form: { email: `${unique('invited')}@example.org`, name: 'Invited', role: 'officer', organisation: 'home-council' },
     }),
+    expect: admins,
+  },
+  {
+    route: 'POST /admin/users/:id/erase',
+    async prepare(t) {
+      const { id } = await invitedUser(t)
+      return { path: `/admin/users/${id}/erase`, form: { confirm: 'yes' } }
+    },
     expect: admins,
   },
   {

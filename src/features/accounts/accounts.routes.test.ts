@@ -130,6 +130,9 @@ describeEachDatabase('accounts', (get) => {
     const done = await agent.post(`/account/set-password/${link}`, { password: 'a brand new passphrase', confirm: 'a brand new passphrase' })
     assert.equal(done.statusCode, 303)
     assert.equal((await agent.get(`/account/set-password/${link}`)).statusCode, 410, 'the link works once')
+    const [told] = await db.select().from(emails).where(eq(emails.toAddress, email)).orderBy(desc(emails.id)).limit(1)
+    assert.equal(told!.subject, 'Your Test Councils Network password has been changed', 'the owner hears of the change')
+    assert.match(told!.bodyText, /reset it now to take the account back, and tell the network's administrators:\n\nhttp:\/\/localhost(:\d+)?\/password-reset$/)
     assert.equal((await new Agent(get().app).signIn(email, 'a brand new passphrase')).statusCode, 303)
     assert.equal((await new Agent(get().app).signIn(email, testPassword)).statusCode, 400)
     const audit = await db

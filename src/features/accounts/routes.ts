@@ -15,6 +15,7 @@ import { canReviewSubmissions } from './policy.ts'
 import { findAccountOf } from './queries.ts'
 import { findUsableToken, setPasswordWithToken } from './commands/set-password-with-token.ts'
 import { signIn } from './commands/sign-in.ts'
+import { signOutEverywhere } from './commands/sign-out-everywhere.ts'
 import { clearSessionCookie, closeSession, openSession, setSessionCookie } from './sessions.ts'
 import { secondsBeforeSignIn } from './sign-in-failures.ts'
 
@@ -34,10 +35,13 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
   const perIp = (name: string, max: number) => limitBy(app, { name: `${name}-ip`, max, timeWindow: attemptWindow, key: (r) => r.ip })
   const perAccount = (name: string, max: number) => limitBy(app, { name: `${name}-account`, max, timeWindow: attemptWindow, key: byEmail })
 
-  app.get<{ Querystring: { next?: string } }>('/sign-in', async (request, reply) => {
-    if (request.user) return reply.redirect(safeNextPath(request.query.next), 303)
-    return reply.render('accounts/views/sign-in.njk', { title: request.t('accounts.signIn.title'), next: safeNextPath(request.query.next), values: {} })
-  })
+  const signInPage = (request: FastifyRequest, reply: FastifyReply, next: unknown, signedOutEverywhere = false) => {
+    if (request.user) return reply.redirect(safeNextPath(next), 303)
+    return reply.render('accounts/views/sign-in.njk', { title: request.t('accounts.signIn.title'), next: safeNextPath(next), signedOutEverywhere, values: {} })
+  }
+  app.get<{ Querystring: { next?: string } }>('/sign-in', async (request, reply) => signInPage(request, reply, request.query.next))
+  // Where "sign out everywhere" lands: the sign-in form, saying what happened.
+  app.get('/signed-out-everywhere', async (request, reply) => signInPage(request, reply, undefined, true))
 
   app.post('/sign-in', async (request, reply) => {
     const form = asForm(request.body)
@@ -66,6 +70,13 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
     if (sessionId) await db.transaction((tx) => closeSession(tx, sessionId, user, { audit: true }))
     clearSessionCookie(reply)
     return reply.redirect('/?signed-out=1', 303)
+  })
+
+  app.post('/account/sign-out-everywhere', async (request, reply) => {
+    const actor = requireUser(request)
+    await inTransaction(db, (tx) => signOutEverywhere(tx, actor))
+    clearSessionCookie(reply)
+    return reply.redirect('/signed-out-everywhere', 303)
   })
 
   app.get('/password-reset', async (request, reply) =>
@@ -108,11 +119,17 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
 
   app.post<{ Params: { token: string } }>('/account/set-password/:token', { preHandler: perIp('set-password', resetRequestsPerIp) }, async (request, reply) => {
     const form = asForm(request.body)
-    const input = { token: request.params.token, password: text(form, 'password', 1000), confirm: text(form, 'confirm', 1000) }
+    const input = {
+      token: request.params.token,
+      password: text(form, 'password', 1000),
+      confirm: text(form, 'confirm', 1000),
+      networkName: app.deps.config.networkName,
+      baseUrl: siteUrl(app.deps.config, request),
+    }
     // Setting the password and signing in are one use case: both happen or neither.
     const result = await inTransaction(db, async (tx) => {
       const set = await setPasswordWithToken(tx, input)
-      return set.ok ? ok({ token: await openSession(tx, set.value.userId, request.sessionId) }) : set
+      return set.ok ? ok({ token: await openSession(tx, set.value.userId, request.sessionId), emailIds: set.value.emailIds }) : set
     })
     if (!result.ok && result.reason === 'not-found') return linkExpired(reply)
     if (!result.ok) {
@@ -127,6 +144,7 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
         ...presentErrors(result.errors, request.t),
       })
     }
+    await app.mailer.deliver(result.value.emailIds)
     setSessionCookie(app, reply, result.value.token)
     return reply.redirect('/dashboard?password-set=1', 303)
   })
@@ -149,6 +167,8 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
         { key: { text: request.t('account.facts.organisation') }, value: { text: account.organisationName ?? request.t('account.facts.noOrganisation') } },
       ],
       reviews: canReviewSubmissions(actor),
+      sessionHours: app.deps.config.sessions.absoluteHours,
+      sessionIdleMinutes: app.deps.config.sessions.idleMinutes,
       languageItems: (['en', 'cy'] as const).map((value) => ({
         value,
         text: localeNames[value],

@@ -1,5 +1,6 @@
 import { and, eq, gt, lt } from 'drizzle-orm'
 import type { FastifyInstance, FastifyReply } from 'fastify'
+import type { SessionConfig } from '../../config.ts'
 import type { Database, Executor } from '../../db/client.ts'
 import { sessions, users } from '../../db/schema/index.ts'
 import { recordAudit } from '../audit/record-audit.ts'
@@ -8,7 +9,8 @@ import { sessionDays } from './rules.ts'
 import { hashToken, newToken } from './secrets.ts'
 
 export const sessionCookie = 'coophub_session'
-const touchEveryMs = 5 * 60_000
+/** How often a session's last use is written: often enough for the idle timeout to be exact to a tenth. */
+const touchEveryMs = (idleMinutes: number) => Math.min(5 * 60_000, (idleMinutes * 60_000) / 10)
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -18,10 +20,16 @@ declare module 'fastify' {
   }
 }
 
-async function findSession(db: Database, id: string, now: Date) {
+/** A session is alive until it has been unused for the idle timeout, or open for the absolute one. */
+function sessionEnds(lifetime: SessionConfig, createdAt: Date, lastSeenAt: Date): Date {
+  return new Date(Math.min(lastSeenAt.getTime() + lifetime.idleMinutes * 60_000, createdAt.getTime() + lifetime.absoluteHours * 3_600_000))
+}
+
+async function findSession(db: Database, id: string, now: Date, lifetime: SessionConfig) {
   const [row] = await db
     .select({
       sessionId: sessions.id,
+      createdAt: sessions.createdAt,
       lastSeenAt: sessions.lastSeenAt,
       id: users.id,
       email: users.email,
@@ -31,7 +39,15 @@ async function findSession(db: Database, id: string, now: Date) {
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now), eq(users.status, 'active')))
+    .where(
+      and(
+        eq(sessions.id, id),
+        gt(sessions.expiresAt, now),
+        gt(sessions.lastSeenAt, new Date(now.getTime() - lifetime.idleMinutes * 60_000)),
+        gt(sessions.createdAt, new Date(now.getTime() - lifetime.absoluteHours * 3_600_000)),
+        eq(users.status, 'active'),
+      ),
+    )
   return row ?? null
 }
 
@@ -43,17 +59,23 @@ export function registerSessions(app: FastifyInstance): void {
     const token = request.cookies[sessionCookie]
     if (!token || token.length > 100) return
     const now = new Date()
-    const row = await findSession(app.deps.db, hashToken(token), now)
+    const lifetime = app.deps.config.sessions
+    const row = await findSession(app.deps.db, hashToken(token), now, lifetime)
     if (!row) return
-    const { sessionId, lastSeenAt, ...actor } = row
+    const { sessionId, createdAt, lastSeenAt, ...actor } = row
     request.user = actor
     request.sessionId = sessionId
-    if (now.getTime() - lastSeenAt.getTime() > touchEveryMs) {
+    if (now.getTime() - lastSeenAt.getTime() > touchEveryMs(lifetime.idleMinutes)) {
       await app.deps.db
         .update(sessions)
-        .set({ lastSeenAt: now, expiresAt: new Date(now.getTime() + sessionDays * 86_400_000) })
+        .set({ lastSeenAt: now, expiresAt: sessionEnds(lifetime, createdAt, now) })
         .where(eq(sessions.id, sessionId))
     }
+  })
+  // A page made for a signed-in person is theirs alone: no shared cache may keep it, nor the browser
+  // once it is closed. Responses that chose their own caching (static files, downloads) keep it.
+  app.addHook('onSend', async (request, reply) => {
+    if (request.user && !reply.hasHeader('cache-control')) reply.header('cache-control', 'private, no-store')
   })
 }
 
@@ -70,6 +92,15 @@ export async function openSession(tx: Executor, userId: number, previousSessionI
   return token
 }
 
+/**
+ * Ends every session of the person (on every device), in the transaction of the change that calls
+ * for it: "sign out everywhere", an erased or disabled account. Returns how many ended.
+ */
+export async function closeEverySession(tx: Executor, userId: number): Promise<number> {
+  const ended = await tx.delete(sessions).where(eq(sessions.userId, userId)).returning({ id: sessions.id })
+  return ended.length
+}
+
 /** Ends the request's session, with an audit event when the person chose to sign out. */
 export async function closeSession(tx: Executor, sessionId: string, user: Actor | null, options: { audit?: boolean } = {}): Promise<void> {
   await tx.delete(sessions).where(eq(sessions.id, sessionId))
@@ -77,7 +108,8 @@ export async function closeSession(tx: Executor, sessionId: string, user: Actor 
 }
 
 function cookieOptions(app: FastifyInstance) {
-  return { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: app.deps.config.https, maxAge: sessionDays * 86_400 }
+  // The cookie lasts no longer than the session can: a browser forgets it at the absolute timeout.
+  return { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: app.deps.config.https, maxAge: app.deps.config.sessions.absoluteHours * 3_600 }
 }
 
 export function setSessionCookie(app: FastifyInstance, reply: FastifyReply, token: string): void {

@@ -113,6 +113,8 @@ describeEachDatabase('admin: every write route', (get) => {
       '/admin/users': '/admin/users',
       '/admin/users/:id': `/admin/users/${user!.id}`,
       '/admin/users/:id/resend-invitation': `/admin/users/${user!.id}/resend-invitation`,
+      // Without `confirm` (no field above sends it) erasure only asks again: the account stays for the next routes.
+      '/admin/users/:id/erase': `/admin/users/${user!.id}/erase`,
       '/admin/organisations': '/admin/organisations',
       '/admin/organisations/:id': `/admin/organisations/${organisation.id}`,
       '/admin/principles': '/admin/principles',

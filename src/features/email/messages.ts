@@ -40,6 +40,13 @@ export function passwordResetEmail(locale: Locale, input: { name: string; networ
   return { subject: t('emails.passwordReset.subject', values), body: t('emails.passwordReset.body', values) }
 }
 
+/** After a password was set from a reset link: the owner hears of a change they did not make. */
+export function passwordChangedEmail(locale: Locale, input: { name: string; network: string; link: string }): Message {
+  const t = translator(locale)
+  const values = { name: input.name, network: input.network, link: linkIn(locale, input.link) }
+  return { subject: t('emails.passwordChanged.subject', values), body: t('emails.passwordChanged.body', values) }
+}
+
 /** To an editor who asked for an email for each submission. */
 export function submittedEmail(locale: Locale, input: { name: string; network: string; submitter: string; title: string; reviewLink: string }): Message {
   const t = translator(locale)

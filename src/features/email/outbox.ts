@@ -1,3 +1,4 @@
+import { redactSecrets } from '../../web/log-redaction.ts'
 import { eq, inArray, sql } from 'drizzle-orm'
 import type { FastifyBaseLogger } from 'fastify'
 import type { Transporter } from 'nodemailer'
@@ -30,8 +31,12 @@ export function createMailer(config: Config, db: Database, log: FastifyBaseLogge
       const rows = await db.select().from(emails).where(inArray(emails.id, ids))
       for (const row of rows) {
         if (!config.smtpUrl) {
-          // No SMTP server: the outbox page and the log are the delivery.
-          log.info({ emailId: row.id, to: row.toAddress, subject: row.subject, body: row.bodyText }, 'Email kept in the outbox (SMTP_URL is not set)')
+          // No SMTP server: the outbox page is the delivery. The log has the email without its
+          // links' tokens: whoever reads the log must not be able to set someone's password.
+          log.info(
+            { emailId: row.id, to: row.toAddress, subject: row.subject, body: redactSecrets(row.bodyText) },
+            'Email kept in the outbox (SMTP_URL is not set)',
+          )
           continue
         }
         // Loaded at the first email sent, not with the server: most starts send none.

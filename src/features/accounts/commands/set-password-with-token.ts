@@ -4,6 +4,8 @@ import { accountTokens, sessions, users } from '../../../db/schema/index.ts'
 import type { Transaction } from '../../../db/unit-of-work.ts'
 import { invalid, notFound, ok, type Result } from '../../../lib/result.ts'
 import { recordAudit } from '../../audit/record-audit.ts'
+import { languageOf, passwordChangedEmail } from '../../email/messages.ts'
+import { queueEmail } from '../../email/outbox.ts'
 import { passwordProblem } from '../rules.ts'
 import { hashPassword, hashToken } from '../secrets.ts'
 
@@ -11,7 +13,15 @@ import { hashPassword, hashToken } from '../secrets.ts'
 export async function findUsableToken(db: Executor, token: string, now = new Date()) {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return null
   const [row] = await db
-    .select({ tokenId: accountTokens.id, purpose: accountTokens.purpose, userId: users.id, email: users.email, name: users.name, status: users.status })
+    .select({
+      tokenId: accountTokens.id,
+      purpose: accountTokens.purpose,
+      userId: users.id,
+      email: users.email,
+      name: users.name,
+      status: users.status,
+      language: users.language,
+    })
     .from(accountTokens)
     .innerJoin(users, eq(users.id, accountTokens.userId))
     .where(and(eq(accountTokens.tokenHash, hashToken(token)), isNull(accountTokens.usedAt), gt(accountTokens.expiresAt, now)))
@@ -23,7 +33,10 @@ export async function findUsableToken(db: Executor, token: string, now = new Dat
  * Sets a password from an emailed link (reset or invitation): the link is used up, the account's
  * other sessions end. `not-found`: the link is expired, used or unknown.
  */
-export async function setPasswordWithToken(tx: Transaction, input: { token: string; password: string; confirm: string }): Promise<Result<{ userId: number }>> {
+export async function setPasswordWithToken(
+  tx: Transaction,
+  input: { token: string; password: string; confirm: string; networkName?: string; baseUrl?: string },
+): Promise<Result<{ userId: number; emailIds: number[] }>> {
   const found = await findUsableToken(tx, input.token)
   if (!found) return notFound()
   const problem = passwordProblem(input.password, { email: found.email })
@@ -50,5 +63,19 @@ export async function setPasswordWithToken(tx: Transaction, input: { token: stri
       summary: found.purpose === 'invitation' ? 'Accepted the invitation and set a password' : 'Reset the password',
     },
   )
-  return ok({ userId: found.userId })
+  // A changed password is told to the address, so that its owner hears of a change they did not make.
+  const emailIds =
+    found.purpose === 'password-reset' && input.networkName
+      ? [
+          await queueEmail(tx, {
+            to: found.email,
+            ...passwordChangedEmail(languageOf(found.language), {
+              name: found.name,
+              network: input.networkName,
+              link: `${input.baseUrl ?? ''}/password-reset`,
+            }),
+          }),
+        ]
+      : []
+  return ok({ userId: found.userId, emailIds })
 }
