@@ -44,7 +44,9 @@ function makePack(candidates: PackCandidate[], language: Locale = 'en'): { docum
     },
   )
   const file = path.join(dir, `pack-${Math.random().toString(36).slice(2)}.pdf`)
-  writeFileSync(file, packPdf(document))
+  const pdf = packPdf(document)
+  writeFileSync(file, pdf.bytes)
+  assert.equal(Number(pdfInfo(file).Pages), pdf.pages)
   return { document, file }
 }
 

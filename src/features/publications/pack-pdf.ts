@@ -27,13 +27,22 @@ function load(): { compiler: Typst.NodeCompiler; covered: Set<number> } {
 
 export class PackTypesettingError extends Error {}
 
-/** The PDF's bytes. `createdAt` fixes the date in its metadata (the same pack gives the same file). */
-export function packPdf(document: PackDocument, createdAt: Date = new Date()): Buffer {
+export interface PackPdf {
+  bytes: Buffer
+  pages: number
+}
+
+/** The PDF and its page count. `createdAt` fixes the date in its metadata (the same pack gives the same file). */
+export function packPdf(document: PackDocument, createdAt: Date = new Date()): PackPdf {
   const { compiler: typst, covered } = load()
   // JSON's own punctuation is ASCII, so leaving characters out of the serialised text is safe.
   const pack = drawableText(JSON.stringify(document), covered)
   try {
-    return typst.pdf({ mainFileContent: packTemplate, inputs: { pack } }, { pdfStandard: 'ua-1', creationTimestamp: Math.floor(createdAt.getTime() / 1000) })
+    const compiled = typst.compile({ mainFileContent: packTemplate, inputs: { pack } })
+    const result = compiled.result
+    if (compiled.hasError() || !result) throw compiled.takeDiagnostics() ?? compiled.takeError() ?? new Error('no document')
+    const bytes = typst.pdf(result, { pdfStandard: 'ua-1', creationTimestamp: Math.floor(createdAt.getTime() / 1000) })
+    return { bytes, pages: result.numOfPages }
   } catch (error) {
     const diagnostics = (error as { shortDiagnostics?: unknown }).shortDiagnostics
     throw new PackTypesettingError(
