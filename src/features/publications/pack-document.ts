@@ -9,6 +9,7 @@ import type { PackCandidate, PackMatter, PackOrder, PackSection } from './rules/
 export interface PackEntry {
   caseStudyId: number
   revisionId: number
+  revisionNumber: number
   slug: string
   title: string
   language: Locale
@@ -84,6 +85,7 @@ export function packEntry(c: PackCandidate, baseUrl: string): PackEntry {
   return {
     caseStudyId: c.caseStudyId,
     revisionId: c.revisionId,
+    revisionNumber: c.revisionNumber,
     slug: c.slug,
     title: s.title.trim() || c.slug,
     language: c.language,

@@ -102,6 +102,12 @@ ${entry.url ? `<p class="govuk-body"><a class="govuk-link" href="${e(entry.url)}
  * every section (h2) and case study (h3). The page around it gives the language and the landmarks.
  */
 export function packEditionHtml(doc: PackDocument): string {
+  const { head, body } = packEditionParts(doc)
+  return `${head}\n${body}`
+}
+
+/** The title and cover text, and the rest: a page puts its own lines (the download) between them. */
+export function packEditionParts(doc: PackDocument): { head: string; body: string } {
   const L = doc.labels
   let n = 0
   const numbered = doc.sections.map((s) => ({ heading: s.heading, entries: s.entries.map((entry) => ({ entry, n: ++n })) }))
@@ -146,9 +152,8 @@ ${back.map((m) => `<li><a class="govuk-link" href="#${m.id}">${e(m.title)}</a></
 </ol></nav>`
   const section = (m: { id: string; title: string; html: string }) =>
     `<section aria-labelledby="${m.id}"><h2 class="govuk-heading-xl" id="${m.id}">${e(m.title)}</h2>\n${m.html}</section>`
-  return [
-    `<h1 class="govuk-heading-xl">${e(doc.title)}</h1>`,
-    ...doc.cover.map((p) => `<p class="govuk-body-l">${e(p)}</p>`),
+  const head = [`<h1 class="govuk-heading-xl">${e(doc.title)}</h1>`, ...doc.cover.map((p) => `<p class="govuk-body-l">${e(p)}</p>`)].join('\n')
+  const body = [
     contents,
     ...matter.map(section),
     ...numbered.map(
@@ -157,6 +162,7 @@ ${back.map((m) => `<li><a class="govuk-link" href="#${m.id}">${e(m.title)}</a></
     ),
     ...back.map(section),
   ].join('\n')
+  return { head, body }
 }
 
 /** The edition as a file of its own (the command line's --html-dir): the same body, a plain style. */
