@@ -8,8 +8,8 @@ import { auditActor } from '../accounts/actor.ts'
 import { requireUser } from '../accounts/guard.ts'
 import { publishPack } from './commands/publish-pack.ts'
 import { packEditionHtml } from './pack-html.ts'
-import { packPdf } from './pack-pdf.ts'
 import { assemblePack } from './pack-source.ts'
+import { typesetOffThread } from './typeset-off-thread.ts'
 import { packKinds, packMatters, packOrders } from './rules/pack-content.ts'
 import { emptyPackForm, readPackForm, type PackFormRequest, type PackFormValues } from './rules/pack-form.ts'
 
@@ -102,7 +102,12 @@ export async function publicationAdminRoutes(app: FastifyInstance): Promise<void
     if (!read.ok) return renderForm(reply, values, { errors: read.errors })
     const { document, count } = await assemble(read.value, siteUrl(app.deps.config, request))
     if (count === 0) return renderForm(reply, values, { errors: [{ field: 'year', message: 'publications.form.error.nothing' }] })
-    const pdf = packPdf(document)
+    const pdf = await typesetOffThread(document).catch((error: unknown) => {
+      // A pack the typesetter refuses is a fault of ours, not of the content: logged, and said plainly.
+      request.log.error({ err: error }, 'the pack could not be typeset')
+      return null
+    })
+    if (!pdf) return renderForm(reply, values, { errors: [{ field: '', message: 'publications.form.error.typesetting' }] })
     const result = await inTransaction(db, (tx) => publishPack(tx, auditActor(actor), { request: read.value, document, pdf }))
     if (!result.ok) return renderForm(reply, values, { errors: result.errors })
     return reply.redirect(`/publications/${result.value.slug}?published=1`, 303)

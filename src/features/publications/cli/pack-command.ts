@@ -7,7 +7,7 @@ import type { Executor } from '../../../db/client.ts'
 import { translator } from '../../../i18n/catalogue.ts'
 import type { Locale } from '../../../i18n/locales.ts'
 import { createProgress, type Output } from '../../import/cli/progress.ts'
-import { packPdf } from '../pack-pdf.ts'
+import { packPdf, PackTypesettingError, type PackPdf } from '../pack-pdf.ts'
 import { standalonePackHtml } from '../pack-html.ts'
 import { assemblePack } from '../pack-source.ts'
 import { fileSize } from '../rules/file-size.ts'
@@ -75,7 +75,15 @@ export async function runPackCommand(db: Executor, config: Config, options: Pack
   const steps = options.htmlDir ? 3 : 2
   progress.start(steps)
   progress.tick(`Typesetting ${count} case studies…`)
-  const pdf = packPdf(document)
+  let pdf: PackPdf
+  try {
+    pdf = packPdf(document)
+  } catch (error) {
+    progress.stop()
+    if (!(error instanceof PackTypesettingError)) throw error
+    output.err(error.message)
+    return 1
+  }
   progress.tick('Typeset.')
   const out = options.out ?? `pack-${options.year ?? options.from}.pdf`
   writeFileSync(out, pdf.bytes)
