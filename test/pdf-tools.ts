@@ -73,3 +73,9 @@ export function pdfCatalogue(file: string): string {
   if (!root) throw new Error(`${file}: no /Root in the trailer`)
   return execFileSync('qpdf', [`--show-object=${root}`, file], { encoding: 'utf8' })
 }
+
+/** The address of every link annotation (/URI actions), in the order qpdf lists the objects. */
+export function pdfLinkTargets(file: string): string[] {
+  const json = execFileSync('qpdf', ['--json=2', '--json-key=qpdf', file], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })
+  return [...json.matchAll(/"\/URI": "(?:u:)?([^"]*)"/g)].map((m) => m[1]!)
+}

@@ -6,7 +6,7 @@ import { after, test } from 'node:test'
 import { translator } from '../../i18n/catalogue.ts'
 import type { Locale } from '../../i18n/locales.ts'
 import { packCandidate } from '../../../test/publications.ts'
-import { pdfBookmarks, pdfCatalogue, pdfInfo, pdfText, pdfToolsMissing, unembeddedFonts } from '../../../test/pdf-tools.ts'
+import { pdfBookmarks, pdfCatalogue, pdfInfo, pdfLinkTargets, pdfText, pdfToolsMissing, unembeddedFonts } from '../../../test/pdf-tools.ts'
 import { buildPackDocument, type PackDocument } from './pack-document.ts'
 import { packPdf } from './pack-pdf.ts'
 import { selectPack, yearPeriod, type PackCandidate } from './rules/pack-content.ts'
@@ -109,6 +109,14 @@ test('a contact is printed only with consent; principles by name; members and ye
   assert.match(text, /Principles met: Citizens as equal partners/)
   assert.match(text, /Participating members: Cyngor Gwynedd/)
   assert.match(text, /Year: 2025/)
+  const links = pdfLinkTargets(file)
+  for (const target of [
+    'https://coophub.example/case-studies/case-study-1',
+    'https://coophub.example/case-studies/case-study-2',
+    'mailto:sian@example.org',
+    'https://coophub.example/join',
+  ])
+    assert.ok(links.includes(target), `a working link to ${target} in ${links.join(', ')}`)
 })
 
 test('a Welsh pack: Welsh labels, language cy, Welsh letters intact', { skip }, () => {
