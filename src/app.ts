@@ -15,6 +15,7 @@ import { createMailer, type Mailer } from './features/email/outbox.ts'
 import { serviceNavigation } from './features/accounts/navigation.ts'
 import { accountRoutes } from './features/accounts/routes.ts'
 import { adminRoutes } from './features/admin/routes.ts'
+import { publicationRoutes } from './features/publications/routes.ts'
 import { apiRoutes } from './features/api/routes.ts'
 import { exportRoutes } from './features/api/export-routes.ts'
 import { feedRoutes } from './features/api/feed-routes.ts'
@@ -200,5 +201,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(memberVoteRoutes)
   await app.register(projectRoutes)
   await app.register(assessmentRoutes)
+  await app.register(publicationRoutes)
   return app
 }

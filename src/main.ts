@@ -315,6 +315,38 @@ program
     const { runRemindersByHand } = await import('./features/projects/cli/reminders-command.ts')
     await withDatabase((handle) => runRemindersByHand(handle.db, config, date.value))
   })
+program
+  .command('pack')
+  .description('The annual case-study pack: a tagged PDF (and its HTML edition) of the published case studies of a year or dates')
+  .option('--year <YYYY>', 'the year of the work', (value: string) => {
+    if (!/^\d{4}$/.test(value)) throw new InvalidArgumentError('a year as YYYY')
+    return Number(value)
+  })
+  .option('--from <YYYY-MM-DD>', 'with --to: the first day of a period instead of a year')
+  .option('--to <YYYY-MM-DD>', 'with --from: the last day of the period')
+  .option('--out <file>', 'the PDF to write (default: pack-<year>.pdf)')
+  .option('--html-dir <dir>', 'also write the HTML edition (index.html) to this folder')
+  .addOption(new Option('--lang <language>', 'the language of the pack').choices(['en', 'cy']).default('en'))
+  .addOption(new Option('--kind <kinds...>', 'the kinds of work to include (default: all)').choices(['case-studies', 'policy-labs', 'affiliate-pieces']))
+  .addOption(new Option('--order <order>', 'how case studies are grouped').choices(['council', 'principle', 'region']).default('council'))
+  .option('--title <title>', 'the title on the cover and in the metadata')
+  .action(
+    async (options: {
+      year?: number
+      from?: string
+      to?: string
+      out?: string
+      htmlDir?: string
+      lang: 'en' | 'cy'
+      kind?: Array<'case-studies' | 'policy-labs' | 'affiliate-pieces'>
+      order: 'council' | 'principle' | 'region'
+      title?: string
+    }) => {
+      const config = loadConfig()
+      const { runPackCommand } = await import('./features/publications/cli/pack-command.ts')
+      process.exitCode = await withDatabase((handle) => runPackCommand(handle.db, config, { ...options, kinds: options.kind ?? [] }, consoleOutput))
+    },
+  )
 const pbCommand = program.command('pb').description('Participatory budgeting: count votes from pabulib .pb files (needs no database)')
 pbCommand
   .command('count')

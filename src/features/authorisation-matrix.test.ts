@@ -53,6 +53,9 @@ const ownersAndEditors: Record<Actor, Outcome> = { anonymous: 'sign-in', ownOffi
 const editors: Record<Actor, Outcome> = { anonymous: 'sign-in', ownOfficer: 'forbidden', otherOfficer: 'forbidden', editor: 'ok', admin: 'ok' }
 const admins: Record<Actor, Outcome> = { anonymous: 'sign-in', ownOfficer: 'forbidden', otherOfficer: 'forbidden', editor: 'forbidden', admin: 'ok' }
 
+/** The annual pack of 2019: only this matrix's own case studies fall in it, so typesetting stays quick. */
+const packForm = { year: '2019', kinds: ['case-studies'], order: 'council', language: 'en', matters: [] as string[] }
+
 let n = 0
 const unique = (prefix: string) => `${prefix}-${++n}`
 
@@ -724,6 +727,22 @@ const matrix: Entry[] = [
   {
     route: 'POST /admin/jobs/:id/retry',
     prepare: async (t) => ({ path: `/admin/jobs/${await failedJob(t.handle.pool, 'matrix-job', 'refused')}/retry`, form: {} }),
+    expect: admins,
+  },
+  {
+    route: 'POST /admin/publications/packs/preview',
+    async prepare(t) {
+      await buildCaseStudy(t.handle.db, { title: unique('Matrix pack'), yearStart: 2019 })
+      return { path: '/admin/publications/packs/preview', form: packForm }
+    },
+    expect: admins,
+  },
+  {
+    route: 'POST /admin/publications/packs',
+    async prepare(t) {
+      await buildCaseStudy(t.handle.db, { title: unique('Matrix pack'), yearStart: 2019 })
+      return { path: '/admin/publications/packs', form: packForm }
+    },
     expect: admins,
   },
   {

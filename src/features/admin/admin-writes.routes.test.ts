@@ -49,6 +49,9 @@ const allFields: Record<string, string> = {
   'paidOn-year': '2026',
   method: 'bacs',
   reference: 'REMIT 1',
+  year: '2019',
+  order: 'council',
+  language: 'en',
 }
 
 /** Rows a write could change, to show a refused request changed nothing. */
@@ -143,6 +146,8 @@ describeEachDatabase('admin: every write route', (get) => {
       '/admin/calls/:id/vote/open': `/admin/calls/${voteCall.id}/vote/open`,
       '/admin/calls/:id/vote/close': `/admin/calls/${voteCall.id}/vote/close`,
       '/admin/calls/:id/vote/count': `/admin/calls/${voteCall.id}/vote/count`,
+      '/admin/publications/packs/preview': '/admin/publications/packs/preview',
+      '/admin/publications/packs': '/admin/publications/packs',
       '/admin/jobs/:id/retry': `/admin/jobs/${await failedJob(get().handle.pool, 'admin-writes', 'the mail server said no')}/retry`,
     }
   })
