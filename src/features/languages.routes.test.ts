@@ -6,6 +6,7 @@ import { describeEachDatabase } from '../../test/app.ts'
 import { Agent, signedInAgent } from '../../test/agent.ts'
 import { buildCaseStudy, buildOrganisation, buildPerson, buildPrinciple } from '../../test/factories.ts'
 import { englishOn, englishPhrasesOn } from '../../test/welsh.ts'
+import { htmlErrors } from '../../test/html-validity.ts'
 import { buildInvoice } from '../../test/invoices.ts'
 import { eq } from 'drizzle-orm'
 import { bidComments, calls, users } from '../db/schema/index.ts'
@@ -85,6 +86,28 @@ describeEachDatabase('pages in English and Welsh', (get) => {
     }
     assert.deepEqual(differ, [])
     assert.ok(pages().length >= 30, String(pages().length))
+  })
+
+  it('serves valid HTML on every page, in both languages, signed in and not', async () => {
+    const { app } = get()
+    const invalid: string[] = []
+    let checked = 0
+    for (const url of pages()) {
+      for (const address of [url, url === '/' ? '/cy' : `/cy${url}`]) {
+        for (const [who, read] of [
+          ['anonymous', (u: string) => app.inject(u)],
+          ['admin', (u: string) => admin.get(u)],
+        ] as const) {
+          const res = await read(address)
+          if (!String(res.headers['content-type']).startsWith('text/html')) continue
+          checked++
+          const errors = await htmlErrors(res.body)
+          if (errors.length > 0) invalid.push(`${who} ${address} (${res.statusCode}): ${errors.slice(0, 3).join(' | ')}`)
+        }
+      }
+    }
+    assert.deepEqual(invalid, [])
+    assert.ok(checked >= 100, `${checked} pages checked`)
   })
 
   it('keeps a Welsh page’s links under /cy, but files, feeds and the API', async () => {
