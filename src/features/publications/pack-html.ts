@@ -106,16 +106,20 @@ export function packEditionHtml(doc: PackDocument): string {
   return `${head}\n${body}`
 }
 
-/** The title and cover text, and the rest: a page puts its own lines (the download) between them. */
+/**
+ * The title and cover text, and the rest: a page puts its own lines (the download) between them.
+ * Its ids start with pack-, case-study- or section-: the preview shows the edition under the form,
+ * whose fields have ids of their own (a duplicate id made the preview invalid HTML).
+ */
 export function packEditionParts(doc: PackDocument): { head: string; body: string } {
   const L = doc.labels
   let n = 0
   const numbered = doc.sections.map((s) => ({ heading: s.heading, entries: s.entries.map((entry) => ({ entry, n: ++n })) }))
   const matter = [
-    doc.foreword.length > 0 ? { id: 'foreword', title: L.foreword!, html: blocksHtml(doc.foreword, 3) } : null,
+    doc.foreword.length > 0 ? { id: 'pack-foreword', title: L.foreword!, html: blocksHtml(doc.foreword, 3) } : null,
     doc.principles.length > 0
       ? {
-          id: 'principles',
+          id: 'pack-principles',
           title: L.principles!,
           html: doc.principles.map((p) => `<h3 class="govuk-heading-m">${e(p.name)}</h3><p class="govuk-body">${e(p.statement)}</p>`).join('\n'),
         }
@@ -124,21 +128,21 @@ export function packEditionParts(doc: PackDocument): { head: string; body: strin
   const back = [
     doc.projects.length > 0
       ? {
-          id: 'projects',
+          id: 'pack-projects',
           title: L.projects!,
           html: `<ul class="govuk-list govuk-list--bullet">${doc.projects.map((p) => `<li>${e(p.title)}${p.lead ? ` (${e(p.lead)})` : ''}</li>`).join('')}</ul>`,
         }
       : null,
     doc.members.length > 0
       ? {
-          id: 'members',
+          id: 'pack-members',
           title: L.members!,
           html: doc.members
             .map((g) => `<h3 class="govuk-heading-m">${e(g.tier)}</h3><ul class="govuk-list">${g.names.map((m) => `<li>${e(m)}</li>`).join('')}</ul>`)
             .join('\n'),
         }
       : null,
-    doc.joinUs.length > 0 ? { id: 'join-us', title: L.joinUs!, html: blocksHtml(doc.joinUs, 3) } : null,
+    doc.joinUs.length > 0 ? { id: 'pack-join-us', title: L.joinUs!, html: blocksHtml(doc.joinUs, 3) } : null,
   ].filter((m) => m !== null)
   const contents = `<nav aria-labelledby="pack-contents"><h2 class="govuk-heading-l" id="pack-contents">${e(L.contents!)}</h2><ol class="govuk-list govuk-list--number">
 ${matter.map((m) => `<li><a class="govuk-link" href="#${m.id}">${e(m.title)}</a></li>`).join('\n')}

@@ -9,6 +9,7 @@ import { type Agent, agentWithSession } from '../../../test/agent.ts'
 import { summaryLinks } from '../../../test/admin-support.ts'
 import { buildCaseStudy, buildOrganisation, buildPerson, buildPrinciple } from '../../../test/factories.ts'
 import { mainOf, unsafeMarkup } from '../../../test/html-safety.ts'
+import { htmlErrors } from '../../../test/html-validity.ts'
 import { pdfInfo, pdfText, pdfToolsMissing } from '../../../test/pdf-tools.ts'
 import { auditEvents, caseStudies, publicationCaseStudies, publications } from '../../db/schema/index.ts'
 
@@ -112,6 +113,7 @@ describeEachDatabase('publications: the annual pack made, previewed, published a
     assert.doesNotMatch(res.body, /private@example\.org/)
     assert.match(res.body, /<th scope="col" class="govuk-table__header">a<\/th>/)
     assert.deepEqual(unsafeMarkup(mainOf(res.body)), [])
+    assert.deepEqual(await htmlErrors(res.body), [], 'the preview, hostile content and all, is valid HTML')
     assert.match(res.body, /formaction="\/admin\/publications\/packs"/)
   })
 
@@ -137,6 +139,7 @@ describeEachDatabase('publications: the annual pack made, previewed, published a
     assert.match(page.body, /Gŵyl y gymuned \(version 1\)/)
     assert.doesNotMatch(page.body, /Renamed later/)
     assert.deepEqual(unsafeMarkup(mainOf(page.body)), [])
+    assert.deepEqual(await htmlErrors(page.body), [], 'the HTML edition is valid HTML')
     const list = await app.inject('/publications')
     assert.match(list.body, /href="\/publications\/case-study-pack-2025"/)
     const welsh = await app.inject('/cy/publications/case-study-pack-2025')
