@@ -36,6 +36,8 @@ const schema = z.object({
     .default('CCN'),
   INVOICE_ADDRESS: z.string().min(1).max(500).default('Address to be set (INVOICE_ADDRESS)'),
   INVOICE_PAYMENT_DETAILS: z.string().min(1).max(500).default('Payment details to be set (INVOICE_PAYMENT_DETAILS)'),
+  BACKUP_DIR: z.string().min(1).optional(),
+  BACKUP_KEEP: z.coerce.number().int('must be a whole number of backups').min(1, 'must keep at least 1 backup').max(3650).default(14),
 })
 
 export interface Config {
@@ -57,6 +59,14 @@ export interface Config {
   smtpUrl: string | undefined
   mailFrom: string
   membership: MembershipConfig
+  backup: BackupConfig
+}
+
+export interface BackupConfig {
+  /** Set: a backup is written here every night (a folder of its own). Unset: no scheduled backups. */
+  dir: string | undefined
+  /** How many of the scheduled backups to keep, the newest; older ones are deleted. */
+  keep: number
 }
 
 export interface MembershipConfig {
@@ -109,5 +119,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       invoiceAddress: e.INVOICE_ADDRESS.replaceAll('\\n', '\n'),
       invoicePaymentDetails: e.INVOICE_PAYMENT_DETAILS.replaceAll('\\n', '\n'),
     },
+    backup: { dir: e.BACKUP_DIR === undefined ? undefined : path.resolve(e.BACKUP_DIR), keep: e.BACKUP_KEEP },
   }
 }
