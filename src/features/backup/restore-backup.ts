@@ -104,7 +104,7 @@ async function loadRows(client: pg.ClientBase, header: BackupHeader, lines: Asyn
   let batchSize = 0
   let rows = 0
   let sequences: SequenceState[] | null = null
-  progress(0, total)
+  await progress(0, total)
 
   const flush = async () => {
     if (!current || batch.length === 0) return
@@ -112,7 +112,7 @@ async function loadRows(client: pg.ClientBase, header: BackupHeader, lines: Asyn
     rows += batch.length
     batch = []
     batchSize = 0
-    progress(rows, total)
+    await progress(rows, total)
   }
   const finishTable = async () => {
     await flush()

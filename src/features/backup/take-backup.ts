@@ -16,8 +16,8 @@ export interface BackupSummary {
   header: BackupHeader
 }
 
-/** Rows done and rows in all, as the backup or restore goes. */
-export type ProgressReport = (done: number, total: number) => void
+/** Rows done and rows in all, as the backup or restore goes (awaited when it returns a promise). */
+export type ProgressReport = (done: number, total: number) => void | Promise<void>
 
 const fetchSize = 1_000
 
@@ -64,7 +64,7 @@ export async function takeBackup(pool: pg.Pool, kind: DatabaseKind, file: string
         tables: counted,
       }
       await write(`${JSON.stringify(header)}\n`)
-      progress(0, total)
+      await progress(0, total)
       for (const name of tables) {
         const columns = (await tableColumns(client, name)).filter((c) => !c.generated).map((c) => c.name)
         const line: TableLine = { table: name, columns }
@@ -75,7 +75,7 @@ export async function takeBackup(pool: pg.Pool, kind: DatabaseKind, file: string
           if (batch.length === 0) break
           await write(batch.map((r) => `${JSON.stringify(r)}\n`).join(''))
           rows += batch.length
-          progress(rows, total)
+          await progress(rows, total)
         }
         await client.query('CLOSE backup_rows')
       }
