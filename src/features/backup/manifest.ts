@@ -77,12 +77,23 @@ export function parseHeader(line: string | undefined): BackupHeader {
   return value as unknown as BackupHeader
 }
 
-/** A backup from a newer schema holds columns and meanings this code does not know. */
+/**
+ * Only a backup of this database's own schema is restored. A newer one holds columns and meanings
+ * this code does not know. An older one would miss what the migrations since did to the rows
+ * already there (several fill or reshape data, not only tables): it is restored by the coophub
+ * version that made it, whose upgrade then migrates the data forward.
+ */
 export function checkSchema(backup: SchemaVersion, database: SchemaVersion): void {
   if (backup.migration > database.migration) {
     throw new RestoreRefused(
       `This backup was made by a newer coophub: its database schema is at migration ${backup.tag}, this database at ${database.tag}. ` +
         'Upgrade coophub to the version that made the backup (or newer), then restore.',
+    )
+  }
+  if (backup.migration < database.migration) {
+    throw new RestoreRefused(
+      `This backup was made by an older coophub: its database schema is at migration ${backup.tag}, this database at ${database.tag}. ` +
+        'Restore it with the coophub version that made it (into a new database), then upgrade coophub: its migrations bring the data forward.',
     )
   }
 }

@@ -77,6 +77,19 @@ for (const kind of testDatabaseKinds()) {
       )
     })
 
+    it('refuses a backup from an older schema, whose rows later migrations never saw', async () => {
+      const older = await rewritten(good, path.join(folder, 'older.backup'), ([header, ...rest]) => {
+        const parsed = JSON.parse(header!) as { schema: { migration: number; tag: string } }
+        parsed.schema = { migration: parsed.schema.migration - 1, tag: '0001_foundation' }
+        return [JSON.stringify(parsed), ...rest]
+      })
+      await refuses(
+        older,
+        true,
+        /made by an older coophub: its database schema is at migration 0001_foundation, .* Restore it with the coophub version that made it/,
+      )
+    })
+
     it('refuses a truncated file', async () => {
       const bytes = await readFile(good)
       const cut = path.join(folder, 'cut.backup')
