@@ -65,6 +65,16 @@ describe('loadConfig', () => {
     assert.equal(config.membership.invoiceAddress, 'Town Hall\nExampletown')
   })
 
+  it('reads the scheduled backups: off without BACKUP_DIR, 14 kept by default', () => {
+    assert.deepEqual(loadConfig({}).backup, { dir: undefined, keep: 14 })
+    const config = loadConfig({ BACKUP_DIR: 'backups', BACKUP_KEEP: '30' })
+    assert.equal(config.backup.dir, path.resolve('backups'))
+    assert.equal(config.backup.keep, 30)
+    assert.throws(() => loadConfig({ BACKUP_KEEP: '0' }), /BACKUP_KEEP: must keep at least 1 backup/)
+    assert.throws(() => loadConfig({ BACKUP_KEEP: '2.5' }), /BACKUP_KEEP: must be a whole number of backups/)
+    assert.throws(() => loadConfig({ BACKUP_KEEP: 'all' }), /BACKUP_KEEP/)
+  })
+
   it('refuses a year that would start on a day not every month has', () => {
     assert.throws(() => loadConfig({ MEMBERSHIP_YEAR_STARTS: '02-30' }), /MEMBERSHIP_YEAR_STARTS: must be a month and day/)
     assert.throws(() => loadConfig({ MEMBERSHIP_YEAR_STARTS: '9-1' }), /MEMBERSHIP_YEAR_STARTS/)

@@ -43,6 +43,8 @@ const schema = z
       .string()
       .regex(/^(mailto:[^\s@]+@[^\s@]+|https:\/\/\S+|[^\s@:]+@[^\s@]+\.[^\s@]+)$/, 'must be an email address, a mailto: link or an https:// address')
       .optional(),
+    BACKUP_DIR: z.string().min(1).optional(),
+    BACKUP_KEEP: z.coerce.number().int('must be a whole number of backups').min(1, 'must keep at least 1 backup').max(3650).default(14),
   })
   .refine((e) => e.SESSION_IDLE_MINUTES <= e.SESSION_ABSOLUTE_HOURS * 60, {
     path: ['SESSION_IDLE_MINUTES'],
@@ -71,6 +73,7 @@ export interface Config {
   sessions: SessionConfig
   /** Where to report a vulnerability (security.txt): a mailto: or https: address; unset: MAIL_FROM's address. */
   securityContact: string | undefined
+  backup: BackupConfig
 }
 
 export interface SessionConfig {
@@ -78,6 +81,13 @@ export interface SessionConfig {
   idleMinutes: number
   /** A session ends this long after sign-in, however busy. */
   absoluteHours: number
+}
+
+export interface BackupConfig {
+  /** Set: a backup is written here every night (a folder of its own). Unset: no scheduled backups. */
+  dir: string | undefined
+  /** How many of the scheduled backups to keep, the newest; older ones are deleted. */
+  keep: number
 }
 
 export interface MembershipConfig {
@@ -132,5 +142,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     sessions: { idleMinutes: e.SESSION_IDLE_MINUTES, absoluteHours: e.SESSION_ABSOLUTE_HOURS },
     securityContact: e.SECURITY_CONTACT === undefined || /^(mailto|https):/.test(e.SECURITY_CONTACT) ? e.SECURITY_CONTACT : `mailto:${e.SECURITY_CONTACT}`,
+    backup: { dir: e.BACKUP_DIR === undefined ? undefined : path.resolve(e.BACKUP_DIR), keep: e.BACKUP_KEEP },
   }
 }

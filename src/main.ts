@@ -188,6 +188,32 @@ program
     if (summary.failed > 0) process.exitCode = 1
   })
 
+const backupCli = () => import('./features/backup/cli/backup-commands.ts')
+program
+  .command('backup')
+  .description(
+    'Write a backup of the whole database to FILE, from one snapshot taken while the site keeps serving; it restores into either database (embedded or PostgreSQL)',
+  )
+  .argument('<file>', 'the file to write (it must not exist yet), such as coophub-2026-12-07.backup')
+  .action(async (file: string) => {
+    const { runBackup } = await backupCli()
+    const done = await withDatabase((handle) => runBackup(handle, file, consoleOutput))
+    if (!done) process.exitCode = 1
+  })
+
+program
+  .command('restore')
+  .description(
+    'Put a backup made by `coophub backup` (or the scheduled backups) into the database, in one transaction: a damaged file, a newer schema or a database in use is refused and nothing is changed',
+  )
+  .argument('<file>', 'the backup file')
+  .option('--replace', 'delete everything the database holds first (without it, only an empty database is restored into)')
+  .action(async (file: string, options: { replace?: boolean }) => {
+    const { runRestore } = await backupCli()
+    const done = await withDatabase((handle, server) => runRestore(handle, server, file, { replace: options.replace === true }, consoleOutput))
+    if (!done) process.exitCode = 1
+  })
+
 const principlesCommand = program.command('principles').description('The network’s statement of principles')
 principlesCommand
   .command('import')

@@ -17,6 +17,20 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<DatabaseHa
     await migrateDatabase(handle.db)
     return handle
   }
+  const { url, drop } = await createEmptyPostgresDatabase()
+  const handle = await openDatabase({ url })
+  await migrateDatabase(handle.db)
+  return {
+    ...handle,
+    async close() {
+      await handle.close()
+      await drop()
+    },
+  }
+}
+
+/** A new, empty PostgreSQL database (not migrated) and how to drop it: for tests that run coophub as a process. */
+export async function createEmptyPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
   const adminUrl = process.env.TEST_DATABASE_URL
   if (!adminUrl) throw new Error('TEST_DATABASE_URL is not set')
   const name = `coophub_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`
@@ -26,12 +40,9 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<DatabaseHa
   await admin.end()
   const url = new URL(adminUrl)
   url.pathname = `/${name}`
-  const handle = await openDatabase({ url: url.toString() })
-  await migrateDatabase(handle.db)
   return {
-    ...handle,
-    async close() {
-      await handle.close()
+    url: url.toString(),
+    async drop() {
       const dropper = new pg.Client({ connectionString: adminUrl })
       await dropper.connect()
       await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)

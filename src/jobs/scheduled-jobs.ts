@@ -1,4 +1,6 @@
 import type { FastifyInstance } from 'fastify'
+import type pg from 'pg'
+import type { Database } from '../db/client.ts'
 import { claimEmailsDue } from '../features/email/commands/claim-emails-due.ts'
 import { queueSubmissionDigests } from '../features/review/submission-digest.ts'
 import type { ScheduledJob } from './scheduler.ts'
@@ -51,6 +53,33 @@ export function scheduledJobs(app: FastifyInstance): ScheduledJob[] {
         const summary = await sendReportReminders(db, { today: job.day, baseUrl, network: config.networkName, actor: reminderJobActor })
         await app.mailer.deliver(summary.emailIds)
         app.log.info({ job: 'project-reminders', day: job.day, sent: summary.sent, emails: summary.emailIds.length }, 'projects: the reminders ran')
+      },
+    },
+    ...backupJob(app),
+  ]
+}
+
+/** With BACKUP_DIR set: a backup of the whole database at 02:30 London, when the site is quietest. */
+function backupJob(app: FastifyInstance): ScheduledJob[] {
+  const { config, db, dbKind } = app.deps
+  const dir = config.backup.dir
+  if (!dir) return []
+  return [
+    {
+      name: 'nightly-backup',
+      cron: '30 2 * * *',
+      daily: true,
+      timeoutMinutes: 60,
+      // A failed night (a full disk) is tried twice more, an hour apart; the newest backups stay.
+      retry: { limit: 2, delaySeconds: 3600, backoff: false },
+      run: async (job) => {
+        const { runScheduledBackup } = await import('../features/backup/scheduled-backup.ts')
+        const pool = (db as Database & { $client: pg.Pool }).$client
+        const result = await runScheduledBackup(pool, dbKind, { dir, keep: config.backup.keep })
+        app.log.info(
+          { job: 'nightly-backup', day: job.day, file: result.file, bytes: result.bytes, rows: result.rows, deleted: result.deleted.length },
+          'backup: the nightly backup was written',
+        )
       },
     },
   ]

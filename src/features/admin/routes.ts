@@ -17,6 +17,8 @@ import { voteAdminRoutes } from '../member-vote/admin-routes.ts'
 import { projectAdminRoutes } from '../projects/admin-routes.ts'
 import { assessmentAdminRoutes } from '../assessment/admin-routes.ts'
 import { publicationAdminRoutes } from '../publications/admin-routes.ts'
+import { presentBackupStatus } from '../backup/present.ts'
+import { lastBackup } from '../backup/scheduled-backup.ts'
 
 /**
  * The admin area: its front page (for editors and administrators), and the administrators' pages
@@ -47,11 +49,17 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
           ]
         : []),
     ]
+    // Administrators look after the data: when it was last backed up is theirs to see.
+    const backupDir = app.deps.config.backup.dir
+    const backup = canAdminister(actor)
+      ? presentBackupStatus({ dir: backupDir, last: backupDir ? await lastBackup(backupDir) : null }, { t, format: request.format, locale: request.locale })
+      : null
     return reply.render('admin/views/index.njk', {
       title: t('navigation.admin'),
       section: 'admin',
       breadcrumbs: [{ text: t('admin.breadcrumbs.home'), href: '/' }],
       links,
+      backup,
     })
   })
 
