@@ -24,9 +24,11 @@ export interface ChartData {
   categoryName: string
   categories: string[]
   series: ChartSeries[]
+  /** What the values are: a number of things, or pounds. */
+  unit?: 'pounds'
 }
 
-export const chartIds = ['case-studies-by-year'] as const
+export const chartIds = ['case-studies-by-year', 'principles-per-case-study', 'members-by-tier-and-nation', 'awards-by-year'] as const
 export type ChartId = (typeof chartIds)[number]
 
 /** Case studies per year, stacked by kind: the year with most, said in words. */
@@ -47,6 +49,74 @@ export function caseStudiesByYear(c: Coverage, t: Translate): ChartData {
   }
 }
 
+/** How many principles case studies meet: the commonest number, said in words. */
+export function principlesPerCaseStudyChart(rows: Array<{ principles: number; caseStudies: number }>, t: Translate): ChartData {
+  const most = rows.reduce<(typeof rows)[number] | null>((best, r) => (best === null || r.caseStudies > best.caseStudies ? r : best), null)
+  const top = Math.max(3, ...rows.map((r) => r.principles))
+  const categories = Array.from({ length: top + 1 }, (_, n) => n)
+  return {
+    id: 'principles-per-case-study',
+    headline: most ? t('insights.chart.principles.headline', { principles: most.principles, count: most.caseStudies }) : t('insights.chart.byYear.none'),
+    desc: t('insights.chart.principles.desc'),
+    categoryName: t('insights.chart.principles.category'),
+    categories: categories.map(String),
+    series: [{ key: 'case-studies', label: t('insights.caseStudies'), values: categories.map((n) => rows.find((r) => r.principles === n)?.caseStudies ?? 0) }],
+  }
+}
+
+/** Members by nation, stacked by tier: the nation with most, said in words. */
+export function membersChart(rows: Array<{ nation: string | null; tier: string; members: number }>, t: Translate): ChartData {
+  const nations = [...new Set(rows.map((r) => r.nation ?? ''))].sort((a, b) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b, 'en-GB')))
+  const tiers = ['full', 'associate', 'affiliate', 'supporter'].filter((tier) => rows.some((r) => r.tier === tier))
+  const label = (nation: string) => {
+    const key = `search.nation.${nation.toLowerCase().replace(/[^a-z]+/g, '-')}`
+    const named = nation === '' ? t('insights.chart.members.unknown') : t(key)
+    return named === key ? nation : named
+  }
+  const totals = nations.map((n) => rows.filter((r) => (r.nation ?? '') === n).reduce((sum, r) => sum + r.members, 0))
+  const most = Math.max(0, ...totals)
+  return {
+    id: 'members-by-tier-and-nation',
+    headline:
+      most === 0 ? t('insights.chart.members.none') : t('insights.chart.members.headline', { nation: label(nations[totals.indexOf(most)]!), count: most }),
+    desc: t('insights.chart.members.desc'),
+    categoryName: t('insights.places.nation'),
+    categories: nations.map(label),
+    series: tiers.map((tier) => ({
+      key: tier,
+      label: t(`search.tier.${tier}`),
+      values: nations.map((n) => rows.find((r) => (r.nation ?? '') === n && r.tier === tier)?.members ?? 0),
+    })),
+  }
+}
+
+/** Money awarded per year by kind of call, in pounds: the year with most, said in words. */
+export function awardsChart(rows: Array<{ year: number; kind: string; pence: number }>, t: Translate, format: Formatter): ChartData {
+  const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b)
+  const kinds = [...new Set(rows.map((r) => r.kind))].sort()
+  const totals = years.map((y) => rows.filter((r) => r.year === y).reduce((sum, r) => sum + r.pence, 0))
+  const most = Math.max(0, ...totals)
+  return {
+    id: 'awards-by-year',
+    headline:
+      most === 0
+        ? t('insights.chart.awards.none')
+        : t('insights.chart.awards.headline', { year: String(years[totals.indexOf(most)]), amount: format.money(most / 100) }),
+    desc: t('insights.chart.awards.desc'),
+    categoryName: t('insights.chart.year'),
+    categories: years.map(String),
+    series: kinds.map((kind) => ({
+      key: kind,
+      label: t(`calls.kind.${kind}`),
+      values: years.map((y) => (rows.find((r) => r.year === y && r.kind === kind)?.pence ?? 0) / 100),
+    })),
+    unit: 'pounds',
+  }
+}
+
+/** A value as the chart's table and tooltips write it. */
+const valueText = (chart: ChartData, format: Formatter, n: number) => (chart.unit === 'pounds' ? format.money(n) : format.number(n))
+
 export function chartSvg(chart: ChartData, t: Translate, format: Formatter): string {
   return stackedBarsSvg({
     id: chart.id,
@@ -54,8 +124,11 @@ export function chartSvg(chart: ChartData, t: Translate, format: Formatter): str
     desc: chart.desc,
     categories: chart.categories,
     series: chart.series,
-    number: (n) => format.number(n),
-    segmentLabel: (category, series, value) => t('insights.chart.segment', { category, series, count: value }),
+    number: (n) => (chart.unit === 'pounds' ? `£${format.number(n)}` : format.number(n)),
+    segmentLabel: (category, series, value) =>
+      chart.unit === 'pounds'
+        ? t('insights.chart.segmentMoney', { category, series, amount: valueText(chart, format, value) })
+        : t('insights.chart.segment', { category, series, count: value }),
   })
 }
 
@@ -69,7 +142,7 @@ export function presentChart(chart: ChartData, t: Translate, format: Formatter) 
     head: [chart.categoryName, ...chart.series.map((s) => s.label)],
     rows: chart.categories.map((category, i) => ({
       category,
-      cells: chart.series.map((s) => ({ count: s.values[i]!, ...(s.hrefs ? { href: s.hrefs[i]! } : {}) })),
+      cells: chart.series.map((s) => ({ text: valueText(chart, format, s.values[i]!), ...(s.hrefs ? { href: s.hrefs[i]! } : {}) })),
     })),
   }
 }

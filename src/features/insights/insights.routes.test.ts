@@ -143,6 +143,28 @@ describeEachDatabase('insights', (get) => {
     assert.equal((await app.inject('/insights/nothing.csv')).statusCode, 404)
   })
 
+  it('draws principles per case study, members by tier and nation, and money awarded, each with its headline and table', async () => {
+    const { app } = get()
+    const root = parse((await app.inject('/insights')).body)
+    const headline = (id: string) => root.querySelector(`#${id}-heading`)!.text
+    assert.equal(headline('principles-per-case-study'), 'Most case studies meet 1 principle: 3 case studies')
+    assert.equal(headline('members-by-tier-and-nation'), 'England has the most members: 2')
+    assert.equal(headline('awards-by-year'), 'No money has been awarded through the network’s calls yet')
+    const members = root
+      .querySelectorAll('[data-qa="chart-table-members-by-tier-and-nation"] tbody tr')
+      .map((r) => [r.querySelector('th')!.text, ...r.querySelectorAll('td').map((td) => td.text)])
+    assert.deepEqual(members, [
+      ['England', '1', '0', '1'],
+      ['Wales', '0', '1', '0'],
+    ])
+    for (const svg of root.querySelectorAll('svg.coophub-chart')) {
+      assert.ok(XMLValidator.validate(svg.toString()) === true)
+      assert.ok(svg.querySelector('title') && svg.querySelector('desc'))
+    }
+    const csv = await app.inject('/insights/members-by-tier-and-nation.csv')
+    assert.equal(csv.body, '"Nation","Full members","Associate members","Affiliate members"\r\n"England","1","0","1"\r\n"Wales","0","1","0"\r\n')
+  })
+
   it('gives every figure as CSV and as JSON matching the OpenAPI document', async () => {
     const { app } = get()
     const csv = await app.inject('/insights/coverage.csv')

@@ -3,7 +3,19 @@ import { NotFoundError } from '../../errors.ts'
 import { canReviewSubmissions } from '../accounts/policy.ts'
 import { openDataHeaders } from '../api/headers.ts'
 import { pageSearchDeps } from '../search/page-deps.ts'
-import { caseStudiesByYear, chartCsv, chartIds, presentChart, type ChartData } from './charts.ts'
+import type { Formatter } from '../../i18n/format.ts'
+import { awardedByYearAndKind, membersByTierAndNation, principlesPerCaseStudy } from './chart-queries.ts'
+import {
+  awardsChart,
+  caseStudiesByYear,
+  chartCsv,
+  chartIds,
+  membersChart,
+  presentChart,
+  principlesPerCaseStudyChart,
+  type ChartData,
+  type ChartId,
+} from './charts.ts'
 import { coverageOf } from './coverage-counts.ts'
 import { coverageCsv } from './coverage-data.ts'
 import { presentCoverage, presentQuietMembers } from './present.ts'
@@ -16,7 +28,22 @@ const csvType = 'text/csv; charset=utf-8; header=present'
 /** Members quiet this long are listed for editors. */
 const quietYears = 2
 
-const chartsOf = (c: Coverage, t: Translate): Record<(typeof chartIds)[number], ChartData> => ({ 'case-studies-by-year': caseStudiesByYear(c, t) })
+/** Every chart's figures in the page's language; the grouping statements' rows are memoised until content changes. */
+async function chartsOf(app: FastifyInstance, c: Coverage, t: Translate, format: Formatter): Promise<Record<ChartId, ChartData>> {
+  const { db } = app.deps
+  const memo = app.pageCache.memo.bind(app.pageCache)
+  const [principles, members, awards] = await Promise.all([
+    memo('insights:principles-per-case-study', () => principlesPerCaseStudy(db)),
+    memo('insights:members-by-tier-and-nation', () => membersByTierAndNation(db)),
+    memo('insights:awards-by-year', () => awardedByYearAndKind(db)),
+  ])
+  return {
+    'case-studies-by-year': caseStudiesByYear(c, t),
+    'principles-per-case-study': principlesPerCaseStudyChart(principles, t),
+    'members-by-tier-and-nation': membersChart(members, t),
+    'awards-by-year': awardsChart(awards, t, format),
+  }
+}
 
 /**
  * The coverage of the library (/insights) and its charts, each figure a link to its search; the
@@ -28,7 +55,7 @@ export async function insightRoutes(app: FastifyInstance): Promise<void> {
   app.get('/insights', { config: { pageCache: true } }, async (request, reply) => {
     const { t, locale, format } = request
     const coverage = await coverageOf(pageSearchDeps(app), locale)
-    const charts = Object.values(chartsOf(coverage, t)).map((chart) => presentChart(chart, t, format))
+    const charts = Object.values(await chartsOf(app, coverage, t, format)).map((chart) => presentChart(chart, t, format))
     const editor = canReviewSubmissions(request.user ?? null)
     const since = new Date(Date.now() - quietYears * 365.25 * 24 * 3600 * 1000)
     const quiet = editor ? presentQuietMembers(await quietMembers(app.deps.db, since), t, format.date) : null
@@ -55,6 +82,6 @@ export async function insightRoutes(app: FastifyInstance): Promise<void> {
     const coverage = await coverageOf(pageSearchDeps(app), request.locale)
     return openDataHeaders(reply, csvType)
       .header('content-disposition', `attachment; filename="${id}.csv"`)
-      .send(chartCsv(chartsOf(coverage, request.t)[id]))
+      .send(chartCsv((await chartsOf(app, coverage, request.t, request.format))[id]))
   })
 }

@@ -45,6 +45,8 @@ describeEachDatabase('the sitemap', (get) => {
       '/calls',
       '/calls/rounds',
       '/projects',
+      '/insights',
+      '/case-studies/map',
       '/calls/labs-open',
       '/projects/shared-gardens',
       `/calls/${fundedCall}`,
