@@ -220,6 +220,34 @@ describeEachDatabase('insights', (get) => {
     assert.ok(root.querySelector('[data-qa="hexmap-credit"]')!.text.includes('Open Innovations'))
   })
 
+  it('says what a map could not use from its address, never failing', async () => {
+    const { app } = get()
+    for (const address of [
+      '/case-studies/map?year=abc&principle=nothing-known',
+      `/case-studies/map?kind=%00&page=-1&member=${'x'.repeat(300)}`,
+      '/cy/case-studies/map?tier=gold',
+    ]) {
+      const res = await app.inject(address)
+      assert.equal(res.statusCode, 200, address)
+      assert.ok(parse(res.body).querySelector('[data-qa="search-messages"]'), address)
+    }
+    const res = await app.inject('/case-studies/map?year=abc')
+    assert.match(parse(res.body).querySelector('[data-qa="search-messages"]')!.text, /abc/)
+  })
+
+  it('maps the members by tier on the members page', async () => {
+    const root = parse((await get().app.inject('/members')).body)
+    const svg = root.querySelector('[data-qa="members-map"] [data-qa="hexmap"]')!
+    assert.ok(XMLValidator.validate(svg.toString()) === true)
+    const members = svg.querySelectorAll('a').map((a) => [a.getAttribute('href'), a.querySelector('use')!.getAttribute('fill'), a.querySelector('title')!.text])
+    assert.deepEqual(members.sort(), [
+      ['/members/cardiff', 'url(#members-map-p1)', 'Cardiff: Associate members'],
+      ['/members/leeds', '#12436D', 'Leeds: Full members'],
+      ['/members/quiet-council', 'url(#members-map-p2)', 'City of London: Affiliate members'],
+    ])
+    assert.equal(root.querySelectorAll('[data-qa="members-map-key"] li').length, 4)
+  })
+
   it('links to the map beside search results, keeping the search', async () => {
     const res = await get().app.inject('/case-studies?nation=wales')
     const link = parse(res.body).querySelector('[data-qa="map-link"]')!

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { projectRoot } from '../../runtime.ts'
-import type { SearchParams } from '../search/query-string.ts'
+import type { SearchMessage, SearchParams } from '../search/query-string.ts'
 import { searchHref } from '../search/query-string.ts'
 import { countSearch, type SearchDeps } from '../search/run-search.ts'
 import type { Facet } from '../search/search-types.ts'
@@ -32,6 +32,8 @@ export interface SearchMap {
   facets: Facet[]
   total: number
   stale: boolean
+  /** What the search could not use (a mistyped filter), for the page to say. */
+  notices: SearchMessage[]
   /** Every organisation the map places, with its count in this search, busiest first. */
   rows: MapRow[]
   max: number
@@ -66,6 +68,7 @@ export async function searchMap(deps: SearchDeps, raw: Record<string, unknown>, 
     facets: outcome.facets,
     total: outcome.total,
     stale: outcome.stale,
+    notices: outcome.notices,
     rows: unique,
     max: Math.max(0, ...unique.map((r) => r.count)),
   }

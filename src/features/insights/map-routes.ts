@@ -19,7 +19,7 @@ export async function mapRoutes(app: FastifyInstance): Promise<void> {
       desc: t('insights.map.svgDesc'),
       layout: ukLayout(),
       values: new Map(map.rows.map((r) => [r.code, r])),
-      band,
+      shade: (value) => ({ classes: `coophub-heat--${value ? band(value.count) : 0}` }),
       label: (name, value) =>
         value ? t(value.member ? 'insights.map.hexMember' : 'insights.map.hex', { name, count: value.count }) : t('insights.map.hexNone', { name }),
     })
@@ -35,6 +35,7 @@ export async function mapRoutes(app: FastifyInstance): Promise<void> {
           { text: t('search.page.title'), href: searchHref(map.params, { page: 1 }) },
         ],
         summary: resultSummary(map.total, map.params.q, t),
+        messages: map.notices.map((m) => t(m.key, m.values)),
         chosen: chosen.map((g) => ({ heading: g.heading, html: g.items.map((i) => i.html).join(', ') })),
         resultsHref: searchHref(map.params, { page: 1 }),
         rows: map.rows

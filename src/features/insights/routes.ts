@@ -23,6 +23,7 @@ import { quietMembers } from './queries.ts'
 import type { Coverage } from './rules/coverage.ts'
 import type { Translate } from '../../i18n/catalogue.ts'
 import { mapRoutes } from './map-routes.ts'
+import { shareRoutes } from './share-routes.ts'
 
 const csvType = 'text/csv; charset=utf-8; header=present'
 /** Members quiet this long are listed for editors. */
@@ -51,6 +52,7 @@ async function chartsOf(app: FastifyInstance, c: Coverage, t: Translate, format:
  */
 export async function insightRoutes(app: FastifyInstance): Promise<void> {
   await app.register(mapRoutes)
+  await app.register(shareRoutes)
 
   app.get('/insights', { config: { pageCache: true } }, async (request, reply) => {
     const { t, locale, format } = request

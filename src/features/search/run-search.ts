@@ -177,9 +177,9 @@ export async function countSearch(
   deps: SearchDeps,
   raw: Record<string, unknown>,
   options: Pick<SearchOptions, 'language' | 'now'> = {},
-): Promise<Pick<SearchOutcome, 'params' | 'total' | 'facets' | 'stale'>> {
+): Promise<Pick<SearchOutcome, 'params' | 'total' | 'facets' | 'stale' | 'notices'>> {
   const s = await prepareSearch(deps, raw, options)
-  return { params: s.params, total: s.found.total, facets: buildFacets(s.found.counts, s.resolved), stale: s.stale }
+  return { params: s.params, total: s.found.total, facets: buildFacets(s.found.counts, s.resolved), stale: s.stale, notices: s.messages }
 }
 
 /**

@@ -65,7 +65,10 @@ export interface HexMapSvg {
   layout: HexLayout
   /** Per GSS code, the council's figure; a hexagon without one is drawn empty, with no link. */
   values: ReadonlyMap<string, HexValue>
-  band: (count: number) => number
+  /** A hexagon's shade: classes of the stylesheet, or a fill (a pattern of this SVG) for a category. */
+  shade: (value: HexValue | undefined) => { classes: string; fill?: string }
+  /** Definitions the fills refer to (patterns). */
+  defs?: string
   /** The hexagon's name and figure: "Leeds: 3 case studies (member)". */
   label: (name: string, value: HexValue | undefined) => string
 }
@@ -74,12 +77,13 @@ export function hexMapSvg(map: HexMapSvg): string {
   const { id, layout } = map
   let svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${layout.width} ${layout.height}" class="coophub-hexmap" aria-labelledby="${id}-title ${id}-desc" data-qa="hexmap">`
   svg += `<title id="${id}-title">${e(map.title)}</title><desc id="${id}-desc">${e(map.desc)}</desc>`
-  svg += `<defs><polygon id="${id}-hex" points="${layout.points}"/></defs>`
+  svg += `<defs><polygon id="${id}-hex" points="${layout.points}"/>${map.defs ?? ''}</defs>`
   for (const hex of layout.hexes) {
     const value = map.values.get(hex.code)
-    const band = value ? map.band(value.count) : 0
-    const classes = `coophub-hex coophub-heat--${band}${value?.member ? ' coophub-hex--member' : ''}`
-    const use = `<use href="#${id}-hex" x="${hex.x}" y="${hex.y}" class="${classes}" data-code="${hex.code}" data-count="${value?.count ?? 0}"`
+    const shade = map.shade(value)
+    const classes = `coophub-hex ${shade.classes}${value?.member ? ' coophub-hex--member' : ''}`
+    const fill = shade.fill ? ` fill="${shade.fill}"` : ''
+    const use = `<use href="#${id}-hex" x="${hex.x}" y="${hex.y}" class="${classes}"${fill} data-code="${hex.code}" data-count="${value?.count ?? 0}"`
     const title = `<title>${e(map.label(hex.name, value))}</title>`
     svg += value ? `<a href="${e(value.href)}">${use}/>${title}</a>` : `${use}>${title}</use>`
   }
