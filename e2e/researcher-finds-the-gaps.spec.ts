@@ -68,6 +68,26 @@ describe('a researcher finds the gaps', { skip }, () => {
     assert.ok(council.length > 0)
   })
 
+  it('sees the members by tier on a map, and a case study described for search engines', async () => {
+    const { baseUrl } = journey!.site
+    await page.goto(`${baseUrl}/members`)
+    await page.locator('[data-qa="members-map"] summary').click()
+    await expectAccessible()
+    assert.ok((await page.locator('[data-qa="members-map"] svg a').count()) > 0, 'member councils are on the map')
+    await page.locator('[data-qa="members-map"] svg a').first().click()
+    await page.waitForURL(/\/members\/[a-z0-9-]+$/)
+    await expectAccessible()
+    await page.goto(`${baseUrl}/case-studies`)
+    await page.locator('[data-qa="case-study-result"] a').first().click()
+    await page.waitForURL(/\/case-studies\/[a-z0-9-]+$/)
+    await expectAccessible()
+    const data = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!) as Record<string, unknown>
+    assert.equal(data['@type'], 'Article')
+    const image = await page.locator('meta[property="og:image"]').getAttribute('content')
+    const png = await page.request.get(`${baseUrl}${image}`)
+    assert.equal(png.headers()['content-type'], 'image/png')
+  })
+
   it('fits a phone and works without JavaScript', async () => {
     const { baseUrl } = journey!.site
     for (const [options, label] of [
@@ -76,7 +96,7 @@ describe('a researcher finds the gaps', { skip }, () => {
     ] as const) {
       const context = await journey!.browser.newContext(options)
       const other = await context.newPage()
-      for (const address of ['/insights', '/case-studies/map', '/cy/insights']) {
+      for (const address of ['/insights', '/case-studies/map', '/cy/insights', '/members']) {
         await other.goto(`${baseUrl}${address}`)
         assert.equal(await other.locator('h1').count(), 1, `${label} ${address}`)
         assert.ok((await horizontalOverflow(other)) <= 0, `${label} ${address} overflows`)
