@@ -9,6 +9,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { startBenchServer, type BenchServer } from './lib/bench-server.ts'
 import { measureCachedPageVsNginx } from './lib/cached-page-vs-nginx.ts'
+import { measureInsightPages } from './lib/insight-pages.ts'
 import { count } from './lib/latency.ts'
 import { createBenchDatabase, type BenchDatabase } from './lib/postgres.ts'
 import { processMemory } from './lib/process-memory.ts'
@@ -28,6 +29,8 @@ import { embeddedDatabase, serverDatabase, type DatabaseUnderTest } from './lib/
 const rows: Row[] = []
 /** The nginx comparison, one row per database, placed after the search rows. */
 const nginxRows: Row[] = []
+/** The insight pages (issue 18), one row per database and size, after the search rows. */
+const insightRows: Row[] = []
 const runs: SizeRun[] = []
 const warmUpCount = 80
 
@@ -139,6 +142,9 @@ async function runDatabase(database: DatabaseUnderTest): Promise<void> {
       }
       const single = await withServer(database, async (server) => {
         const pass = await searchPass(server, addresses, warmUp, passOptions('one connection', 1))
+        insightRows.push(
+          await measureInsightPages(server, addresses, database.label, size).catch((error: unknown) => failedRow('Insight pages', database.label, error)),
+        )
         // The cached page does not depend on the amount of data: measured at the first size only.
         if (size === settings.sizes[0]) {
           nginxRows.push(
@@ -174,7 +180,7 @@ async function runDatabase(database: DatabaseUnderTest): Promise<void> {
 
 /** Writes the section with what has been measured so far; `stopped`: why the run ended early. */
 function writeReport(began: number, loadBefore: string, pgVersion: string | null, stopped: string | null): void {
-  const finalRows = [...rows, ...nginxRows]
+  const finalRows = [...rows, ...insightRows, ...nginxRows]
   if (stopped) finalRows.push({ benchmark: 'The run', database: '—', measured: stopped, reference: '', result: '', target: '', pass: false })
   const minutes = ((performance.now() - began) / 60_000).toFixed(1)
   const table = markdownTable(finalRows)

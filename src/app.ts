@@ -39,6 +39,7 @@ import { importRoutes } from './features/import/routes.ts'
 import { organisationRoutes } from './features/organisations/routes.ts'
 import { principleRoutes } from './features/principles/routes.ts'
 import { searchRoutes } from './features/search/routes.ts'
+import { insightRoutes } from './features/insights/routes.ts'
 import { SetUpLink } from './features/set-up/set-up-link.ts'
 import { setUpRoutes } from './features/set-up/routes.ts'
 import { sourceDir } from './runtime.ts'
@@ -181,6 +182,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(adminRoutes)
   await app.register(homeRoutes)
   await app.register(searchRoutes)
+  await app.register(insightRoutes)
   await app.register(caseStudyRoutes)
   await app.register(caseStudyEditorRoutes)
   await app.register(caseStudyHistoryRoutes)

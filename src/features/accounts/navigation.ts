@@ -14,6 +14,7 @@ export function serviceNavigation(section: unknown, user: Actor | null, t: Trans
     { href: '/case-studies', text: t('navigation.caseStudies'), active: section === 'case-studies' },
     { href: '/principles', text: t('navigation.principles'), active: section === 'principles' },
     { href: '/members', text: t('navigation.members'), active: section === 'members' },
+    { href: '/insights', text: t('navigation.insights'), active: section === 'insights' },
   ]
   if (user) items.push({ href: '/dashboard', text: t('navigation.yourWork'), active: section === 'dashboard' })
   if (canOpenAdminArea(user)) items.push({ href: '/admin', text: t('navigation.admin'), active: section === 'admin' })

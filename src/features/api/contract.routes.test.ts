@@ -36,6 +36,7 @@ const requests: Record<string, string[]> = {
   ],
   'get /api/v1/principles 200': ['/api/v1/principles'],
   'get /api/v1/members 200': ['/api/v1/members'],
+  'get /api/v1/insights/coverage 200': ['/api/v1/insights/coverage'],
   'get /api/openapi.json 200': ['/api/openapi.json'],
   'get /case-studies.csv 200': ['/case-studies.csv', '/case-studies.csv?q=council&sort=title', '/case-studies.csv?kind=podcast&principle=nothing'],
   'get /case-studies.json 200': ['/case-studies.json', '/case-studies.json?nation=wales', '/case-studies.json?q=zzzzqqqq'],

@@ -170,6 +170,16 @@ export const openApiDocument = {
         responses: { '200': json(ref('MemberList'), 'Every member.') },
       },
     },
+    '/api/v1/insights/coverage': {
+      get: {
+        tags: ['API'],
+        operationId: 'getCoverage',
+        summary: 'Coverage of the library',
+        description:
+          'How many published case studies meet each principle in each year (from the first year with a case study, at most ten years back, to this year), come from each nation and region, and from each member tier by kind; and the principles least covered this year. Every figure carries `search`, the address of the search whose total it is (the website at /insights shows the same figures). Both language versions of a translated case study count, as in /api/v1/case-studies.',
+        responses: { '200': json(ref('Coverage'), 'The coverage now.') },
+      },
+    },
     '/api/openapi.json': {
       get: {
         tags: ['API'],
@@ -296,6 +306,47 @@ export const openApiDocument = {
             caseStudyCount: { type: 'integer', minimum: 0 },
             url,
             caseStudies: { ...url, description: 'Its case studies in this API.' },
+          }),
+        ),
+      }),
+      Figure: object({ count: { type: 'integer', minimum: 0 }, search: { ...url, description: 'The search whose total this is.' } }),
+      Coverage: object({
+        year: { type: 'integer', description: 'This year.' },
+        years: arrayOf({ type: 'integer' }),
+        total: ref('Figure'),
+        leastCovered: {
+          oneOf: [
+            object(
+              { principles: arrayOf(object({ slug, name: { type: 'string' } })), count: { type: 'integer', minimum: 0 } },
+              'The principles met by the fewest case studies this year.',
+            ),
+            { type: 'null' },
+          ],
+        },
+        principles: arrayOf(
+          object({
+            slug,
+            name: { type: 'string' },
+            total: ref('Figure'),
+            years: arrayOf(object({ year: { type: 'integer' }, count: { type: 'integer', minimum: 0 }, search: url })),
+          }),
+        ),
+        yearTotals: arrayOf(object({ year: { type: 'integer' }, count: { type: 'integer', minimum: 0 }, search: url })),
+        nations: arrayOf(object({ slug, name: { type: 'string' }, count: { type: 'integer', minimum: 0 }, search: url })),
+        regions: arrayOf(object({ slug, name: { type: 'string' }, count: { type: 'integer', minimum: 0 }, search: url })),
+        tiers: arrayOf(
+          object({
+            tier: { type: 'string', enum: membershipTiers.filter((t) => t !== 'none') },
+            total: ref('Figure'),
+            kinds: arrayOf(object({ kind: { type: 'string', enum: [...caseStudyKinds] }, count: { type: 'integer', minimum: 0 }, search: url })),
+          }),
+        ),
+        kinds: arrayOf(
+          object({
+            kind: { type: 'string', enum: [...caseStudyKinds] },
+            count: { type: 'integer', minimum: 0 },
+            search: url,
+            years: arrayOf(object({ year: { type: 'integer' }, count: { type: 'integer', minimum: 0 }, search: url })),
           }),
         ),
       }),

@@ -13,6 +13,8 @@ import { listMembersForApi } from './queries.ts'
 import { referencePage } from './reference.ts'
 import { isDatabaseUnavailable, isStorageFull } from '../../db/unavailable.ts'
 import { databaseRetryAfterSeconds, storageFullRetryAfterSeconds } from '../../errors.ts'
+import { coverageOf } from '../insights/coverage-counts.ts'
+import { coverageJson } from '../insights/coverage-data.ts'
 
 const jsonType = 'application/json; charset=utf-8'
 
@@ -71,6 +73,11 @@ async function jsonApi(app: FastifyInstance): Promise<void> {
   app.get('/v1/principles', async (request, reply) => {
     const rows = await listPrinciplesWithCounts(app.deps.db)
     return openDataHeaders(reply, jsonType).send(presentPrinciples(rows, siteUrl(app.deps.config, request)))
+  })
+
+  app.get('/v1/insights/coverage', async (request, reply) => {
+    const coverage = await coverageOf(searchDeps(app), undefined)
+    return openDataHeaders(reply, jsonType).send(coverageJson(coverage, siteUrl(app.deps.config, request)))
   })
 
   app.get('/v1/members', async (request, reply) => {

@@ -24,7 +24,7 @@ export async function findPublishedCaseStudy(db: Database, slug: string) {
       .where(eq(caseStudyPrinciples.caseStudyId, row.id))
       .orderBy(asc(principles.position)),
     db
-      .select({ slug: organisations.slug, name: organisations.name, tier: organisations.tier, role: caseStudyOrganisations.role })
+      .select({ slug: organisations.slug, name: organisations.name, tier: organisations.tier, kind: organisations.kind, role: caseStudyOrganisations.role })
       .from(caseStudyOrganisations)
       .innerJoin(organisations, eq(organisations.id, caseStudyOrganisations.organisationId))
       .where(eq(caseStudyOrganisations.caseStudyId, row.id))
@@ -74,7 +74,9 @@ type Found = NonNullable<Awaited<ReturnType<typeof findPublishedCaseStudy>>>
 type FoundPrinciple = Found['principles'][number]
 
 /** A published case study with its links; the Welsh wordings and the translation may be absent (presenters fall back to the English, and no link). */
-export type PublishedCaseStudy = Omit<Found, 'principles' | 'translation'> & {
+export type PublishedCaseStudy = Omit<Found, 'principles' | 'translation' | 'organisations'> & {
   principles: Array<Omit<FoundPrinciple, 'shortNameCy' | 'statementCy'> & Partial<Pick<FoundPrinciple, 'shortNameCy' | 'statementCy'>>>
+  /** `kind` says which schema.org type an organisation is (insights/page-head.ts); an organisation without it is an Organization. */
+  organisations: Array<Omit<Found['organisations'][number], 'kind'> & Partial<Pick<Found['organisations'][number], 'kind'>>>
   translation?: Found['translation']
 }

@@ -6,6 +6,7 @@ import { findPublishedCaseStudy } from './queries.ts'
 import { rankSimilar, reasonHtml } from './similar.ts'
 import { findSimilarCandidates } from './similar-query.ts'
 import { findProjectOfCaseStudy } from '../projects/queries.ts'
+import { caseStudyHead } from '../insights/page-head.ts'
 
 export async function caseStudyRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Params: { slug: string } }>('/case-studies/:slug', { config: { pageCache: true } }, async (request, reply) => {
@@ -38,6 +39,7 @@ export async function caseStudyRoutes(app: FastifyInstance): Promise<void> {
       similar,
       // The project whose learning it records, when it came from one.
       fromProject: await findProjectOfCaseStudy(app.deps.db, data.caseStudy.id),
+      ...caseStudyHead(data, app.deps.config),
     })
   })
 }

@@ -104,6 +104,7 @@ export async function loadDemoContent(
         nation: o.nation ?? null,
         region: o.region ?? null,
         website: o.website ?? null,
+        gssCode: o.gssCode ?? null,
       }
       const [row] = await tx
         .insert(organisations)

@@ -1,4 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { organisationHead } from '../insights/page-head.ts'
+import { membersMap } from '../insights/members-map.ts'
 import { NotFoundError } from '../../errors.ts'
 import { escapeHtml } from '../../lib/html.ts'
 import { isSlug } from '../../lib/slug.ts'
@@ -45,6 +47,7 @@ export async function organisationRoutes(app: FastifyInstance): Promise<void> {
       count: members.length,
       memberNames: members.map((m) => m.name),
       contentLang: contentLangOn(request.locale),
+      membersMap: await membersMap(app, t),
     })
   })
 
@@ -137,6 +140,7 @@ export async function organisationRoutes(app: FastifyInstance): Promise<void> {
       anyCaseStudy: caseStudies.length > 0,
       searchHref: `/case-studies?member=${organisation.slug}`,
       contentLang,
+      ...organisationHead({ ...organisation, path: href }, app.deps.config),
     })
   }
 

@@ -38,6 +38,7 @@ export async function searchRoutes(app: FastifyInstance): Promise<void> {
       clearFiltersHref: searchHref({ ...emptySearch, q: params.q, sort: params.sort }),
       feedHref: searchHref(params, { page: 1 }, '/case-studies.atom'),
       csvHref: searchHref(params, { page: 1 }, '/case-studies.csv'),
+      mapHref: searchHref(params, { page: 1 }, '/case-studies/map'),
       jsonHref: searchHref(params, { page: 1 }, '/case-studies.json'),
       lastPageHref: searchHref(params, { page: outcome.totalPages }),
       pagination: paginationModel(params.page, outcome.totalPages, (page) => searchHref(params, { page })),

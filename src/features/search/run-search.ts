@@ -169,6 +169,20 @@ export async function runSearch(deps: SearchDeps, raw: Record<string, unknown>, 
 }
 
 /**
+ * A search's counts without its rows: the total and every facet (insights, the map). Exactly what
+ * the search page counts for the same address in the same language, so a figure made from it
+ * equals the total of the search it links to.
+ */
+export async function countSearch(
+  deps: SearchDeps,
+  raw: Record<string, unknown>,
+  options: Pick<SearchOptions, 'language' | 'now'> = {},
+): Promise<Pick<SearchOutcome, 'params' | 'total' | 'facets' | 'stale' | 'notices'>> {
+  const s = await prepareSearch(deps, raw, options)
+  return { params: s.params, total: s.found.total, facets: buildFacets(s.found.counts, s.resolved), stale: s.stale, notices: s.messages }
+}
+
+/**
  * Every match of a search, in its order, a batch at a time: the order is fixed once, when the
  * export starts, so a publish meanwhile neither repeats nor skips a row (one unpublished
  * meanwhile is left out). The address's `page` is ignored.

@@ -52,6 +52,8 @@ export interface SearchPageView {
   clearFiltersHref: string
   feedHref: string
   csvHref: string
+  /** The same search on the hex map of councils. */
+  mapHref: string
   jsonHref: string
   lastPageHref: string
   pagination: PaginationParams
@@ -155,6 +157,7 @@ function resultsHtml(v: SearchPageView): string {
   const { t } = v
   let html = chosenHtml(v)
   html += `<h2 class="govuk-heading-m" id="results-heading" data-qa="result-count" aria-live="polite">${e(v.summary)}</h2>`
+  if (v.total > 0) html += `<p class="govuk-body"><a class="govuk-link" href="${e(v.url(v.mapHref))}" data-qa="map-link">${e(t('search.mapLink'))}</a></p>`
   // One sort per form: the select when there is one to sort, else the sort asked for, kept for the filters.
   if (v.total <= 1 && v.params.sort) html += `<input type="hidden" name="sort" value="${e(v.params.sort)}">`
   if (v.total > 1) {

@@ -20,9 +20,20 @@ export async function listPublicPages(db: Database): Promise<SitemapPage[]> {
     db.select({ slug: projects.slug }).from(projects).orderBy(asc(projects.slug)),
   ])
   return [
-    ...['/', '/case-studies', '/principles', '/members', '/organisations', '/api', '/calls', '/calls/rounds', '/projects', '/publications'].map((path) => ({
-      path,
-    })),
+    ...[
+      '/',
+      '/case-studies',
+      '/principles',
+      '/members',
+      '/organisations',
+      '/api',
+      '/calls',
+      '/calls/rounds',
+      '/projects',
+      '/publications',
+      '/insights',
+      '/case-studies/map',
+    ].map((path) => ({ path })),
     ...published.map((cs) => ({ path: `/case-studies/${cs.slug}`, lastmod: cs.updatedAt })),
     ...principles.map((p) => ({ path: `/principles/${p.slug}` })),
     ...members.map((m) => ({ path: `/members/${m.slug}` })),

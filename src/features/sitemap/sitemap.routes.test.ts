@@ -46,6 +46,8 @@ describeEachDatabase('the sitemap', (get) => {
       '/calls/rounds',
       '/projects',
       '/publications',
+      '/insights',
+      '/case-studies/map',
       '/calls/labs-open',
       '/projects/shared-gardens',
       `/calls/${fundedCall}`,

@@ -9,6 +9,8 @@ export interface DemoOrganisation {
   councilType?: string
   nation?: string
   region?: string
+  /** A real district's GSS code the fictional council stands in for on the hex map of councils (insights). */
+  gssCode?: string
   website?: string
   /** A member's first day as a member ('YYYY-MM-DD'): the demo varies them so the directory shows a spread. */
   memberSince?: string
@@ -21,6 +23,7 @@ export interface DemoOrganisation {
 export const demoOrganisations: DemoOrganisation[] = [
   {
     slug: 'northbrook-city-council',
+    gssCode: 'E08000003',
     name: 'Northbrook City Council',
     kind: 'council',
     tier: 'full',
@@ -33,6 +36,7 @@ export const demoOrganisations: DemoOrganisation[] = [
   },
   {
     slug: 'riverside-borough-council',
+    gssCode: 'E09000022',
     name: 'Riverside Borough Council',
     kind: 'council',
     tier: 'full',
@@ -44,6 +48,7 @@ export const demoOrganisations: DemoOrganisation[] = [
   },
   {
     slug: 'eastmoor-district-council',
+    gssCode: 'E08000035',
     name: 'Eastmoor District Council',
     kind: 'council',
     tier: 'full',
@@ -54,6 +59,7 @@ export const demoOrganisations: DemoOrganisation[] = [
   },
   {
     slug: 'glenharbour-council',
+    gssCode: 'S12000046',
     name: 'Glenharbour Council',
     kind: 'council',
     tier: 'full',
@@ -64,6 +70,7 @@ export const demoOrganisations: DemoOrganisation[] = [
   },
   {
     slug: 'afonwen-county-borough-council',
+    gssCode: 'W06000015',
     name: 'Afonwen County Borough Council',
     kind: 'council',
     tier: 'associate',
