@@ -1,3 +1,11 @@
+CREATE TABLE "email_attachments" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"email_id" integer NOT NULL,
+	"filename" text NOT NULL,
+	"content_type" text NOT NULL,
+	"content" text NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "event_materials" (
 	"id" serial PRIMARY KEY NOT NULL,
 	"event_id" integer NOT NULL,
@@ -34,6 +42,7 @@ CREATE TABLE "event_registrations" (
 	"manage_token_expires_at" timestamp with time zone,
 	"feed_token_hash" text NOT NULL,
 	"attended" boolean,
+	"language" text DEFAULT 'en' NOT NULL,
 	"revision" integer DEFAULT 1 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
@@ -110,6 +119,7 @@ CREATE TABLE "events" (
 	CONSTRAINT "events_erase_check" CHECK ("events"."erase_needs_after_days" >= 0)
 );
 --> statement-breakpoint
+ALTER TABLE "email_attachments" ADD CONSTRAINT "email_attachments_email_id_emails_id_fk" FOREIGN KEY ("email_id") REFERENCES "public"."emails"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "event_materials" ADD CONSTRAINT "event_materials_event_id_events_id_fk" FOREIGN KEY ("event_id") REFERENCES "public"."events"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "event_materials" ADD CONSTRAINT "event_materials_session_id_event_sessions_id_fk" FOREIGN KEY ("session_id") REFERENCES "public"."event_sessions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "event_principles" ADD CONSTRAINT "event_principles_event_id_events_id_fk" FOREIGN KEY ("event_id") REFERENCES "public"."events"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -125,6 +135,7 @@ ALTER TABLE "event_sessions" ADD CONSTRAINT "event_sessions_event_id_events_id_f
 ALTER TABLE "event_sessions" ADD CONSTRAINT "event_sessions_bid_id_bids_id_fk" FOREIGN KEY ("bid_id") REFERENCES "public"."bids"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "event_sessions" ADD CONSTRAINT "event_sessions_case_study_id_case_studies_id_fk" FOREIGN KEY ("case_study_id") REFERENCES "public"."case_studies"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "events" ADD CONSTRAINT "events_call_id_calls_id_fk" FOREIGN KEY ("call_id") REFERENCES "public"."calls"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "email_attachments_email_idx" ON "email_attachments" USING btree ("email_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "event_registrations_email_unique" ON "event_registrations" USING btree ("event_id",lower("email")) WHERE "event_registrations"."status" NOT IN ('cancelled', 'lapsed');--> statement-breakpoint
 CREATE UNIQUE INDEX "event_registrations_manage_unique" ON "event_registrations" USING btree ("manage_token_hash");--> statement-breakpoint
 CREATE INDEX "event_registrations_event_idx" ON "event_registrations" USING btree ("event_id","status");--> statement-breakpoint

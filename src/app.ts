@@ -23,6 +23,7 @@ import { purchaseOrderRoutes } from './features/membership/po-routes.ts'
 import { callRoutes } from './features/co-production/routes.ts'
 import { memberVoteRoutes } from './features/member-vote/routes.ts'
 import { projectRoutes } from './features/projects/routes.ts'
+import { eventRoutes } from './features/events/routes.ts'
 import { assessmentRoutes } from './features/assessment/routes.ts'
 import { sitemapRoutes } from './features/sitemap/routes.ts'
 import { caseStudyEditorRoutes } from './features/case-studies/editor-routes.ts'
@@ -194,6 +195,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(callRoutes)
   await app.register(memberVoteRoutes)
   await app.register(projectRoutes)
+  await app.register(eventRoutes)
   await app.register(assessmentRoutes)
   return app
 }

@@ -29,7 +29,8 @@ import { assessorConflicts, callAssessors, callCriteria } from '../db/schema/ind
 import { criteriaFingerprint } from './assessment/rules/criteria.ts'
 import { buildVote, buildVoteCall } from '../../test/member-vote.ts'
 import { buildFundedProject, submitFinalReport } from '../../test/projects.ts'
-import { projects } from '../db/schema/index.ts'
+import { eventRegistrations, projects } from '../db/schema/index.ts'
+import { buildEvent } from '../../test/events.ts'
 
 type Actor = 'anonymous' | 'ownOfficer' | 'otherOfficer' | 'editor' | 'admin'
 type Outcome = 'sign-in' | 'forbidden' | 'not-found' | 'ok'
@@ -78,6 +79,23 @@ async function invitedUser(t: TestApp): Promise<{ id: number; link: string }> {
   )
   if (!result.ok) throw new Error('invite failed')
   return { id: result.value.userId, link: result.value.invitationLink! }
+}
+
+/** A registration for a fresh event and its change-or-cancel link. */
+async function registrationLink(t: TestApp, status: 'confirmed' | 'offered'): Promise<string> {
+  const { event } = await buildEvent(t.handle.db, { title: unique('Matrix registration') })
+  const manage = newToken()
+  await t.handle.db.insert(eventRegistrations).values({
+    eventId: event.id,
+    name: 'Registrant',
+    email: `${unique('registered')}@example.org`,
+    status,
+    offerExpiresAt: status === 'offered' ? new Date(Date.now() + 86_400_000) : null,
+    manageTokenHash: manage.hash,
+    manageTokenExpiresAt: event.endsAt,
+    feedTokenHash: newToken().hash,
+  })
+  return manage.token
 }
 
 /** An application to join, waiting for a decision. */
@@ -204,6 +222,26 @@ const matrix: Entry[] = [
         .values({ membershipId: member.membership.id, year: 2099, tokenHash: hash, expiresAt: new Date(Date.now() + 86_400_000) })
       return { path: `/purchase-orders/${token}`, form: { poNumber: 'PO-1' } }
     },
+    expect: everyone,
+  },
+  {
+    // Public: anyone may register for a public event, with an account or without.
+    route: 'POST /events/:slug/register',
+    prepare: async (t) => ({
+      path: `/events/${(await buildEvent(t.handle.db, { title: unique('Matrix event') })).event.slug}/register`,
+      form: { name: 'Registrant', email: `${unique('registrant')}@example.org` },
+    }),
+    expect: everyone,
+  },
+  {
+    // Public: the emailed link is the key (a registrant may have no account).
+    route: 'POST /events/manage/:token/cancel',
+    prepare: async (t) => ({ path: `/events/manage/${await registrationLink(t, 'confirmed')}/cancel`, form: {} }),
+    expect: everyone,
+  },
+  {
+    route: 'POST /events/manage/:token/accept',
+    prepare: async (t) => ({ path: `/events/manage/${await registrationLink(t, 'offered')}/accept`, form: {} }),
     expect: everyone,
   },
   { route: 'POST /password-reset', prepare: async () => ({ path: '/password-reset', form: { email: `${unique('reset')}@example.org` } }), expect: everyone },

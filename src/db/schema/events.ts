@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { boolean, check, index, integer, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core'
-import { users } from './accounts.ts'
+import { emails, users } from './accounts.ts'
 import { caseStudies } from './case-studies.ts'
 import { bids, calls } from './co-production.ts'
 import { sqlList } from './enums.ts'
@@ -176,6 +176,8 @@ export const eventRegistrations = pgTable(
     /** SHA-256 of the secret address of the person's calendar feed. */
     feedTokenHash: text('feed_token_hash').notNull().unique(),
     attended: boolean('attended'),
+    /** The language the registrant used: their later emails (offers, changes) are written in it. */
+    language: text('language').notNull().default('en'),
     revision: integer('revision').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -205,4 +207,22 @@ export const eventSessionChoices = pgTable(
     waiting: boolean('waiting').notNull().default(false),
   },
   (t) => [primaryKey({ columns: [t.registrationId, t.sessionId] }), index('event_session_choices_session_idx').on(t.sessionId)],
+)
+
+/**
+ * A file sent with a queued email (a calendar file with an event's confirmation). Kept beside the
+ * email so a retry sends the same file.
+ */
+export const emailAttachments = pgTable(
+  'email_attachments',
+  {
+    id: serial('id').primaryKey(),
+    emailId: integer('email_id')
+      .notNull()
+      .references(() => emails.id, { onDelete: 'cascade' }),
+    filename: text('filename').notNull(),
+    contentType: text('content_type').notNull(),
+    content: text('content').notNull(),
+  },
+  (t) => [index('email_attachments_email_idx').on(t.emailId)],
 )
