@@ -6,7 +6,7 @@ import { describeEachDatabase } from '../../../test/app.ts'
 import { Agent } from '../../../test/agent.ts'
 import { buildEvent, inDays } from '../../../test/events.ts'
 import { buildOrganisation, buildPrinciple } from '../../../test/factories.ts'
-import { emailAttachments, emails, eventRegistrations } from '../../db/schema/index.ts'
+import { emailAttachments, emails, eventRegistrations, events } from '../../db/schema/index.ts'
 
 const parse = (text: string) => new ICAL.Component(ICAL.parse(text))
 
@@ -129,6 +129,16 @@ describeEachDatabase('events: public pages, calendar files and registration', (g
     assert.equal((await bo.post(`/events/manage/${offerToken}/accept`)).statusCode, 303)
     const [boRow] = await handle.db.select().from(eventRegistrations).where(eq(eventRegistrations.email, 'bo@example.org'))
     assert.equal(boRow!.status, 'confirmed')
+  })
+
+  it('lists public events in the sitemap and follows one being published, whoever writes it', async () => {
+    const { app, handle } = get()
+    const { event } = await buildEvent(handle.db, { title: 'Sitemap draft', status: 'draft' })
+    assert.ok(!(await app.inject('/sitemap.xml')).body.includes(`/events/${event.slug}<`))
+    await handle.db.update(events).set({ status: 'published' }).where(eq(events.id, event.id))
+    await app.pageCache.refresh()
+    const body = (await app.inject('/sitemap.xml')).body
+    assert.ok(body.includes(`/events/${event.slug}<`) && body.includes(`/cy/events/${event.slug}<`))
   })
 
   it('keeps members-only events for signed-in members and refuses a closed event', async () => {

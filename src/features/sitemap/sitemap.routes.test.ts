@@ -45,6 +45,7 @@ describeEachDatabase('the sitemap', (get) => {
       '/calls',
       '/calls/rounds',
       '/projects',
+      '/events',
       '/calls/labs-open',
       '/projects/shared-gardens',
       `/calls/${fundedCall}`,
