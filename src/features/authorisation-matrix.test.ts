@@ -30,7 +30,7 @@ import { criteriaFingerprint } from './assessment/rules/criteria.ts'
 import { buildVote, buildVoteCall } from '../../test/member-vote.ts'
 import { buildFundedProject, submitFinalReport } from '../../test/projects.ts'
 import { eventRegistrations, projects } from '../db/schema/index.ts'
-import { buildEvent } from '../../test/events.ts'
+import { buildEvent, inDays } from '../../test/events.ts'
 
 type Actor = 'anonymous' | 'ownOfficer' | 'otherOfficer' | 'editor' | 'admin'
 type Outcome = 'sign-in' | 'forbidden' | 'not-found' | 'ok'
@@ -79,6 +79,27 @@ async function invitedUser(t: TestApp): Promise<{ id: number; link: string }> {
   )
   if (!result.ok) throw new Error('invite failed')
   return { id: result.value.userId, link: result.value.invitationLink! }
+}
+
+/** The organisers' event form for a day a month from now, 10:00 to 16:00 in London. */
+function eventForm(title: string): Record<string, string> {
+  const day = londonDate(new Date(Date.now() + 30 * 86_400_000))
+  return {
+    title,
+    kind: 'conference',
+    status: 'published',
+    date: day,
+    startTime: '10:00',
+    endTime: '16:00',
+    venueName: 'Hall',
+    offerHours: '48',
+    eraseNeedsAfterDays: '30',
+  }
+}
+
+/** A session inside an event built by buildEvent (which starts at 09:00 UTC and lasts seven hours). */
+function sessionForm(eventStart: Date): Record<string, string> {
+  return { title: 'A session', date: londonDate(eventStart), startTime: '11:00', endTime: '12:00', room: unique('Room') }
 }
 
 /** A registration for a fresh event and its change-or-cancel link. */
@@ -680,6 +701,54 @@ const matrix: Entry[] = [
       return { path: `/projects/${project.slug}/case-study`, form: {} }
     },
     expect: { anonymous: 'sign-in', ownOfficer: 'ok', otherOfficer: 'forbidden', editor: 'ok', admin: 'ok' },
+  },
+  { route: 'POST /admin/events', prepare: async () => ({ path: '/admin/events', form: eventForm(unique('Matrix new event')) }), expect: admins },
+  {
+    route: 'POST /admin/events/:id',
+    async prepare(t) {
+      const { event } = await buildEvent(t.handle.db, { title: unique('Matrix edit event') })
+      return { path: `/admin/events/${event.id}`, form: { ...eventForm(event.title), revision: '1' } }
+    },
+    expect: admins,
+  },
+  {
+    route: 'POST /admin/events/:id/sessions',
+    async prepare(t) {
+      const { event } = await buildEvent(t.handle.db, { title: unique('Matrix agenda') })
+      return { path: `/admin/events/${event.id}/sessions`, form: sessionForm(event.startsAt) }
+    },
+    expect: admins,
+  },
+  {
+    route: 'POST /admin/events/:id/sessions/:sessionId',
+    async prepare(t) {
+      const start = inDays(30, 9)
+      const { event, sessions } = await buildEvent(t.handle.db, {
+        title: unique('Matrix session'),
+        startsAt: start,
+        sessions: [{ title: 'Session', startsAt: start, endsAt: new Date(start.getTime() + 3_600_000) }],
+      })
+      return { path: `/admin/events/${event.id}/sessions/${sessions[0]!.id}`, form: { ...sessionForm(event.startsAt), revision: '1' } }
+    },
+    expect: admins,
+  },
+  {
+    route: 'POST /admin/events/:id/attendees.csv',
+    prepare: async (t) => ({ path: `/admin/events/${(await buildEvent(t.handle.db, { title: unique('Matrix csv') })).event.id}/attendees.csv`, form: {} }),
+    expect: admins,
+  },
+  {
+    route: 'POST /admin/events/:id/message',
+    prepare: async (t) => ({
+      path: `/admin/events/${(await buildEvent(t.handle.db, { title: unique('Matrix message') })).event.id}/message`,
+      form: { subject: 'Parking', body: 'Use the car park on Quay Road.' },
+    }),
+    expect: admins,
+  },
+  {
+    route: 'POST /admin/events/:id/attendance',
+    prepare: async (t) => ({ path: `/admin/events/${(await buildEvent(t.handle.db, { title: unique('Matrix attendance') })).event.id}/attendance`, form: {} }),
+    expect: admins,
   },
   {
     route: 'POST /admin/calls/:id/assessment/criteria',

@@ -16,6 +16,7 @@ import { callAdminRoutes } from '../co-production/admin-routes.ts'
 import { voteAdminRoutes } from '../member-vote/admin-routes.ts'
 import { projectAdminRoutes } from '../projects/admin-routes.ts'
 import { assessmentAdminRoutes } from '../assessment/admin-routes.ts'
+import { eventAdminRoutes } from '../events/admin-routes.ts'
 
 /**
  * The admin area: its front page (for editors and administrators), and the administrators' pages
@@ -38,6 +39,7 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
             link('/admin/principles', 'principles'),
             link('/admin/calls', 'calls'),
             link('/admin/projects', 'projects'),
+            link('/admin/events', 'events'),
             link('/admin/contacts', 'contacts'),
             link('/admin/outbox', 'outbox'),
             link('/admin/jobs', 'jobs'),
@@ -71,5 +73,6 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
     await area.register(voteAdminRoutes)
     await area.register(projectAdminRoutes)
     await area.register(assessmentAdminRoutes)
+    await area.register(eventAdminRoutes)
   })
 }

@@ -1,6 +1,9 @@
-import { and, asc, count, eq, gt, gte, inArray, lt, ne, sql } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gt, gte, inArray, lt, ne, sql } from 'drizzle-orm'
 import type { Executor } from '../../db/client.ts'
 import {
+  bidDecisions,
+  bids,
+  calls,
   caseStudies,
   eventMaterials,
   eventPrinciples,
@@ -194,4 +197,74 @@ export async function isMemberOrganisation(db: Executor, organisationId: number 
   if (organisationId === null) return false
   const [row] = await db.select({ tier: organisations.tier }).from(organisations).where(eq(organisations.id, organisationId))
   return row !== undefined && row.tier !== 'none'
+}
+
+/** Slugs of events that start like `base`, for choosing a free one. */
+export async function takenEventSlugs(db: Executor, base: string, exceptId: number | null) {
+  const rows = await db
+    .select({ id: events.id, slug: events.slug })
+    .from(events)
+    .where(sql`${events.slug} like ${`${base.replace(/[\\%_]/g, '\\$&')}%`}`)
+  return new Set(rows.filter((r) => r.id !== exceptId).map((r) => r.slug))
+}
+
+/** Every live registration of an event, the queue's order kept, with organisation and tier for the organisers. */
+export async function listRegistrations(db: Executor, eventId: number) {
+  return db
+    .select({
+      id: eventRegistrations.id,
+      name: eventRegistrations.name,
+      email: eventRegistrations.email,
+      organisationId: eventRegistrations.organisationId,
+      organisationName: eventRegistrations.organisationName,
+      tier: organisations.tier,
+      jobRole: eventRegistrations.jobRole,
+      accessNeeds: eventRegistrations.accessNeeds,
+      dietaryNeeds: eventRegistrations.dietaryNeeds,
+      status: eventRegistrations.status,
+      queuedAt: eventRegistrations.queuedAt,
+      offerExpiresAt: eventRegistrations.offerExpiresAt,
+      attended: eventRegistrations.attended,
+      language: eventRegistrations.language,
+    })
+    .from(eventRegistrations)
+    .leftJoin(organisations, eq(organisations.id, eventRegistrations.organisationId))
+    .where(eq(eventRegistrations.eventId, eventId))
+    .orderBy(asc(eventRegistrations.queuedAt), asc(eventRegistrations.id))
+}
+
+/** Every event for the organisers, drafts included, with how many hold places and how many wait. */
+export async function listEventsForOrganisers(db: Executor) {
+  return db
+    .select({
+      id: events.id,
+      slug: events.slug,
+      title: events.title,
+      kind: events.kind,
+      status: events.status,
+      startsAt: events.startsAt,
+      endsAt: events.endsAt,
+      online: events.online,
+      capacity: events.capacity,
+      confirmed: sql<number>`(select count(*)::int from event_registrations r where r.event_id = ${events.id} and r.status in ('confirmed', 'offered'))`,
+      waiting: sql<number>`(select count(*)::int from event_registrations r where r.event_id = ${events.id} and r.status = 'waiting')`,
+    })
+    .from(events)
+    .orderBy(desc(events.startsAt))
+}
+
+/** Calls for sessions an event can take its agenda from. */
+export async function listSessionCalls(db: Executor) {
+  return db.select({ id: calls.id, title: calls.title }).from(calls).where(eq(calls.kind, 'event-session')).orderBy(desc(calls.id))
+}
+
+/** Proposals to the event's call for sessions that were accepted (a decision to go ahead), not yet on the agenda. */
+export async function listAcceptedProposals(db: Executor, callId: number | null) {
+  if (callId === null) return []
+  return db
+    .select({ id: bids.id, title: bids.title })
+    .from(bids)
+    .innerJoin(bidDecisions, eq(bidDecisions.bidId, bids.id))
+    .where(and(eq(bids.callId, callId), inArray(bidDecisions.outcome, ['fund', 'fund-with-conditions'])))
+    .orderBy(asc(bids.title))
 }
