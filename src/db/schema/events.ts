@@ -49,6 +49,8 @@ export const events = pgTable(
     offerHours: integer('offer_hours').notNull().default(48),
     /** Access and dietary needs are erased this many days after the event ends. */
     eraseNeedsAfterDays: integer('erase_needs_after_days').notNull().default(30),
+    /** Registrants are reminded this many days before the event starts (0: no reminder). */
+    remindDaysBefore: integer('remind_days_before').notNull().default(2),
     /** The call for sessions, when the agenda is co-produced. */
     callId: integer('call_id').references(() => calls.id, { onDelete: 'set null' }),
     /** Markdown: what came out of it, shown after the event. */
@@ -176,6 +178,7 @@ export const eventRegistrations = pgTable(
     /** SHA-256 of the secret address of the person's calendar feed. */
     feedTokenHash: text('feed_token_hash').notNull().unique(),
     attended: boolean('attended'),
+    remindedAt: timestamp('reminded_at', { withTimezone: true }),
     /** The language the registrant used: their later emails (offers, changes) are written in it. */
     language: text('language').notNull().default('en'),
     revision: integer('revision').notNull().default(1),

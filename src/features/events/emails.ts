@@ -28,6 +28,7 @@ const which = {
   changed: 'changed',
   cancelledEvent: 'cancelledEvent',
   message: 'message',
+  reminder: 'reminder',
 } as const
 
 export function registrantEmail(
