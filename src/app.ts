@@ -24,6 +24,7 @@ import { purchaseOrderRoutes } from './features/membership/po-routes.ts'
 import { callRoutes } from './features/co-production/routes.ts'
 import { memberVoteRoutes } from './features/member-vote/routes.ts'
 import { projectRoutes } from './features/projects/routes.ts'
+import { eventRoutes } from './features/events/routes.ts'
 import { assessmentRoutes } from './features/assessment/routes.ts'
 import { sitemapRoutes } from './features/sitemap/routes.ts'
 import { securityRoutes } from './features/security/routes.ts'
@@ -202,6 +203,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(callRoutes)
   await app.register(memberVoteRoutes)
   await app.register(projectRoutes)
+  await app.register(eventRoutes)
   await app.register(assessmentRoutes)
   await app.register(publicationRoutes)
   return app

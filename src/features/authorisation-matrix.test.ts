@@ -29,7 +29,8 @@ import { assessorConflicts, callAssessors, callCriteria } from '../db/schema/ind
 import { criteriaFingerprint } from './assessment/rules/criteria.ts'
 import { buildVote, buildVoteCall } from '../../test/member-vote.ts'
 import { buildFundedProject, submitFinalReport } from '../../test/projects.ts'
-import { projects } from '../db/schema/index.ts'
+import { eventRegistrations, projects } from '../db/schema/index.ts'
+import { buildEvent, inDays } from '../../test/events.ts'
 
 type Actor = 'anonymous' | 'ownOfficer' | 'otherOfficer' | 'editor' | 'admin'
 type Outcome = 'sign-in' | 'forbidden' | 'not-found' | 'ok'
@@ -81,6 +82,44 @@ async function invitedUser(t: TestApp): Promise<{ id: number; link: string }> {
   )
   if (!result.ok) throw new Error('invite failed')
   return { id: result.value.userId, link: result.value.invitationLink! }
+}
+
+/** The organisers' event form for a day a month from now, 10:00 to 16:00 in London. */
+function eventForm(title: string): Record<string, string> {
+  const day = londonDate(new Date(Date.now() + 30 * 86_400_000))
+  return {
+    title,
+    kind: 'conference',
+    status: 'published',
+    date: day,
+    startTime: '10:00',
+    endTime: '16:00',
+    venueName: 'Hall',
+    offerHours: '48',
+    eraseNeedsAfterDays: '30',
+  }
+}
+
+/** A session inside an event built by buildEvent (which starts at 09:00 UTC and lasts seven hours). */
+function sessionForm(eventStart: Date): Record<string, string> {
+  return { title: 'A session', date: londonDate(eventStart), startTime: '11:00', endTime: '12:00', room: unique('Room') }
+}
+
+/** A registration for a fresh event and its change-or-cancel link. */
+async function registrationLink(t: TestApp, status: 'confirmed' | 'offered'): Promise<string> {
+  const { event } = await buildEvent(t.handle.db, { title: unique('Matrix registration') })
+  const manage = newToken()
+  await t.handle.db.insert(eventRegistrations).values({
+    eventId: event.id,
+    name: 'Registrant',
+    email: `${unique('registered')}@example.org`,
+    status,
+    offerExpiresAt: status === 'offered' ? new Date(Date.now() + 86_400_000) : null,
+    manageTokenHash: manage.hash,
+    manageTokenExpiresAt: event.endsAt,
+    feedTokenHash: newToken().hash,
+  })
+  return manage.token
 }
 
 /** An application to join, waiting for a decision. */
@@ -207,6 +246,26 @@ const matrix: Entry[] = [
         .values({ membershipId: member.membership.id, year: 2099, tokenHash: hash, expiresAt: new Date(Date.now() + 86_400_000) })
       return { path: `/purchase-orders/${token}`, form: { poNumber: 'PO-1' } }
     },
+    expect: everyone,
+  },
+  {
+    // Public: anyone may register for a public event, with an account or without.
+    route: 'POST /events/:slug/register',
+    prepare: async (t) => ({
+      path: `/events/${(await buildEvent(t.handle.db, { title: unique('Matrix event') })).event.slug}/register`,
+      form: { name: 'Registrant', email: `${unique('registrant')}@example.org` },
+    }),
+    expect: everyone,
+  },
+  {
+    // Public: the emailed link is the key (a registrant may have no account).
+    route: 'POST /events/manage/:token/cancel',
+    prepare: async (t) => ({ path: `/events/manage/${await registrationLink(t, 'confirmed')}/cancel`, form: {} }),
+    expect: everyone,
+  },
+  {
+    route: 'POST /events/manage/:token/accept',
+    prepare: async (t) => ({ path: `/events/manage/${await registrationLink(t, 'offered')}/accept`, form: {} }),
     expect: everyone,
   },
   { route: 'POST /password-reset', prepare: async () => ({ path: '/password-reset', form: { email: `${unique('reset')}@example.org` } }), expect: everyone },
@@ -654,6 +713,54 @@ const matrix: Entry[] = [
       return { path: `/projects/${project.slug}/case-study`, form: {} }
     },
     expect: { anonymous: 'sign-in', ownOfficer: 'ok', otherOfficer: 'forbidden', editor: 'ok', admin: 'ok' },
+  },
+  { route: 'POST /admin/events', prepare: async () => ({ path: '/admin/events', form: eventForm(unique('Matrix new event')) }), expect: admins },
+  {
+    route: 'POST /admin/events/:id',
+    async prepare(t) {
+      const { event } = await buildEvent(t.handle.db, { title: unique('Matrix edit event') })
+      return { path: `/admin/events/${event.id}`, form: { ...eventForm(event.title), revision: '1' } }
+    },
+    expect: admins,
+  },
+  {
+    route: 'POST /admin/events/:id/sessions',
+    async prepare(t) {
+      const { event } = await buildEvent(t.handle.db, { title: unique('Matrix agenda') })
+      return { path: `/admin/events/${event.id}/sessions`, form: sessionForm(event.startsAt) }
+    },
+    expect: admins,
+  },
+  {
+    route: 'POST /admin/events/:id/sessions/:sessionId',
+    async prepare(t) {
+      const start = inDays(30, 9)
+      const { event, sessions } = await buildEvent(t.handle.db, {
+        title: unique('Matrix session'),
+        startsAt: start,
+        sessions: [{ title: 'Session', startsAt: start, endsAt: new Date(start.getTime() + 3_600_000) }],
+      })
+      return { path: `/admin/events/${event.id}/sessions/${sessions[0]!.id}`, form: { ...sessionForm(event.startsAt), revision: '1' } }
+    },
+    expect: admins,
+  },
+  {
+    route: 'POST /admin/events/:id/attendees.csv',
+    prepare: async (t) => ({ path: `/admin/events/${(await buildEvent(t.handle.db, { title: unique('Matrix csv') })).event.id}/attendees.csv`, form: {} }),
+    expect: admins,
+  },
+  {
+    route: 'POST /admin/events/:id/message',
+    prepare: async (t) => ({
+      path: `/admin/events/${(await buildEvent(t.handle.db, { title: unique('Matrix message') })).event.id}/message`,
+      form: { subject: 'Parking', body: 'Use the car park on Quay Road.' },
+    }),
+    expect: admins,
+  },
+  {
+    route: 'POST /admin/events/:id/attendance',
+    prepare: async (t) => ({ path: `/admin/events/${(await buildEvent(t.handle.db, { title: unique('Matrix attendance') })).event.id}/attendance`, form: {} }),
+    expect: admins,
   },
   {
     route: 'POST /admin/calls/:id/assessment/criteria',

@@ -13,6 +13,7 @@ import { bidComments, calls, users } from '../db/schema/index.ts'
 import { isLanguageNeutral } from '../i18n/locales.ts'
 import { buildBid, buildCall } from '../../test/co-production.ts'
 import { buildFundedProject } from '../../test/projects.ts'
+import { buildEvent } from '../../test/events.ts'
 import { buildVote } from '../../test/member-vote.ts'
 
 describeEachDatabase('pages in English and Welsh', (get) => {
@@ -42,6 +43,7 @@ describeEachDatabase('pages in English and Welsh', (get) => {
       .returning()
     ids.comments = String(comment!.id)
     ids.reports = String((await buildFundedProject(handle.db, { leadOrganisationId: home.id, title: 'Target' })).reports[0]!.id)
+    await buildEvent(handle.db, { slug: 'target', title: 'Target event', principleIds: [principle.id] })
     Object.assign(ids, { organisations: String(home.id), principles: String(principle.id), contacts: String(person.id), users: String(signedIn.userId) })
   })
 

@@ -15,6 +15,7 @@ import { buildBid, buildCall } from '../../test/co-production.ts'
 import { buildVote } from '../../test/member-vote.ts'
 import { eq } from 'drizzle-orm'
 import { buildFundedProject } from '../../test/projects.ts'
+import { buildEvent } from '../../test/events.ts'
 
 const writeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 
@@ -70,6 +71,7 @@ describeEachDatabase('every write route', (get) => {
     ids.comments = String(comment!.id)
     const funded = await buildFundedProject(handle.db, { leadOrganisationId: home.id, title: 'Target' })
     ids.reports = String(funded.reports[0]!.id)
+    await buildEvent(handle.db, { slug: 'target', title: 'Target event', capacity: 1 })
     Object.assign(ids, { organisations: String(home.id), principles: String(principle.id), contacts: String(person.id), users: String(signedIn.userId) })
     // A failed job for "Try again" (pg-boss's tables are outside the fingerprint: checked by itself below).
     ids.jobs = await failedJob(handle.pool, 'security-check', 'the mail server said no')

@@ -55,6 +55,29 @@ export function scheduledJobs(app: FastifyInstance): ScheduledJob[] {
         app.log.info({ job: 'project-reminders', day: job.day, sent: summary.sent, emails: summary.emailIds.length }, 'projects: the reminders ran')
       },
     },
+    {
+      // Offers past their time lapse and pass to the next person: every five minutes, so an offer lasts its hours and no more.
+      name: 'event-waiting-lists',
+      cron: '*/5 * * * *',
+      retry: { limit: 2, delaySeconds: 60, backoff: true },
+      run: async () => {
+        const { settleAllWaitingLists } = await import('../features/events/commands/scheduled-work.ts')
+        await app.mailer.deliver(await settleAllWaitingLists(db, { network: config.networkName, site: baseUrl }))
+      },
+    },
+    {
+      // Reminders before events, and access and dietary needs erased once their days are up: at 08:00 London.
+      name: 'events-daily',
+      cron: '0 8 * * *',
+      daily: true,
+      run: async () => {
+        const { eraseNeeds, sendEventReminders } = await import('../features/events/commands/scheduled-work.ts')
+        const erased = await eraseNeeds(db)
+        const emailIds = await sendEventReminders(db, { network: config.networkName, site: baseUrl })
+        await app.mailer.deliver(emailIds)
+        app.log.info({ job: 'events-daily', erased, reminders: emailIds.length }, 'events: the daily job ran')
+      },
+    },
     ...backupJob(app),
   ]
 }

@@ -14,6 +14,7 @@ import { buildMember, buildRegisterCouncil } from '../../../test/membership.ts'
 import { buildInvoice } from '../../../test/invoices.ts'
 import { buildBid, buildCall } from '../../../test/co-production.ts'
 import { buildVote, buildVoteCall } from '../../../test/member-vote.ts'
+import { buildEvent } from '../../../test/events.ts'
 
 // Every POST route of the admin pages, checked against the app's route table: a new write route
 // without an entry here fails, so none escapes the CSRF and malformed-post checks.
@@ -70,6 +71,9 @@ async function snapshot(db: Database): Promise<string> {
     (SELECT json_agg(a ORDER BY call_id, user_id) FROM call_assessors a) AS assessors,
     (SELECT json_agg(d ORDER BY bid_id) FROM bid_decisions d) AS decisions,
     (SELECT json_agg(v ORDER BY id) FROM votes v) AS votes,
+    (SELECT json_agg(e ORDER BY id) FROM events e) AS events,
+    (SELECT json_agg(s ORDER BY id) FROM event_sessions s) AS sessions,
+    (SELECT json_agg(r ORDER BY id) FROM event_registrations r) AS registrations,
     (SELECT count(*) FROM principle_revisions)::int AS revisions,
     (SELECT count(*) FROM account_tokens)::int AS tokens`)
   return JSON.stringify(result.rows)
@@ -148,6 +152,21 @@ describeEachDatabase('admin: every write route', (get) => {
       '/admin/calls/:id/vote/count': `/admin/calls/${voteCall.id}/vote/count`,
       '/admin/publications/packs/preview': '/admin/publications/packs/preview',
       '/admin/publications/packs': '/admin/publications/packs',
+      ...(await (async () => {
+        const { event, sessions } = await buildEvent(db, {
+          title: 'Writes event',
+          sessions: [{ title: 'Writes session', startsAt: new Date(Date.now() + 30 * 86_400_000), endsAt: new Date(Date.now() + 30 * 86_400_000 + 3_600_000) }],
+        })
+        return {
+          '/admin/events': '/admin/events',
+          '/admin/events/:id': `/admin/events/${event.id}`,
+          '/admin/events/:id/sessions': `/admin/events/${event.id}/sessions`,
+          '/admin/events/:id/sessions/:sessionId': `/admin/events/${event.id}/sessions/${sessions[0]!.id}`,
+          '/admin/events/:id/attendees.csv': `/admin/events/${event.id}/attendees.csv`,
+          '/admin/events/:id/message': `/admin/events/${event.id}/message`,
+          '/admin/events/:id/attendance': `/admin/events/${event.id}/attendance`,
+        }
+      })()),
       '/admin/jobs/:id/retry': `/admin/jobs/${await failedJob(get().handle.pool, 'admin-writes', 'the mail server said no')}/retry`,
     }
   })

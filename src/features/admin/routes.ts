@@ -19,6 +19,7 @@ import { assessmentAdminRoutes } from '../assessment/admin-routes.ts'
 import { publicationAdminRoutes } from '../publications/admin-routes.ts'
 import { presentBackupStatus } from '../backup/present.ts'
 import { lastBackup } from '../backup/scheduled-backup.ts'
+import { eventAdminRoutes } from '../events/admin-routes.ts'
 
 /**
  * The admin area: its front page (for editors and administrators), and the administrators' pages
@@ -42,6 +43,7 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
             link('/admin/calls', 'calls'),
             link('/admin/projects', 'projects'),
             link('/admin/publications/packs/new', 'publications'),
+            link('/admin/events', 'events'),
             link('/admin/contacts', 'contacts'),
             link('/admin/outbox', 'outbox'),
             link('/admin/jobs', 'jobs'),
@@ -82,5 +84,6 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
     await area.register(projectAdminRoutes)
     await area.register(assessmentAdminRoutes)
     await area.register(publicationAdminRoutes)
+    await area.register(eventAdminRoutes)
   })
 }

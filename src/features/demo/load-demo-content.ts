@@ -14,6 +14,7 @@ import { londonDate, subscriptionYearOf } from '../membership/rules/subscription
 import { loadDemoMemberships, type DemoMembershipContext } from './load-demo-memberships.ts'
 import { loadDemoProjectActivity } from './load-demo-projects.ts'
 import { loadDemoPastRound } from './load-demo-round.ts'
+import { loadDemoEvents } from '../events/demo-events.ts'
 
 export interface DemoCounts {
   principles: number
@@ -191,6 +192,7 @@ export async function loadDemoContent(
       { year: Number(londonDate(new Date()).slice(0, 4)), baseUrl: context.baseUrl, network: context.network },
     )
     if (pastRound) await loadDemoProjectActivity(tx, pastRound.bidIds)
+    await loadDemoEvents(tx, { principles: principleIds, caseStudies: caseStudyIds, organisations: [...organisationIds.values()] })
     return { principles: demoPrinciples.length, organisations: demoOrganisations.length, caseStudies: demoCaseStudies.length, memberships }
   })
 }

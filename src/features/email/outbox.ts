@@ -4,17 +4,25 @@ import type { FastifyBaseLogger } from 'fastify'
 import type { Transporter } from 'nodemailer'
 import type { Config } from '../../config.ts'
 import type { Database, Executor } from '../../db/client.ts'
-import { emails } from '../../db/schema/index.ts'
+import { emailAttachments, emails } from '../../db/schema/index.ts'
+
+export interface EmailAttachment {
+  filename: string
+  contentType: string
+  content: string
+}
 
 export interface OutgoingEmail {
   to: string
   subject: string
   body: string
+  attachments?: EmailAttachment[]
 }
 
 /** Queues an email inside the caller's transaction: it exists exactly when the change does. */
 export async function queueEmail(tx: Executor, email: OutgoingEmail): Promise<number> {
   const [row] = await tx.insert(emails).values({ toAddress: email.to, subject: email.subject, bodyText: email.body }).returning({ id: emails.id })
+  for (const a of email.attachments ?? []) await tx.insert(emailAttachments).values({ emailId: row!.id, ...a })
   return row!.id
 }
 
@@ -42,7 +50,11 @@ export function createMailer(config: Config, db: Database, log: FastifyBaseLogge
         // Loaded at the first email sent, not with the server: most starts send none.
         transport ??= (await import('nodemailer')).default.createTransport(config.smtpUrl)
         try {
-          await transport.sendMail({ from: config.mailFrom, to: row.toAddress, subject: row.subject, text: row.bodyText })
+          const attachments = await db
+            .select({ filename: emailAttachments.filename, contentType: emailAttachments.contentType, content: emailAttachments.content })
+            .from(emailAttachments)
+            .where(eq(emailAttachments.emailId, row.id))
+          await transport.sendMail({ from: config.mailFrom, to: row.toAddress, subject: row.subject, text: row.bodyText, attachments })
           await db
             .update(emails)
             .set({ status: 'sent', sentAt: new Date(), lastAttemptAt: new Date(), attempts: sql`${emails.attempts} + 1`, error: null })

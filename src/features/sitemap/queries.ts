@@ -1,13 +1,13 @@
 import { asc, eq, ne } from 'drizzle-orm'
 import type { Database } from '../../db/client.ts'
-import { calls, caseStudies, projects } from '../../db/schema/index.ts'
+import { calls, caseStudies, events, projects } from '../../db/schema/index.ts'
 import { listPrinciplesWithCounts } from '../principles/queries.ts'
 import { listMembers, listOtherOrganisations } from '../organisations/queries.ts'
 import type { SitemapPage } from './sitemap.ts'
 
-/** The site's public pages: the fixed ones, then every published case study, principle, member and other organisation with a page, every call but drafts, and every project. */
+/** The site's public pages: the fixed ones, then every published case study, principle, member and other organisation with a page, every call but drafts, every project, and every event but drafts. */
 export async function listPublicPages(db: Database): Promise<SitemapPage[]> {
-  const [published, principles, members, others, publicCalls, projectRows] = await Promise.all([
+  const [published, principles, members, others, publicCalls, projectRows, eventRows] = await Promise.all([
     db
       .select({ slug: caseStudies.slug, updatedAt: caseStudies.updatedAt })
       .from(caseStudies)
@@ -18,6 +18,7 @@ export async function listPublicPages(db: Database): Promise<SitemapPage[]> {
     listOtherOrganisations(db),
     db.select({ slug: calls.slug }).from(calls).where(ne(calls.status, 'draft')).orderBy(asc(calls.slug)),
     db.select({ slug: projects.slug }).from(projects).orderBy(asc(projects.slug)),
+    db.select({ slug: events.slug, updatedAt: events.updatedAt }).from(events).where(ne(events.status, 'draft')).orderBy(asc(events.slug)),
   ])
   return [
     ...[
@@ -33,6 +34,7 @@ export async function listPublicPages(db: Database): Promise<SitemapPage[]> {
       '/publications',
       '/insights',
       '/case-studies/map',
+      '/events',
     ].map((path) => ({ path })),
     ...published.map((cs) => ({ path: `/case-studies/${cs.slug}`, lastmod: cs.updatedAt })),
     ...principles.map((p) => ({ path: `/principles/${p.slug}` })),
@@ -40,5 +42,6 @@ export async function listPublicPages(db: Database): Promise<SitemapPage[]> {
     ...others.map((o) => ({ path: `/organisations/${o.slug}` })),
     ...publicCalls.map((c) => ({ path: `/calls/${c.slug}` })),
     ...projectRows.map((p) => ({ path: `/projects/${p.slug}` })),
+    ...eventRows.map((e) => ({ path: `/events/${e.slug}`, lastmod: e.updatedAt })),
   ]
 }

@@ -48,6 +48,7 @@ describeEachDatabase('the sitemap', (get) => {
       '/publications',
       '/insights',
       '/case-studies/map',
+      '/events',
       '/calls/labs-open',
       '/projects/shared-gardens',
       `/calls/${fundedCall}`,

@@ -1,0 +1,25 @@
+// The organisers' numbers: places held per organisation and per member tier, from the registrations.
+export interface Counted {
+  status: string
+  organisationName: string
+  tier: string | null
+}
+
+const holding = (r: Counted) => r.status === 'confirmed' || r.status === 'offered'
+
+function tally(rows: Counted[], key: (r: Counted) => string) {
+  const counts = new Map<string, { places: number; waiting: number }>()
+  for (const r of rows) {
+    if (!holding(r) && r.status !== 'waiting') continue
+    const k = key(r)
+    const c = counts.get(k) ?? { places: 0, waiting: 0 }
+    if (holding(r)) c.places++
+    else c.waiting++
+    counts.set(k, c)
+  }
+  return [...counts].map(([name, c]) => ({ name, ...c })).sort((a, b) => b.places - a.places || a.name.localeCompare(b.name))
+}
+
+/** `''` is the organisation (or tier) of those who gave none: the view names it. */
+export const byOrganisation = (rows: Counted[]) => tally(rows, (r) => r.organisationName)
+export const byTier = (rows: Counted[]) => tally(rows, (r) => r.tier ?? '')
