@@ -71,7 +71,30 @@ export async function fillEveryTable(db: Database, pool: pg.Pool): Promise<void>
     principle,
   ])
   await pool.query(`INSERT INTO project_reminders (report_id, kind) VALUES ($1, 'report-overdue')`, [reports[0]!.id])
+  await pool.query(`INSERT INTO rate_limit_counts (key, count, window_ends_at) VALUES ('password-reset:filled', 3, now() + interval '1 hour')`)
+  const email = await one(pool, `SELECT id FROM emails ORDER BY id LIMIT 1`)
+  await pool.query(`INSERT INTO email_attachments (email_id, filename, content_type, content) VALUES ($1, 'event.ics', 'text/calendar', 'BEGIN:VCALENDAR')`, [
+    email,
+  ])
+  const registration = await one(pool, `SELECT r.id FROM event_registrations r ORDER BY r.id LIMIT 1`)
+  const session = await one(
+    pool,
+    `SELECT s.id FROM event_sessions s JOIN event_registrations r ON r.event_id = s.event_id WHERE r.id = $1 ORDER BY s.id LIMIT 1`,
+    [registration],
+  )
+  await pool.query(`INSERT INTO event_session_choices (registration_id, session_id, waiting) VALUES ($1, $2, true)`, [registration, session])
+  const publication = await one(
+    pool,
+    `INSERT INTO publications (slug, title, language, period_from, period_to, options, document, pdf, pdf_bytes, pages, published_by_user_id)
+     VALUES ('filled-pack-2025', 'Filled pack', 'cy', '2025-01-01', '2025-12-31', '{"order": "council"}', '{"sections": []}', '\\x255044462d', 5, 1, $1)
+     RETURNING id`,
+    [admin],
+  )
   const caseStudy = await one(pool, `SELECT id FROM case_studies ORDER BY id LIMIT 1`)
+  await pool.query(
+    `INSERT INTO publication_case_studies (publication_id, position, case_study_id, revision_number, title) VALUES ($1, 1, $2, 1, 'Gŵyl — a title')`,
+    [publication, caseStudy],
+  )
   await pool.query(`INSERT INTO review_comments (case_study_id, revision_number, author_label, body) VALUES ($1, 1, 'test', 'Please add a contact.')`, [
     caseStudy,
   ])
