@@ -41,6 +41,10 @@ export const personalDataSources: Record<string, PersonalDataSource> = {
   'vote_voters.cast_by_user_id': { section: 'votesTakenPartIn' },
   'votes.counted_by_user_id': { section: 'votesCounted' },
   'project_reports.submitted_by_user_id': { section: 'projectReports' },
+  // The pack's PDF and frozen content are the network's publication, not the person's data.
+  'publications.published_by_user_id': { section: 'publicationsPublished', withhold: ['pdf', 'document'] },
+  // Their registrations, needs included (theirs to see); the links' token hashes are no use to them.
+  'event_registrations.user_id': { section: 'eventRegistrations', withhold: ['manageTokenHash', 'feedTokenHash'] },
 }
 
 export interface UserReference {
