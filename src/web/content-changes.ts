@@ -56,7 +56,9 @@ export class ContentChangeFeed {
     // One statement, so one snapshot: the version, the xmin and the rows agree.
     const result = await this.db.execute<{ version: string; xmin: string; rows: ChangeRow[] | null }>(sql`
       SELECT version::text AS version, pg_snapshot_xmin(pg_current_snapshot())::text AS xmin,
-        CASE WHEN ${first}::boolean THEN NULL ELSE (
+        CASE WHEN ${first}::boolean THEN (
+          SELECT json_agg(json_build_object('xid', xid::text, 'case_study_id', NULL, 'subject', '')) FROM content_changes
+          WHERE xid >= pg_snapshot_xmin(pg_current_snapshot())) ELSE (
           SELECT json_agg(json_build_object('xid', xid::text, 'case_study_id', case_study_id, 'subject', subject)) FROM content_changes
           WHERE xid >= ${this.horizon}::xid8 AND NOT (xid::text = ANY(${`{${[...this.seen].join(',')}}`}::text[]))) END AS rows
       FROM content_version WHERE id = 1`)
@@ -65,7 +67,13 @@ export class ContentChangeFeed {
     this.lastRead = this.now()
     const moved = !first && version !== this.version
     this.version = version
-    if (first) this.horizon = xmin
+    if (first) {
+      this.horizon = xmin
+      // What the first read's snapshot sees is where this instance starts: rows written by
+      // transactions at or past the horizon (kept open elsewhere on the server, by another
+      // database's work even) are known already, not changes to read next time.
+      this.seen = new Set((rows ?? []).map((r) => r.xid))
+    }
     if (!moved) return missed ? { caseStudyIds: [], subjects: new Set(), everything: true } : null
     const read = rows ?? []
     // Transactions below the new horizon have ended: none of their rows can still appear.
