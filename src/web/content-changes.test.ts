@@ -48,10 +48,14 @@ describeEachDatabase('content changes', (get) => {
       await tx.update(caseStudies).set({ title: 'Committed late, changed' }).where(eq(caseStudies.id, first.id))
     })
     await inside
-    await db.update(caseStudies).set({ title: 'Committed early, changed' }).where(eq(caseStudies.id, second.id))
-    assert.deepEqual((await feed.read())?.caseStudyIds, [second.id])
-    release()
-    await late
+    try {
+      await db.update(caseStudies).set({ title: 'Committed early, changed' }).where(eq(caseStudies.id, second.id))
+      assert.deepEqual((await feed.read())?.caseStudyIds, [second.id])
+    } finally {
+      // A failed check must not leave the transaction open: the file would hang until its timeout.
+      release()
+      await late
+    }
     assert.deepEqual((await feed.read())?.caseStudyIds, [first.id])
     assert.equal(await feed.read(), null)
   })
