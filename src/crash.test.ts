@@ -9,9 +9,9 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { after, describe, it } from 'node:test'
-import pg from 'pg'
 import { lockDirOf } from './db/lock-owner.ts'
 import { startCoophubProcess, type CoophubProcess } from '../test/coophub-process.ts'
+import { createEmptyPostgresDatabase } from '../test/databases.ts'
 import { createAccount, createDraft, currentRevision, FormClient, saveDraft, type DraftContent } from '../test/form-client.ts'
 import { connectBeside, problemsInStoredDrafts, type AcknowledgedSave } from '../test/stored-drafts.ts'
 
@@ -25,33 +25,15 @@ interface Database {
   drop(): Promise<void>
 }
 
-async function adminQuery(adminUrl: string, text: string): Promise<void> {
-  const admin = new pg.Client({ connectionString: adminUrl })
-  await admin.connect()
-  try {
-    await admin.query(text)
-  } finally {
-    await admin.end()
-  }
-}
-
 const kinds: { name: string; database: () => Promise<Database> }[] = [
   { name: 'embedded', database: async () => ({ env: {}, target: (dataDir) => ({ dataDir }), drop: async () => undefined }) },
 ]
-const adminUrl = process.env.TEST_DATABASE_URL
-if (adminUrl) {
+if (process.env.TEST_DATABASE_URL) {
   kinds.push({
     name: 'PostgreSQL',
     database: async () => {
-      const name = `coophub_crash_${randomBytes(4).toString('hex')}`
-      await adminQuery(adminUrl, `CREATE DATABASE ${name}`)
-      const url = new URL(adminUrl)
-      url.pathname = `/${name}`
-      return {
-        env: { DATABASE_URL: url.toString() },
-        target: () => ({ url: url.toString() }),
-        drop: () => adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
-      }
+      const database = await createEmptyPostgresDatabase()
+      return { env: { DATABASE_URL: database.url }, target: () => ({ url: database.url }), drop: () => database.drop() }
     },
   })
 }

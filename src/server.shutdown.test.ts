@@ -1,29 +1,8 @@
 import assert from 'node:assert/strict'
-import { randomBytes } from 'node:crypto'
 import net from 'node:net'
 import { after, describe, it } from 'node:test'
-import pg from 'pg'
 import { startCoophubProcess, type CoophubProcess } from '../test/coophub-process.ts'
-
-/** A fresh PostgreSQL database for one server process, dropped afterwards. */
-async function freshPostgres(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `coophub_shutdown_${randomBytes(4).toString('hex')}`
-  const admin = new pg.Client({ connectionString: adminUrl })
-  await admin.connect()
-  await admin.query(`CREATE DATABASE ${name}`)
-  await admin.end()
-  const url = new URL(adminUrl)
-  url.pathname = `/${name}`
-  return {
-    url: url.toString(),
-    async drop() {
-      const dropper = new pg.Client({ connectionString: adminUrl })
-      await dropper.connect()
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-      await dropper.end()
-    },
-  }
-}
+import { createEmptyPostgresDatabase } from '../test/databases.ts'
 
 /** Everything the server sends on a socket until it closes it. */
 function readAll(socket: net.Socket): Promise<string> {
@@ -61,12 +40,11 @@ async function newRequest(port: number): Promise<string> {
 const kinds: { name: string; env: () => Promise<{ env: Record<string, string>; cleanUp(): Promise<void> }> }[] = [
   { name: 'embedded', env: async () => ({ env: {}, cleanUp: async () => undefined }) },
 ]
-const adminUrl = process.env.TEST_DATABASE_URL
-if (adminUrl) {
+if (process.env.TEST_DATABASE_URL) {
   kinds.push({
     name: 'PostgreSQL',
     env: async () => {
-      const database = await freshPostgres(adminUrl)
+      const database = await createEmptyPostgresDatabase()
       return { env: { DATABASE_URL: database.url }, cleanUp: () => database.drop() }
     },
   })

@@ -1,21 +1,14 @@
 // Organisers type times as a London clock shows them; the database keeps instants. These turn one
 // into the other across the clock change (BST starts 01:00 UTC on the last Sunday of March and ends
 // 01:00 UTC on the last Sunday of October) without the server's own zone taking part.
+import { londonWallClockAt } from '../../../lib/london-clock.ts'
 
-const partsFormat = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-})
+const twoDigits = (n: number) => String(n).padStart(2, '0')
 
 /** The London wall clock at an instant: { date: '2026-03-29', time: '10:00' }. */
 export function londonClock(instant: Date): { date: string; time: string } {
-  const p = Object.fromEntries(partsFormat.formatToParts(instant).map((x) => [x.type, x.value]))
-  return { date: `${p.year}-${p.month}-${p.day}`, time: `${p.hour}:${p.minute}` }
+  const w = londonWallClockAt(instant)
+  return { date: `${w.year}-${twoDigits(w.month)}-${twoDigits(w.day)}`, time: `${twoDigits(w.hour)}:${twoDigits(w.minute)}` }
 }
 
 /** Minutes London is ahead of UTC at an instant: 0 (GMT) or 60 (BST). */

@@ -1,29 +1,9 @@
 // A vote opens and closes at times of day in London, whatever the server's clock zone or the
 // season: 09:00 on 1 June is 08:00 UTC, on 1 December 09:00 UTC.
 
-const londonWallClock = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-})
+import { londonWallClockAt, type WallClock } from '../../../lib/london-clock.ts'
 
-export interface WallClock {
-  year: number
-  month: number
-  day: number
-  hour: number
-  minute: number
-}
-
-/** The date and time on a London clock at an instant. */
-export function londonWallClockAt(instant: Date): WallClock {
-  const parts = Object.fromEntries(londonWallClock.formatToParts(instant).map((p) => [p.type, p.value]))
-  return { year: Number(parts.year), month: Number(parts.month), day: Number(parts.day), hour: Number(parts.hour), minute: Number(parts.minute) }
-}
+export { londonWallClockAt, type WallClock }
 
 const asUtc = (w: WallClock): number => Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute)
 
