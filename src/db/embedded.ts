@@ -102,6 +102,37 @@ function isNew(pgliteDir: string | null): boolean {
   return pgliteDir === null || !existsSync(pgliteDir) || readdirSync(pgliteDir).length === 0
 }
 
+/** Resolves when the worker's database is open; rejects when it fails or stops first. */
+function ready(worker: Worker): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const onMessage = (message: { type: string; message?: string }): void => {
+      if (message.type === 'ready') resolve()
+      if (message.type === 'error') reject(new Error(`The embedded database did not start: ${message.message}`))
+    }
+    worker.on('message', onMessage)
+    worker.once('error', reject)
+    worker.once('exit', (code) => reject(new Error(`The embedded database stopped during start-up (exit ${code})`)))
+  })
+}
+
+/**
+ * Writes the template into a new data folder on a thread of its own that then ends. PGlite
+ * unpacks a template inside its WebAssembly memory, which grows to hold the whole data folder and
+ * never shrinks: the server that unpacked it kept about 100 MB more than after a restart
+ * (figures in docs/benchmarks.md, "Foundation"). Ending the thread returns that memory.
+ */
+async function unpackTemplate(template: string, pgliteDir: string): Promise<void> {
+  const worker = startWorker('db/pglite-worker.js', {
+    workerData: { dataDir: pgliteDir, socketPath: '', template, settings: embeddedSettings, maxConnections: 1, unpackOnly: true },
+  })
+  try {
+    await ready(worker)
+  } finally {
+    worker.removeAllListeners('exit')
+    await worker.terminate()
+  }
+}
+
 /**
  * Starts PGlite in a worker thread behind a Unix socket. `dataDir: null` gives an in-memory
  * database (tests). A data folder is locked for the life of the process. A new database is
@@ -133,7 +164,20 @@ export async function startEmbeddedServer(dataDir: string | null, options: { fro
   const socketDir = mkdtempSync(path.join(os.tmpdir(), 'coophub-pg-'))
   const shared = options.shareSocket === true && dataDir !== null
   const pgliteDir = dataDir ? path.join(dataDir, 'pglite') : null
-  const template = options.fromTemplate !== false && isNew(pgliteDir) ? usableTemplate() : null
+  let template = options.fromTemplate !== false && isNew(pgliteDir) ? usableTemplate() : null
+  if (template && pgliteDir) {
+    try {
+      await unpackTemplate(template, pgliteDir)
+    } catch (error) {
+      // Half a data folder would be taken for a database on the next start.
+      rmSync(pgliteDir, { recursive: true, force: true })
+      rmSync(socketDir, { recursive: true, force: true })
+      if (dataDir) removeLockOwner(dataDir)
+      if (release) await release().catch(() => undefined)
+      throw error
+    }
+    template = null
+  }
   const worker = startWorker('db/pglite-worker.js', {
     workerData: {
       dataDir: pgliteDir,
@@ -153,15 +197,7 @@ export async function startEmbeddedServer(dataDir: string | null, options: { fro
   }
 
   try {
-    await new Promise<void>((resolve, reject) => {
-      const onMessage = (message: { type: string; message?: string }): void => {
-        if (message.type === 'ready') resolve()
-        if (message.type === 'error') reject(new Error(`The embedded database did not start: ${message.message}`))
-      }
-      worker.on('message', onMessage)
-      worker.once('error', reject)
-      worker.once('exit', (code) => reject(new Error(`The embedded database stopped during start-up (exit ${code})`)))
-    })
+    await ready(worker)
   } catch (error) {
     await worker.terminate()
     await cleanUp()

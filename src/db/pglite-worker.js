@@ -58,18 +58,17 @@ function keepExchangesWhole(db) {
   })
 }
 
-/** @type {{ dataDir: string | null, socketPath: string, template: string | null, settings: string[], maxConnections: number }} */
+/** @type {{ dataDir: string | null, socketPath: string, template: string | null, settings: string[], maxConnections: number, unpackOnly?: boolean }} */
 const input = workerData
 const port = parentPort
 if (!port) throw new Error('pglite-worker must run as a worker thread')
 
-try {
-  const db = await PGlite.create(input.dataDir ?? 'memory://', {
-    extensions: { pg_trgm },
-    startParams: [...PGlite.defaultStartParams, ...input.settings],
-    // A new database from the build's template (already created and migrated) instead of initdb.
-    ...(input.template ? { loadDataDir: new Blob([readFileSync(input.template)]) } : {}),
-  })
+/**
+ * Serves the database on the socket until the main thread asks it to close.
+ * @param {PGlite} db
+ * @param {import('node:worker_threads').MessagePort} port
+ */
+async function serve(db, port) {
   const server = new PGLiteSocketServer({ db: keepExchangesWhole(db), path: input.socketPath, maxConnections: input.maxConnections })
   await server.start()
   port.postMessage({ type: 'ready' })
@@ -99,6 +98,22 @@ try {
       port.postMessage({ type: 'closed' })
     })()
   })
+}
+
+try {
+  const db = await PGlite.create(input.dataDir ?? 'memory://', {
+    extensions: { pg_trgm },
+    startParams: [...PGlite.defaultStartParams, ...input.settings],
+    // A new database from the build's template (already created and migrated) instead of initdb.
+    ...(input.template ? { loadDataDir: new Blob([readFileSync(input.template)]) } : {}),
+  })
+  if (input.unpackOnly) {
+    // The template is in the data folder now; the thread that opened it ends (unpackTemplate).
+    await db.close()
+    port.postMessage({ type: 'ready' })
+  } else {
+    await serve(db, port)
+  }
 } catch (error) {
   port.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) })
 }
