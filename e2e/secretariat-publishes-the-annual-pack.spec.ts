@@ -71,7 +71,7 @@ describe('the secretariat publishes the annual pack', { skip }, () => {
     for (const title of titles) assert.ok(preview.includes(title), title)
     const previewImage = page.locator('[data-qa="pack-preview"] img.pack-cover-image')
     assert.equal(await previewImage.getAttribute('alt'), coverAlt)
-    assert.equal(await previewImage.evaluate((img: HTMLImageElement) => img.naturalWidth), 300)
+    assert.equal(await previewImage.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth), 300)
     await expectAccessible(page)
 
     await page.locator('[data-qa="publish-pack"]').click()
@@ -80,7 +80,12 @@ describe('the secretariat publishes the annual pack', { skip }, () => {
     assert.match(await textOf(page, '[data-qa="pack-pdf"]'), /Download the PDF \(\d+ pages, \d+ kB\)/)
     const cover = page.locator('[data-qa="pack-edition"] img.pack-cover-image')
     assert.equal(await cover.getAttribute('alt'), coverAlt)
-    assert.equal(await cover.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), 300)
+    assert.equal(
+      await cover.evaluate(
+        (img) => (img as unknown as { complete: boolean; naturalWidth: number }).complete && (img as unknown as { naturalWidth: number }).naturalWidth,
+      ),
+      300,
+    )
     await expectAccessible(page)
 
     const pdf = await page.request.get(`${baseUrl}${packUrl}/pack.pdf`)

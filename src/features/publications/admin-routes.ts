@@ -14,7 +14,7 @@ import { assemblePack } from './pack-source.ts'
 import { typesetOffThread } from './typeset-off-thread.ts'
 import { packKinds, packMatters, packOrders } from './rules/pack-content.ts'
 import { emptyPackForm, readPackForm, type PackFormRequest, type PackFormValues } from './rules/pack-form.ts'
-import { coverDataUrl, coverMediaType, MAX_COVER_BYTES, readCoverChoice, type CoverImage } from './rules/cover-image.ts'
+import { coverDataUrl, coverFromDataUrl, coverMediaType, MAX_COVER_BYTES, readCoverChoice, readCoverImage, type CoverImage } from './rules/cover-image.ts'
 
 function readForm(body: unknown): PackFormValues {
   const form = asForm(body)
@@ -46,12 +46,19 @@ function readPage(request: FastifyRequest) {
   const read = readPackForm(values)
   const upload = request.upload ?? null
   const cover = readCoverChoice({ upload, kept: values.coverKept, remove: values.coverRemove, alt: values.coverAlt })
-  const image: CoverImage | null = cover.ok ? (cover.value?.image ?? null) : cover.image
+  // A new file refused leaves the image chosen before in place.
+  const image: CoverImage | null = cover.ok ? (cover.value?.image ?? null) : (cover.image ?? keptImage(values))
   values.coverKept = image ? coverDataUrl(image) : ''
   values.coverRemove = false
   const errors = [...(read.ok ? [] : read.errors), ...(cover.ok ? [] : cover.errors)]
   if (!read.ok || !cover.ok) return { values, errors, request: null, cover: null }
   return { values, errors, request: read.value, cover: cover.value }
+}
+
+function keptImage(values: PackFormValues): CoverImage | null {
+  const bytes = values.coverRemove ? null : coverFromDataUrl(values.coverKept)
+  const read = bytes ? readCoverImage(bytes) : null
+  return read?.ok ? read.value : null
 }
 
 /**

@@ -74,6 +74,13 @@ describeEachDatabase('publications: the pack’s cover image', (get) => {
     assert.match(res.body, /name="coverKept" value="data:image\/png;base64,/)
   })
 
+  it('keeps the image chosen before when a new file is refused', async () => {
+    const kept = `data:image/png;base64,${png.toString('base64')}`
+    const res = await admin.postMultipart('/admin/publications/packs/preview', fields({ coverKept: kept }), file(svgImage, 'cover.svg', 'image/svg+xml'))
+    assert.equal(res.statusCode, 400)
+    assert.ok(res.body.includes(`name="coverKept" value="${kept}"`))
+  })
+
   it('refuses the multipart form without its CSRF token', async () => {
     const res = await admin.postMultipart('/admin/publications/packs', { ...fields(), _csrf: 'wrong' }, file(png))
     assert.equal(res.statusCode, 403)
