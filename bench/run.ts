@@ -1,6 +1,7 @@
 // Benchmark for issue 2 (foundation): start-up (first start, restart, memory), page throughput
 // beside a static copy of the same bytes, and whether search load stalls the server's event loop
-// — on PGlite and PostgreSQL.
+// — on PGlite and PostgreSQL; then the annual case-study pack of issue 17 (lib/pack-bench.ts), which
+// also writes its own section.
 // Writes its section of docs/benchmarks.md. BENCH_DURATION=<seconds> shortens each load run.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import os from 'node:os'
@@ -16,6 +17,7 @@ import { backgroundConnections, backgroundSearchesPerSecond, connections, durati
 import { measureStall } from './lib/stall.ts'
 import { embeddedDatabase, serverDatabase, type DatabaseUnderTest } from './lib/targets.ts'
 import { measureThroughput, pagesUnderTest } from './lib/throughput.ts'
+import { measurePack } from './lib/pack-bench.ts'
 
 const rows: Row[] = []
 let failedSteps = 0
@@ -149,6 +151,8 @@ async function main(): Promise<void> {
       await step('Start-up', database, () => starts(database))
       await step('Throughput and stall check', database, () => throughputAndStall(database))
     }
+    // On a database of its own in memory; two runs (cold, then warm) keep the whole run bounded.
+    await step('Annual case-study pack', databases[0]!, () => measurePack(2))
   } finally {
     killAllChildren()
     await pg?.drop().catch((error: unknown) => console.error(`Could not drop the bench database: ${String(error)}`))

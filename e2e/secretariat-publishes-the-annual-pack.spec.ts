@@ -1,10 +1,12 @@
-// The secretariat makes the year's case-study pack in the browser: told what is missing first,
-// previews the HTML edition, publishes it; a visitor reads the pack on a phone and in Welsh and
+// The secretariat makes the year's case-study pack in the browser: told what is missing first
+// (the period, and the description of the cover image it chose), previews the HTML edition with
+// its cover image, publishes it; a visitor reads the pack on a phone and in Welsh and
 // downloads the PDF; the preview works without JavaScript. Every page visited passes axe.
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import type { BrowserContext, Page } from 'playwright-core'
 import { buildCaseStudy } from '../test/factories.ts'
+import { pngImage } from '../test/images.ts'
 import { createAccount, SignInPage, signedInPage } from './support/accounts.ts'
 import { accessibilityViolations, skipReason } from './support/browser.ts'
 import { openJourney, type Journey } from './support/journey.ts'
@@ -14,6 +16,7 @@ const skip = skipReason()
 const admin = 'secretariat@network.example.org'
 const titles = ['Residents set the budget for parks in Llŷn', 'A tenants’ panel signs off every retrofit']
 const packUrl = '/publications/case-study-pack-2031'
+const coverAlt = 'Residents voting on the parks budget in Nefyn village hall'
 
 describe('the secretariat publishes the annual pack', { skip }, () => {
   let journey: Journey | undefined
@@ -48,24 +51,41 @@ describe('the secretariat publishes the annual pack', { skip }, () => {
     await expectAccessible(page)
 
     await page.locator('#year').fill('')
+    await page.locator('#coverImage').setInputFiles({ name: 'cover.png', mimeType: 'image/png', buffer: pngImage(300, 200) })
     await page.locator('[data-qa="preview-pack"]').click()
     await page.waitForLoadState()
-    assert.match(await textOf(page, '.govuk-error-summary'), /Enter a year, or the dates the pack covers/)
+    const errors = await textOf(page, '.govuk-error-summary')
+    assert.match(errors, /Enter a year, or the dates the pack covers/)
+    assert.match(errors, /Enter a description of the cover image/)
+    // The image sent is kept: it need not be chosen again.
+    assert.match(await textOf(page, '[data-qa="cover-chosen"]'), /An image is chosen for the cover/)
     await expectAccessible(page)
 
     await page.locator('#year').fill('2031')
+    await page.locator('#coverAlt').fill(coverAlt)
     await page.getByLabel('Foreword (optional)').fill('## A year of co-operation\n\nThank you to every *council*.')
     await page.locator('[data-qa="preview-pack"]').click()
     await expectNoErrorSummary(page)
     assert.match(await textOf(page, '[data-qa="preview-count"]'), /2 case studies will be in the pack/)
     const preview = await textOf(page, '[data-qa="pack-preview"]')
     for (const title of titles) assert.ok(preview.includes(title), title)
+    const previewImage = page.locator('[data-qa="pack-preview"] img.pack-cover-image')
+    assert.equal(await previewImage.getAttribute('alt'), coverAlt)
+    assert.equal(await previewImage.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth), 300)
     await expectAccessible(page)
 
     await page.locator('[data-qa="publish-pack"]').click()
     await page.waitForURL(new RegExp(`${packUrl}\\?published=1$`))
     assert.match(await textOf(page, '[data-qa="saved-banner"]'), /The pack is published/)
     assert.match(await textOf(page, '[data-qa="pack-pdf"]'), /Download the PDF \(\d+ pages, \d+ kB\)/)
+    const cover = page.locator('[data-qa="pack-edition"] img.pack-cover-image')
+    assert.equal(await cover.getAttribute('alt'), coverAlt)
+    assert.equal(
+      await cover.evaluate(
+        (img) => (img as unknown as { complete: boolean; naturalWidth: number }).complete && (img as unknown as { naturalWidth: number }).naturalWidth,
+      ),
+      300,
+    )
     await expectAccessible(page)
 
     const pdf = await page.request.get(`${baseUrl}${packUrl}/pack.pdf`)

@@ -356,6 +356,8 @@ program
   .addOption(new Option('--kind <kinds...>', 'the kinds of work to include (default: all)').choices(['case-studies', 'policy-labs', 'affiliate-pieces']))
   .addOption(new Option('--order <order>', 'how case studies are grouped').choices(['council', 'principle', 'region']).default('council'))
   .option('--title <title>', 'the title on the cover and in the metadata')
+  .option('--cover <file>', 'a PNG or JPEG image for the cover (under 2 MB); needs --cover-alt')
+  .option('--cover-alt <text>', 'with --cover: the image described for people who cannot see it')
   .action(
     async (options: {
       year?: number
@@ -367,6 +369,8 @@ program
       kind?: Array<'case-studies' | 'policy-labs' | 'affiliate-pieces'>
       order: 'council' | 'principle' | 'region'
       title?: string
+      cover?: string
+      coverAlt?: string
     }) => {
       const config = loadConfig()
       const { runPackCommand } = await import('./features/publications/cli/pack-command.ts')

@@ -7,6 +7,7 @@ import { organisations, sessions } from '../src/db/schema/index.ts'
 import { newToken } from '../src/features/accounts/secrets.ts'
 import { sessionCookie } from '../src/features/accounts/sessions.ts'
 import { eq } from 'drizzle-orm'
+import { multipartBody } from './images.ts'
 
 export const testPassword = 'correct horse battery staple'
 
@@ -69,6 +70,16 @@ export class Agent {
         ...(options.address ? { remoteAddress: options.address } : {}),
       }),
     )
+  }
+
+  /** Posts a multipart form (one file at most), `_csrf` added as by post(). */
+  async postMultipart(
+    url: string,
+    form: Record<string, string | string[]>,
+    file?: { field: string; name: string; type: string; content: Buffer },
+  ): Promise<LightMyRequestResponse> {
+    const { payload, contentType } = multipartBody({ _csrf: await this.csrf(), ...form }, file)
+    return this.remember(await this.app.inject({ method: 'POST', url, headers: { cookie: this.cookieHeader(), 'content-type': contentType }, payload }))
   }
 
   async signIn(email: string, password = testPassword): Promise<LightMyRequestResponse> {

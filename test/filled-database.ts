@@ -85,8 +85,8 @@ export async function fillEveryTable(db: Database, pool: pg.Pool): Promise<void>
   await pool.query(`INSERT INTO event_session_choices (registration_id, session_id, waiting) VALUES ($1, $2, true)`, [registration, session])
   const publication = await one(
     pool,
-    `INSERT INTO publications (slug, title, language, period_from, period_to, options, document, pdf, pdf_bytes, pages, published_by_user_id)
-     VALUES ('filled-pack-2025', 'Filled pack', 'cy', '2025-01-01', '2025-12-31', '{"order": "council"}', '{"sections": []}', '\\x255044462d', 5, 1, $1)
+    `INSERT INTO publications (slug, title, language, period_from, period_to, options, document, pdf, pdf_bytes, pages, published_by_user_id, cover_image, cover_image_type)
+     VALUES ('filled-pack-2025', 'Filled pack', 'cy', '2025-01-01', '2025-12-31', '{"order": "council"}', '{"sections": []}', '\\x255044462d', 5, 1, $1, '\\x89504e470d0a1a0a', 'image/png')
      RETURNING id`,
     [admin],
   )

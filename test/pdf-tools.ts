@@ -79,3 +79,32 @@ export function pdfLinkTargets(file: string): string[] {
   const json = execFileSync('qpdf', ['--json=2', '--json-key=qpdf', file], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 })
   return [...json.matchAll(/"\/URI": "(?:u:)?([^"]*)"/g)].map((m) => m[1]!)
 }
+
+/** The images of a PDF as pdfimages -list reports them (poppler-utils). */
+export function pdfImages(file: string): Array<{ page: number; width: number; height: number; type: string }> {
+  const out = execFileSync('pdfimages', ['-list', file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+  return out
+    .split('\n')
+    .slice(2)
+    .map((line) => line.trim().split(/\s+/))
+    .filter((cells) => cells.length > 4)
+    .map((cells) => ({ page: Number(cells[0]), type: cells[2]!, width: Number(cells[3]), height: Number(cells[4]) }))
+}
+
+/** The structure elements' /Alt texts of a PDF, read from qpdf's uncompressed copy (literal and hex strings, PDFDoc or UTF-16). */
+export function pdfAltTexts(file: string): string[] {
+  // qpdf exits with 3 when it only warned: its output is still whole.
+  const qdf = spawnSync('qpdf', ['--qdf', '--object-streams=disable', file, '-'], { encoding: 'latin1', maxBuffer: 256 * 1024 * 1024 }).stdout
+  const decode = (bytes: Buffer) =>
+    bytes[0] === 0xfe && bytes[1] === 0xff ? Buffer.from(bytes.subarray(2)).swap16().toString('utf16le') : bytes.toString('latin1')
+  const literal = (s: string) =>
+    Buffer.from(
+      s.replace(/\\([0-7]{1,3}|.)/g, (_, c: string) =>
+        /^[0-7]+$/.test(c) ? String.fromCharCode(parseInt(c, 8)) : (({ n: '\n', r: '\r', t: '\t' } as Record<string, string>)[c] ?? c),
+      ),
+      'latin1',
+    )
+  return [...qdf.matchAll(/\/Alt (?:\(((?:\\.|[^\\)])*)\)|<([0-9A-Fa-f\s]*)>)/g)].map((m) =>
+    decode(m[1] !== undefined ? literal(m[1]) : Buffer.from(m[2]!.replace(/\s/g, ''), 'hex')),
+  )
+}

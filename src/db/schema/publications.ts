@@ -9,6 +9,7 @@ import { sqlList } from './enums.ts'
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' })
 
 export const publicationKinds = ['pack'] as const
+export const coverImageTypes = ['image/png', 'image/jpeg'] as const
 
 /**
  * A published document of the network (the annual case-study pack). What it holds is frozen when
@@ -32,6 +33,9 @@ export const publications = pgTable(
     /** The pack's data as typeset (PackDocument): the HTML edition shows it. */
     document: jsonb('document').notNull(),
     pdf: bytea('pdf').notNull(),
+    /** The cover image as uploaded (PNG or JPEG, checked by its bytes); its alternative text is in the document. */
+    coverImage: bytea('cover_image'),
+    coverImageType: text('cover_image_type', { enum: coverImageTypes }),
     pdfBytes: integer('pdf_bytes').notNull(),
     pages: integer('pages').notNull(),
     publishedByUserId: integer('published_by_user_id').references(() => users.id, { onDelete: 'set null' }),
@@ -41,6 +45,8 @@ export const publications = pgTable(
     check('publications_kind_check', sql.raw(`kind IN (${sqlList(publicationKinds)})`)),
     check('publications_language_check', sql.raw(`language IN (${sqlList(contentLanguages)})`)),
     check('publications_slug_format', sql`${t.slug} ~ '^[a-z0-9]+(-[a-z0-9]+)*$'`),
+    check('publications_cover_image_type_check', sql.raw(`cover_image_type IN (${sqlList(coverImageTypes)})`)),
+    check('publications_cover_image_check', sql`(${t.coverImage} IS NULL) = (${t.coverImageType} IS NULL)`),
     check('publications_period_check', sql`${t.periodTo} >= ${t.periodFrom}`),
     index('publications_published_idx').on(t.publishedAt),
   ],

@@ -126,7 +126,7 @@ export async function importRoutes(app: FastifyInstance): Promise<void> {
     const actor = permitted(request)
     const form = asForm(request.body)
     const pasted = typeof form.text === 'string' ? form.text : ''
-    const upload = request.importUpload ?? null
+    const upload = request.upload ?? null
     const errors = uploadErrors(upload, pasted)
     if (errors.length > 0) return renderUpload(request, reply, errors, text(form, 'text', PASTED_LIMIT))
     const bytes = upload ? upload.bytes : Buffer.from(text(form, 'text', PASTED_LIMIT), 'utf8')

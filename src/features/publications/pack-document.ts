@@ -1,6 +1,7 @@
 import type { Translate } from '../../i18n/catalogue.ts'
 import type { Locale } from '../../i18n/locales.ts'
 import { breakLongWords, markdownTree, type Block } from './rules/markdown-tree.ts'
+import type { CoverFormat } from './rules/cover-image.ts'
 import type { PackCandidate, PackMatter, PackOrder, PackSection } from './rules/pack-content.ts'
 
 // The pack as plain data: what the Typst program draws and the HTML edition shows. Built once
@@ -32,6 +33,8 @@ export interface PackDocument {
   network: string
   title: string
   cover: string[]
+  /** Its bytes are kept beside the document (the publication's row, the typesetter's virtual file). Absent in packs published before covers had images. */
+  coverImage?: PackCoverImage | null
   labels: Record<string, string>
   foreword: Block[]
   principles: Array<{ name: string; statement: string }>
@@ -41,9 +44,17 @@ export interface PackDocument {
   joinUs: Block[]
 }
 
+export interface PackCoverImage {
+  alt: string
+  format: CoverFormat
+  width: number
+  height: number
+}
+
 export interface PackOptions {
   title: string
   coverText: string
+  coverImage?: PackCoverImage | null
   foreword: string
   order: PackOrder
   matters: readonly PackMatter[]
@@ -120,6 +131,7 @@ export function buildPackDocument(language: Locale, t: Translate, sections: Pack
       .split(/\n\s*\n/)
       .map((p) => p.replace(/\s+/g, ' ').trim())
       .filter(Boolean),
+    coverImage: options.coverImage ?? null,
     labels: Object.fromEntries(labelKeys.map((k) => [k, t(`publications.pack.label.${k}`)])),
     foreword: breakLongWords(markdownTree(options.foreword)),
     principles: has('principles') ? extras.principles : [],

@@ -101,8 +101,8 @@ ${entry.url ? `<p class="govuk-body"><a class="govuk-link" href="${e(entry.url)}
  * The edition's body: the title as h1, the contents (links to each section and case study), then
  * every section (h2) and case study (h3). The page around it gives the language and the landmarks.
  */
-export function packEditionHtml(doc: PackDocument): string {
-  const { head, body } = packEditionParts(doc)
+export function packEditionHtml(doc: PackDocument, coverSrc: string | null = null): string {
+  const { head, body } = packEditionParts(doc, coverSrc)
   return `${head}\n${body}`
 }
 
@@ -110,8 +110,10 @@ export function packEditionHtml(doc: PackDocument): string {
  * The title and cover text, and the rest: a page puts its own lines (the download) between them.
  * Its ids start with pack-, case-study- or section-: the preview shows the edition under the form,
  * whose fields have ids of their own (a duplicate id made the preview invalid HTML).
+ * `coverSrc` is where the cover image is found (its own address once published, a data: address
+ * in the preview, a file beside the command line's copy); without it the cover shows no image.
  */
-export function packEditionParts(doc: PackDocument): { head: string; body: string } {
+export function packEditionParts(doc: PackDocument, coverSrc: string | null = null): { head: string; body: string } {
   const L = doc.labels
   let n = 0
   const numbered = doc.sections.map((s) => ({ heading: s.heading, entries: s.entries.map((entry) => ({ entry, n: ++n })) }))
@@ -156,7 +158,16 @@ ${back.map((m) => `<li><a class="govuk-link" href="#${m.id}">${e(m.title)}</a></
 </ol></nav>`
   const section = (m: { id: string; title: string; html: string }) =>
     `<section aria-labelledby="${m.id}"><h2 class="govuk-heading-xl" id="${m.id}">${e(m.title)}</h2>\n${m.html}</section>`
-  const head = [`<h1 class="govuk-heading-xl">${e(doc.title)}</h1>`, ...doc.cover.map((p) => `<p class="govuk-body-l">${e(p)}</p>`)].join('\n')
+  const image = doc.coverImage && coverSrc ? doc.coverImage : null
+  const head = [
+    `<h1 class="govuk-heading-xl">${e(doc.title)}</h1>`,
+    ...doc.cover.map((p) => `<p class="govuk-body-l">${e(p)}</p>`),
+    image
+      ? `<p class="govuk-body"><img class="pack-cover-image" src="${e(coverSrc!)}" alt="${e(image.alt)}" width="${image.width}" height="${image.height}"></p>`
+      : '',
+  ]
+    .filter(Boolean)
+    .join('\n')
   const body = [
     contents,
     ...matter.map(section),
@@ -170,7 +181,7 @@ ${back.map((m) => `<li><a class="govuk-link" href="#${m.id}">${e(m.title)}</a></
 }
 
 /** The edition as a file of its own (the command line's --html-dir): the same body, a plain style. */
-export function standalonePackHtml(doc: PackDocument): string {
+export function standalonePackHtml(doc: PackDocument, coverSrc: string | null = null): string {
   return `<!DOCTYPE html>
 <html lang="${doc.lang}">
 <head>
@@ -183,12 +194,13 @@ a { color: #1d70b8; } a:focus { outline: 3px solid #fd0; background: #fd0; color
 .pack-entry { border-top: 2px solid #b1b4b6; margin-top: 2em; }
 .pack-table { overflow-x: auto; } table { border-collapse: collapse; } th, td { border-bottom: 1px solid #b1b4b6; padding: .3em .6em; text-align: left; }
 dt { font-weight: bold; } dd { margin: 0 0 .5em; }
+.pack-cover-image { max-width: 100%; height: auto; }
 .govuk-visually-hidden { position: absolute !important; width: 1px !important; height: 1px !important; overflow: hidden !important; clip: rect(0 0 0 0) !important; white-space: nowrap !important; }
 </style>
 </head>
 <body>
 <main>
-${packEditionHtml(doc)}
+${packEditionHtml(doc, coverSrc)}
 </main>
 </body>
 </html>

@@ -5,7 +5,8 @@ import type { PackDocument } from './pack-document.ts'
 import { packPdf } from './pack-pdf.ts'
 
 try {
-  const pdf = packPdf(workerData as PackDocument)
+  const { document, cover } = workerData as { document: PackDocument; cover: Uint8Array | null }
+  const pdf = packPdf(document, new Date(), cover)
   parentPort!.postMessage({ ok: true, bytes: pdf.bytes, pages: pdf.pages })
 } catch (error) {
   parentPort!.postMessage({ ok: false, message: error instanceof Error ? error.message : String(error) })

@@ -14,13 +14,17 @@ const require = createRequire(import.meta.url)
 const fontDir = path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf')
 const fontFiles = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSans-Oblique.ttf', 'DejaVuSans-BoldOblique.ttf', 'DejaVuSansMono.ttf']
 
+const workspace = '/coophub-pack'
+const coverPath = `${workspace}/cover-image`
+
 let loaded: { compiler: Typst.NodeCompiler; covered: Set<number> } | undefined
 function load(): { compiler: Typst.NodeCompiler; covered: Set<number> } {
   if (!loaded) {
     const { NodeCompiler } = require('@myriaddreamin/typst-ts-node-compiler') as typeof Typst
     const fonts = fontFiles.map((f) => readFileSync(path.join(fontDir, f)))
     // The regular face draws the text; a character it lacks is left out rather than refused.
-    loaded = { compiler: NodeCompiler.create({ fontArgs: [{ fontBlobs: fonts }] }), covered: fontCodePoints(fonts[0]!) }
+    // A workspace that is no folder on disk: the program reads only the files mapped into it.
+    loaded = { compiler: NodeCompiler.create({ workspace, fontArgs: [{ fontBlobs: fonts }] }), covered: fontCodePoints(fonts[0]!) }
   }
   return loaded
 }
@@ -32,9 +36,16 @@ export interface PackPdf {
   pages: number
 }
 
-/** The PDF and its page count. `createdAt` fixes the date in its metadata (the same pack gives the same file). */
-export function packPdf(document: PackDocument, createdAt: Date = new Date()): PackPdf {
+/**
+ * The PDF and its page count. `createdAt` fixes the date in its metadata (the same pack gives the
+ * same file). `cover` is the cover image's bytes, when the document has one.
+ */
+export function packPdf(document: PackDocument, createdAt: Date = new Date(), cover: Uint8Array | null = null): PackPdf {
   const { compiler: typst, covered } = load()
+  if (document.coverImage && !cover) throw new PackTypesettingError('The pack has a cover image but its bytes were not given.')
+  // The compiler is kept between packs: the last pack's image must not reach this one.
+  typst.resetShadow()
+  if (document.coverImage && cover) typst.mapShadow(coverPath, Buffer.from(cover.buffer, cover.byteOffset, cover.byteLength))
   // JSON's own punctuation is ASCII, so leaving characters out of the serialised text is safe.
   const pack = drawableText(JSON.stringify(document), covered)
   try {

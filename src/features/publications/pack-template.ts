@@ -2,7 +2,8 @@
 // sys.inputs.pack and is drawn by the functions below, where a string is always shown as text and
 // never read as markup. Headings: 1 for sections, 2 for case studies (the contents and the
 // bookmarks show both), 3 and below inside a case study, and 2 inside front and back matter
-// (neither shows those): PDF/UA-1 refuses a skipped level.
+// (neither shows those): PDF/UA-1 refuses a skipped level. The cover image is a virtual file at a
+// fixed path (pack-pdf.ts maps it); its alternative text is a string of the data, as the rest.
 export const packTemplate = String.raw`
 #let data = json(bytes(sys.inputs.pack))
 #let L = data.labels
@@ -80,6 +81,11 @@ export const packTemplate = String.raw`
 #text(size: 28pt, weight: "bold")[#data.title]
 #v(1em)
 #for p in data.cover { par(text(size: 13pt)[#p]) }
+#let cover-image = data.at("coverImage", default: none)
+#if cover-image != none {
+  v(1em)
+  figure(image("/cover-image", format: if cover-image.format == "png" { "png" } else { "jpg" }, alt: cover-image.alt, width: 100%, height: 40%, fit: "contain"))
+}
 
 #pagebreak()
 #outline(title: L.contents, depth: 2)

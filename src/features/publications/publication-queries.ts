@@ -20,7 +20,7 @@ export async function listPublications(db: Executor) {
 
 export async function findPublication(db: Executor, slug: string) {
   const [row] = await db
-    .select({ ...listed, document: publications.document })
+    .select({ ...listed, document: publications.document, coverImageType: publications.coverImageType })
     .from(publications)
     .where(eq(publications.slug, slug))
   return row ? { ...row, document: row.document as PackDocument } : null
@@ -29,6 +29,11 @@ export async function findPublication(db: Executor, slug: string) {
 export async function publicationPdf(db: Executor, slug: string): Promise<{ pdf: Buffer; title: string } | null> {
   const [row] = await db.select({ pdf: publications.pdf, title: publications.title }).from(publications).where(eq(publications.slug, slug))
   return row ?? null
+}
+
+export async function publicationCover(db: Executor, slug: string): Promise<{ bytes: Buffer; type: string } | null> {
+  const [row] = await db.select({ bytes: publications.coverImage, type: publications.coverImageType }).from(publications).where(eq(publications.slug, slug))
+  return row?.bytes && row.type ? { bytes: row.bytes, type: row.type } : null
 }
 
 export async function publicationContents(db: Executor, publicationId: number) {

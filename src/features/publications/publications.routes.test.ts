@@ -117,6 +117,24 @@ describeEachDatabase('publications: the annual pack made, previewed, published a
     assert.match(res.body, /formaction="\/admin\/publications\/packs"/)
   })
 
+  it('previews by region: a section for each lead member’s region, in alphabetical order, each case study under its own', async () => {
+    const res = await admin.post('/admin/publications/packs/preview', form({ order: 'region' }))
+    assert.equal(res.statusCode, 200)
+    const sections = [
+      ...res.body.matchAll(/<section aria-labelledby="section-\d+"><h2 class="govuk-heading-xl" id="section-\d+">([^<]+)<\/h2>([\s\S]*?)<\/section>/g),
+    ]
+    const headings = sections.map((m) => m[1]!)
+    assert.ok(headings.includes('Wales'), headings.join(', '))
+    assert.deepEqual(
+      headings,
+      [...headings].sort((a, b) => a.localeCompare(b, 'en')),
+    )
+    const wales = sections.find((m) => m[1] === 'Wales')![2]!
+    assert.match(wales, /Gŵyl y gymuned/)
+    assert.doesNotMatch(wales, /Hostile/)
+    assert.deepEqual(await htmlErrors(res.body), [])
+  })
+
   it('publishes: the publication, the revisions it printed, the audit; the page, the PDF; a later edit changes neither', { skip }, async () => {
     const { app, handle } = get()
     const res = await admin.post('/admin/publications/packs', form())

@@ -2,10 +2,10 @@ import type { FastifyInstance } from 'fastify'
 import { NotFoundError } from '../../errors.ts'
 import { isSlug } from '../../lib/slug.ts'
 import { packEditionParts } from './pack-html.ts'
-import { findPublication, listPublications, publicationContents, publicationPdf } from './publication-queries.ts'
+import { findPublication, listPublications, publicationContents, publicationCover, publicationPdf } from './publication-queries.ts'
 import { fileSize } from './rules/file-size.ts'
 
-/** The network's publications: the list, each pack's HTML edition with its PDF, and the PDF itself. */
+/** The network's publications: the list, each pack's HTML edition with its PDF, the PDF itself and its cover image. */
 export async function publicationRoutes(app: FastifyInstance): Promise<void> {
   const db = app.deps.db
 
@@ -31,7 +31,7 @@ export async function publicationRoutes(app: FastifyInstance): Promise<void> {
     if (!publication) throw new NotFoundError()
     const { t, format, locale } = request
     const record = await publicationContents(db, publication.id)
-    const { head, body } = packEditionParts(publication.document)
+    const { head, body } = packEditionParts(publication.document, publication.coverImageType ? `/publications/${slug}/cover-image` : null)
     const contentLang = publication.language === locale ? null : publication.language
     return reply.render('publications/views/show.njk', {
       title: publication.title,
@@ -48,6 +48,15 @@ export async function publicationRoutes(app: FastifyInstance): Promise<void> {
       published: t('publications.show.published', { date: format.date(publication.publishedAt), edition: publication.edition }),
       record: record.map((r) => ({ title: r.title, lang: contentLang, revision: t('publications.show.revision', { number: r.revisionNumber }) })),
     })
+  })
+
+  // A published pack never changes, so neither does its cover: kept by browsers for a day.
+  app.get<{ Params: { slug: string } }>('/publications/:slug/cover-image', async (request, reply) => {
+    const { slug } = request.params
+    if (!isSlug(slug)) throw new NotFoundError()
+    const cover = await publicationCover(db, slug)
+    if (!cover) throw new NotFoundError()
+    return reply.header('content-type', cover.type).header('cache-control', 'public, max-age=86400').send(cover.bytes)
   })
 
   app.get<{ Params: { slug: string } }>('/publications/:slug/pack.pdf', async (request, reply) => {

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict'
 import { before, it } from 'node:test'
 import { eq } from 'drizzle-orm'
-import { calls } from '../../db/schema/index.ts'
+import { calls, publications } from '../../db/schema/index.ts'
 import { describeEachDatabase } from '../../../test/app.ts'
 import { buildCall } from '../../../test/co-production.ts'
 import { buildCaseStudy, buildOrganisation, buildPrinciple } from '../../../test/factories.ts'
@@ -89,6 +89,37 @@ describeEachDatabase('the sitemap', (get) => {
     await handle.db.update(calls).set({ status: 'draft' }).where(eq(calls.slug, 'labs-draft'))
     await app.pageCache.refresh()
     assert.ok(!(await app.inject('/sitemap.xml')).body.includes('/calls/labs-draft<'))
+  })
+
+  it('lists a pack as soon as it is published, with its date, and the list of packs with the newest', async () => {
+    const { app, handle } = get()
+    const first = await app.inject('/sitemap.xml')
+    assert.ok(!first.body.includes('/publications/case-study-pack-2025<'))
+    const publishedAt = new Date('2026-02-03T10:00:00Z')
+    await handle.db.insert(publications).values({
+      slug: 'case-study-pack-2025',
+      title: 'Case-study pack 2025',
+      language: 'en',
+      periodFrom: '2025-01-01',
+      periodTo: '2025-12-31',
+      options: {},
+      document: {},
+      pdf: Buffer.from('%PDF-1.7'),
+      pdfBytes: 8,
+      pages: 1,
+      publishedAt,
+    })
+    // refresh() only reads the change feed: the table's trigger is what tells the cache.
+    await app.pageCache.refresh()
+    const xml = (await app.inject({ url: '/sitemap.xml', headers: { host: 'coophub.example' } })).body
+    const pack = xml.match(/<url><loc>http:\/\/coophub.example\/cy\/publications\/case-study-pack-2025<\/loc>.*?<\/url>/)?.[0] ?? ''
+    assert.match(pack, /<lastmod>2026-02-03T10:00:00.000Z<\/lastmod>/)
+    assert.match(pack, /<xhtml:link rel="alternate" hreflang="en" href="http:\/\/coophub.example\/publications\/case-study-pack-2025"\/>/)
+    assert.match(pack, /<xhtml:link rel="alternate" hreflang="cy" href="http:\/\/coophub.example\/cy\/publications\/case-study-pack-2025"\/>/)
+    assert.match(xml, /<url><loc>http:\/\/coophub.example\/publications<\/loc><lastmod>2026-02-03T10:00:00.000Z<\/lastmod>/)
+    await handle.db.delete(publications).where(eq(publications.slug, 'case-study-pack-2025'))
+    await app.pageCache.refresh()
+    assert.ok(!(await app.inject('/sitemap.xml')).body.includes('/publications/case-study-pack-2025<'))
   })
 
   it('is named in robots.txt by its absolute address', async () => {

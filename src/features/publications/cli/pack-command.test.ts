@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { after, before, describe, it } from 'node:test'
@@ -8,7 +8,8 @@ import type { DatabaseHandle } from '../../../db/client.ts'
 import { caseStudies } from '../../../db/schema/index.ts'
 import { createTestDatabase, testDatabaseKinds } from '../../../../test/databases.ts'
 import { buildCaseStudy, buildOrganisation, buildPrinciple } from '../../../../test/factories.ts'
-import { pdfBookmarks, pdfInfo, pdfText, pdfToolsMissing } from '../../../../test/pdf-tools.ts'
+import { pngImage, svgImage } from '../../../../test/images.ts'
+import { pdfAltTexts, pdfBookmarks, pdfImages, pdfInfo, pdfText, pdfToolsMissing } from '../../../../test/pdf-tools.ts'
 import { memoryOutput } from '../../import/cli/progress.ts'
 import { packPeriod, runPackCommand, type PackCommandOptions } from './pack-command.ts'
 import { eq } from 'drizzle-orm'
@@ -65,6 +66,49 @@ for (const kind of testDatabaseKinds()) {
       const text = pdfText(out)
       assert.ok(text.includes('Gŵyl y gymuned') && !text.includes('Edited but not published'))
       assert.equal(pdfInfo(out).Title, 'Pecyn astudiaethau achos 2025')
+    })
+
+    it('puts --cover on the cover with --cover-alt: a tagged figure in the PDF, a file beside the HTML edition', async () => {
+      const cover = path.join(folder, `${kind}-cover.png`)
+      writeFileSync(cover, pngImage(60, 40))
+      const out = path.join(folder, `${kind}-cover.pdf`)
+      const htmlDir = path.join(folder, `${kind}-cover-html`)
+      const alt = 'Pobl yn plannu coed ym Mhorthaethwy'
+      assert.equal(await runPackCommand(handle.db, config, options({ year: 2025, out, htmlDir, cover, coverAlt: alt }), memoryOutput(), false), 0)
+      assert.equal(pdfInfo(out).Tagged, 'yes')
+      assert.deepEqual(
+        pdfImages(out).map((i) => [i.page, i.width, i.height]),
+        [[1, 60, 40]],
+      )
+      assert.ok(pdfAltTexts(out).includes(alt))
+      assert.ok(existsSync(path.join(htmlDir, 'cover.png')))
+      assert.match(
+        readFileSync(path.join(htmlDir, 'index.html'), 'utf8'),
+        /<img class="pack-cover-image" src="cover.png" alt="Pobl yn plannu coed ym Mhorthaethwy" width="60" height="40">/,
+      )
+    })
+
+    it('refuses a cover that is no PNG or JPEG, one too large, or one without --cover-alt, saying why', async () => {
+      const svg = path.join(folder, `${kind}-cover.svg`)
+      writeFileSync(svg, svgImage)
+      const huge = path.join(folder, `${kind}-huge.png`)
+      writeFileSync(huge, Buffer.concat([pngImage(4, 4), Buffer.alloc(3 * 1024 * 1024)]))
+      const png = path.join(folder, `${kind}-small.png`)
+      writeFileSync(png, pngImage(4, 4))
+      const cases: Array<[Partial<PackCommandOptions>, RegExp]> = [
+        [{ cover: svg, coverAlt: 'x' }, /The selected file must be a PNG or JPEG image/],
+        [{ cover: huge, coverAlt: 'x' }, /The selected image must be smaller than 2 MB/],
+        [{ cover: png }, /--cover-alt: Enter a description of the cover image/],
+        [{ coverAlt: 'x' }, /give both/],
+        [{ cover: path.join(folder, 'missing.png'), coverAlt: 'x' }, /cannot read .*ENOENT/],
+      ]
+      for (const [over, message] of cases) {
+        const output = memoryOutput()
+        const out = path.join(folder, `${kind}-refused.pdf`)
+        assert.equal(await runPackCommand(handle.db, config, options({ year: 2025, out, ...over }), output, false), 1)
+        assert.match(output.errors.join('\n'), message)
+        assert.ok(!existsSync(out))
+      }
     })
 
     it('exits 1 with a clear message when nothing falls in the period', async () => {

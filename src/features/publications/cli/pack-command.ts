@@ -1,6 +1,6 @@
 // `coophub pack --year 2025`: the year's pack as a PDF (and its HTML edition) from the command
 // line. It reads only: publishing a pack on the site is the admin page's work.
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Config } from '../../../config.ts'
 import type { Executor } from '../../../db/client.ts'
@@ -11,6 +11,7 @@ import { packPdf, PackTypesettingError, type PackPdf } from '../pack-pdf.ts'
 import { standalonePackHtml } from '../pack-html.ts'
 import { assemblePack } from '../pack-source.ts'
 import { fileSize } from '../rules/file-size.ts'
+import { MAX_COVER_BYTES, readCoverAlt, readCoverImage, type CoverImage } from '../rules/cover-image.ts'
 import { packKinds, packMatters, yearPeriod, type PackKind, type PackOrder, type PackPeriod } from '../rules/pack-content.ts'
 
 export interface PackCommandOptions {
@@ -24,6 +25,31 @@ export interface PackCommandOptions {
   order: PackOrder
   title?: string
   foreword?: string
+  /** A PNG or JPEG file for the cover, with its alternative text (required with it). */
+  cover?: string
+  coverAlt?: string
+}
+
+/** The cover image from --cover and --cover-alt, none, or the reason it cannot be used (in the pack's language). */
+export function packCover(
+  options: Pick<PackCommandOptions, 'cover' | 'coverAlt'>,
+  t: (key: string) => string,
+): { ok: true; value: { image: CoverImage; alt: string } | null } | { ok: false; message: string } {
+  if (options.cover === undefined) {
+    return options.coverAlt === undefined ? { ok: true, value: null } : { ok: false, message: '--cover-alt describes the image of --cover: give both.' }
+  }
+  let bytes: Uint8Array
+  try {
+    // Its size first: a huge file is refused without being read.
+    bytes = statSync(options.cover).size > MAX_COVER_BYTES ? new Uint8Array(MAX_COVER_BYTES + 1) : readFileSync(options.cover)
+  } catch (error) {
+    return { ok: false, message: `--cover: cannot read “${options.cover}” (${(error as { code?: string }).code ?? String(error)}).` }
+  }
+  const image = readCoverImage(bytes)
+  if (!image.ok) return { ok: false, message: `--cover “${options.cover}”: ${t(image.message)}.` }
+  const alt = readCoverAlt(options.coverAlt ?? '')
+  if (!alt.ok) return { ok: false, message: `--cover-alt: ${t(alt.message)}.` }
+  return { ok: true, value: { image: image.value, alt: alt.value } }
 }
 
 /** The period from --year or --from/--to, or the reason it cannot be read. */
@@ -51,6 +77,12 @@ export async function runPackCommand(db: Executor, config: Config, options: Pack
     return 1
   }
   const t = translator(options.lang)
+  const cover = packCover(options, t)
+  if (!cover.ok) {
+    output.err(cover.message)
+    return 1
+  }
+  const image = cover.value?.image ?? null
   const progress = createProgress(output, 'Pack', tty)
   const { document, count } = await assemblePack(
     db,
@@ -61,6 +93,7 @@ export async function runPackCommand(db: Executor, config: Config, options: Pack
       order: options.order,
       title: options.title ?? (options.year !== undefined ? t('publications.pack.yearTitle', { year: options.year }) : t('publications.pack.defaultTitle')),
       coverText: '',
+      coverImage: image ? { alt: cover.value!.alt, format: image.format, width: image.width, height: image.height } : null,
       foreword: options.foreword ?? '',
       matters: [...packMatters],
     },
@@ -77,7 +110,7 @@ export async function runPackCommand(db: Executor, config: Config, options: Pack
   progress.tick(`Typesetting ${count} case studies…`)
   let pdf: PackPdf
   try {
-    pdf = packPdf(document)
+    pdf = packPdf(document, new Date(), image?.bytes ?? null)
   } catch (error) {
     progress.stop()
     if (!(error instanceof PackTypesettingError)) throw error
@@ -89,7 +122,10 @@ export async function runPackCommand(db: Executor, config: Config, options: Pack
   writeFileSync(out, pdf.bytes)
   if (options.htmlDir) {
     mkdirSync(options.htmlDir, { recursive: true })
-    writeFileSync(path.join(options.htmlDir, 'index.html'), standalonePackHtml(document))
+    // The image sits beside the page, which names it by a relative address.
+    const coverFile = image ? `cover.${image.format === 'png' ? 'png' : 'jpg'}` : null
+    if (image && coverFile) writeFileSync(path.join(options.htmlDir, coverFile), image.bytes)
+    writeFileSync(path.join(options.htmlDir, 'index.html'), standalonePackHtml(document, coverFile))
     progress.tick('HTML edition written.')
   }
   progress.stop()

@@ -16,7 +16,7 @@ import { packSlug, type PackFormRequest } from '../rules/pack-form.ts'
 export async function publishPack(
   tx: Transaction,
   actor: AuditActor,
-  input: { request: PackFormRequest; document: PackDocument; pdf: PackPdf },
+  input: { request: PackFormRequest; document: PackDocument; pdf: PackPdf; cover?: { bytes: Uint8Array; type: 'image/png' | 'image/jpeg' } | null },
 ): Promise<Result<{ slug: string }>> {
   const { request, document, pdf } = input
   const entries = document.sections.flatMap((s) => s.entries)
@@ -42,6 +42,8 @@ export async function publishPack(
       document,
       pdf: pdf.bytes,
       pdfBytes: pdf.bytes.length,
+      coverImage: input.cover ? Buffer.from(input.cover.bytes) : null,
+      coverImageType: input.cover?.type ?? null,
       pages: pdf.pages,
       publishedByUserId: actor.id,
     })

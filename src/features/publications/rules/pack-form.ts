@@ -15,6 +15,10 @@ export interface PackFormValues {
   coverText: string
   foreword: string
   matters: string[]
+  coverAlt: string
+  /** The cover image chosen earlier, as a data: address (rules/cover-image.ts reads it). */
+  coverKept: string
+  coverRemove: boolean
 }
 
 export interface PackFormRequest {
@@ -43,6 +47,9 @@ export const emptyPackForm = (year: number): PackFormValues => ({
   coverText: '',
   foreword: '',
   matters: [...packMatters],
+  coverAlt: '',
+  coverKept: '',
+  coverRemove: false,
 })
 
 const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/
