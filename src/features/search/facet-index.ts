@@ -31,6 +31,18 @@ export interface Counted {
   counts: Map<string, number>
 }
 
+/** What SearchIndex.crossCount adds up, every array indexed by key id. */
+export interface CrossTable {
+  perKey: Int32Array
+  /** Per key of a row facet, the counts of the keys of the positions holding it. */
+  rows: Map<number, Int32Array>
+  /** Per facet (its place in listParams), whether its keys have rows. */
+  isRowFacet: boolean[]
+  histogramFacet: number
+  /** Positions by their number of keys of the histogram's facet. */
+  histogram: number[]
+}
+
 /** Chosen keys as ids, per facet (its place in listParams); an empty list is a choice nothing meets. */
 export type ChosenKeys = ReadonlyMap<number, readonly number[]>
 
@@ -140,6 +152,40 @@ export class FacetIndex {
       total++
       passing[offset + p] = 1
       for (let i = keyStart[p]!; i < keyStart[p + 1]!; i++) perKey[keyList[i]!]!++
+    }
+    return total
+  }
+
+  /**
+   * Adds every position of `bits` (null: every one) to `table` (see SearchIndex.crossCount): its
+   * keys, its keys again under each of its keys of the row facets, and its number of keys of the
+   * histogram's facet. Returns how many positions it added.
+   */
+  crossInto(bits: Uint32Array | null, table: CrossTable): number {
+    const { keyStart, keyList, size } = this
+    const facets = this.dictionary.facets
+    const { perKey, rows, isRowFacet, histogramFacet, histogram } = table
+    let total = 0
+    for (let p = 0; p < size; p++) {
+      if (bits !== null && (bits[p >>> 5]! & (1 << (p & 31))) === 0) {
+        if ((p & 31) === 0 && bits[p >>> 5] === 0) p += 31
+        continue
+      }
+      total++
+      const start = keyStart[p]!
+      const end = keyStart[p + 1]!
+      let n = 0
+      for (let i = start; i < end; i++) {
+        const key = keyList[i]!
+        perKey[key]!++
+        const facet = facets[key]!
+        if (facet === histogramFacet) n++
+        if (facet < 0 || !isRowFacet[facet]) continue
+        let row = rows.get(key)
+        if (!row) rows.set(key, (row = new Int32Array(perKey.length)))
+        for (let j = start; j < end; j++) row[keyList[j]!]!++
+      }
+      histogram[n] = (histogram[n] ?? 0) + 1
     }
     return total
   }
