@@ -28,6 +28,8 @@ export function insightCountsOf(deps: SearchDeps, language: 'en' | 'cy' | undefi
     const counted = await countSearches(
       deps,
       { principles: slugs, tiers: searchableTiers, kinds: caseStudyKinds },
+      // What the coverage reads of those searches: years by principle and by kind, kinds by tier.
+      ['years', 'kinds'],
       'principles',
       language ? { language, now } : { now },
     )

@@ -187,20 +187,22 @@ export type SearchCounts = Pick<SearchOutcome, 'total' | 'facets'>
 
 /**
  * The counts of the search with no filter and of each search for one value of the lists in `by`
- * (the values as an address gives them), each exactly what countSearch gives for that address, in
- * one pass over the engine's index (crossCount) instead of a search each; with the case studies
- * by their number of values of `histogram`. Unknown values count nothing.
+ * (the values as an address gives them), each exactly what countSearch gives for that address
+ * (of the latter, the facets of `columns` and its own list only), in one pass over the engine's
+ * index (crossCount) instead of a search each; with the case studies by their number of values of
+ * `histogram`. Unknown values count nothing.
  */
 export async function countSearches(
   deps: SearchDeps,
   by: Partial<Record<ListParam, readonly string[]>>,
+  columns: readonly ListParam[],
   histogram: ListParam,
   options: Pick<SearchOptions, 'language' | 'now'> = {},
 ): Promise<{ all: SearchCounts; by: Map<ListParam, Map<string, SearchCounts>>; histogram: number[]; stale: boolean }> {
   const vocabulary = await deps.memo('facet-vocabulary', () => loadFacetVocabulary(deps.db))
   const engine = (await liveSearchEngine(deps)).current()
   const lists = Object.keys(by) as ListParam[]
-  const counted = engine.index.crossCount(lists, histogram, options.language)
+  const counted = engine.index.crossCount(lists, columns, histogram, options.language)
   const resolvedOf = (raw: Record<string, unknown>) => resolveFacets(parseSearchParams(raw, options.now).params, vocabulary)
   const result = new Map<ListParam, Map<string, SearchCounts>>()
   for (const list of lists) {

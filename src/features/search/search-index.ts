@@ -301,20 +301,23 @@ export class SearchIndex {
 
   /**
    * Every live position (of a translated case study, the version in `language` only, as count()
-   * keeps it) counted at once: every key (count() with no choice), each key of the `rows` facets
-   * with the keys of the positions holding it (count() with that key alone chosen, but for its
-   * own facet), and how many positions hold 0, 1, 2, … keys of the `histogram` facet. One pass
-   * instead of a count() per key: what the insight pages show.
+   * keeps it) counted at once: every key (count() with no choice); for each key of the `rows`
+   * facets, how many positions hold it (count() with that key alone chosen) and its counts of the
+   * `columns` facets' keys (that count()'s counts of those facets, when not its own); and how many
+   * positions hold 0, 1, 2, … keys of the `histogram` facet. One pass instead of a count() per
+   * key: what the insight pages show.
    */
   crossCount(
     rows: readonly ListParam[],
+    columns: readonly ListParam[],
     histogram: ListParam,
     language?: 'en' | 'cy',
   ): { total: number; counts: Map<string, number>; rows: Map<string, Map<string, number>>; histogram: number[] } {
     const table: CrossTable = {
       perKey: new Int32Array(this.dictionary.size),
       rows: new Map(),
-      isRowFacet: listParams.map((l) => rows.includes(l)),
+      rowFacets: rows.map((l) => listParams.indexOf(l)),
+      columnFacets: columns.map((l) => listParams.indexOf(l)),
       histogramFacet: listParams.indexOf(histogram),
       histogram: [],
     }
