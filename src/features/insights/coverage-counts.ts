@@ -6,7 +6,7 @@
 import { caseStudyKinds, type CaseStudyKind } from '../../db/schema/enums.ts'
 import { loadFacetVocabulary } from '../search/facet-vocabulary.ts'
 import { searchableTiers, type SearchableTier } from '../search/query-string.ts'
-import { countSearches, type SearchCounts, type SearchDeps } from '../search/run-search.ts'
+import { countSearches, liveSearchEngine, type SearchCounts, type SearchDeps } from '../search/run-search.ts'
 import { buildCoverage, type Coverage } from './rules/coverage.ts'
 
 /** Years the heat table shows, ending this year. */
@@ -16,13 +16,19 @@ export interface InsightCounts {
   coverage: Coverage
   /** Published case studies (as the coverage counts them) by how many principles they meet. */
   principlesPerCaseStudy: Array<{ principles: number; caseStudies: number }>
+  /** Counted while the engine was catching up with a large change: neither memoised nor for the page cache. */
+  stale: boolean
 }
 
 const none: SearchCounts = { total: 0, facets: [] }
 
-export function insightCountsOf(deps: SearchDeps, language: 'en' | 'cy' | undefined, now: Date = new Date()): Promise<InsightCounts> {
+export async function insightCountsOf(deps: SearchDeps, language: 'en' | 'cy' | undefined, now: Date = new Date()): Promise<InsightCounts> {
   const year = now.getUTCFullYear()
-  return deps.memo(`insights:counts:${language ?? 'both'}:${year}`, async () => {
+  // Counts of an engine catching up would be kept until the next change, long after it caught up.
+  const key = `insights:counts:${language ?? 'both'}:${year}`
+  return (await liveSearchEngine(deps)).current().stale ? count() : deps.memo(key, count)
+
+  async function count(): Promise<InsightCounts> {
     const vocabulary = await deps.memo('facet-vocabulary', () => loadFacetVocabulary(deps.db))
     const slugs = vocabulary.principles.map((p) => p.slug)
     const counted = await countSearches(
@@ -47,8 +53,8 @@ export function insightCountsOf(deps: SearchDeps, language: 'en' | 'cy' | undefi
       byKind: of<CaseStudyKind>('kinds', caseStudyKinds),
     })
     const principlesPerCaseStudy = counted.histogram.flatMap((caseStudies, principles) => (caseStudies > 0 ? [{ principles, caseStudies }] : []))
-    return { coverage, principlesPerCaseStudy }
-  })
+    return { coverage, principlesPerCaseStudy, stale: counted.stale }
+  }
 }
 
 export async function coverageOf(deps: SearchDeps, language: 'en' | 'cy' | undefined, now: Date = new Date()): Promise<Coverage> {

@@ -64,16 +64,20 @@ export async function insightRoutes(app: FastifyInstance): Promise<void> {
     const editor = canReviewSubmissions(request.user ?? null)
     const since = new Date(Date.now() - quietYears * 365.25 * 24 * 3600 * 1000)
     const quiet = editor ? presentQuietMembers(await quietMembers(app.deps.db, since), t, format.date) : null
-    return reply.render('insights/views/insights.njk', {
-      title: t('insights.title'),
-      description: t('insights.intro'),
-      section: 'insights',
-      breadcrumbs: [{ text: t('home.breadcrumb'), href: '/' }],
-      coverage: presentCoverage(coverage, { t, locale }),
-      charts,
-      quiet,
-      contentLang: locale === 'en' ? null : 'en',
-    })
+    return reply.render(
+      'insights/views/insights.njk',
+      {
+        title: t('insights.title'),
+        description: t('insights.intro'),
+        section: 'insights',
+        breadcrumbs: [{ text: t('home.breadcrumb'), href: '/' }],
+        coverage: presentCoverage(coverage, { t, locale }),
+        charts,
+        quiet,
+        contentLang: locale === 'en' ? null : 'en',
+      },
+      { cache: !counts.stale },
+    )
   })
 
   app.get('/insights/coverage.csv', async (request, reply) => {
