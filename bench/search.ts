@@ -143,7 +143,9 @@ async function runDatabase(database: DatabaseUnderTest): Promise<void> {
       const single = await withServer(database, async (server) => {
         const pass = await searchPass(server, addresses, warmUp, passOptions('one connection', 1))
         insightRows.push(
-          await measureInsightPages(server, addresses, database.label, size).catch((error: unknown) => failedRow('Insight pages', database.label, error)),
+          await measureInsightPages(server, addresses, database.label, size, pass.answers).catch((error: unknown) =>
+            failedRow('Insight pages', database.label, error),
+          ),
         )
         // The cached page does not depend on the amount of data: measured at the first size only.
         if (size === settings.sizes[0]) {

@@ -2,6 +2,7 @@
 // principles and organisations by key, taken slugs, known contacts. Looking these up per document
 // would cost more round trips than writing the documents.
 
+import { reservedCaseStudySlugs } from '../case-studies/reserved-slugs.ts'
 import type { OrganisationKind } from '../../db/schema/enums.ts'
 import { slugify } from '../../lib/slug.ts'
 import { firstFreeSlug } from '../../lib/unique-slug.ts'
@@ -90,7 +91,7 @@ export class ImportSession {
       if (o.authorityCode) this.remember(`a:${o.authorityCode}`, ref)
       this.remember(nameKey(o.name), ref)
     }
-    this.caseStudySlugs = new Set(['new'])
+    this.caseStudySlugs = new Set(reservedCaseStudySlugs)
     for (const c of taken.caseStudies) {
       this.caseStudySlugs.add(c.slug)
       this.titles.add(c)

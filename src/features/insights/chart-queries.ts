@@ -1,20 +1,8 @@
-// The figures of the charts that are not search counts: how many principles each case study meets,
-// members by tier and nation, and money awarded by year and kind of call. Each is one small
-// grouping statement, memoised by the caller until content changes.
+// The figures of the charts that the search engine's index does not hold: members by tier and
+// nation, and money awarded by year and kind of call. Each is one grouping statement over small
+// tables (organisations, bids), memoised by the caller until content changes.
 import { sql } from 'drizzle-orm'
 import type { Database } from '../../db/client.ts'
-
-/** How many published case studies meet 0, 1, 2, … principles. */
-export async function principlesPerCaseStudy(db: Database): Promise<Array<{ principles: number; caseStudies: number }>> {
-  const result = await db.execute<{ principles: number; case_studies: number }>(sql`
-    SELECT n::int AS principles, count(*)::int AS case_studies FROM (
-      SELECT cs.id, count(cp.principle_id) AS n
-      FROM case_studies cs LEFT JOIN case_study_principles cp ON cp.case_study_id = cs.id
-      WHERE cs.status = 'published'
-      GROUP BY cs.id) AS per
-    GROUP BY n ORDER BY n`)
-  return result.rows.map((r) => ({ principles: Number(r.principles), caseStudies: Number(r.case_studies) }))
-}
 
 /** Members (organisations with a tier) by nation (null when not recorded) and tier. */
 export async function membersByTierAndNation(db: Database): Promise<Array<{ nation: string | null; tier: string; members: number }>> {

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict'
-import { before, it } from 'node:test'
+import { after, before, it } from 'node:test'
 import { eq } from 'drizzle-orm'
 import { XMLValidator } from 'fast-xml-parser'
 import { parse } from 'node-html-parser'
+import { buildApp } from '../../app.ts'
 import { describeEachDatabase } from '../../../test/app.ts'
 import { agentWithSession } from '../../../test/agent.ts'
 import { buildCaseStudy, buildOrganisation, buildPrinciple } from '../../../test/factories.ts'
@@ -252,5 +253,28 @@ describeEachDatabase('insights', (get) => {
     const res = await get().app.inject('/case-studies?nation=wales')
     const link = parse(res.body).querySelector('[data-qa="map-link"]')!
     assert.equal(link.getAttribute('href')!.replaceAll('&amp;', '&'), '/case-studies/map?nation=wales')
+  })
+
+  it('shows a case study published through another instance within 2 s, its figures kept until then', async () => {
+    const { app, handle, config } = get()
+    const other = await buildApp({ config, db: handle.db, dbKind: handle.kind, assetVersion: 'test' })
+    after(() => other.close())
+    await other.ready()
+    const totalOn = async (server: typeof app) => figuresOf((await server.inject('/insights')).body).find((f) => f.href === '/case-studies')!.count
+    const before = await totalOn(other)
+    assert.equal(before, await totalOn(app))
+    assert.equal((await other.inject('/insights')).headers['x-coophub-cache'], 'hit')
+
+    const principle = await buildPrinciple(handle.db, { slug: 'late-principle', shortName: 'Late principle', position: 4 })
+    await buildCaseStudy(handle.db, { principleIds: [principle.id], yearStart: thisYear })
+    const began = Date.now()
+    let total = before
+    while (total === before && Date.now() - began < 2_000) {
+      await new Promise((resolve) => setTimeout(resolve, 50))
+      total = await totalOn(other)
+    }
+    assert.equal(total, before + 1, `after ${Date.now() - began} ms`)
+    const row = figuresOf((await other.inject('/insights')).body).find((f) => f.href === `/case-studies?principle=late-principle&year=${thisYear}`)
+    assert.equal(row?.count, 1)
   })
 })

@@ -1,9 +1,9 @@
 import type { Database } from '../../db/client.ts'
-import { buildFacets, resolveFacets } from './facets.ts'
+import { buildFacets, listOfKey, resolveFacets } from './facets.ts'
 import { loadFacetVocabulary } from './facet-vocabulary.ts'
 import { widenCompounds } from './compound-words.ts'
-import { effectiveSort, parseSearchParams, searchHref, searchMessageInEnglish } from './query-string.ts'
-import type { SearchMessage, SearchParams } from './query-string.ts'
+import { effectiveSort, paramNames, parseSearchParams, searchHref, searchMessageInEnglish } from './query-string.ts'
+import type { ListParam, SearchMessage, SearchParams } from './query-string.ts'
 import { LiveSearchEngine } from './live-search-engine.ts'
 import type { SearchEngine, TextQuery } from './search-engine.ts'
 import { findRows, readTsquery } from './search-query.ts'
@@ -180,6 +180,50 @@ export async function countSearch(
 ): Promise<Pick<SearchOutcome, 'params' | 'total' | 'facets' | 'stale' | 'notices'>> {
   const s = await prepareSearch(deps, raw, options)
   return { params: s.params, total: s.found.total, facets: buildFacets(s.found.counts, s.resolved), stale: s.stale, notices: s.messages }
+}
+
+/** A search's total and facets, as countSearch gives them. */
+export type SearchCounts = Pick<SearchOutcome, 'total' | 'facets'>
+
+/**
+ * The counts of the search with no filter and of each search for one value of the lists in `by`
+ * (the values as an address gives them), each exactly what countSearch gives for that address
+ * (of the latter, the facets of `columns` and its own list only), in one pass over the engine's
+ * index (crossCount) instead of a search each; with the case studies by their number of values of
+ * `histogram`. Unknown values count nothing.
+ */
+export async function countSearches(
+  deps: SearchDeps,
+  by: Partial<Record<ListParam, readonly string[]>>,
+  columns: readonly ListParam[],
+  histogram: ListParam,
+  options: Pick<SearchOptions, 'language' | 'now'> = {},
+): Promise<{ all: SearchCounts; by: Map<ListParam, Map<string, SearchCounts>>; histogram: number[]; stale: boolean }> {
+  const vocabulary = await deps.memo('facet-vocabulary', () => loadFacetVocabulary(deps.db))
+  const engine = (await liveSearchEngine(deps)).current()
+  const lists = Object.keys(by) as ListParam[]
+  const counted = engine.index.crossCount(lists, columns, histogram, options.language)
+  const resolvedOf = (raw: Record<string, unknown>) => resolveFacets(parseSearchParams(raw, options.now).params, vocabulary)
+  const result = new Map<ListParam, Map<string, SearchCounts>>()
+  for (const list of lists) {
+    const values = new Map<string, SearchCounts>()
+    for (const value of by[list] ?? []) {
+      const resolved = resolvedOf({ [paramNames[list]]: value })
+      const key = resolved.keys[list]?.[0]
+      const row = key === undefined ? undefined : counted.rows.get(key)
+      // A chosen facet's own values are counted over the matches of the other facets' choices: here, all.
+      const counts = new Map([...(row ?? [])].filter(([k]) => listOfKey(k) !== list))
+      for (const [k, n] of counted.counts) if (listOfKey(k) === list) counts.set(k, n)
+      values.set(value, { total: key === undefined ? 0 : (row?.get(key) ?? 0), facets: buildFacets(counts, resolved) })
+    }
+    result.set(list, values)
+  }
+  return {
+    all: { total: counted.total, facets: buildFacets(counted.counts, resolvedOf({})) },
+    by: result,
+    histogram: counted.histogram,
+    stale: engine.stale,
+  }
 }
 
 /**

@@ -243,3 +243,44 @@ describe('SearchIndex.preferLanguage', () => {
     assert.equal(index.count(null, {}).total, 6)
   })
 })
+
+describe('SearchIndex.crossCount', () => {
+  it('counts as count() with no choice, and, per key of a row facet, as count() with that key alone chosen (its column facets)', () => {
+    const next = random(23)
+    const base = Array.from({ length: 60 }, (_, i) => rowOf(i * 2 + 1, next))
+    const dictionary = new KeyDictionary()
+    const changed = new Map<number, SegmentRow | null>([
+      [5, null],
+      [7, rowOf(7, next)],
+      [200, rowOf(200, next)],
+    ])
+    const index = new SearchIndex(withChanges(segmentsOf(base, 16, dictionary), changed, dictionary), dictionary)
+    const crossed = index.crossCount(['principles', 'kinds'], ['kinds', 'years', 'members'], 'principles')
+    const whole = index.count(null, {})
+    assert.equal(crossed.total, whole.total)
+    assert.deepEqual(crossed.counts, whole.counts)
+    for (const [list, prefix] of [
+      ['principles', 'p:'],
+      ['kinds', 'k:'],
+    ] as const) {
+      for (const key of keys.filter((k) => k.startsWith(prefix))) {
+        const one = index.count(null, { [list]: [key] })
+        const row = crossed.rows.get(key) ?? new Map<string, number>()
+        assert.equal(row.get(key) ?? 0, one.total, key)
+        // Its own facet is counted over every case study by count(); the row holds the columns' counts.
+        const columns = (m: Map<string, number>) => new Map([...m].filter(([k]) => /^[kym]:/.test(k) && !k.startsWith(prefix)))
+        assert.deepEqual(columns(row), columns(one.counts), key)
+      }
+    }
+    const live = [...base.filter((r) => !changed.has(r.id)), ...[...changed.values()].filter((r): r is SegmentRow => r !== null)]
+    const expected: number[] = []
+    for (const r of live) {
+      const n = r.keys.filter((k) => k.startsWith('p:')).length
+      expected[n] = (expected[n] ?? 0) + 1
+    }
+    assert.deepEqual(
+      crossed.histogram,
+      Array.from(expected, (n) => n ?? 0),
+    )
+  })
+})

@@ -6,6 +6,7 @@ import { ok, type Result } from '../../../lib/result.ts'
 import { slugify } from '../../../lib/slug.ts'
 import { recordAudit, type AuditActor } from '../../audit/record-audit.ts'
 import type { CaseStudySnapshot } from '../snapshot.ts'
+import { reservedCaseStudySlugs } from '../reserved-slugs.ts'
 import { applySnapshot } from './apply-snapshot.ts'
 import { recordRevision } from './record-revision.ts'
 
@@ -20,8 +21,7 @@ export async function uniqueSlug(tx: Executor, title: string): Promise<string> {
         .where(or(eq(caseStudies.slug, base), like(caseStudies.slug, `${base}-%`)))
     ).map((r) => r.slug),
   )
-  // Paths under /case-studies/ that are pages, not case studies.
-  for (const reserved of ['new']) taken.add(reserved)
+  for (const reserved of reservedCaseStudySlugs) taken.add(reserved)
   if (!taken.has(base)) return base
   for (let n = 2; ; n++) if (!taken.has(`${base}-${n}`)) return `${base}-${n}`
 }

@@ -28,10 +28,20 @@ export interface StackedBars {
 
 const width = 640
 const height = 320
-const margin = { top: 12, right: 12, bottom: 28, left: 40 }
-const legendRow = 22
+const margin = { top: 12, right: 12, bottom: 48, left: 40 }
+const legendRow = 24
+/** About the width of a figure at the chart's 16px (the stylesheet's size, one user unit a pixel). */
+const charWidth = 9.5
 
 const round = (n: number) => Math.round(n * 10) / 10
+
+/** A label split at the space nearest its middle; as it is when it has none. */
+function twoLines(label: string): string[] {
+  const spaces = [...label.matchAll(/ /g)].map((m) => m.index)
+  if (spaces.length === 0) return [label]
+  const at = spaces.reduce((best, i) => (Math.abs(i - label.length / 2) < Math.abs(best - label.length / 2) ? i : best))
+  return [label.slice(0, at), label.slice(at + 1)]
+}
 
 export function stackedBarsSvg(chart: StackedBars): string {
   const { id, categories, series } = chart
@@ -41,12 +51,14 @@ export function stackedBarsSvg(chart: StackedBars): string {
   const rows = categories.map((_, i) => Object.fromEntries(series.map((s) => [s.key, s.values[i] ?? 0])) as Record<string, number>)
   const stacked = stack<Record<string, number>>().keys(keys)(rows)
   const max = Math.max(1, ...categories.map((_, i) => series.reduce((sum, s) => sum + (s.values[i] ?? 0), 0)))
-  const x = scaleBand<string>()
-    .domain(categories)
-    .range([margin.left, width - margin.right])
-    .padding(0.2)
   const y = scaleLinear().domain([0, max]).nice().range([plotBottom, margin.top])
   const ticks = y.ticks(5).filter((t) => Number.isInteger(t))
+  // Room for the longest figure on the axis (£1,000,000 as much as 3).
+  const left = Math.max(margin.left, Math.ceil(Math.max(0, ...ticks.map((t) => chart.number(t).length)) * charWidth) + 10)
+  const x = scaleBand<string>()
+    .domain(categories)
+    .range([left, width - margin.right])
+    .padding(0.2)
 
   let svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height + legendHeight}" class="coophub-chart" role="img" aria-labelledby="${id}-title ${id}-desc" data-qa="chart-${id}">`
   svg += `<title id="${id}-title">${e(chart.title)}</title><desc id="${id}-desc">${e(chart.desc)}</desc>`
@@ -54,13 +66,21 @@ export function stackedBarsSvg(chart: StackedBars): string {
   svg += '<g class="coophub-chart__axis">'
   for (const t of ticks) {
     const ty = round(y(t))
-    svg += `<line x1="${margin.left}" x2="${width - margin.right}" y1="${ty}" y2="${ty}" stroke="#b1b4b6" stroke-width="1"/>`
-    svg += `<text x="${margin.left - 6}" y="${ty}" text-anchor="end" dominant-baseline="middle">${e(chart.number(t))}</text>`
+    svg += `<line x1="${left}" x2="${width - margin.right}" y1="${ty}" y2="${ty}" stroke="#b1b4b6" stroke-width="1"/>`
+    svg += `<text x="${left - 6}" y="${ty}" text-anchor="end" dominant-baseline="middle">${e(chart.number(t))}</text>`
   }
-  const every = Math.ceil(categories.length / 12)
+  // A label too wide for its bar goes on two lines (at the space nearest its middle); if one is
+  // still too wide, every other label is shown (the table beside the chart has every one).
+  const lines = categories.map((c) => (c.length * charWidth + 8 > x.step() ? twoLines(c) : [c]))
+  const longest = Math.max(0, ...lines.flat().map((l) => l.length)) * charWidth + 8
+  const every = Math.max(Math.ceil(categories.length / 12), Math.ceil(longest / x.step()))
   categories.forEach((c, i) => {
     if (i % every !== 0) return
-    svg += `<text x="${round(x(c)! + x.bandwidth() / 2)}" y="${plotBottom + 18}" text-anchor="middle">${e(c)}</text>`
+    const cx = round(x(c)! + x.bandwidth() / 2)
+    const [first, second] = lines[i]!
+    svg += second
+      ? `<text x="${cx}" y="${plotBottom + 20}" text-anchor="middle">${e(first!)}<tspan x="${cx}" dy="18">${e(second)}</tspan></text>`
+      : `<text x="${cx}" y="${plotBottom + 20}" text-anchor="middle">${e(first!)}</text>`
   })
   svg += '</g>'
   stacked.forEach((layer, s) => {
@@ -76,8 +96,8 @@ export function stackedBarsSvg(chart: StackedBars): string {
   })
   series.forEach((s, i) => {
     const ly = height + 4 + i * legendRow
-    svg += `<rect x="${margin.left}" y="${ly}" width="16" height="16" fill="${seriesFill(id, i)}" stroke="#0b0c0c" stroke-width="1"/>`
-    svg += `<text x="${margin.left + 24}" y="${ly + 8}" dominant-baseline="middle">${e(s.label)}</text>`
+    svg += `<rect x="${left}" y="${ly}" width="16" height="16" fill="${seriesFill(id, i)}" stroke="#0b0c0c" stroke-width="1"/>`
+    svg += `<text x="${left + 24}" y="${ly + 8}" dominant-baseline="middle">${e(s.label)}</text>`
   })
   return `${svg}</svg>`
 }
