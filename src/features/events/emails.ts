@@ -19,6 +19,8 @@ export interface RegistrantEmailInput {
   calendar: string | null
   position?: number | null
   offerExpiresAt?: Date | null
+  /** The registrant's sessions and their standing, one a line (sessionSummaryText). */
+  sessions?: string
 }
 
 const which = {
@@ -29,6 +31,8 @@ const which = {
   cancelledEvent: 'cancelledEvent',
   message: 'message',
   reminder: 'reminder',
+  updated: 'updated',
+  sessionOffered: 'sessionOffered',
 } as const
 
 export function registrantEmail(
@@ -51,6 +55,7 @@ export function registrantEmail(
     expires: input.offerExpiresAt ? format.dateTime(input.offerExpiresAt) : '',
     subject: extra.subject ?? '',
     message: extra.body ?? '',
+    sessions: input.sessions ?? '',
   }
   const attachments: EmailAttachment[] = input.calendar
     ? [{ filename: `${input.event.slug}.ics`, contentType: 'text/calendar; charset=utf-8; method=REQUEST', content: input.calendar }]

@@ -16,7 +16,7 @@ export interface ManageContext extends SettleContext {
 }
 
 /** The registration a link opens, while the link is unused and unexpired; locked, with its event locked first. */
-async function lockedByToken(tx: Transaction, tokenHash: string, now: Date) {
+export async function lockedByToken(tx: Transaction, tokenHash: string, now: Date) {
   const [found] = await tx
     .select({ eventId: eventRegistrations.eventId })
     .from(eventRegistrations)
