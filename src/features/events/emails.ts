@@ -63,7 +63,11 @@ export function registrantEmail(
   return {
     to: input.to,
     subject: t(`events.email.${which[kind]}.subject`, values),
-    body: t(`events.email.${which[kind]}.body`, values),
+    // With sessions chosen, the confirmation (or place in the queue) says how each stands.
+    body: t(
+      input.sessions && (kind === 'confirmed' || kind === 'waiting') ? `events.email.${kind}WithSessions.body` : `events.email.${which[kind]}.body`,
+      values,
+    ),
     attachments,
   }
 }

@@ -79,6 +79,11 @@ describeEachDatabase('events: changing a registration through its link, and sess
     })
     const session = sessions[0]!.id
     const holder = await registered(event.id, 'holder@example.org', [session])
+    assert.match(
+      (await latestEmailTo('holder@example.org')).bodyText,
+      /Your sessions:\n- Small room .*: Place held/,
+      'the confirmation says how each session stands',
+    )
     const first = await registered(event.id, 'first@example.org')
     const second = await registered(event.id, 'second@example.org')
     assert.ok((await change(first.manageToken, { sessionIds: [session] })).ok)

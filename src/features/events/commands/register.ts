@@ -10,6 +10,7 @@ import { registrantEmail } from '../emails.ts'
 import { eventEntry } from '../event-calendar.ts'
 import { placeForNewcomer, queuePosition } from '../rules/places.ts'
 import { addSessionChoices } from './session-places.ts'
+import { findRegistrationSessions, sessionSummaryText } from '../registration-sessions.ts'
 import type { RegistrationInput } from '../rules/registration-form.ts'
 
 export interface RegisterContext {
@@ -126,6 +127,7 @@ export async function register(
       feedToken: feed.token,
       calendar,
       position,
+      sessions: input.sessionIds.length ? sessionSummaryText(context.locale, await findRegistrationSessions(tx, registrationId, eventId)) : undefined,
     }),
   )
   return ok({ registrationId, status: place.status, emailId, manageToken: manage.token })
