@@ -3,10 +3,11 @@ import { it } from 'node:test'
 import { and, eq } from 'drizzle-orm'
 import { describeEachDatabase } from '../../../../test/app.ts'
 import { buildEvent, inDays } from '../../../../test/events.ts'
-import { auditEvents, emails, eventRegistrations, eventSessionChoices } from '../../../db/schema/index.ts'
+import { auditEvents, emails, eventRegistrations, eventSessionChoices, eventSessions } from '../../../db/schema/index.ts'
 import { inTransaction } from '../../../db/unit-of-work.ts'
 import { hashToken } from '../../accounts/secrets.ts'
 import { acceptSessionOffer, changeRegistration } from './change-registration.ts'
+import { acceptOffer, cancelRegistration } from './manage-registration.ts'
 import { register } from './register.ts'
 import { settleAllWaitingLists } from './scheduled-work.ts'
 
@@ -116,5 +117,35 @@ describeEachDatabase('events: changing a registration through its link, and sess
     assert.equal(held?.offerExpiresAt, null)
     assert.match((await latestEmailTo('second@example.org')).bodyText, /Small room .*: Place held/)
     assert.deepEqual(await settleAllWaitingLists(handle.db, { network: 'Test', site: 'http://localhost' }), [], 'settling again changes nothing')
+  })
+
+  it('keeps a session turn for someone waiting for the event, counts it once they take their place, and frees a lifted limit', async () => {
+    const { handle } = get()
+    const { event, sessions } = await buildEvent(handle.db, {
+      capacity: 1,
+      sessions: [{ title: 'Garden tour', startsAt: inDays(30, 10), endsAt: inDays(30, 11), capacity: 2 }],
+    })
+    const session = sessions[0]!.id
+    const ann = await registered(event.id, 'ann-tour@example.org', [session])
+    const bo = await registered(event.id, 'bo-tour@example.org', [session])
+    assert.equal(bo.status, 'waiting')
+    assert.equal((await choice(bo.registrationId, session))?.waiting, true, 'no session place before a place at the event')
+    const cancelled = await inTransaction(handle.db, (tx) => cancelRegistration(tx, hashToken(ann.manageToken), context()))
+    assert.ok(cancelled.ok)
+    const offerLink = newLinkIn((await latestEmailTo('bo-tour@example.org')).bodyText)
+    assert.equal((await choice(bo.registrationId, session))?.waiting, true, 'an offered place at the event is not yet a place')
+    const accepted = await inTransaction(handle.db, (tx) => acceptOffer(tx, hashToken(offerLink), context()))
+    assert.ok(accepted.ok)
+    assert.ok((await choice(bo.registrationId, session))?.offerExpiresAt, 'with a place at the event, the session place is offered')
+    assert.match((await latestEmailTo('bo-tour@example.org')).bodyText, /Garden tour .*: A place is offered to you until/)
+    // Someone else queues for the session; the organisers lift its limit and the job lets them in.
+    const { event: other, sessions: otherSessions } = await buildEvent(handle.db, {
+      sessions: [{ title: 'Tiny tour', startsAt: inDays(30, 10), endsAt: inDays(30, 11), capacity: 0 }],
+    })
+    const cy = await registered(other.id, 'cy-tour@example.org', [otherSessions[0]!.id])
+    assert.equal((await choice(cy.registrationId, otherSessions[0]!.id))?.waiting, true)
+    await handle.db.update(eventSessions).set({ capacity: null }).where(eq(eventSessions.id, otherSessions[0]!.id))
+    await settleAllWaitingLists(handle.db, { network: 'Test', site: 'http://localhost' })
+    assert.equal((await choice(cy.registrationId, otherSessions[0]!.id))?.waiting, false)
   })
 })

@@ -1,7 +1,7 @@
 // A session's own places and waiting list, written only by a caller that holds the event's row lock
 // (the order every writer of an event's places takes: event, then its sessions, then registrations),
 // so a session is never oversold however many choose it at once.
-import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm'
+import { and, asc, eq, inArray } from 'drizzle-orm'
 import type { Executor } from '../../../db/client.ts'
 import { eventRegistrations, eventSessionChoices, eventSessions, type events, type RegistrationStatus } from '../../../db/schema/index.ts'
 import type { Transaction } from '../../../db/unit-of-work.ts'
@@ -69,12 +69,20 @@ export async function addSessionChoices(
  * except `quietFor`, whose caller sends them its own email with the new standing in it.
  */
 export async function settleSessionLists(tx: Transaction, event: EventRecord, context: SettleContext & { quietFor?: number }): Promise<number[]> {
-  const sessions = await tx
+  const all = await tx
     .select({ id: eventSessions.id, capacity: eventSessions.capacity })
     .from(eventSessions)
-    .where(and(eq(eventSessions.eventId, event.id), isNotNull(eventSessions.capacity)))
+    .where(eq(eventSessions.eventId, event.id))
     .orderBy(asc(eventSessions.id))
     .for('update')
+  // A session whose limit was lifted has room for everyone queueing for it.
+  const unlimited = all.filter((s) => s.capacity === null).map((s) => s.id)
+  if (unlimited.length)
+    await tx
+      .update(eventSessionChoices)
+      .set({ waiting: false })
+      .where(and(inArray(eventSessionChoices.sessionId, unlimited), eq(eventSessionChoices.waiting, true)))
+  const sessions = all.filter((s) => s.capacity !== null)
   if (sessions.length === 0) return []
   const choices = await choicesOfSessions(
     tx,
