@@ -1,6 +1,6 @@
 // A registrant's sessions as they stand (a place held, a place offered, or a turn in the queue),
 // for the page behind their link and for their emails. Only the registrant sees these.
-import { and, asc, eq } from 'drizzle-orm'
+import { and, asc, eq, inArray } from 'drizzle-orm'
 import type { Executor } from '../../db/client.ts'
 import { eventRegistrations, eventSessionChoices, eventSessions } from '../../db/schema/index.ts'
 import { translator, type Translate } from '../../i18n/catalogue.ts'
@@ -55,6 +55,23 @@ export async function findRegistrationSessions(db: Executor, registrationId: num
     })
   }
   return result
+}
+
+/** Every choice of these sessions with its registrant's status: what the pure rules read. */
+export async function choicesOfSessions(tx: Executor, sessionIds: number[]) {
+  if (sessionIds.length === 0) return []
+  return tx
+    .select({
+      sessionId: eventSessionChoices.sessionId,
+      registrationId: eventSessionChoices.registrationId,
+      waiting: eventSessionChoices.waiting,
+      queuedAt: eventSessionChoices.queuedAt,
+      offerExpiresAt: eventSessionChoices.offerExpiresAt,
+      registrationStatus: eventRegistrations.status,
+    })
+    .from(eventSessionChoices)
+    .innerJoin(eventRegistrations, eq(eventRegistrations.id, eventSessionChoices.registrationId))
+    .where(inArray(eventSessionChoices.sessionId, sessionIds))
 }
 
 export function standingText(t: Translate, format: Formatter, s: RegistrationSession): string {

@@ -2,35 +2,17 @@
 // (the order every writer of an event's places takes: event, then its sessions, then registrations),
 // so a session is never oversold however many choose it at once.
 import { and, asc, eq, inArray } from 'drizzle-orm'
-import type { Executor } from '../../../db/client.ts'
 import { eventRegistrations, eventSessionChoices, eventSessions, type events, type RegistrationStatus } from '../../../db/schema/index.ts'
 import type { Transaction } from '../../../db/unit-of-work.ts'
 import { newToken } from '../../accounts/secrets.ts'
 import { languageOf } from '../../email/messages.ts'
 import { queueEmail } from '../../email/outbox.ts'
 import { registrantEmail } from '../emails.ts'
-import { findRegistrationSessions, sessionSummaryText } from '../registration-sessions.ts'
+import { choicesOfSessions, findRegistrationSessions, sessionSummaryText } from '../registration-sessions.ts'
 import { placeInSession, settleSessionQueue } from '../rules/session-places.ts'
 import type { SettleContext } from './settle-waiting-list.ts'
 
 type EventRecord = typeof events.$inferSelect
-
-/** Every choice of these sessions with its registrant's status: what the pure rules read. */
-export async function choicesOfSessions(tx: Executor, sessionIds: number[]) {
-  if (sessionIds.length === 0) return []
-  return tx
-    .select({
-      sessionId: eventSessionChoices.sessionId,
-      registrationId: eventSessionChoices.registrationId,
-      waiting: eventSessionChoices.waiting,
-      queuedAt: eventSessionChoices.queuedAt,
-      offerExpiresAt: eventSessionChoices.offerExpiresAt,
-      registrationStatus: eventRegistrations.status,
-    })
-    .from(eventSessionChoices)
-    .innerJoin(eventRegistrations, eq(eventRegistrations.id, eventSessionChoices.registrationId))
-    .where(inArray(eventSessionChoices.sessionId, sessionIds))
-}
 
 /** New choices of sessions: a place in each, or a turn in its queue when it is full. */
 export async function addSessionChoices(
