@@ -25,8 +25,11 @@ export async function settleAllWaitingLists(db: Database, context: { network: st
         gt(events.endsAt, now),
         or(
           inArray(eventRegistrations.status, ['waiting', 'offered']),
-          // A session's own list: someone queueing, or an offer open.
-          sql`exists (select 1 from event_session_choices c where c.registration_id = ${eventRegistrations.id} and (c.waiting or c.offer_expires_at is not null))`,
+          // A session's own list: someone with a place queueing, or an offer open (a cancelled registration's choices hold nothing).
+          and(
+            eq(eventRegistrations.status, 'confirmed'),
+            sql`exists (select 1 from event_session_choices c where c.registration_id = ${eventRegistrations.id} and (c.waiting or c.offer_expires_at is not null))`,
+          ),
         ),
       ),
     )
