@@ -75,6 +75,7 @@ export async function manageChangeRoutes(app: FastifyInstance): Promise<void> {
             checked: form.sessionIds.includes(String(s.id)),
           }
         }),
+      contentLang: locale === 'en' ? null : 'en',
       ...presentErrors(errors, t),
     })
   }
