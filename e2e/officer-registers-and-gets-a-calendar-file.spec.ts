@@ -2,7 +2,8 @@
 // kind without JavaScript), reads the nearly-full policy-lab workshop and downloads its calendar
 // file; the officer signs in and registers (on a phone, with JavaScript off), is told what is
 // wrong first, and gets a confirmation email with the .ics attached and a personal calendar feed.
-// The calendar files are read back with ical.js, not the generator that made them. Every page
+// The calendar files are read back with ical.js, not the generator that made them. Then, without
+// signing in, the officer changes their needs and sessions through the emailed link. Every page
 // visited passes axe.
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
@@ -113,6 +114,41 @@ describe('an officer registers for an event and gets a calendar file', { skip },
     await expectAccessible()
     const manage = /(\/events\/manage\/[A-Za-z0-9_-]+)/.exec(email!.bodyText)![1]!
     await page.goto(`${baseUrl}${manage}`)
+    assert.match(await textOf(page, '[data-qa="registration"]'), /Place confirmed/)
+    assert.match(await textOf(page, '[data-qa="session-standing"]'), /Roof surgery[\s\S]*Place held/)
+    await expectAccessible()
+  })
+
+  it('as the officer, without signing in, I change my needs and sessions through the link, which then works no more', async () => {
+    const db = journey!.site.handle.db
+    const [email] = await db.select().from(emails).where(eq(emails.toAddress, officer.email)).orderBy(desc(emails.id))
+    const manage = /(\/events\/manage\/[A-Za-z0-9_-]+)/.exec(email!.bodyText)![1]!
+    await page.goto(`${baseUrl}/cy${manage}/change`)
+    assert.equal(await page.locator('html').getAttribute('lang'), 'cy')
+    await expectAccessible()
+    await page.goto(`${baseUrl}${manage}`)
+    await page.locator('[data-qa="change-registration"]').click()
+    await page.waitForURL(/\/change$/)
+    assert.equal(await page.inputValue('#accessNeeds'), 'A seat near the front, please')
+    await expectAccessible()
+    await page.fill('#jobRole', 'x'.repeat(201))
+    await page.locator('[data-qa="change-submit"]').click()
+    await page.waitForLoadState()
+    assert.match(await textOf(page, '.govuk-error-summary'), /200 characters or fewer/)
+    await expectAccessible()
+    await page.fill('#jobRole', 'Energy officer')
+    await page.fill('#dietaryNeeds', 'Vegetarian')
+    await page.uncheck('input[name="sessions"]')
+    await page.locator('[data-qa="change-submit"]').click()
+    await page.waitForURL(/\?changed=1$/)
+    assert.match(await textOf(page, 'main'), /Your changes are saved/)
+    await expectAccessible()
+    const [confirmation] = await db.select().from(emails).where(eq(emails.toAddress, officer.email)).orderBy(desc(emails.id))
+    assert.match(confirmation!.subject, /Your registration is updated/)
+    assert.match(confirmation!.bodyText, /You have not chosen any sessions with limited places/)
+    assert.equal((await page.goto(`${baseUrl}${manage}/change`))!.status(), 404)
+    const fresh = /(\/events\/manage\/[A-Za-z0-9_-]+)/.exec(confirmation!.bodyText)![1]!
+    await page.goto(`${baseUrl}${fresh}`)
     assert.match(await textOf(page, '[data-qa="registration"]'), /Place confirmed/)
     await expectAccessible()
   })

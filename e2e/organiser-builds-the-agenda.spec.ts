@@ -113,6 +113,7 @@ describe('the organiser builds an event’s agenda', { skip }, () => {
     await page.waitForURL(/\/registrations$/)
     assert.match(await textOf(page, 'h2'), /28 places taken/)
     assert.match(await textOf(page, '[data-qa="by-tier"]'), /Full/)
+    assert.match(await textOf(page, '[data-qa="by-session"]'), /Roof surgery/)
     await expectAccessible()
     await page.locator('a', { hasText: 'Printable sign-in sheet' }).first().click()
     await page.waitForURL(/\/sign-in-sheet$/)

@@ -29,7 +29,7 @@ import { assessorConflicts, callAssessors, callCriteria } from '../db/schema/ind
 import { criteriaFingerprint } from './assessment/rules/criteria.ts'
 import { buildVote, buildVoteCall } from '../../test/member-vote.ts'
 import { buildFundedProject, submitFinalReport } from '../../test/projects.ts'
-import { eventRegistrations, projects } from '../db/schema/index.ts'
+import { eventRegistrations, eventSessionChoices, projects } from '../db/schema/index.ts'
 import { buildEvent, inDays } from '../../test/events.ts'
 
 type Actor = 'anonymous' | 'ownOfficer' | 'otherOfficer' | 'editor' | 'admin'
@@ -120,6 +120,31 @@ async function registrationLink(t: TestApp, status: 'confirmed' | 'offered'): Pr
     feedTokenHash: newToken().hash,
   })
   return manage.token
+}
+
+/** A confirmed registrant's link, with a place offered to them from a session's waiting list. */
+async function sessionOfferLink(t: TestApp): Promise<{ token: string; sessionId: number }> {
+  const { event, sessions } = await buildEvent(t.handle.db, {
+    title: unique('Matrix session offer'),
+    sessions: [{ title: 'Small room', startsAt: inDays(30, 10), endsAt: inDays(30, 11), capacity: 1 }],
+  })
+  const manage = newToken()
+  const [row] = await t.handle.db
+    .insert(eventRegistrations)
+    .values({
+      eventId: event.id,
+      name: 'Registrant',
+      email: `${unique('offered-session')}@example.org`,
+      status: 'confirmed',
+      manageTokenHash: manage.hash,
+      manageTokenExpiresAt: event.endsAt,
+      feedTokenHash: newToken().hash,
+    })
+    .returning()
+  await t.handle.db
+    .insert(eventSessionChoices)
+    .values({ registrationId: row!.id, sessionId: sessions[0]!.id, offerExpiresAt: new Date(Date.now() + 86_400_000) })
+  return { token: manage.token, sessionId: sessions[0]!.id }
 }
 
 /** An application to join, waiting for a decision. */
@@ -266,6 +291,19 @@ const matrix: Entry[] = [
   {
     route: 'POST /events/manage/:token/accept',
     prepare: async (t) => ({ path: `/events/manage/${await registrationLink(t, 'offered')}/accept`, form: {} }),
+    expect: everyone,
+  },
+  {
+    route: 'POST /events/manage/:token/change',
+    prepare: async (t) => ({ path: `/events/manage/${await registrationLink(t, 'confirmed')}/change`, form: { revision: '1', dietaryNeeds: 'Vegan' } }),
+    expect: everyone,
+  },
+  {
+    route: 'POST /events/manage/:token/accept-session',
+    async prepare(t) {
+      const { token, sessionId } = await sessionOfferLink(t)
+      return { path: `/events/manage/${token}/accept-session`, form: { sessionId: String(sessionId) } }
+    },
     expect: everyone,
   },
   { route: 'POST /password-reset', prepare: async () => ({ path: '/password-reset', form: { email: `${unique('reset')}@example.org` } }), expect: everyone },

@@ -197,7 +197,10 @@ export const eventRegistrations = pgTable(
   ],
 )
 
-/** The sessions a registrant plans to attend; `waiting` when the session was full. */
+/**
+ * The sessions a registrant plans to attend; `waiting` when the session was full (its own queue, in
+ * `queued_at` order). A place offered from that queue is held until `offer_expires_at`.
+ */
 export const eventSessionChoices = pgTable(
   'event_session_choices',
   {
@@ -208,8 +211,14 @@ export const eventSessionChoices = pgTable(
       .notNull()
       .references(() => eventSessions.id, { onDelete: 'cascade' }),
     waiting: boolean('waiting').notNull().default(false),
+    queuedAt: timestamp('queued_at', { withTimezone: true }).notNull().defaultNow(),
+    offerExpiresAt: timestamp('offer_expires_at', { withTimezone: true }),
   },
-  (t) => [primaryKey({ columns: [t.registrationId, t.sessionId] }), index('event_session_choices_session_idx').on(t.sessionId)],
+  (t) => [
+    primaryKey({ columns: [t.registrationId, t.sessionId] }),
+    index('event_session_choices_session_idx').on(t.sessionId),
+    check('event_session_choices_offer_check', sql`NOT (${t.waiting} AND ${t.offerExpiresAt} IS NOT NULL)`),
+  ],
 )
 
 /**

@@ -11,7 +11,8 @@ import { csvLine } from '../api/csv.ts'
 import { markAttendance, messageRegistrants, recordNeedsExport } from './commands/organiser-actions.ts'
 import { whenText } from './present.ts'
 import { findEvent, listRegistrations, type EventRow } from './queries.ts'
-import { byOrganisation, byTier } from './rules/numbers.ts'
+import { choicesOfSessions } from './registration-sessions.ts'
+import { byOrganisation, bySession, byTier } from './rules/numbers.ts'
 import { queuePosition } from './rules/places.ts'
 
 /** Registrations for the organisers: the list with needs, the queue, numbers, the CSV, the sign-in sheet, messages and attendance. */
@@ -58,6 +59,13 @@ export async function registrationAdminRoutes(app: FastifyInstance): Promise<voi
         })),
       byOrganisation: byOrganisation(rows).map((n) => ({ ...n, name: organisation(n.name) })),
       byTier: byTier(rows).map((n) => ({ ...n, name: n.name ? t(`organisations.tier.${n.name}`) : t('events.admin.noTier') })),
+      bySession: bySession(
+        event.sessions.filter((s) => s.capacity !== null),
+        await choicesOfSessions(
+          db,
+          event.sessions.map((s) => s.id),
+        ),
+      ),
       message,
       ...presentErrors(errors, t),
     })

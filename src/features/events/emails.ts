@@ -19,6 +19,8 @@ export interface RegistrantEmailInput {
   calendar: string | null
   position?: number | null
   offerExpiresAt?: Date | null
+  /** The registrant's sessions and their standing, one a line (sessionSummaryText). */
+  sessions?: string
 }
 
 const which = {
@@ -29,6 +31,8 @@ const which = {
   cancelledEvent: 'cancelledEvent',
   message: 'message',
   reminder: 'reminder',
+  updated: 'updated',
+  sessionOffered: 'sessionOffered',
 } as const
 
 export function registrantEmail(
@@ -51,6 +55,7 @@ export function registrantEmail(
     expires: input.offerExpiresAt ? format.dateTime(input.offerExpiresAt) : '',
     subject: extra.subject ?? '',
     message: extra.body ?? '',
+    sessions: input.sessions ?? '',
   }
   const attachments: EmailAttachment[] = input.calendar
     ? [{ filename: `${input.event.slug}.ics`, contentType: 'text/calendar; charset=utf-8; method=REQUEST', content: input.calendar }]
@@ -58,7 +63,11 @@ export function registrantEmail(
   return {
     to: input.to,
     subject: t(`events.email.${which[kind]}.subject`, values),
-    body: t(`events.email.${which[kind]}.body`, values),
+    // With sessions chosen, the confirmation (or place in the queue) says how each stands.
+    body: t(
+      input.sessions && (kind === 'confirmed' || kind === 'waiting') ? `events.email.${kind}WithSessions.body` : `events.email.${which[kind]}.body`,
+      values,
+    ),
     attachments,
   }
 }

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, gte, inArray, lt, ne, sql } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gt, gte, inArray, isNull, lt, ne, sql } from 'drizzle-orm'
 import type { Executor } from '../../db/client.ts'
 import {
   bidDecisions,
@@ -177,6 +177,8 @@ export async function findFeedRegistrations(db: Executor, feedTokenHash: string)
           registrations.map((r) => r.id),
         ),
         eq(eventSessionChoices.waiting, false),
+        // An offered place is not theirs until taken.
+        isNull(eventSessionChoices.offerExpiresAt),
       ),
     )
   return { events: eventRows, sessions: sessions.map((s) => s.session) }

@@ -8,8 +8,9 @@ import { limitBy } from '../../web/rate-limit.ts'
 import { hashToken } from '../accounts/secrets.ts'
 import { acceptOffer, cancelRegistration, type ManageContext } from './commands/manage-registration.ts'
 import { register } from './commands/register.ts'
+import { manageTokenShape, renderManage } from './manage-page.ts'
 import { presentEvent, whenText } from './present.ts'
-import { findByManageToken, findEvent, isMemberOrganisation, listOrganisationChoices, type EventRow } from './queries.ts'
+import { findEvent, isMemberOrganisation, listOrganisationChoices, type EventRow } from './queries.ts'
 import { checkRegistration, type RegistrationForm } from './rules/registration-form.ts'
 
 const blank: RegistrationForm = {
@@ -36,8 +37,6 @@ function readForm(body: unknown): RegistrationForm {
     sessionIds: list(form, 'sessions', 100),
   }
 }
-
-const tokenShape = /^[A-Za-z0-9_-]{20,100}$/
 
 /** Registering for an event (with or without an account) and the emailed link to take an offered place or cancel. */
 export async function registrationRoutes(app: FastifyInstance): Promise<void> {
@@ -142,31 +141,7 @@ export async function registrationRoutes(app: FastifyInstance): Promise<void> {
     }
   }
 
-  async function renderManage(request: FastifyRequest, reply: FastifyReply, token: string, errors: FieldError[] = []) {
-    const { t, format } = request
-    const found = tokenShape.test(token) ? await findByManageToken(db, hashToken(token), new Date()) : null
-    if (!found) throw new NotFoundError()
-    const { registration, event } = found
-    // The link is the registrant's only key: it must not travel on to other sites.
-    reply.header('referrer-policy', 'no-referrer').header('cache-control', 'private, no-store')
-    return reply.code(errors.length ? 400 : 200).render('events/views/manage.njk', {
-      title: t('events.manage.title'),
-      section: 'events',
-      pageError: errors.length > 0,
-      token,
-      registration: {
-        name: registration.name,
-        status: registration.status,
-        statusText: t(`events.registrationStatus.${registration.status}`),
-        offerExpires: format.dateTime(registration.offerExpiresAt),
-        live: ['confirmed', 'waiting', 'offered'].includes(registration.status),
-      },
-      event: { title: event.title, slug: event.slug, when: whenText(t, format, event) },
-      ...presentErrors(errors, t),
-    })
-  }
-
-  app.get<{ Params: { token: string } }>('/events/manage/:token', async (request, reply) => renderManage(request, reply, request.params.token))
+  app.get<{ Params: { token: string } }>('/events/manage/:token', async (request, reply) => renderManage(db, request, reply, request.params.token))
 
   for (const [action, command] of [
     ['cancel', cancelRegistration],
@@ -174,11 +149,11 @@ export async function registrationRoutes(app: FastifyInstance): Promise<void> {
   ] as const) {
     app.post<{ Params: { token: string } }>(`/events/manage/:token/${action}`, { preHandler: perIp }, async (request, reply) => {
       const token = request.params.token
-      if (!tokenShape.test(token)) throw new NotFoundError()
+      if (!manageTokenShape.test(token)) throw new NotFoundError()
       const result = await inTransaction(db, (tx) => command(tx, hashToken(token), manageContext(request)))
       if (!result.ok) {
         if (result.reason === 'not-found') throw new NotFoundError()
-        return renderManage(request, reply, token, result.errors)
+        return renderManage(db, request, reply, token, result.errors)
       }
       await app.mailer.deliver(result.value.emailIds)
       return reply.redirectInLanguage(request.locale, `/events/${result.value.eventSlug}?${action === 'cancel' ? 'cancelled' : 'accepted'}=1`)

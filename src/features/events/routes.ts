@@ -9,6 +9,7 @@ import { calendarDomain, calendarFile } from './calendar.ts'
 import { eventEntry, sessionEntry } from './event-calendar.ts'
 import { presentEvent, presentListedEvent } from './present.ts'
 import { findEvent, findFeedRegistrations, listPrincipleChoices, listPublicEvents, listUpcomingForFeed, type EventRow } from './queries.ts'
+import { manageChangeRoutes } from './manage-change-routes.ts'
 import { registrationRoutes } from './registration-routes.ts'
 
 const isKind = (v: string): v is EventKind => (eventKinds as readonly string[]).includes(v)
@@ -20,6 +21,7 @@ const isKind = (v: string): v is EventKind => (eventKinds as readonly string[]).
 export async function eventRoutes(app: FastifyInstance): Promise<void> {
   const { db, config } = app.deps
   await app.register(registrationRoutes)
+  await app.register(manageChangeRoutes)
 
   function sendCalendar(reply: FastifyReply, body: string, filename: string) {
     return reply
@@ -116,7 +118,9 @@ export async function eventRoutes(app: FastifyInstance): Promise<void> {
           ? t('events.manage.cancelledBanner')
           : text(query, 'accepted', 5) === '1'
             ? t('events.manage.acceptedBanner')
-            : null,
+            : text(query, 'changed', 5) === '1'
+              ? t('events.manage.changedBanner')
+              : null,
       contentLang: locale === 'en' ? null : 'en',
     })
   })

@@ -8,6 +8,8 @@ import { queueEmail } from '../../email/outbox.ts'
 import { calendarDomain, calendarFile } from '../calendar.ts'
 import { registrantEmail } from '../emails.ts'
 import { eventEntry } from '../event-calendar.ts'
+import { findRegistrationSessions, sessionSummaryText } from '../registration-sessions.ts'
+import { settleSessionLists } from './session-places.ts'
 import { settleWaitingList, type SettleContext } from './settle-waiting-list.ts'
 
 export interface ManageContext extends SettleContext {
@@ -16,7 +18,7 @@ export interface ManageContext extends SettleContext {
 }
 
 /** The registration a link opens, while the link is unused and unexpired; locked, with its event locked first. */
-async function lockedByToken(tx: Transaction, tokenHash: string, now: Date) {
+export async function lockedByToken(tx: Transaction, tokenHash: string, now: Date) {
   const [found] = await tx
     .select({ eventId: eventRegistrations.eventId })
     .from(eventRegistrations)
@@ -67,6 +69,9 @@ export async function acceptOffer(tx: Transaction, tokenHash: string, context: M
       revision: registration.revision + 1,
     })
     .where(eq(eventRegistrations.id, registration.id))
+  // With a place at the event, their turn in full sessions' queues counts now; the confirmation says how each stands.
+  const sessionOffers = await settleSessionLists(tx, event, { ...context, quietFor: registration.id })
+  const sessions = await findRegistrationSessions(tx, registration.id, event.id)
   const calendar = calendarFile([eventEntry(event, context.site, context.onlineWord)], {
     name: event.title,
     domain: calendarDomain(context.publicUrl),
@@ -83,7 +88,8 @@ export async function acceptOffer(tx: Transaction, tokenHash: string, context: M
       manageToken: link.token,
       feedToken: null,
       calendar,
+      sessions: sessions.length ? sessionSummaryText(languageOf(registration.language), sessions) : undefined,
     }),
   )
-  return ok({ eventSlug: event.slug, emailIds: [emailId] })
+  return ok({ eventSlug: event.slug, emailIds: [emailId, ...sessionOffers] })
 }

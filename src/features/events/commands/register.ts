@@ -1,5 +1,5 @@
-import { and, count, eq, inArray, sql } from 'drizzle-orm'
-import { eventRegistrations, eventSessionChoices, eventSessions, events, organisations } from '../../../db/schema/index.ts'
+import { and, count, eq, inArray } from 'drizzle-orm'
+import { eventRegistrations, events, organisations } from '../../../db/schema/index.ts'
 import { isUniqueViolation, withSavepoint, type Transaction } from '../../../db/unit-of-work.ts'
 import type { Locale } from '../../../i18n/locales.ts'
 import { ok, refused, type Result } from '../../../lib/result.ts'
@@ -9,6 +9,8 @@ import { calendarDomain, calendarFile } from '../calendar.ts'
 import { registrantEmail } from '../emails.ts'
 import { eventEntry } from '../event-calendar.ts'
 import { placeForNewcomer, queuePosition } from '../rules/places.ts'
+import { addSessionChoices } from './session-places.ts'
+import { findRegistrationSessions, sessionSummaryText } from '../registration-sessions.ts'
 import type { RegistrationInput } from '../rules/registration-form.ts'
 
 export interface RegisterContext {
@@ -99,21 +101,8 @@ export async function register(
     if (isUniqueViolation(error)) return refused('events.register.alreadyRegistered', 'email')
     throw error
   }
-  if (input.sessionIds.length > 0) {
-    // Sessions are counted under the event's lock too: a session's places are part of the event's.
-    const sessions = await tx
-      .select({
-        id: eventSessions.id,
-        capacity: eventSessions.capacity,
-        taken: sql<number>`(select count(*)::int from event_session_choices c join event_registrations r on r.id = c.registration_id
-          where c.session_id = ${eventSessions.id} and not c.waiting and r.status in ('confirmed', 'offered'))`,
-      })
-      .from(eventSessions)
-      .where(and(eq(eventSessions.eventId, eventId), inArray(eventSessions.id, input.sessionIds)))
-    for (const s of sessions) {
-      await tx.insert(eventSessionChoices).values({ registrationId, sessionId: s.id, waiting: s.capacity !== null && s.taken >= s.capacity })
-    }
-  }
+  // Sessions are counted under the event's lock too: a session's places are part of the event's.
+  await addSessionChoices(tx, eventId, { id: registrationId, status: place.status }, input.sessionIds, context.now)
   let position: number | null = null
   if (place.status === 'waiting') {
     const queue = await tx
@@ -138,6 +127,7 @@ export async function register(
       feedToken: feed.token,
       calendar,
       position,
+      sessions: input.sessionIds.length ? sessionSummaryText(context.locale, await findRegistrationSessions(tx, registrationId, eventId)) : undefined,
     }),
   )
   return ok({ registrationId, status: place.status, emailId, manageToken: manage.token })

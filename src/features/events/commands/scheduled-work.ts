@@ -13,13 +13,26 @@ import { settleWaitingList } from './settle-waiting-list.ts'
 
 export const eventJobActor: AuditActor = { id: null, label: 'events job' }
 
-/** Every upcoming event with someone waiting or an offer open, settled one at a time under its lock. */
+/** Every upcoming event with someone waiting or an offer open (for it or one of its sessions), settled one at a time under its lock. */
 export async function settleAllWaitingLists(db: Database, context: { network: string; site: string }, now = new Date()): Promise<number[]> {
   const due = await db
     .selectDistinct({ id: events.id })
     .from(events)
     .innerJoin(eventRegistrations, eq(eventRegistrations.eventId, events.id))
-    .where(and(eq(events.status, 'published'), gt(events.endsAt, now), inArray(eventRegistrations.status, ['waiting', 'offered'])))
+    .where(
+      and(
+        eq(events.status, 'published'),
+        gt(events.endsAt, now),
+        or(
+          inArray(eventRegistrations.status, ['waiting', 'offered']),
+          // A session's own list: someone with a place queueing, or an offer open (a cancelled registration's choices hold nothing).
+          and(
+            eq(eventRegistrations.status, 'confirmed'),
+            sql`exists (select 1 from event_session_choices c where c.registration_id = ${eventRegistrations.id} and (c.waiting or c.offer_expires_at is not null))`,
+          ),
+        ),
+      ),
+    )
   const emailIds: number[] = []
   for (const { id } of due) {
     const result = await inTransaction(db, async (tx) => {

@@ -7,6 +7,7 @@ import { newToken } from '../../accounts/secrets.ts'
 import { queueEmail } from '../../email/outbox.ts'
 import { registrantEmail } from '../emails.ts'
 import { settleQueue } from '../rules/places.ts'
+import { settleSessionLists } from './session-places.ts'
 
 export interface SettleContext {
   network: string
@@ -17,7 +18,7 @@ export interface SettleContext {
 /**
  * Applies the waiting list's rules to one event whose row the caller has locked: lapses expired
  * offers and offers free places in order, each with a new single-use link to take the place.
- * Returns the emails queued.
+ * Then the event's sessions' own waiting lists likewise. Returns the emails queued.
  */
 export async function settleWaitingList(tx: Transaction, event: typeof events.$inferSelect, context: SettleContext): Promise<number[]> {
   const rows = await tx.select().from(eventRegistrations).where(eq(eventRegistrations.eventId, event.id))
@@ -60,5 +61,7 @@ export async function settleWaitingList(tx: Transaction, event: typeof events.$i
       ),
     )
   }
+  // A place given up at the event frees its sessions' places too.
+  emailIds.push(...(await settleSessionLists(tx, event, context)))
   return emailIds
 }

@@ -1,4 +1,7 @@
-// The organisers' numbers: places held per organisation and per member tier, from the registrations.
+// The organisers' numbers: places held per organisation and per member tier, from the registrations,
+// and per session from the sessions' own lists.
+import { sessionQueue, type SessionChoice } from './session-places.ts'
+
 export interface Counted {
   status: string
   organisationName: string
@@ -23,3 +26,17 @@ function tally(rows: Counted[], key: (r: Counted) => string) {
 /** `''` is the organisation (or tier) of those who gave none: the view names it. */
 export const byOrganisation = (rows: Counted[]) => tally(rows, (r) => r.organisationName)
 export const byTier = (rows: Counted[]) => tally(rows, (r) => r.tier ?? '')
+
+/** Per session: places held (an open offer holds one), people queueing, by the rules the lists use. */
+export function bySession(sessions: Array<{ id: number; title: string; capacity: number | null }>, choices: Array<SessionChoice & { sessionId: number }>) {
+  return sessions.map((s) => {
+    const mine = choices.filter((c) => c.sessionId === s.id)
+    const live = mine.filter((c) => c.registrationStatus !== 'cancelled' && c.registrationStatus !== 'lapsed')
+    return {
+      name: s.title,
+      capacity: s.capacity,
+      places: sessionQueue(mine).filter((q) => q.status !== 'waiting').length,
+      waiting: live.filter((c) => c.waiting).length,
+    }
+  })
+}

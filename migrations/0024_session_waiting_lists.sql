@@ -1,0 +1,3 @@
+ALTER TABLE "event_session_choices" ADD COLUMN "queued_at" timestamp with time zone DEFAULT now() NOT NULL;--> statement-breakpoint
+ALTER TABLE "event_session_choices" ADD COLUMN "offer_expires_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "event_session_choices" ADD CONSTRAINT "event_session_choices_offer_check" CHECK (NOT ("event_session_choices"."waiting" AND "event_session_choices"."offer_expires_at" IS NOT NULL));
