@@ -4,7 +4,9 @@ import type { FastifyReply } from 'fastify'
 import type { Executor } from '../../db/client.ts'
 import type { FieldError } from '../../lib/result.ts'
 import { asForm, presentErrors, text } from '../../web/forms.ts'
+import { jsonLdText, publicBase } from '../insights/linked-data.ts'
 import { callForSessionsSection } from './call-for-sessions.ts'
+import { eventJsonLd } from './linked-data.ts'
 import { presentEvent } from './present.ts'
 import type { EventRow } from './queries.ts'
 
@@ -20,6 +22,7 @@ export async function renderEventPage(db: Executor, reply: FastifyReply, event: 
   const { t, format, locale } = reply.request
   const now = new Date()
   const query = asForm(reply.request.query)
+  const { config } = reply.server.deps
   const bannerKey = Object.keys(banners).find((k) => text(query, k, 5) === '1')
   return reply.code(errors.length ? 400 : 200).render('events/views/show.njk', {
     title: event.title,
@@ -33,6 +36,7 @@ export async function renderEventPage(db: Executor, reply: FastifyReply, event: 
     callForSessions: await callForSessionsSection(db, event.callId, reply.request.user ?? null, t, format, now),
     banner: bannerKey && errors.length === 0 ? t(banners[bannerKey]!) : null,
     contentLang: locale === 'en' ? null : 'en',
+    jsonLd: jsonLdText(eventJsonLd(event, publicBase(config.publicUrl), config.networkName)),
     ...presentErrors(errors, t),
   })
 }
