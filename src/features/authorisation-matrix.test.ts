@@ -31,6 +31,7 @@ import { buildVote, buildVoteCall } from '../../test/member-vote.ts'
 import { buildFundedProject, submitFinalReport } from '../../test/projects.ts'
 import { eventRegistrations, eventSessionChoices, projects } from '../db/schema/index.ts'
 import { buildEvent, inDays } from '../../test/events.ts'
+import { calls as callRows, events as eventRows } from '../db/schema/index.ts'
 
 type Actor = 'anonymous' | 'ownOfficer' | 'otherOfficer' | 'editor' | 'admin'
 type Outcome = 'sign-in' | 'forbidden' | 'not-found' | 'ok'
@@ -199,6 +200,15 @@ async function invitedAway(t: TestApp): Promise<string> {
 /** A submitted bid led by the home council, to a new open call. */
 async function submittedHomeBid(t: TestApp) {
   return buildBid(t.handle.db, { callId: (await buildCall(t.handle.db)).id, leadOrganisationId: home, status: 'submitted' })
+}
+
+/** An event whose call for sessions has a submitted proposal led by the home council: the address of the proposal on the event. */
+async function proposedSession(t: TestApp): Promise<{ path: string; bidId: number }> {
+  const bid = await submittedHomeBid(t)
+  await t.handle.db.update(callRows).set({ kind: 'event-session' }).where(eq(callRows.id, bid.callId))
+  const { event } = await buildEvent(t.handle.db, { title: unique('Matrix agenda') })
+  await t.handle.db.update(eventRows).set({ callId: bid.callId }).where(eq(eventRows.id, event.id))
+  return { path: `/events/${event.slug}/proposals/${bid.id}`, bidId: bid.id }
 }
 
 /**
@@ -608,6 +618,21 @@ const matrix: Entry[] = [
       const bid = await submittedHomeBid(t)
       await t.handle.db.insert(bidBackings).values({ bidId: bid.id, organisationId: await organisationId(t.handle.db, 'away-council') })
       return { path: `/bids/${bid.id}/backing/withdraw`, form: {} }
+    },
+    expect: { anonymous: 'sign-in', ownOfficer: 'forbidden', otherOfficer: 'ok', editor: 'forbidden', admin: 'forbidden' },
+  },
+  {
+    // Backing a proposed session from the event's page: the same rule as backing the bid itself.
+    route: 'POST /events/:slug/proposals/:bidId/backing',
+    prepare: async (t) => ({ path: `${(await proposedSession(t)).path}/backing`, form: {} }),
+    expect: { anonymous: 'sign-in', ownOfficer: 'forbidden', otherOfficer: 'ok', editor: 'forbidden', admin: 'forbidden' },
+  },
+  {
+    route: 'POST /events/:slug/proposals/:bidId/backing/withdraw',
+    async prepare(t) {
+      const { path, bidId } = await proposedSession(t)
+      await t.handle.db.insert(bidBackings).values({ bidId, organisationId: await organisationId(t.handle.db, 'away-council') })
+      return { path: `${path}/backing/withdraw`, form: {} }
     },
     expect: { anonymous: 'sign-in', ownOfficer: 'forbidden', otherOfficer: 'ok', editor: 'forbidden', admin: 'forbidden' },
   },

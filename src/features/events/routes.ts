@@ -7,10 +7,12 @@ import { asForm, text } from '../../web/forms.ts'
 import { hashToken } from '../accounts/secrets.ts'
 import { calendarDomain, calendarFile } from './calendar.ts'
 import { eventEntry, sessionEntry } from './event-calendar.ts'
-import { presentEvent, presentListedEvent } from './present.ts'
+import { renderEventPage } from './event-page.ts'
+import { presentListedEvent } from './present.ts'
 import { findEvent, findFeedRegistrations, listPrincipleChoices, listPublicEvents, listUpcomingForFeed, type EventRow } from './queries.ts'
 import { manageChangeRoutes } from './manage-change-routes.ts'
 import { registrationRoutes } from './registration-routes.ts'
+import { sessionBackingRoutes } from './session-backing-routes.ts'
 
 const isKind = (v: string): v is EventKind => (eventKinds as readonly string[]).includes(v)
 
@@ -22,6 +24,7 @@ export async function eventRoutes(app: FastifyInstance): Promise<void> {
   const { db, config } = app.deps
   await app.register(registrationRoutes)
   await app.register(manageChangeRoutes)
+  await app.register(sessionBackingRoutes)
 
   function sendCalendar(reply: FastifyReply, body: string, filename: string) {
     return reply
@@ -94,7 +97,7 @@ export async function eventRoutes(app: FastifyInstance): Promise<void> {
 
   // `/events/:slug.ics` is the same route: find-my-way keeps one parameter per segment.
   app.get<{ Params: { slug: string } }>('/events/:slug', async (request, reply) => {
-    const { t, format, locale } = request
+    const { t } = request
     const ics = request.params.slug.endsWith('.ics')
     const event = await publicEvent(ics ? request.params.slug.slice(0, -4) : request.params.slug)
     if (ics) {
@@ -104,24 +107,6 @@ export async function eventRoutes(app: FastifyInstance): Promise<void> {
       })
       return sendCalendar(reply, body, `${event.slug}.ics`)
     }
-    const query = asForm(request.query)
-    return reply.render('events/views/show.njk', {
-      title: event.title,
-      section: 'events',
-      breadcrumbs: [
-        { text: t('home.breadcrumb'), href: '/' },
-        { text: t('events.index.title'), href: '/events' },
-      ],
-      event: presentEvent(t, format, locale, event, new Date()),
-      banner:
-        text(query, 'cancelled', 5) === '1'
-          ? t('events.manage.cancelledBanner')
-          : text(query, 'accepted', 5) === '1'
-            ? t('events.manage.acceptedBanner')
-            : text(query, 'changed', 5) === '1'
-              ? t('events.manage.changedBanner')
-              : null,
-      contentLang: locale === 'en' ? null : 'en',
-    })
+    return renderEventPage(db, reply, event)
   })
 }
