@@ -75,6 +75,14 @@ describe('loadConfig', () => {
     assert.throws(() => loadConfig({ BACKUP_KEEP: 'all' }), /BACKUP_KEEP/)
   })
 
+  it('reads the open data limit: 600 a minute by default, 0 for none, never negative or fractional', () => {
+    assert.equal(loadConfig({}).openDataRequestsPerMinute, 600)
+    assert.equal(loadConfig({ OPEN_DATA_REQUESTS_PER_MINUTE: '0' }).openDataRequestsPerMinute, 0)
+    assert.equal(loadConfig({ OPEN_DATA_REQUESTS_PER_MINUTE: '120' }).openDataRequestsPerMinute, 120)
+    assert.throws(() => loadConfig({ OPEN_DATA_REQUESTS_PER_MINUTE: '-1' }), /OPEN_DATA_REQUESTS_PER_MINUTE: must be 0 \(no limit\) or more/)
+    assert.throws(() => loadConfig({ OPEN_DATA_REQUESTS_PER_MINUTE: '1.5' }), /OPEN_DATA_REQUESTS_PER_MINUTE: must be a whole number of requests/)
+  })
+
   it('refuses a year that would start on a day not every month has', () => {
     assert.throws(() => loadConfig({ MEMBERSHIP_YEAR_STARTS: '02-30' }), /MEMBERSHIP_YEAR_STARTS: must be a month and day/)
     assert.throws(() => loadConfig({ MEMBERSHIP_YEAR_STARTS: '9-1' }), /MEMBERSHIP_YEAR_STARTS/)

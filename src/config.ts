@@ -45,6 +45,12 @@ const schema = z
       .optional(),
     BACKUP_DIR: z.string().min(1).optional(),
     BACKUP_KEEP: z.coerce.number().int('must be a whole number of backups').min(1, 'must keep at least 1 backup').max(3650).default(14),
+    OPEN_DATA_REQUESTS_PER_MINUTE: z.coerce
+      .number()
+      .int('must be a whole number of requests')
+      .min(0, 'must be 0 (no limit) or more')
+      .max(1_000_000)
+      .default(600),
   })
   .refine((e) => e.SESSION_IDLE_MINUTES <= e.SESSION_ABSOLUTE_HOURS * 60, {
     path: ['SESSION_IDLE_MINUTES'],
@@ -74,6 +80,8 @@ export interface Config {
   /** Where to report a vulnerability (security.txt): a mailto: or https: address; unset: MAIL_FROM's address. */
   securityContact: string | undefined
   backup: BackupConfig
+  /** Requests one address may make to the open data (API, exports, feed) per minute; 0: no limit. */
+  openDataRequestsPerMinute: number
 }
 
 export interface SessionConfig {
@@ -143,5 +151,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessions: { idleMinutes: e.SESSION_IDLE_MINUTES, absoluteHours: e.SESSION_ABSOLUTE_HOURS },
     securityContact: e.SECURITY_CONTACT === undefined || /^(mailto|https):/.test(e.SECURITY_CONTACT) ? e.SECURITY_CONTACT : `mailto:${e.SECURITY_CONTACT}`,
     backup: { dir: e.BACKUP_DIR === undefined ? undefined : path.resolve(e.BACKUP_DIR), keep: e.BACKUP_KEEP },
+    openDataRequestsPerMinute: e.OPEN_DATA_REQUESTS_PER_MINUTE,
   }
 }

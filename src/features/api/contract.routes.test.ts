@@ -2,7 +2,8 @@
 // called on the real app (demo content, PGlite and PostgreSQL) and every answer's body is checked
 // against the documented schema. A documented response without a request here fails the test.
 import assert from 'node:assert/strict'
-import { before, it } from 'node:test'
+import { after, before, it } from 'node:test'
+import type { FastifyInstance } from 'fastify'
 import { parse } from 'csv-parse/sync'
 import { describeEachDatabase } from '../../../test/app.ts'
 import { assertAtomMusts, parseAtom } from '../../../test/atom.ts'
@@ -11,6 +12,7 @@ import { describeErrors, openApiValidators } from '../../../test/openapi-validat
 import { loadDemoContent } from '../demo/load-demo-content.ts'
 import { exportColumns } from './export-columns.ts'
 import { openApiDocument } from './openapi.ts'
+import { buildApp } from '../../app.ts'
 
 type Responses = Record<string, { content: Record<string, unknown> }>
 const paths = openApiDocument.paths as Record<string, Record<string, { responses: Responses }>>
@@ -42,6 +44,10 @@ const requests: Record<string, string[]> = {
   'get /case-studies.json 200': ['/case-studies.json', '/case-studies.json?nation=wales', '/case-studies.json?q=zzzzqqqq'],
   'get /case-studies.atom 200': ['/case-studies.atom', '/case-studies.atom?principle=co-production', '/case-studies.atom?q=zzzzqqqq'],
 }
+// Each operation past the open data's limit per address: asked of an app allowing one a minute.
+for (const key of Object.keys(requests)) {
+  if (key.endsWith(' 200')) requests[key.replace(/ 200$/, ' 429')] = [requests[key]![0]!]
+}
 
 const mediaTypeOf = (header: unknown) =>
   String(header ?? '')
@@ -51,8 +57,12 @@ const mediaTypeOf = (header: unknown) =>
 describeEachDatabase('the API against its OpenAPI document', (get) => {
   const { forResponse, forSchema } = openApiValidators(openApiDocument)
 
+  let limited: FastifyInstance
   before(async () => {
     const { db } = get().handle
+    const { config, handle } = get()
+    limited = await buildApp({ config: { ...config, openDataRequestsPerMinute: 1 }, db, dbKind: handle.kind, assetVersion: 'test', logger: false })
+    await limited.ready()
     await loadDemoContent(db)
     const home = await buildOrganisation(db, { slug: 'contract-council', name: 'Contract Council' })
     const agreed = await buildPerson(db, { name: 'Agreed Person', organisationId: home.id, publishContact: true })
@@ -61,6 +71,10 @@ describeEachDatabase('the API against its OpenAPI document', (get) => {
     await buildCaseStudy(db, { slug: 'contract-private', leadId: home.id, contactPersonId: private_.id, yearStart: null })
     await buildCaseStudy(db, { slug: 'contract-draft', leadId: home.id, status: 'draft' })
     await buildCaseStudy(db, { slug: 'contract-archived', leadId: home.id, status: 'archived' })
+  })
+
+  after(async () => {
+    await limited.close()
   })
 
   it('has a request for every documented response, and documents every response requested', () => {
@@ -75,9 +89,13 @@ describeEachDatabase('the API against its OpenAPI document', (get) => {
     it(`answers ${key} as documented`, async () => {
       const documented = paths[path]![method]!.responses[status]!.content
       for (const url of urls) {
-        const res = await get().app.inject({ method: method.toUpperCase(), url })
+        const app = status === '429' ? limited : get().app
+        // Past the limit: the one request a minute allowed is spent first (if no test spent it yet).
+        if (status === '429') await app.inject({ method: method.toUpperCase(), url })
+        const res = await app.inject({ method: method.toUpperCase(), url })
         const where = `${method.toUpperCase()} ${url}`
         assert.equal(String(res.statusCode), status, `${where}: ${res.body.slice(0, 300)}`)
+        if (status === '429') assert.match(String(res.headers['retry-after']), /^\d+$/, where)
         const mediaType = mediaTypeOf(res.headers['content-type'])
         assert.ok(mediaType in documented, `${where}: ${mediaType} is not documented (${Object.keys(documented).join(', ')})`)
         if (path.startsWith('/api/')) assert.equal(res.headers['access-control-allow-origin'], '*', where)
@@ -93,6 +111,8 @@ describeEachDatabase('the API against its OpenAPI document', (get) => {
           )
         } else if (mediaType === 'application/atom+xml') {
           assertAtomMusts(parseAtom(res.body))
+        } else if (mediaType === 'text/html' && status === '429') {
+          assert.match(res.body, /<h1[^>]*>[^<]+<\/h1>/, `${where}: the site’s error page`)
         } else assert.fail(`${where}: no check for ${mediaType}`)
       }
     })

@@ -7,6 +7,7 @@ import { csvHeader, csvRecord } from './csv.ts'
 import { exportRecord } from './export-columns.ts'
 import { openDataHeaders, searchDeps } from './headers.ts'
 import { siteUrl } from '../../web/base-url.ts'
+import { openDataLimit } from '../../web/open-data-limit.ts'
 
 interface FileFormat {
   extension: 'csv' | 'json'
@@ -56,6 +57,7 @@ async function sendExport(reply: FastifyReply, format: FileFormat, pages: AsyncG
 }
 
 export async function exportRoutes(app: FastifyInstance): Promise<void> {
+  app.addHook('onRequest', openDataLimit(app))
   for (const format of formats) {
     app.get(`/case-studies.${format.extension}`, async (request, reply) => {
       const pages = allHits(searchDeps(app), request.query as Record<string, unknown>)

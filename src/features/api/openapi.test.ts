@@ -56,7 +56,7 @@ describe('the OpenAPI document', () => {
       record.required,
       exportColumns.map((c) => c.name),
     )
-    const csv = (openApiDocument.paths['/case-studies.csv'].get as { description: string }).description
+    const csv = (openApiDocument.paths['/case-studies.csv']!.get as { description: string }).description
     for (const c of exportColumns) assert.ok(csv.includes(c.name), c.name)
   })
 })

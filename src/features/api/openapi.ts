@@ -108,7 +108,7 @@ for (const c of exportColumns) {
 
 const columnList = exportColumns.map((c) => `${c.name}${c.list ? ` (names joined with "${listSeparator}")` : ''}`).join(', ')
 
-export const openApiDocument = {
+const document = {
   openapi: '3.1.0',
   info: {
     title: 'coophub open data',
@@ -117,6 +117,7 @@ export const openApiDocument = {
       'Published case studies of the network, its principles and its members, as JSON, CSV and Atom. No key or sign-in; every response allows any origin (CORS).',
       leniencyNote,
       'Errors are RFC 9457 problem details (application/problem+json): a 400 for a parameter a program should not send (per_page), a 404 for an unknown case study or any unknown /api address.',
+      'Each address may make a set number of requests a minute to the API, the exports and the feed together (600 unless the site sets OPEN_DATA_REQUESTS_PER_MINUTE otherwise): beyond it they answer 429 with Retry-After, the seconds until the next minute begins. The exports give every result in one request.',
     ].join('\n\n'),
   },
   servers: [{ url: '/' }],
@@ -363,4 +364,23 @@ export const openApiDocument = {
       ),
     },
   },
+}
+
+const tooManyText = 'Too many requests from this address this minute: try again after Retry-After seconds.'
+const tooMany = (path: string) =>
+  path.startsWith('/api/')
+    ? problemResponse(tooManyText)
+    : { description: `${tooManyText} The site’s error page.`, content: { 'text/html': { schema: { type: 'string' } } } }
+
+/** Every operation may answer 429 (the open data's limit per address, src/web/open-data-limit.ts). */
+export const openApiDocument = {
+  ...document,
+  paths: Object.fromEntries(
+    Object.entries(document.paths).map(([path, item]) => [
+      path,
+      Object.fromEntries(
+        Object.entries(item).map(([method, operation]) => [method, { ...operation, responses: { ...operation.responses, '429': tooMany(path) } }]),
+      ),
+    ]),
+  ),
 }

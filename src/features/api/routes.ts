@@ -12,14 +12,16 @@ import { sendProblem } from './problem.ts'
 import { listMembersForApi } from './queries.ts'
 import { referencePage } from './reference.ts'
 import { isDatabaseUnavailable, isStorageFull } from '../../db/unavailable.ts'
-import { databaseRetryAfterSeconds, storageFullRetryAfterSeconds } from '../../errors.ts'
+import { databaseRetryAfterSeconds, storageFullRetryAfterSeconds, TooManyRequestsError } from '../../errors.ts'
 import { coverageOf } from '../insights/coverage-counts.ts'
 import { coverageJson } from '../insights/coverage-data.ts'
+import { openDataLimit } from '../../web/open-data-limit.ts'
 
 const jsonType = 'application/json; charset=utf-8'
 
 /** The readable reference at /api, and the JSON API under it. */
 export async function apiRoutes(app: FastifyInstance): Promise<void> {
+  app.addHook('onRequest', openDataLimit(app))
   // A cached page must not show the Host header of whoever asked first: without PUBLIC_URL the
   // examples are paths.
   const examplesBase = app.deps.config.publicUrl?.replace(/\/+$/, '') ?? ''
@@ -45,6 +47,10 @@ async function jsonApi(app: FastifyInstance): Promise<void> {
       request.log.error({ err: error }, 'the disk holding the data is full: writes fail until space is freed; reads go on')
       reply.header('retry-after', String(storageFullRetryAfterSeconds))
       return sendProblem(request, reply, 503, request.t('api.problem.storageFull'))
+    }
+    if (error instanceof TooManyRequestsError) {
+      if (error.retryAfter !== undefined) reply.header('retry-after', String(error.retryAfter))
+      return sendProblem(request, reply, 429, request.t('api.problem.tooMany'))
     }
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500
     if (status >= 500) request.log.error({ err: error }, 'API request failed')
