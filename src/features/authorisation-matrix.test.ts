@@ -745,6 +745,19 @@ const matrix: Entry[] = [
     expect: admins,
   },
   {
+    route: 'POST /admin/events/:id/sessions/:sessionId/case-study',
+    async prepare(t) {
+      const start = inDays(-3, 9)
+      const { event, sessions } = await buildEvent(t.handle.db, {
+        title: unique('Matrix session case study'),
+        startsAt: start,
+        sessions: [{ title: unique('Matrix session story'), startsAt: start, endsAt: new Date(start.getTime() + 3_600_000) }],
+      })
+      return { path: `/admin/events/${event.id}/sessions/${sessions[0]!.id}/case-study`, form: {} }
+    },
+    expect: admins,
+  },
+  {
     route: 'POST /admin/events/:id/attendees.csv',
     prepare: async (t) => ({ path: `/admin/events/${(await buildEvent(t.handle.db, { title: unique('Matrix csv') })).event.id}/attendees.csv`, form: {} }),
     expect: admins,
