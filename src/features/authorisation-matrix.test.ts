@@ -29,7 +29,7 @@ import { assessorConflicts, callAssessors, callCriteria } from '../db/schema/ind
 import { criteriaFingerprint } from './assessment/rules/criteria.ts'
 import { buildVote, buildVoteCall } from '../../test/member-vote.ts'
 import { buildFundedProject, submitFinalReport } from '../../test/projects.ts'
-import { eventRegistrations, projects } from '../db/schema/index.ts'
+import { eventFeedback, eventRegistrations, projects } from '../db/schema/index.ts'
 import { buildEvent, inDays } from '../../test/events.ts'
 
 type Actor = 'anonymous' | 'ownOfficer' | 'otherOfficer' | 'editor' | 'admin'
@@ -266,6 +266,23 @@ const matrix: Entry[] = [
   {
     route: 'POST /events/manage/:token/accept',
     prepare: async (t) => ({ path: `/events/manage/${await registrationLink(t, 'offered')}/accept`, form: {} }),
+    expect: everyone,
+  },
+  {
+    // Public: the emailed link is the key (an attendee may have no account).
+    route: 'POST /events/feedback/:token',
+    async prepare(t) {
+      const { event } = await buildEvent(t.handle.db, { title: unique('Matrix feedback'), startsAt: inDays(-2, 9) })
+      const [registration] = await t.handle.db
+        .insert(eventRegistrations)
+        .values({ eventId: event.id, name: 'Attendee', email: `${unique('attendee')}@example.org`, status: 'confirmed', feedTokenHash: newToken().hash })
+        .returning()
+      const link = newToken()
+      await t.handle.db
+        .insert(eventFeedback)
+        .values({ registrationId: registration!.id, eventId: event.id, tokenHash: link.hash, tokenExpiresAt: new Date(Date.now() + 86_400_000) })
+      return { path: `/events/feedback/${link.token}`, form: { rating: '4' } }
+    },
     expect: everyone,
   },
   { route: 'POST /password-reset', prepare: async () => ({ path: '/password-reset', form: { email: `${unique('reset')}@example.org` } }), expect: everyone },

@@ -14,7 +14,8 @@ import { createEvent, updateEvent } from './commands/save-event.ts'
 import { saveSession } from './commands/save-session.ts'
 import { turnSessionIntoCaseStudy } from './commands/session-case-study.ts'
 import { eventKindText, presentEvent, whenText } from './present.ts'
-import { findEvent, listAcceptedProposals, listEventsForOrganisers, listPrincipleChoices, listSessionCalls, type EventRow } from './queries.ts'
+import { summariseFeedback } from './rules/feedback.ts'
+import { findEvent, listFeedback, listAcceptedProposals, listEventsForOrganisers, listPrincipleChoices, listSessionCalls, type EventRow } from './queries.ts'
 import type { EventForm, SessionForm } from './rules/event-form.ts'
 
 /** The organisers' pages of events and their agendas; the admin area checks that the person is an administrator. */
@@ -60,6 +61,7 @@ export async function eventAdminRoutes(app: FastifyInstance): Promise<void> {
         ...callsForSessions.map((c) => ({ value: String(c.id), text: c.title, selected: values.callId === String(c.id) })),
       ],
       session: event ? (options.session ?? blankSessionForm(event)) : null,
+      feedback: event ? summariseFeedback(await listFeedback(db, event.id)) : null,
       proposalItems: event
         ? [
             { value: '', text: t('events.admin.noProposal') },

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict'
 import { before, it } from 'node:test'
 import { eq } from 'drizzle-orm'
 import { describeEachDatabase } from '../../../test/app.ts'
-import type { Agent} from '../../../test/agent.ts';
+import type { Agent } from '../../../test/agent.ts'
 import { agentWithSession } from '../../../test/agent.ts'
 import { buildEvent, inDays } from '../../../test/events.ts'
 import { buildOrganisation, buildPrinciple } from '../../../test/factories.ts'

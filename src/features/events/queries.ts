@@ -5,6 +5,7 @@ import {
   bids,
   calls,
   caseStudies,
+  eventFeedback,
   eventMaterials,
   eventPrinciples,
   eventRegistrations,
@@ -267,4 +268,13 @@ export async function listAcceptedProposals(db: Executor, callId: number | null)
     .innerJoin(bidDecisions, eq(bidDecisions.bidId, bids.id))
     .where(and(eq(bids.callId, callId), inArray(bidDecisions.outcome, ['fund', 'fund-with-conditions'])))
     .orderBy(asc(bids.title))
+}
+
+/** The answers to an event's feedback form, without whose they are: organisers see them summed up. */
+export async function listFeedback(db: Executor, eventId: number) {
+  return db
+    .select({ rating: eventFeedback.rating, useful: eventFeedback.useful, improve: eventFeedback.improve, comments: eventFeedback.comments })
+    .from(eventFeedback)
+    .where(eq(eventFeedback.eventId, eventId))
+    .orderBy(asc(eventFeedback.answeredAt), asc(eventFeedback.id))
 }

@@ -10,6 +10,7 @@ import { eventEntry, sessionEntry } from './event-calendar.ts'
 import { presentEvent, presentListedEvent } from './present.ts'
 import { findEvent, findFeedRegistrations, listPrincipleChoices, listPublicEvents, listUpcomingForFeed, type EventRow } from './queries.ts'
 import { registrationRoutes } from './registration-routes.ts'
+import { feedbackRoutes } from './feedback-routes.ts'
 
 const isKind = (v: string): v is EventKind => (eventKinds as readonly string[]).includes(v)
 
@@ -20,6 +21,7 @@ const isKind = (v: string): v is EventKind => (eventKinds as readonly string[]).
 export async function eventRoutes(app: FastifyInstance): Promise<void> {
   const { db, config } = app.deps
   await app.register(registrationRoutes)
+  await app.register(feedbackRoutes)
 
   function sendCalendar(reply: FastifyReply, body: string, filename: string) {
     return reply
