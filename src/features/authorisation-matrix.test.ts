@@ -29,7 +29,7 @@ import { assessorConflicts, callAssessors, callCriteria } from '../db/schema/ind
 import { criteriaFingerprint } from './assessment/rules/criteria.ts'
 import { buildVote, buildVoteCall } from '../../test/member-vote.ts'
 import { buildFundedProject, submitFinalReport } from '../../test/projects.ts'
-import { eventFeedback, eventRegistrations, projects } from '../db/schema/index.ts'
+import { eventFeedback, eventMaterials, eventRegistrations, projects } from '../db/schema/index.ts'
 import { buildEvent, inDays } from '../../test/events.ts'
 
 type Actor = 'anonymous' | 'ownOfficer' | 'otherOfficer' | 'editor' | 'admin'
@@ -771,6 +771,26 @@ const matrix: Entry[] = [
         sessions: [{ title: unique('Matrix session story'), startsAt: start, endsAt: new Date(start.getTime() + 3_600_000) }],
       })
       return { path: `/admin/events/${event.id}/sessions/${sessions[0]!.id}/case-study`, form: {} }
+    },
+    expect: admins,
+  },
+  {
+    route: 'POST /admin/events/:id/materials',
+    prepare: async (t) => ({
+      path: `/admin/events/${(await buildEvent(t.handle.db, { title: unique('Matrix materials') })).event.id}/materials`,
+      form: { kind: 'recording', title: 'Recording', url: 'https://video.example.org/matrix' },
+    }),
+    expect: admins,
+  },
+  {
+    route: 'POST /admin/events/:id/materials/:materialId/remove',
+    async prepare(t) {
+      const { event } = await buildEvent(t.handle.db, { title: unique('Matrix material removal') })
+      const [material] = await t.handle.db
+        .insert(eventMaterials)
+        .values({ eventId: event.id, kind: 'notes', title: 'Notes', url: 'https://example.org/notes' })
+        .returning()
+      return { path: `/admin/events/${event.id}/materials/${material!.id}/remove`, form: {} }
     },
     expect: admins,
   },

@@ -9,6 +9,7 @@ import { presentErrors, type FieldError } from '../../web/forms.ts'
 import { auditActor } from '../accounts/actor.ts'
 import { requireUser } from '../accounts/guard.ts'
 import { blankEventForm, blankSessionForm, eventFormOf, readEventForm, readSessionForm, sessionFormOf } from './admin-form.ts'
+import { materialAdminRoutes, presentMaterialsAdmin } from './admin-materials-routes.ts'
 import { registrationAdminRoutes } from './admin-registration-routes.ts'
 import { createEvent, updateEvent } from './commands/save-event.ts'
 import { saveSession } from './commands/save-session.ts'
@@ -22,6 +23,7 @@ import type { EventForm, SessionForm } from './rules/event-form.ts'
 export async function eventAdminRoutes(app: FastifyInstance): Promise<void> {
   const { db, config } = app.deps
   await app.register(registrationAdminRoutes)
+  await app.register(materialAdminRoutes)
 
   async function eventAt(raw: string): Promise<EventRow> {
     const event = await findEvent(db, { id: parseId(raw) })
@@ -62,6 +64,7 @@ export async function eventAdminRoutes(app: FastifyInstance): Promise<void> {
       ],
       session: event ? (options.session ?? blankSessionForm(event)) : null,
       feedback: event ? summariseFeedback(await listFeedback(db, event.id)) : null,
+      materials: event ? presentMaterialsAdmin(t, event) : null,
       proposalItems: event
         ? [
             { value: '', text: t('events.admin.noProposal') },

@@ -104,7 +104,20 @@ export async function findEvent(db: Executor, where: { slug: string } | { id: nu
               sessions.map((s) => s.id),
             ),
           )
-  const materials = await db.select().from(eventMaterials).where(eq(eventMaterials.eventId, event.id)).orderBy(asc(eventMaterials.id))
+  // Not the files themselves: the page only links to them.
+  const materials = await db
+    .select({
+      id: eventMaterials.id,
+      sessionId: eventMaterials.sessionId,
+      kind: eventMaterials.kind,
+      title: eventMaterials.title,
+      url: eventMaterials.url,
+      fileName: eventMaterials.fileName,
+      fileBytes: eventMaterials.fileBytes,
+    })
+    .from(eventMaterials)
+    .where(eq(eventMaterials.eventId, event.id))
+    .orderBy(asc(eventMaterials.id))
   const [taken] = await db
     .select({ n: count() })
     .from(eventRegistrations)

@@ -11,6 +11,7 @@ import { presentEvent, presentListedEvent } from './present.ts'
 import { findEvent, findFeedRegistrations, listPrincipleChoices, listPublicEvents, listUpcomingForFeed, type EventRow } from './queries.ts'
 import { registrationRoutes } from './registration-routes.ts'
 import { feedbackRoutes } from './feedback-routes.ts'
+import { materialRoutes } from './materials-routes.ts'
 
 const isKind = (v: string): v is EventKind => (eventKinds as readonly string[]).includes(v)
 
@@ -22,6 +23,7 @@ export async function eventRoutes(app: FastifyInstance): Promise<void> {
   const { db, config } = app.deps
   await app.register(registrationRoutes)
   await app.register(feedbackRoutes)
+  await app.register(materialRoutes)
 
   function sendCalendar(reply: FastifyReply, body: string, filename: string) {
     return reply
