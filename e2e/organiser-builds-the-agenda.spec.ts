@@ -165,11 +165,11 @@ describe('the organiser builds an event’s agenda', { skip }, () => {
     await page.waitForURL(/\/materials\?added=1$/)
     assert.match(await textOf(page, '[data-qa="admin-materials"]'), /Recording of the lab[\s\S]*Slides/)
 
-    // The daily job's feedback email, answered in a browser without an account or JavaScript.
+    // The daily job's feedback email, answered in a browser without an account.
     const [emailId] = await sendFeedbackRequests(db, { network: 'Co-operative Councils Network', site: baseUrl })
     const [email] = await db.select().from(emails).where(eq(emails.id, emailId!))
     const link = /(http\S+\/events\/feedback\/\S+)/.exec(email!.bodyText)![1]!
-    const attendee = await journey!.browser.newContext({ javaScriptEnabled: false })
+    const attendee = await journey!.browser.newContext()
     contexts.push(attendee)
     const form2 = await attendee.newPage()
     await form2.goto(link)
