@@ -72,7 +72,7 @@ export async function materialAdminRoutes(app: FastifyInstance): Promise<void> {
     const event = await eventAt(request.params.id)
     const form = asForm(request.body)
     const values: MaterialForm = { kind: text(form, 'kind', 40), title: text(form, 'title', 1000), url: text(form, 'url', 3000) }
-    const upload = request.importUpload ?? null
+    const upload = request.upload ?? null
     const result = await inTransaction(db, (tx) => addMaterial(tx, auditActor(requireUser(request)), { eventId: event.id, form: values, file: upload }))
     if (result.ok) return reply.redirect(`/admin/events/${event.id}/materials?added=1`, 303)
     if (result.reason === 'not-found') throw new NotFoundError()
