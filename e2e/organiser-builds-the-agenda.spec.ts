@@ -1,7 +1,9 @@
 // The network's organiser plans an event: creates it (told first what the form needs, including a
 // time the clocks skip), builds the agenda session by session and is shown a clash, publishes it,
 // then opens the registrations of the nearly-full workshop, its numbers and its printable sign-in
-// sheet. Every page visited passes axe; the event form fits a phone.
+// sheet. After a past event, they add its materials (a link and an uploaded PDF), an attendee answers
+// the emailed feedback form, the organiser reads the summary and turns a session into a draft case
+// study. Every page visited passes axe; the event form fits a phone.
 import assert from 'node:assert/strict'
 import { after, before, describe, it } from 'node:test'
 import type { BrowserContext, Page } from 'playwright-core'
@@ -9,6 +11,11 @@ import { createAccount, signedInPage } from './support/accounts.ts'
 import { accessibilityViolations, skipReason } from './support/browser.ts'
 import { openJourney, type Journey } from './support/journey.ts'
 import { expectNoErrorSummary, horizontalOverflow, textOf } from './support/page-checks.ts'
+import { asc, eq } from 'drizzle-orm'
+import { buildEvent, inDays } from '../test/events.ts'
+import { emails, eventRegistrations, organisations } from '../src/db/schema/index.ts'
+import { newToken } from '../src/features/accounts/secrets.ts'
+import { sendFeedbackRequests } from '../src/features/events/commands/feedback.ts'
 
 const skip = skipReason()
 const organiser = 'events@network.example.org'
@@ -118,6 +125,82 @@ describe('the organiser builds an event’s agenda', { skip }, () => {
     await page.locator('a', { hasText: 'Printable sign-in sheet' }).first().click()
     await page.waitForURL(/\/sign-in-sheet$/)
     assert.equal(await page.locator('[data-qa="sign-in-sheet"] tbody tr').count(), 28)
+    await expectAccessible()
+  })
+
+  it('after a past event: adds materials, an attendee gives feedback, the organiser reads it and starts a session’s case study', async () => {
+    const db = journey!.site.handle.db
+    const [known] = await db.select({ name: organisations.name }).from(organisations).orderBy(asc(organisations.id)).limit(1)
+    const start = inDays(-2, 9)
+    const { event, sessions } = await buildEvent(db, {
+      title: 'Winter retrofit lab',
+      kind: 'policy-lab-workshop',
+      startsAt: start,
+      sessions: [
+        { title: 'Tenants steer the retrofit', startsAt: start, endsAt: new Date(start.getTime() + 3_600_000), speakers: `Ann Jones, ${known!.name}` },
+      ],
+    })
+    await db
+      .insert(eventRegistrations)
+      .values({ eventId: event.id, name: 'Aled Attendee', email: 'aled@example.org', status: 'confirmed', attended: true, feedTokenHash: newToken().hash })
+
+    // Materials: a link, a file that is not what it says (refused), then a real PDF.
+    await page.goto(`${baseUrl}/admin/events/${event.id}/materials`)
+    await expectAccessible()
+    const form = page.locator('[data-qa="add-material"]')
+    await form.locator('#material-kind-3').check()
+    await form.locator('#material-title').fill('Recording of the lab')
+    await form.locator('#material-url').fill('https://video.example.org/winter-lab')
+    await page.locator('[data-qa="add-material-submit"]').click()
+    await page.waitForURL(/\/materials\?added=1$/)
+    await expectAccessible()
+    await page.locator('[data-qa="add-material"] #material-kind').check()
+    await page.locator('[data-qa="add-material"] #material-title').fill('Slides')
+    await page.setInputFiles('#material-file', { name: 'slides.pdf', mimeType: 'application/pdf', buffer: Buffer.from('<html>not a pdf</html>') })
+    await page.locator('[data-qa="add-material-submit"]').click()
+    await page.waitForLoadState()
+    assert.match(await textOf(page, '.govuk-error-summary'), /“slides.pdf” is not the kind of file its name says/)
+    await expectAccessible()
+    await page.setInputFiles('#material-file', { name: 'slides.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF\n') })
+    await page.locator('[data-qa="add-material-submit"]').click()
+    await page.waitForURL(/\/materials\?added=1$/)
+    assert.match(await textOf(page, '[data-qa="admin-materials"]'), /Recording of the lab[\s\S]*Slides/)
+
+    // The daily job's feedback email, answered in a browser without an account.
+    const [emailId] = await sendFeedbackRequests(db, { network: 'Co-operative Councils Network', site: baseUrl })
+    const [email] = await db.select().from(emails).where(eq(emails.id, emailId!))
+    const link = /(http\S+\/events\/feedback\/\S+)/.exec(email!.bodyText)![1]!
+    const attendee = await journey!.browser.newContext()
+    contexts.push(attendee)
+    const form2 = await attendee.newPage()
+    await form2.goto(link)
+    await expectAccessible(form2)
+    await form2.locator('[data-qa="send-feedback"]').click()
+    await form2.waitForLoadState()
+    assert.match(await textOf(form2, '.govuk-error-summary'), /Choose how the event was overall/)
+    await expectAccessible(form2)
+    await form2.locator('#rating-2').check()
+    await form2.fill('#improve', 'A longer lunch break')
+    await form2.locator('[data-qa="send-feedback"]').click()
+    await form2.waitForURL(/\/events\/feedback\/thanks/)
+    await expectAccessible(form2)
+
+    // The organiser reads the summary and sees the materials on the public page.
+    await page.goto(`${baseUrl}/admin/events/${event.id}`)
+    assert.match(await textOf(page, '[data-qa="feedback-count"]'), /1 person of 1 asked gave feedback/)
+    assert.match(await textOf(page, '[data-qa="feedback-improve"]'), /A longer lunch break/)
+    await expectAccessible()
+    await page.goto(`${baseUrl}/events/${event.slug}`)
+    assert.match(await textOf(page, '[data-qa="materials"]'), /Recording of the lab[\s\S]*Slides/)
+    await expectAccessible()
+
+    // A session becomes a draft case study, owned by the speaker's organisation.
+    await page.goto(`${baseUrl}/admin/events/${event.id}/sessions/${sessions[0]!.id}`)
+    await expectAccessible()
+    await page.locator('[data-qa="session-case-study"]').click()
+    await page.waitForURL(/\/case-studies\/tenants-steer-the-retrofit(-\d+)?\/edit$/)
+    await page.goto(`${baseUrl}/admin/events/${event.id}/sessions/${sessions[0]!.id}`)
+    assert.match(await textOf(page, '[data-qa="session-case-study-link"]'), /Tenants steer the retrofit/)
     await expectAccessible()
   })
 })

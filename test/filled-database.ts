@@ -83,6 +83,11 @@ export async function fillEveryTable(db: Database, pool: pg.Pool): Promise<void>
     [registration],
   )
   await pool.query(`INSERT INTO event_session_choices (registration_id, session_id, waiting) VALUES ($1, $2, true)`, [registration, session])
+  await pool.query(
+    `INSERT INTO event_feedback (registration_id, event_id, token_expires_at, answered_at, rating, useful, comments)
+     SELECT id, event_id, now(), now(), 4, 'The maps — Diolch', 'Ŵyl' FROM event_registrations WHERE id = $1`,
+    [registration],
+  )
   const publication = await one(
     pool,
     `INSERT INTO publications (slug, title, language, period_from, period_to, options, document, pdf, pdf_bytes, pages, published_by_user_id, cover_image, cover_image_type)

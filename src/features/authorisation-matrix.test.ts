@@ -29,7 +29,7 @@ import { assessorConflicts, callAssessors, callCriteria } from '../db/schema/ind
 import { criteriaFingerprint } from './assessment/rules/criteria.ts'
 import { buildVote, buildVoteCall } from '../../test/member-vote.ts'
 import { buildFundedProject, submitFinalReport } from '../../test/projects.ts'
-import { eventRegistrations, eventSessionChoices, projects } from '../db/schema/index.ts'
+import { eventFeedback, eventMaterials, eventRegistrations, eventSessionChoices, projects } from '../db/schema/index.ts'
 import { buildEvent, inDays } from '../../test/events.ts'
 import { calls as callRows, events as eventRows } from '../db/schema/index.ts'
 
@@ -313,6 +313,23 @@ const matrix: Entry[] = [
     async prepare(t) {
       const { token, sessionId } = await sessionOfferLink(t)
       return { path: `/events/manage/${token}/accept-session`, form: { sessionId: String(sessionId) } }
+    },
+    expect: everyone,
+  },
+  {
+    // Public: the emailed link is the key (an attendee may have no account).
+    route: 'POST /events/feedback/:token',
+    async prepare(t) {
+      const { event } = await buildEvent(t.handle.db, { title: unique('Matrix feedback'), startsAt: inDays(-2, 9) })
+      const [registration] = await t.handle.db
+        .insert(eventRegistrations)
+        .values({ eventId: event.id, name: 'Attendee', email: `${unique('attendee')}@example.org`, status: 'confirmed', feedTokenHash: newToken().hash })
+        .returning()
+      const link = newToken()
+      await t.handle.db
+        .insert(eventFeedback)
+        .values({ registrationId: registration!.id, eventId: event.id, tokenHash: link.hash, tokenExpiresAt: new Date(Date.now() + 86_400_000) })
+      return { path: `/events/feedback/${link.token}`, form: { rating: '4' } }
     },
     expect: everyone,
   },
@@ -804,6 +821,39 @@ const matrix: Entry[] = [
         sessions: [{ title: 'Session', startsAt: start, endsAt: new Date(start.getTime() + 3_600_000) }],
       })
       return { path: `/admin/events/${event.id}/sessions/${sessions[0]!.id}`, form: { ...sessionForm(event.startsAt), revision: '1' } }
+    },
+    expect: admins,
+  },
+  {
+    route: 'POST /admin/events/:id/sessions/:sessionId/case-study',
+    async prepare(t) {
+      const start = inDays(-3, 9)
+      const { event, sessions } = await buildEvent(t.handle.db, {
+        title: unique('Matrix session case study'),
+        startsAt: start,
+        sessions: [{ title: unique('Matrix session story'), startsAt: start, endsAt: new Date(start.getTime() + 3_600_000) }],
+      })
+      return { path: `/admin/events/${event.id}/sessions/${sessions[0]!.id}/case-study`, form: {} }
+    },
+    expect: admins,
+  },
+  {
+    route: 'POST /admin/events/:id/materials',
+    prepare: async (t) => ({
+      path: `/admin/events/${(await buildEvent(t.handle.db, { title: unique('Matrix materials') })).event.id}/materials`,
+      form: { kind: 'recording', title: 'Recording', url: 'https://video.example.org/matrix' },
+    }),
+    expect: admins,
+  },
+  {
+    route: 'POST /admin/events/:id/materials/:materialId/remove',
+    async prepare(t) {
+      const { event } = await buildEvent(t.handle.db, { title: unique('Matrix material removal') })
+      const [material] = await t.handle.db
+        .insert(eventMaterials)
+        .values({ eventId: event.id, kind: 'notes', title: 'Notes', url: 'https://example.org/notes' })
+        .returning()
+      return { path: `/admin/events/${event.id}/materials/${material!.id}/remove`, form: {} }
     },
     expect: admins,
   },

@@ -66,7 +66,7 @@ export function scheduledJobs(app: FastifyInstance): ScheduledJob[] {
       },
     },
     {
-      // Reminders before events, and access and dietary needs erased once their days are up: at 08:00 London.
+      // Reminders before events, access and dietary needs erased once their days are up, and the feedback form after: at 08:00 London.
       name: 'events-daily',
       cron: '0 8 * * *',
       daily: true,
@@ -75,7 +75,11 @@ export function scheduledJobs(app: FastifyInstance): ScheduledJob[] {
         const erased = await eraseNeeds(db)
         const emailIds = await sendEventReminders(db, { network: config.networkName, site: baseUrl })
         await app.mailer.deliver(emailIds)
-        app.log.info({ job: 'events-daily', erased, reminders: emailIds.length }, 'events: the daily job ran')
+        // The feedback form, the London day after each event ends: asked once, however often this runs.
+        const { sendFeedbackRequests } = await import('../features/events/commands/feedback.ts')
+        const feedbackIds = await sendFeedbackRequests(db, { network: config.networkName, site: baseUrl })
+        await app.mailer.deliver(feedbackIds)
+        app.log.info({ job: 'events-daily', erased, reminders: emailIds.length, feedback: feedbackIds.length }, 'events: the daily job ran')
       },
     },
     ...backupJob(app),

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { boolean, check, index, integer, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core'
+import { boolean, check, customType, index, integer, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core'
 import { emails, users } from './accounts.ts'
 import { caseStudies } from './case-studies.ts'
 import { bids, calls } from './co-production.ts'
@@ -20,6 +20,8 @@ export type RegistrationStatus = (typeof registrationStatuses)[number]
 
 export const materialKinds = ['slides', 'notes', 'recording', 'other'] as const
 export type MaterialKind = (typeof materialKinds)[number]
+
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' })
 
 /** An event of the network: public at /events/:slug once published. Times are instants (UTC in the database). */
 export const events = pgTable(
@@ -140,11 +142,17 @@ export const eventMaterials = pgTable(
     sessionId: integer('session_id').references(() => eventSessions.id, { onDelete: 'cascade' }),
     kind: text('kind', { enum: materialKinds }).notNull(),
     title: text('title').notNull(),
+    /** A link elsewhere, or '' for an uploaded file (served from /events/:slug/materials/:id). */
     url: text('url').notNull(),
+    fileName: text('file_name').notNull().default(''),
+    contentType: text('content_type').notNull().default(''),
+    content: bytea('content'),
+    fileBytes: integer('file_bytes'),
   },
   (t) => [
     check('event_materials_kind_check', sql.raw(`kind IN (${sqlList(materialKinds)})`)),
-    check('event_materials_url_check', sql`${t.url} ~ '^https?://'`),
+    // Either a link or a file, never both nor neither.
+    check('event_materials_url_check', sql`(${t.content} IS NULL AND ${t.url} ~ '^https?://') OR (${t.content} IS NOT NULL AND ${t.url} = '')`),
   ],
 )
 

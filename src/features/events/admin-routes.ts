@@ -9,17 +9,21 @@ import { presentErrors, type FieldError } from '../../web/forms.ts'
 import { auditActor } from '../accounts/actor.ts'
 import { requireUser } from '../accounts/guard.ts'
 import { blankEventForm, blankSessionForm, eventFormOf, readEventForm, readSessionForm, sessionFormOf } from './admin-form.ts'
+import { materialAdminRoutes, presentMaterialsAdmin } from './admin-materials-routes.ts'
 import { registrationAdminRoutes } from './admin-registration-routes.ts'
 import { createEvent, updateEvent } from './commands/save-event.ts'
 import { saveSession } from './commands/save-session.ts'
+import { turnSessionIntoCaseStudy } from './commands/session-case-study.ts'
 import { eventKindText, presentEvent, whenText } from './present.ts'
-import { findEvent, listAcceptedProposals, listEventsForOrganisers, listPrincipleChoices, listSessionCalls, type EventRow } from './queries.ts'
+import { summariseFeedback } from './rules/feedback.ts'
+import { findEvent, listFeedback, listAcceptedProposals, listEventsForOrganisers, listPrincipleChoices, listSessionCalls, type EventRow } from './queries.ts'
 import type { EventForm, SessionForm } from './rules/event-form.ts'
 
 /** The organisers' pages of events and their agendas; the admin area checks that the person is an administrator. */
 export async function eventAdminRoutes(app: FastifyInstance): Promise<void> {
   const { db, config } = app.deps
   await app.register(registrationAdminRoutes)
+  await app.register(materialAdminRoutes)
 
   async function eventAt(raw: string): Promise<EventRow> {
     const event = await findEvent(db, { id: parseId(raw) })
@@ -59,6 +63,8 @@ export async function eventAdminRoutes(app: FastifyInstance): Promise<void> {
         ...callsForSessions.map((c) => ({ value: String(c.id), text: c.title, selected: values.callId === String(c.id) })),
       ],
       session: event ? (options.session ?? blankSessionForm(event)) : null,
+      feedback: event ? summariseFeedback(await listFeedback(db, event.id)) : null,
+      materials: event ? presentMaterialsAdmin(t, event) : null,
       proposalItems: event
         ? [
             { value: '', text: t('events.admin.noProposal') },
@@ -155,6 +161,7 @@ export async function eventAdminRoutes(app: FastifyInstance): Promise<void> {
       event: { id: event.id, title: event.title },
       sessionId,
       session: form,
+      caseStudy: sessionCaseStudy(event, sessionId),
       proposalItems: [
         { value: '', text: t('events.admin.noProposal') },
         ...(await listAcceptedProposals(db, event.callId)).map((b) => ({ value: String(b.id), text: b.title, selected: form.bidId === String(b.id) })),
@@ -165,6 +172,29 @@ export async function eventAdminRoutes(app: FastifyInstance): Promise<void> {
       ),
     })
   }
+
+  /** A past session can become a case study: the page offers it, or links to the one made. */
+  function sessionCaseStudy(event: EventRow, sessionId: number) {
+    const session = event.sessions.find((s) => s.id === sessionId)
+    if (!session) return null
+    if (session.caseStudySlug)
+      return { href: `/case-studies/${session.caseStudySlug}/edit`, title: session.caseStudyTitle, draft: session.caseStudyStatus !== 'published' }
+    return session.endsAt <= new Date() ? { canStart: true } : null
+  }
+
+  app.post<{ Params: { id: string; sessionId: string } }>('/admin/events/:id/sessions/:sessionId/case-study', async (request, reply) => {
+    const event = await eventAt(request.params.id)
+    const sessionId = parseId(request.params.sessionId)
+    const result = await inTransaction(db, (tx) =>
+      turnSessionIntoCaseStudy(tx, auditActor(requireUser(request)), { eventId: event.id, sessionId, now: new Date() }),
+    )
+    if (result.ok) return reply.redirect(`/case-studies/${result.value.slug}/edit`, 303)
+    if (result.reason === 'not-found') throw new NotFoundError()
+    const current = (await findEvent(db, { id: event.id })) ?? event
+    const session = current.sessions.find((s) => s.id === sessionId)
+    if (!session) throw new NotFoundError()
+    return renderSession(reply, current, sessionId, sessionFormOf(session), result.errors)
+  })
 
   app.get<{ Params: { id: string; sessionId: string } }>('/admin/events/:id/sessions/:sessionId', async (request, reply) => {
     const event = await eventAt(request.params.id)

@@ -95,7 +95,8 @@ export function presentEvent(t: Translate, format: Formatter, locale: Locale, ev
       ? event.materials.map((m) => ({
           kind: materialKindText(t, m.kind),
           title: m.title,
-          url: m.url,
+          // An uploaded file is served from the event's own address.
+          url: m.url || `/events/${event.slug}/materials/${m.id}`,
           session: event.sessions.find((s) => s.id === m.sessionId)?.title ?? null,
         }))
       : [],

@@ -5,6 +5,7 @@ import {
   bids,
   calls,
   caseStudies,
+  eventFeedback,
   eventMaterials,
   eventPrinciples,
   eventRegistrations,
@@ -103,7 +104,20 @@ export async function findEvent(db: Executor, where: { slug: string } | { id: nu
               sessions.map((s) => s.id),
             ),
           )
-  const materials = await db.select().from(eventMaterials).where(eq(eventMaterials.eventId, event.id)).orderBy(asc(eventMaterials.id))
+  // Not the files themselves: the page only links to them.
+  const materials = await db
+    .select({
+      id: eventMaterials.id,
+      sessionId: eventMaterials.sessionId,
+      kind: eventMaterials.kind,
+      title: eventMaterials.title,
+      url: eventMaterials.url,
+      fileName: eventMaterials.fileName,
+      fileBytes: eventMaterials.fileBytes,
+    })
+    .from(eventMaterials)
+    .where(eq(eventMaterials.eventId, event.id))
+    .orderBy(asc(eventMaterials.id))
   const [taken] = await db
     .select({ n: count() })
     .from(eventRegistrations)
@@ -269,4 +283,13 @@ export async function listAcceptedProposals(db: Executor, callId: number | null)
     .innerJoin(bidDecisions, eq(bidDecisions.bidId, bids.id))
     .where(and(eq(bids.callId, callId), inArray(bidDecisions.outcome, ['fund', 'fund-with-conditions'])))
     .orderBy(asc(bids.title))
+}
+
+/** The answers to an event's feedback form, without whose they are: organisers see them summed up. */
+export async function listFeedback(db: Executor, eventId: number) {
+  return db
+    .select({ rating: eventFeedback.rating, useful: eventFeedback.useful, improve: eventFeedback.improve, comments: eventFeedback.comments })
+    .from(eventFeedback)
+    .where(eq(eventFeedback.eventId, eventId))
+    .orderBy(asc(eventFeedback.answeredAt), asc(eventFeedback.id))
 }

@@ -13,6 +13,8 @@ import { findEvent, findFeedRegistrations, listPrincipleChoices, listPublicEvent
 import { manageChangeRoutes } from './manage-change-routes.ts'
 import { registrationRoutes } from './registration-routes.ts'
 import { sessionBackingRoutes } from './session-backing-routes.ts'
+import { feedbackRoutes } from './feedback-routes.ts'
+import { materialRoutes } from './materials-routes.ts'
 
 const isKind = (v: string): v is EventKind => (eventKinds as readonly string[]).includes(v)
 
@@ -25,6 +27,8 @@ export async function eventRoutes(app: FastifyInstance): Promise<void> {
   await app.register(registrationRoutes)
   await app.register(manageChangeRoutes)
   await app.register(sessionBackingRoutes)
+  await app.register(feedbackRoutes)
+  await app.register(materialRoutes)
 
   function sendCalendar(reply: FastifyReply, body: string, filename: string) {
     return reply
