@@ -4,7 +4,9 @@ import { eq, sql } from 'drizzle-orm'
 import { describeEachDatabase } from '../../../test/app.ts'
 import { Agent, signedInAgent, testPassword } from '../../../test/agent.ts'
 import { buildCaseStudy } from '../../../test/factories.ts'
-import { auditEvents, caseStudyRevisions, emails, sessions, users } from '../../db/schema/index.ts'
+import { auditEvents, caseStudyRevisions, emails, eventFeedback, eventRegistrations, sessions, users } from '../../db/schema/index.ts'
+import { buildEvent, inDays } from '../../../test/events.ts'
+import { newToken } from '../accounts/secrets.ts'
 import { inTransaction } from '../../db/unit-of-work.ts'
 import { saveCaseStudy } from '../case-studies/commands/save-case-study.ts'
 import { snapshotFromRow } from '../case-studies/revisions.ts'
@@ -119,6 +121,64 @@ describeEachDatabase('personal data: export and erasure', (get) => {
     const again = await admin.post(`/admin/users/${person.userId}/erase`, { confirm: 'yes' })
     assert.equal(again.statusCode, 400)
     assert.match(again.body, /already been erased/)
+  })
+
+  it('exports a person’s event feedback and registrations, and erasure leaves the registrations nameless', async () => {
+    const db = get().handle.db
+    const person = await personWithHistory()
+    const { event } = await buildEvent(db, { title: `Feedback event ${person.userId}`, startsAt: inDays(-3, 10) })
+    // One registration signed in, one signed out with the same address at another event.
+    const { event: other } = await buildEvent(db, { title: `Other event ${person.userId}`, startsAt: inDays(-5, 10) })
+    const [signedIn] = await db
+      .insert(eventRegistrations)
+      .values({
+        eventId: event.id,
+        userId: person.userId,
+        name: person.name,
+        email: person.email,
+        jobRole: 'Officer',
+        accessNeeds: 'Step-free',
+        status: 'confirmed',
+        attended: true,
+        feedTokenHash: newToken().hash,
+      })
+      .returning()
+    const [signedOut] = await db
+      .insert(eventRegistrations)
+      .values({
+        eventId: other.id,
+        name: person.name,
+        email: person.email.toUpperCase(),
+        dietaryNeeds: 'Vegan',
+        status: 'confirmed',
+        feedTokenHash: newToken().hash,
+        manageTokenHash: newToken().hash,
+      })
+      .returning()
+    await db.insert(eventFeedback).values({
+      registrationId: signedOut!.id,
+      eventId: other.id,
+      tokenHash: newToken().hash,
+      tokenExpiresAt: new Date(),
+      answeredAt: new Date(),
+      rating: 4,
+      useful: 'The workshop on budgets',
+    })
+    const data = JSON.parse((await person.agent.get('/account/data')).body)
+    assert.deepEqual(
+      data.eventFeedbackGiven.map((f: { rating: number; useful: string; tokenHash?: string }) => [f.rating, f.useful, f.tokenHash]),
+      [[4, 'The workshop on budgets', undefined]],
+    )
+    assert.equal(data.records.eventRegistrations[0].accessNeeds, 'Step-free')
+
+    assert.equal((await admin.post(`/admin/users/${person.userId}/erase`, { confirm: 'yes' })).statusCode, 303)
+    for (const id of [signedIn!.id, signedOut!.id]) {
+      const [row] = await db.select().from(eventRegistrations).where(eq(eventRegistrations.id, id))
+      assert.equal(row!.name, `Former account ${person.userId}`)
+      assert.equal(row!.email, `erased-${person.userId}@erased.invalid`)
+      assert.deepEqual([row!.jobRole, row!.accessNeeds, row!.dietaryNeeds, row!.manageTokenHash], ['', null, null, null])
+      assert.equal(row!.status, 'confirmed', 'still counted')
+    }
   })
 
   it('will not let an administrator erase their own account', async () => {

@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm'
 import type { Executor } from '../../db/client.ts'
-import { auditEvents, emails, organisations, people, users } from '../../db/schema/index.ts'
+import { auditEvents, emails, eventFeedback, eventRegistrations, organisations, people, users } from '../../db/schema/index.ts'
 import { personalDataSources, userReferences } from './sources.ts'
 
 type Row = Record<string, unknown>
@@ -14,6 +14,8 @@ export interface PersonalData {
   emailsSentToThem: Row[]
   /** Contact records of organisations with the account's email address. */
   contactRecords: Row[]
+  /** Answers to events' feedback forms, from registrations of the account or its email address. */
+  eventFeedbackGiven: Row[]
 }
 
 const without = (row: Row, columns: string[] = []): Row => Object.fromEntries(Object.entries(row).filter(([key]) => !columns.includes(key)))
@@ -48,6 +50,14 @@ export async function collectPersonalData(db: Executor, userId: number, now = ne
     .from(people)
     .where(eq(sql`lower(${people.email})`, account.email))
 
+  // Feedback hangs off a registration, not an account: a person may have registered signed out.
+  const feedback = await db
+    .select({ feedback: eventFeedback })
+    .from(eventFeedback)
+    .innerJoin(eventRegistrations, eq(eventRegistrations.id, eventFeedback.registrationId))
+    .where(sql`${eventRegistrations.userId} = ${userId} OR lower(${eventRegistrations.email}) = ${account.email.toLowerCase()}`)
+    .orderBy(asc(eventFeedback.id))
+
   return {
     exportedAt: now.toISOString(),
     account: { ...without(account, ['passwordHash']), hasPassword: account.passwordHash !== null, organisation: organisation ?? null },
@@ -55,5 +65,6 @@ export async function collectPersonalData(db: Executor, userId: number, now = ne
     auditEntriesAboutThem: about,
     emailsSentToThem: sent,
     contactRecords: contacts,
+    eventFeedbackGiven: feedback.map((r) => without(r.feedback as Row, ['tokenHash'])),
   }
 }

@@ -1,5 +1,5 @@
 import { and, eq, or, sql } from 'drizzle-orm'
-import { accountTokens, auditEvents, emails, sessions, users } from '../../../db/schema/index.ts'
+import { accountTokens, auditEvents, emails, eventRegistrations, sessions, users } from '../../../db/schema/index.ts'
 import type { Transaction } from '../../../db/unit-of-work.ts'
 import { notFound, ok, refused, type Result } from '../../../lib/result.ts'
 import { recordAudit, type AuditActor } from '../../audit/record-audit.ts'
@@ -9,8 +9,8 @@ import { actorLabelColumns, userReferences } from '../sources.ts'
 /**
  * Erasure on request: the account stays (case studies, revisions, comments and bids keep an
  * author), but under a neutral name, with no email address, no password, no sessions and no
- * links; the emails sent to it are deleted and the audit log's mentions of its address and name
- * are replaced by the neutral name. The account can no longer sign in. Recorded in the audit log.
+ * links; the emails sent to it are deleted, its event registrations no longer name it, and the
+ * audit log's mentions of its address and name are replaced by the neutral name. The account can no longer sign in. Recorded in the audit log.
  */
 export async function erasePerson(tx: Transaction, actor: AuditActor, input: { userId: number }): Promise<Result<{ name: string }>> {
   const [account] = await tx.select().from(users).where(eq(users.id, input.userId)).for('update')
@@ -26,6 +26,22 @@ export async function erasePerson(tx: Transaction, actor: AuditActor, input: { u
   await tx.delete(sessions).where(eq(sessions.userId, account.id))
   await tx.delete(accountTokens).where(eq(accountTokens.userId, account.id))
   await tx.delete(emails).where(eq(emails.toAddress, account.email))
+  // Registrations for events, signed in or with the same address, keep their place in the counts
+  // (attended, confirmed) but no longer say who: name, address, role, needs and links go.
+  await tx
+    .update(eventRegistrations)
+    .set({
+      name,
+      email: erasedEmail(account.id),
+      jobRole: '',
+      accessNeeds: null,
+      dietaryNeeds: null,
+      needsErasedAt: new Date(),
+      manageTokenHash: null,
+      manageTokenExpiresAt: null,
+      updatedAt: new Date(),
+    })
+    .where(or(eq(eventRegistrations.userId, account.id), eq(sql`lower(${eventRegistrations.email})`, account.email.toLowerCase())))
 
   // Who-did-it labels elsewhere (a revision's author, a fee schedule's importer) held the address.
   const references = userReferences()
