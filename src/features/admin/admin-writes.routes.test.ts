@@ -7,7 +7,7 @@ import { type Agent, signedInAgent } from '../../../test/agent.ts'
 import { buildOrganisation, buildPerson, buildPrinciple } from '../../../test/factories.ts'
 import { failedJob } from '../../../test/jobs.ts'
 import type { Database } from '../../db/client.ts'
-import { users } from '../../db/schema/index.ts'
+import { eventMaterials, users } from '../../db/schema/index.ts'
 import { inTransaction } from '../../db/unit-of-work.ts'
 import { applyToJoin } from '../membership/commands/apply-to-join.ts'
 import { buildMember, buildRegisterCouncil } from '../../../test/membership.ts'
@@ -157,6 +157,10 @@ describeEachDatabase('admin: every write route', (get) => {
           title: 'Writes event',
           sessions: [{ title: 'Writes session', startsAt: new Date(Date.now() + 30 * 86_400_000), endsAt: new Date(Date.now() + 30 * 86_400_000 + 3_600_000) }],
         })
+        const [material] = await db
+          .insert(eventMaterials)
+          .values({ eventId: event.id, kind: 'slides', title: 'Writes slides', url: 'https://example.org/slides.pdf' })
+          .returning()
         return {
           '/admin/events': '/admin/events',
           '/admin/events/:id': `/admin/events/${event.id}`,
@@ -165,6 +169,9 @@ describeEachDatabase('admin: every write route', (get) => {
           '/admin/events/:id/attendees.csv': `/admin/events/${event.id}/attendees.csv`,
           '/admin/events/:id/message': `/admin/events/${event.id}/message`,
           '/admin/events/:id/attendance': `/admin/events/${event.id}/attendance`,
+          '/admin/events/:id/sessions/:sessionId/case-study': `/admin/events/${event.id}/sessions/${sessions[0]!.id}/case-study`,
+          '/admin/events/:id/materials': `/admin/events/${event.id}/materials`,
+          '/admin/events/:id/materials/:materialId/remove': `/admin/events/${event.id}/materials/${material!.id}/remove`,
         }
       })()),
       '/admin/jobs/:id/retry': `/admin/jobs/${await failedJob(get().handle.pool, 'admin-writes', 'the mail server said no')}/retry`,
