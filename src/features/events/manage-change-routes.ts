@@ -12,6 +12,7 @@ import { presentEvent, whenText } from './present.ts'
 import { findEvent } from './queries.ts'
 import { findRegistrationSessions, standingText } from './registration-sessions.ts'
 import { checkChange, type ChangeForm } from './rules/registration-change.ts'
+import { isLiveRegistration } from './rules/places.ts'
 
 function readForm(body: unknown): ChangeForm {
   const form = asForm(body)
@@ -82,7 +83,7 @@ export async function manageChangeRoutes(app: FastifyInstance): Promise<void> {
 
   app.get<{ Params: { token: string } }>('/events/manage/:token/change', async (request, reply) => {
     const { registration, event } = await openByToken(db, request.params.token)
-    if (!['confirmed', 'waiting', 'offered'].includes(registration.status) || event.endsAt <= new Date() || event.status !== 'published') {
+    if (!isLiveRegistration(registration.status) || event.endsAt <= new Date() || event.status !== 'published') {
       return renderManage(db, request, reply, request.params.token, [{ field: '', message: 'events.change.closed' }])
     }
     return renderChange(request, reply, request.params.token, null)

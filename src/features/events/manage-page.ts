@@ -9,6 +9,7 @@ import { hashToken } from '../accounts/secrets.ts'
 import { whenText } from './present.ts'
 import { findByManageToken } from './queries.ts'
 import { findRegistrationSessions, standingText } from './registration-sessions.ts'
+import { isLiveRegistration } from './rules/places.ts'
 
 export const manageTokenShape = /^[A-Za-z0-9_-]{20,100}$/
 
@@ -26,7 +27,7 @@ export async function renderManage(db: Database, request: FastifyRequest, reply:
   const { t, format } = request
   const { registration, event } = await openByToken(db, token)
   const sessions = await findRegistrationSessions(db, registration.id, event.id)
-  const live = ['confirmed', 'waiting', 'offered'].includes(registration.status)
+  const live = isLiveRegistration(registration.status)
   keepPrivate(reply)
   return reply.code(errors.length ? 400 : 200).render('events/views/manage.njk', {
     title: t('events.manage.title'),

@@ -1,5 +1,5 @@
-import { and, asc, eq, sql } from 'drizzle-orm'
-import type { Database } from '../../db/client.ts'
+import { and, asc, eq, inArray, sql } from 'drizzle-orm'
+import type { Database, Executor } from '../../db/client.ts'
 import { caseStudies, caseStudyOrganisations, organisations } from '../../db/schema/index.ts'
 
 // Written out with aliases: drizzle leaves columns unqualified in a selected expression, which
@@ -152,4 +152,18 @@ export async function yearLeftOf(db: Database, organisationId: number): Promise<
   const row = result.rows[0]
   if (!row || !['lapsed', 'resigned'].includes(row.status) || !row.left_on) return null
   return Number(row.left_on.slice(0, 4))
+}
+
+/** Organisations whose name is one of these, ignoring case (names typed as free text, matched to the directory). */
+export async function findOrganisationsNamed(db: Executor, names: string[]): Promise<Array<{ id: number; name: string }>> {
+  if (names.length === 0) return []
+  return db
+    .select({ id: organisations.id, name: organisations.name })
+    .from(organisations)
+    .where(
+      inArray(
+        sql`lower(${organisations.name})`,
+        names.map((n) => n.toLowerCase()),
+      ),
+    )
 }

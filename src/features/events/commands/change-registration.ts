@@ -15,6 +15,7 @@ import { changeOfSessions } from '../rules/session-places.ts'
 import type { ChangeInput } from '../rules/registration-change.ts'
 import { lockedByToken, type ManageContext } from './manage-registration.ts'
 import { addSessionChoices, settleSessionLists } from './session-places.ts'
+import { isLiveRegistration } from '../rules/places.ts'
 
 /** Who the log names for a change made through an emailed link: the registrant, who has no account. */
 export const registrantActor: AuditActor = { id: null, label: 'registrant (emailed link)' }
@@ -58,7 +59,7 @@ export async function changeRegistration(
   const found = await lockedByToken(tx, tokenHash, context.now)
   if (!found) return notFound()
   const { event, registration } = found
-  if (!['confirmed', 'waiting', 'offered'].includes(registration.status)) return refused('events.manage.alreadyCancelled')
+  if (!isLiveRegistration(registration.status)) return refused('events.manage.alreadyCancelled')
   if (event.endsAt <= context.now || event.status !== 'published') return refused('events.change.closed')
   if (registration.revision !== input.revision) return refused('events.change.stale')
   await tx

@@ -11,6 +11,7 @@ import { eventEntry } from '../event-calendar.ts'
 import { findRegistrationSessions, sessionSummaryText } from '../registration-sessions.ts'
 import { settleSessionLists } from './session-places.ts'
 import { settleWaitingList, type SettleContext } from './settle-waiting-list.ts'
+import { isLiveRegistration } from '../rules/places.ts'
 
 export interface ManageContext extends SettleContext {
   publicUrl: string | undefined
@@ -40,7 +41,7 @@ export async function cancelRegistration(
   const found = await lockedByToken(tx, tokenHash, context.now)
   if (!found) return notFound()
   const { event, registration } = found
-  if (!['confirmed', 'waiting', 'offered'].includes(registration.status)) return refused('events.manage.alreadyCancelled')
+  if (!isLiveRegistration(registration.status)) return refused('events.manage.alreadyCancelled')
   await tx
     .update(eventRegistrations)
     .set({ status: 'cancelled', offerExpiresAt: null, manageTokenHash: null, updatedAt: context.now, revision: registration.revision + 1 })

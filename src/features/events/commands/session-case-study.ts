@@ -1,10 +1,11 @@
-import { and, eq, inArray, sql } from 'drizzle-orm'
-import { caseStudies, eventSessionPrinciples, eventSessions, events, organisations, principles } from '../../../db/schema/index.ts'
+import { and, eq } from 'drizzle-orm'
+import { caseStudies, eventSessionPrinciples, eventSessions, events, principles } from '../../../db/schema/index.ts'
 import type { Transaction } from '../../../db/unit-of-work.ts'
 import { notFound, ok, refused, type Result } from '../../../lib/result.ts'
 import { recordAudit, type AuditActor } from '../../audit/record-audit.ts'
 import { createCaseStudy } from '../../case-studies/commands/create-case-study.ts'
 import { londonDate } from '../../membership/rules/subscription-year.ts'
+import { findOrganisationsNamed } from '../../organisations/queries.ts'
 import { speakerLines } from '../rules/clashes.ts'
 import { sessionCaseStudySnapshot } from '../rules/session-case-study.ts'
 
@@ -39,18 +40,7 @@ export async function turnSessionIntoCaseStudy(
   const named = speakerLines(session.speakers)
     .map((s) => s.organisation)
     .filter(Boolean)
-  const found =
-    named.length === 0
-      ? []
-      : await tx
-          .select({ id: organisations.id, name: organisations.name })
-          .from(organisations)
-          .where(
-            inArray(
-              sql`lower(${organisations.name})`,
-              named.map((n) => n.toLowerCase()),
-            ),
-          )
+  const found = await findOrganisationsNamed(tx, named)
   const known = named.flatMap((n) => found.filter((o) => o.name.toLowerCase() === n.toLowerCase()).slice(0, 1))
 
   const snapshot = sessionCaseStudySnapshot({

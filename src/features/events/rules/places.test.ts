@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { placeForNewcomer, queuePosition, settleQueue, type QueuedRegistration } from './places.ts'
+import { isLiveRegistration, placeForNewcomer, queuePosition, settleQueue, type QueuedRegistration } from './places.ts'
 
 const at = (iso: string) => new Date(iso)
 const now = at('2026-05-01T12:00:00Z')
@@ -74,5 +74,11 @@ describe('the waiting list settles: offers and their expiry', () => {
     assert.equal(queuePosition(rows, 3), 1)
     assert.equal(queuePosition(rows, 2), 2)
     assert.equal(queuePosition(rows, 1), null)
+  })
+})
+
+describe('isLiveRegistration', () => {
+  it('is true for a place held, awaited or offered, and false once cancelled or lapsed', () => {
+    assert.deepEqual(['confirmed', 'waiting', 'offered', 'cancelled', 'lapsed'].map(isLiveRegistration), [true, true, true, false, false])
   })
 })

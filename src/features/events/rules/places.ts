@@ -2,6 +2,9 @@
 // lock only reads the numbers and applies what these say.
 import type { RegistrationStatus } from '../../../db/schema/events.ts'
 
+/** A registration that still holds, awaits or is offered a place: one its link can change or cancel. */
+export const isLiveRegistration = (status: string): boolean => status === 'confirmed' || status === 'waiting' || status === 'offered'
+
 export interface PlaceCounts {
   /** Null: no limit. */
   capacity: number | null

@@ -1,11 +1,12 @@
-import { eq, inArray, sql } from 'drizzle-orm'
-import { caseStudies, organisations, projects } from '../../../db/schema/index.ts'
+import { eq } from 'drizzle-orm'
+import { caseStudies, projects } from '../../../db/schema/index.ts'
 import type { Transaction } from '../../../db/unit-of-work.ts'
 import { notFound, ok, refused, type Result } from '../../../lib/result.ts'
 import type { AuditActor } from '../../audit/record-audit.ts'
 import { recordAudit } from '../../audit/record-audit.ts'
 import { createCaseStudy } from '../../case-studies/commands/create-case-study.ts'
 import { londonDate } from '../../membership/rules/subscription-year.ts'
+import { findOrganisationsNamed } from '../../organisations/queries.ts'
 import { findProject } from '../queries.ts'
 import { caseStudySnapshotFrom } from '../rules/case-study-draft.ts'
 
@@ -27,18 +28,7 @@ export async function turnIntoCaseStudy(tx: Transaction, actor: AuditActor, inpu
     rows.flatMap((r) => (r.organisationId === null ? [] : [{ id: r.organisationId, name: r.name }]))
   // A partner the lead named may be an organisation coophub knows after all: link it if so.
   const nameOnly = project.partners.filter((p) => p.organisationId === null).map((p) => p.name)
-  const found =
-    nameOnly.length === 0
-      ? []
-      : await tx
-          .select({ id: organisations.id, name: organisations.name })
-          .from(organisations)
-          .where(
-            inArray(
-              sql`lower(${organisations.name})`,
-              nameOnly.map((n) => n.toLowerCase()),
-            ),
-          )
+  const found = await findOrganisationsNamed(tx, nameOnly)
   const knownByName = found.filter((o) => o.id !== project.leadOrganisationId)
   const unknownNames = nameOnly.filter((n) => !found.some((o) => o.name.toLowerCase() === n.toLowerCase()))
   const snapshot = caseStudySnapshotFrom({
